@@ -1,0 +1,49 @@
+//! Shared types of protokoll, depended on by every stage and depending on no stage.
+//!
+//! * [`layout`]: what the PDF stage produces and the later stages consume: pages of
+//!   positioned words grouped into lines and cells, with flags (struck, furniture, OCR).
+//! * [`record`]: the record contract (`../shared/contract.md`, version 1), serialised by
+//!   the CLI as JSON Lines and described by a JSON Schema generated from these types.
+//! * [`LayoutParser`]: the trait every document-layout parser implements.
+//!
+//! ```
+//! use protokoll_model::record::Record;
+//! let r = Record::default();
+//! assert_eq!(r.schema_version, "1");
+//! ```
+#![deny(missing_docs)]
+
+pub mod layout;
+pub mod record;
+
+pub use layout::{Cell, Document, Line, Page, Rect, TextLayer, Word};
+pub use record::{Attendance, Correction, Item, Meeting, MeetingDate, Record};
+
+/// What a layout parser fills in: the structural part of a record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// Meeting metadata.
+    pub meeting: Meeting,
+    /// Top-level agenda items.
+    pub items: Vec<Item>,
+    /// Attendance entries.
+    pub attendance: Vec<Attendance>,
+    /// Future meeting dates.
+    pub meeting_dates: Vec<MeetingDate>,
+    /// Problems a person should look at (code, message, page).
+    pub warnings: Vec<record::Problem>,
+}
+
+/// A parser for one family of document layouts.
+///
+/// The registry asks every parser how well it fits a document ([`LayoutParser::fit`],
+/// 0.0 = not at all, 1.0 = certainly) and lets the best one parse it. Parsers work on
+/// the extracted, repaired [`Document`] only: they never see the PDF.
+pub trait LayoutParser: Sync {
+    /// A short stable name, e.g. `"agenda-table"`; used in warnings and tests.
+    fn name(&self) -> &'static str;
+    /// How well this parser fits the document's structure, in `0.0..=1.0`.
+    fn fit(&self, doc: &Document) -> f32;
+    /// The items of the document (metadata, attendance and dates are shared logic).
+    fn items(&self, doc: &Document) -> Vec<Item>;
+}

@@ -1,0 +1,238 @@
+//! The record contract, version 1 (`../shared/contract.md`). Fields may be added; none
+//! may be renamed or change meaning without a new `schema_version`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The contract version this crate writes.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// One record per input file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Always "1" for this contract.
+    pub schema_version: String,
+    /// The input file.
+    pub source: Source,
+    /// ok: parsed; partial: parsed with problems; error: nothing could be parsed.
+    pub status: Status,
+    /// What went wrong (for `status: error`, at least one entry).
+    pub errors: Vec<Problem>,
+    /// What a person should look at.
+    pub warnings: Vec<Problem>,
+    /// Meeting metadata.
+    pub meeting: Meeting,
+    /// Top-level agenda items, in document order.
+    pub items: Vec<Item>,
+    /// Attendance entries, in document order.
+    pub attendance: Vec<Attendance>,
+    /// Future meeting dates.
+    pub meeting_dates: Vec<MeetingDate>,
+    /// Every repair of OCR damage, in document order.
+    pub corrections: Vec<Correction>,
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record {
+            schema_version: SCHEMA_VERSION.to_string(),
+            source: Source::default(),
+            status: Status::Ok,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            meeting: Meeting::default(),
+            items: Vec::new(),
+            attendance: Vec::new(),
+            meeting_dates: Vec::new(),
+            corrections: Vec::new(),
+        }
+    }
+}
+
+/// Record status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Parsed.
+    Ok,
+    /// Parsed, with errors on some pages.
+    Partial,
+    /// Nothing could be parsed.
+    Error,
+}
+
+/// The input file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The path as given on the command line (or as found under a given folder).
+    pub path: String,
+    /// Hex SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// Input format.
+    pub format: Format,
+    /// Number of pages (1 for text input, 0 when unknown).
+    pub pages: u32,
+    /// Where the text came from.
+    pub text_layer: TextLayerKind,
+    /// The PDF's /Producer, or null.
+    pub producer: Option<String>,
+}
+
+/// Input format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// A PDF file.
+    #[default]
+    Pdf,
+    /// UTF-8 plain text.
+    Text,
+}
+
+/// Where a record's text came from (the contract's `text_layer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextLayerKind {
+    /// Born-digital text.
+    Native,
+    /// An OCR text layer in the PDF.
+    OcrLayer,
+    /// Our own OCR.
+    OcrEngine,
+    /// Different kinds on different pages.
+    Mixed,
+    /// No text.
+    #[default]
+    None,
+}
+
+impl From<crate::TextLayer> for TextLayerKind {
+    fn from(t: crate::TextLayer) -> Self {
+        match t {
+            crate::TextLayer::Native => TextLayerKind::Native,
+            crate::TextLayer::OcrLayer => TextLayerKind::OcrLayer,
+            crate::TextLayer::OcrEngine => TextLayerKind::OcrEngine,
+            crate::TextLayer::Mixed => TextLayerKind::Mixed,
+            crate::TextLayer::None => TextLayerKind::None,
+        }
+    }
+}
+
+/// An error or warning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    /// Stable machine-readable code: malformed, encrypted, no_text, too_large, timeout,
+    /// io, not_pdf, empty, panic, ...
+    pub code: String,
+    /// What went wrong, for a person.
+    pub message: String,
+    /// 1-based page, when the problem belongs to one page.
+    pub page: Option<u32>,
+}
+
+/// Meeting metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// protokoll | minnesanteckningar | anteckningar | dagordning.
+    pub kind: Option<String>,
+    /// The document's title line.
+    pub title: Option<String>,
+    /// The councils or bodies meeting.
+    pub bodies: Vec<String>,
+    /// ISO date of the meeting.
+    pub date: Option<String>,
+    /// HH:MM.
+    pub start_time: Option<String>,
+    /// HH:MM.
+    pub end_time: Option<String>,
+    /// Venue as written.
+    pub location: Option<String>,
+    /// true when Teams/digital is stated, false when only a physical venue, else null.
+    pub digital: Option<bool>,
+    /// Ordförande.
+    pub chair: Option<String>,
+    /// Sekreterare.
+    pub secretary: Option<String>,
+    /// Justerare, with the date each signed when given.
+    pub adjusters: Vec<Adjuster>,
+}
+
+/// A person who checks and signs the minutes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Adjuster {
+    /// Name as written.
+    pub name: String,
+    /// ISO date of signing, if given.
+    pub date: Option<String>,
+}
+
+/// A top-level agenda item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The item's own label without punctuation ("5", "5a", "12" for "§ 12").
+    pub number: String,
+    /// The heading only.
+    pub title: String,
+    /// Presenters as written.
+    pub presenters: Vec<String>,
+    /// Body text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Decisions taken by this meeting, label removed.
+    pub decisions: Vec<String>,
+    /// 1-based pages the item is on.
+    pub pages: Vec<u32>,
+}
+
+/// One entry of an attendance list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// Name as written ("Vakant" for a vacant seat).
+    pub name: String,
+    /// Organisation as written.
+    pub organisation: Option<String>,
+    /// ledamot | ersättare | tjänsteperson | deltagare | ordförande | justerare | sekreterare.
+    pub group: String,
+    /// Role text or job title.
+    pub role: Option<String>,
+    /// true = marked present, false = marked absent, null = not stated.
+    pub present: Option<bool>,
+    /// Who replaced this person, if stated.
+    pub replaced_by: Option<String>,
+    /// The council this list belongs to, when a document lists several.
+    pub body: Option<String>,
+}
+
+/// A future meeting date.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingDate {
+    /// ISO date.
+    pub date: String,
+    /// The rest of the line, if any.
+    pub note: Option<String>,
+}
+
+/// One repair made to the text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// 1-based page.
+    pub page: u32,
+    /// Text before.
+    pub original: String,
+    /// Text after.
+    pub corrected: String,
+    /// diacritic | confusion | dehyphenation | ligature | merge | split.
+    pub kind: String,
+    /// 0..1.
+    pub confidence: f32,
+}

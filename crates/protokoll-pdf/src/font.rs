@@ -1,0 +1,314 @@
+//! Fonts: from a font dictionary to code → (text, advance width).
+//!
+//! ToUnicode wins over everything; simple fonts fall back to their encoding with
+//! /Differences resolved glyph by glyph; Type0 fonts read codes through their codespace
+//! (Identity-H/V: two bytes). Widths come from /Widths, /W, /DW, /MissingWidth, or the
+//! Standard-14 metrics.
+
+use crate::cmap::CMap;
+use crate::encoding::{glyph_name_to_text, Base};
+use crate::obj::{deref, dict_get, name_of, num};
+use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
+
+/// One decoded character code.
+pub struct Glyph {
+    pub text: String,
+    /// Advance in text space units (already divided by 1000 or scaled by FontMatrix).
+    pub width: f32,
+    /// The single-byte code 32 (word spacing applies).
+    pub is_space_code: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Font {
+    composite: bool,
+    /// Codespace of a composite font: byte lengths by first-byte ranges.
+    codespace: Option<CMap>,
+    to_unicode: Option<CMap>,
+    simple: Vec<Option<String>>,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+    /// Type3 FontMatrix x scale (glyph space → text space); 0.001 otherwise.
+    scale: f32,
+    pub bold: bool,
+    pub vertical: bool,
+}
+
+impl Font {
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let subtype = dict_get(doc, dict, b"Subtype")
+            .and_then(name_of)
+            .unwrap_or_default();
+        let base_font = dict_get(doc, dict, b"BaseFont")
+            .and_then(name_of)
+            .unwrap_or_default();
+        let mut font = Font {
+            scale: 0.001,
+            bold: is_bold_name(&base_font),
+            ..Font::default()
+        };
+        if let Some(tu) = dict_get(doc, dict, b"ToUnicode").and_then(|o| stream_bytes(doc, o)) {
+            let cmap = CMap::parse(&tu);
+            if !cmap.is_empty() {
+                font.to_unicode = Some(cmap);
+            }
+        }
+        if subtype == b"Type0" {
+            font.load_composite(doc, dict);
+        } else {
+            font.load_simple(doc, dict, &subtype, &base_font);
+        }
+        font
+    }
+
+    fn load_composite(&mut self, doc: &Document, dict: &Dictionary) {
+        self.composite = true;
+        let enc = dict_get(doc, dict, b"Encoding");
+        match enc.and_then(name_of) {
+            Some(n) => {
+                self.vertical = n.ends_with(b"-V");
+                if n.starts_with(b"Identity") {
+                    self.codespace = None; // two bytes, the default
+                }
+            }
+            None => {
+                if let Some(bytes) = enc.and_then(|o| stream_bytes(doc, o)) {
+                    let cm = CMap::parse(&bytes);
+                    if cm.has_codespace() {
+                        self.codespace = Some(cm);
+                    }
+                }
+            }
+        }
+        let desc = dict_get(doc, dict, b"DescendantFonts")
+            .and_then(|o| match o {
+                Object::Array(a) => a.first(),
+                _ => None,
+            })
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        self.default_width = 1.0;
+        if let Some(desc) = desc {
+            if let Some(dw) = dict_get(doc, desc, b"DW").and_then(num) {
+                self.default_width = dw / 1000.0;
+            }
+            if let Some(bf) = dict_get(doc, desc, b"BaseFont").and_then(name_of) {
+                self.bold |= is_bold_name(&bf);
+            }
+            self.bold |= descriptor_bold(doc, desc);
+            if let Some(Object::Array(w)) = dict_get(doc, desc, b"W") {
+                self.read_cid_widths(doc, w);
+            }
+        }
+    }
+
+    /// /W: `c [w1 w2 …]` or `cfirst clast w`.
+    fn read_cid_widths(&mut self, doc: &Document, w: &[Object]) {
+        let mut i = 0;
+        while i < w.len() {
+            let Some(first) = w.get(i).and_then(|o| deref(doc, o)).and_then(num) else {
+                break;
+            };
+            let first = first.max(0.0) as u32;
+            match w.get(i + 1).and_then(|o| deref(doc, o)) {
+                Some(Object::Array(ws)) => {
+                    for (k, o) in ws.iter().enumerate().take(65536) {
+                        if let Some(v) = deref(doc, o).and_then(num) {
+                            self.widths
+                                .insert(first.saturating_add(k as u32), v / 1000.0);
+                        }
+                    }
+                    i += 2;
+                }
+                Some(o) => {
+                    let last = num(o).unwrap_or(0.0).max(0.0) as u32;
+                    let v = w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num);
+                    if let Some(v) = v {
+                        // Bound the range: a hostile /W could name four billion codes.
+                        for c in first..=last.min(first.saturating_add(65535)) {
+                            self.widths.insert(c, v / 1000.0);
+                        }
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn load_simple(&mut self, doc: &Document, dict: &Dictionary, subtype: &[u8], base_font: &[u8]) {
+        if subtype == b"Type3" {
+            if let Some(Object::Array(m)) = dict_get(doc, dict, b"FontMatrix") {
+                if let Some(a) = m.first().and_then(num) {
+                    if a.is_finite() && a != 0.0 {
+                        self.scale = a.abs();
+                    }
+                }
+            }
+        }
+        let descriptor = dict_get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
+        let flags = descriptor
+            .and_then(|d| dict_get(doc, d, b"Flags"))
+            .and_then(num)
+            .unwrap_or(0.0) as u32;
+        let symbolic = flags & 4 != 0 && flags & 32 == 0;
+        if let Some(d) = descriptor {
+            self.bold |= descriptor_bold(doc, d);
+        }
+        let std14 = crate::metrics::standard14(base_font);
+        // Base encoding: explicit, else the font's built-in one (approximated).
+        let enc = dict_get(doc, dict, b"Encoding");
+        let mut base = if symbolic || std14.is_some_and(|m| m.symbolic) {
+            Base::Identity
+        } else if subtype == b"TrueType" {
+            Base::WinAnsi
+        } else {
+            Base::Standard
+        };
+        let mut differences: Option<&Vec<Object>> = None;
+        match enc {
+            Some(Object::Name(n)) => {
+                if let Some(b) = Base::from_name(n) {
+                    base = b;
+                }
+            }
+            Some(Object::Dictionary(d)) => {
+                if let Some(b) = dict_get(doc, d, b"BaseEncoding").and_then(name_of) {
+                    if let Some(b) = Base::from_name(&b) {
+                        base = b;
+                    }
+                }
+                if let Some(Object::Array(a)) = dict_get(doc, d, b"Differences") {
+                    differences = Some(a);
+                }
+            }
+            _ => {}
+        }
+        self.simple = (0u8..=255)
+            .map(|c| base.decode(c).map(String::from))
+            .collect();
+        if let Some(diffs) = differences {
+            let mut code: i64 = 0;
+            for o in diffs {
+                match deref(doc, o) {
+                    Some(Object::Integer(i)) => code = *i,
+                    Some(Object::Real(r)) => code = *r as i64,
+                    Some(Object::Name(n)) => {
+                        if let Some(slot) = usize::try_from(code)
+                            .ok()
+                            .and_then(|c| self.simple.get_mut(c))
+                        {
+                            // An unknown name leaves only its own slot empty.
+                            *slot = std::str::from_utf8(n).ok().and_then(glyph_name_to_text);
+                        }
+                        code += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Widths.
+        let first = dict_get(doc, dict, b"FirstChar")
+            .and_then(num)
+            .unwrap_or(0.0)
+            .max(0.0) as u32;
+        if let Some(Object::Array(ws)) = dict_get(doc, dict, b"Widths") {
+            for (k, o) in ws.iter().enumerate().take(256) {
+                if let Some(v) = deref(doc, o).and_then(num) {
+                    self.widths.insert(first + k as u32, v * self.scale);
+                }
+            }
+        }
+        let missing = descriptor
+            .and_then(|d| dict_get(doc, d, b"MissingWidth"))
+            .and_then(num);
+        if self.widths.is_empty() {
+            if let Some(m) = std14 {
+                for c in 0u32..256 {
+                    if let Some(t) = self.simple.get(c as usize).and_then(|t| t.as_ref()) {
+                        if let Some(ch) = t.chars().next() {
+                            self.widths.insert(c, m.width(ch) / 1000.0);
+                        }
+                    }
+                }
+            }
+        }
+        self.default_width = match missing {
+            Some(m) if m > 0.0 => m * self.scale,
+            _ => 0.5,
+        };
+    }
+
+    /// Splits a string operand into codes and decodes each.
+    pub fn decode(&self, bytes: &[u8], out: &mut Vec<Glyph>) {
+        if !self.composite {
+            for &b in bytes {
+                let code = u32::from(b);
+                let text = self
+                    .to_unicode
+                    .as_ref()
+                    .and_then(|m| m.lookup(code, 1))
+                    .or_else(|| self.simple.get(usize::from(b)).cloned().flatten())
+                    .unwrap_or_default();
+                out.push(Glyph {
+                    text,
+                    width: self
+                        .widths
+                        .get(&code)
+                        .copied()
+                        .unwrap_or(self.default_width),
+                    is_space_code: b == 32,
+                });
+            }
+            return;
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match &self.codespace {
+                Some(cs) => cs.code_len(bytes.get(i..).unwrap_or(&[])),
+                None => 2,
+            };
+            let end = (i + len).min(bytes.len());
+            let chunk = bytes.get(i..end).unwrap_or(&[]);
+            let code = chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
+            let text = self
+                .to_unicode
+                .as_ref()
+                .and_then(|m| m.lookup(code, chunk.len()))
+                .unwrap_or_default();
+            out.push(Glyph {
+                text,
+                width: self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width),
+                is_space_code: len == 1 && code == 32,
+            });
+            i = end.max(i + 1);
+        }
+    }
+}
+
+fn is_bold_name(name: &[u8]) -> bool {
+    let s = String::from_utf8_lossy(name).to_ascii_lowercase();
+    s.contains("bold") || s.contains("black") || s.contains("heavy") || s.contains("semibold")
+}
+
+fn descriptor_bold(doc: &Document, d: &Dictionary) -> bool {
+    let weight = dict_get(doc, d, b"FontWeight").and_then(num).unwrap_or(0.0);
+    let flags = dict_get(doc, d, b"Flags").and_then(num).unwrap_or(0.0) as u32;
+    let name_bold = dict_get(doc, d, b"FontName")
+        .and_then(name_of)
+        .is_some_and(|n| is_bold_name(&n));
+    weight >= 600.0 || flags & (1 << 18) != 0 || name_bold
+}
+
+/// The decoded bytes of a stream object (ToUnicode, embedded CMap), bounded in size.
+fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
+    let s = deref(doc, o)?.as_stream().ok()?;
+    s.decompressed_content_with_limit(8 << 20)
+        .ok()
+        .or_else(|| (s.content.len() < (8 << 20)).then(|| s.content.clone()))
+}

@@ -1,0 +1,530 @@
+//! The content-stream interpreter: runs a page's operators with a graphics and text
+//! state and records positioned glyphs, thin rules (for strike-through and table rows)
+//! and image placements. Nothing here knows about words or lines.
+
+use crate::font::{Font, Glyph};
+use crate::obj::{deref, dict_get, num};
+use crate::{Limits, PdfError};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+/// A 2-D affine matrix `[a b c d e f]` (row-vector convention, as in PDF).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct M(pub [f32; 6]);
+
+impl M {
+    pub const ID: M = M([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    /// `self × o`: apply `self` first, then `o`.
+    pub fn mul(&self, o: &M) -> M {
+        let [a, b, c, d, e, f] = self.0;
+        let [p, q, r, s, t, u] = o.0;
+        M([
+            a * p + b * r,
+            a * q + b * s,
+            c * p + d * r,
+            c * q + d * s,
+            e * p + f * r + t,
+            e * q + f * s + u,
+        ])
+    }
+    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (x * a + y * c + e, x * b + y * d + f)
+    }
+    fn translate(tx: f32, ty: f32) -> M {
+        M([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+    fn is_finite(&self) -> bool {
+        self.0.iter().all(|v| v.is_finite())
+    }
+}
+
+/// A glyph as drawn, in page space with the origin top-left.
+#[derive(Debug, Clone)]
+pub struct RawGlyph {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Baseline with the text's own slope removed (`y` at x = 0): glyphs of one skewed
+    /// line (scans: 0.2-1°) share it even when `y` drifts along the line.
+    pub line_y: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub invisible: bool,
+    /// Drawn along the x axis (not rotated or vertical).
+    pub upright: bool,
+    /// Whether this glyph was the single-byte code 32 or decoded to a space.
+    pub space: bool,
+}
+
+/// A thin horizontal rule or a filled rectangle, in page space.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub y0: f32,
+    pub y1: f32,
+}
+
+#[derive(Debug, Default)]
+pub struct RawPage {
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<RawGlyph>,
+    pub rules: Vec<Rule>,
+    /// Area share of the page covered by the largest image.
+    pub image_cover: f32,
+    /// Glyphs whose code had no Unicode mapping.
+    pub unmapped: usize,
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: M,
+    font: Option<Rc<Font>>,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    th: f32,
+    tl: f32,
+    rise: f32,
+    render: i64,
+}
+
+pub struct Interp<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    start: Instant,
+    fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
+    font_objects: HashMap<ObjectId, Rc<Font>>,
+    ops: usize,
+    /// Page space: PDF user space → top-left origin.
+    base: M,
+    page: RawPage,
+    path: Vec<(f32, f32, f32, f32)>,
+    cur: (f32, f32),
+    subpath_start: (f32, f32),
+}
+
+const MAX_RULES: usize = 50_000;
+const MAX_GLYPHS: usize = 2_000_000;
+
+impl<'a> Interp<'a> {
+    pub fn new(doc: &'a Document, limits: &'a Limits, start: Instant) -> Self {
+        Interp {
+            doc,
+            limits,
+            start,
+            fonts: HashMap::new(),
+            font_objects: HashMap::new(),
+            ops: 0,
+            base: M::ID,
+            page: RawPage::default(),
+            path: Vec::new(),
+            cur: (0.0, 0.0),
+            subpath_start: (0.0, 0.0),
+        }
+    }
+
+    /// Runs one page.
+    pub fn run_page(&mut self, page_id: ObjectId) -> Result<RawPage, PdfError> {
+        let (x0, y0, x1, y1) = media_box(self.doc, page_id);
+        self.page = RawPage {
+            width: (x1 - x0).abs(),
+            height: (y1 - y0).abs(),
+            ..RawPage::default()
+        };
+        self.base = M([1.0, 0.0, 0.0, -1.0, -x0.min(x1), y0.max(y1)]);
+        let content = self
+            .doc
+            .get_page_content_with_limit(page_id, self.limits.max_decompressed)
+            .map_err(|e| match e {
+                lopdf::Error::Decompress(_) => {
+                    PdfError::TooLarge("page content exceeds the decompressed-size limit".into())
+                }
+                other => PdfError::Malformed(other.to_string()),
+            })?;
+        let resources = page_resources(self.doc, page_id);
+        let gs = GState {
+            ctm: M::ID,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+            render: 0,
+        };
+        self.run(&content, &resources, gs, 0)?;
+        Ok(std::mem::take(&mut self.page))
+    }
+
+    fn check_time(&self) -> Result<(), PdfError> {
+        if self.start.elapsed() > self.limits.time {
+            return Err(PdfError::Timeout(self.limits.time.as_secs()));
+        }
+        Ok(())
+    }
+
+    fn font(&mut self, resources: &[&'a Dictionary], name: &[u8]) -> Option<Rc<Font>> {
+        for res in resources {
+            let Some(fonts) = dict_get(self.doc, res, b"Font").and_then(|o| o.as_dict().ok())
+            else {
+                continue;
+            };
+            let Ok(entry) = fonts.get(name) else { continue };
+            if let Object::Reference(id) = entry {
+                if let Some(f) = self.font_objects.get(id) {
+                    return Some(f.clone());
+                }
+                let dict = deref(self.doc, entry)?.as_dict().ok()?;
+                let f = Rc::new(Font::load(self.doc, dict));
+                self.font_objects.insert(*id, f.clone());
+                return Some(f);
+            }
+            let key = (*res as *const Dictionary as usize, name.to_vec());
+            if let Some(f) = self.fonts.get(&key) {
+                return Some(f.clone());
+            }
+            let dict = entry.as_dict().ok()?;
+            let f = Rc::new(Font::load(self.doc, dict));
+            self.fonts.insert(key, f.clone());
+            return Some(f);
+        }
+        None
+    }
+
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &[&'a Dictionary],
+        mut gs: GState,
+        depth: u32,
+    ) -> Result<(), PdfError> {
+        let mut stack: Vec<GState> = Vec::new();
+        let mut tm = M::ID;
+        let mut tlm = M::ID;
+        for op in Content::decode_iter(content) {
+            // A damaged stream keeps what was read before the damage.
+            let Ok(op) = op else { break };
+            self.ops += 1;
+            if self.ops % 1024 == 0 {
+                self.check_time()?;
+            }
+            if self.ops > self.limits.max_ops {
+                return Err(PdfError::TooLarge(
+                    "too many content-stream operators".into(),
+                ));
+            }
+            let a = &op.operands;
+            let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" => {
+                    if stack.len() < 256 {
+                        stack.push(gs.clone());
+                    }
+                }
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" => {
+                    let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
+                    if m.is_finite() {
+                        gs.ctm = m.mul(&gs.ctm);
+                    }
+                }
+                "BT" => {
+                    tm = M::ID;
+                    tlm = M::ID;
+                }
+                "ET" => {}
+                "Tf" => {
+                    if let Some(Object::Name(n)) = a.first() {
+                        gs.font = self.font(resources, n);
+                    }
+                    gs.size = f(1);
+                }
+                "Tc" => gs.tc = f(0),
+                "Tw" => gs.tw = f(0),
+                "Tz" => gs.th = f(0) / 100.0,
+                "TL" => gs.tl = f(0),
+                "Ts" => gs.rise = f(0),
+                "Tr" => gs.render = a.first().and_then(num).unwrap_or(0.0) as i64,
+                "Td" => {
+                    tlm = M::translate(f(0), f(1)).mul(&tlm);
+                    tm = tlm;
+                }
+                "TD" => {
+                    gs.tl = -f(1);
+                    tlm = M::translate(f(0), f(1)).mul(&tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    let m = M([f(0), f(1), f(2), f(3), f(4), f(5)]);
+                    if m.is_finite() {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = M::translate(0.0, -gs.tl).mul(&tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = a.first() {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "'" => {
+                    tlm = M::translate(0.0, -gs.tl).mul(&tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = a.first() {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "\"" => {
+                    gs.tw = f(0);
+                    gs.tc = f(1);
+                    tlm = M::translate(0.0, -gs.tl).mul(&tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = a.get(2) {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "TJ" => {
+                    if let Some(Object::Array(items)) = a.first() {
+                        for it in items {
+                            match it {
+                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                other => {
+                                    if let Some(n) = num(other) {
+                                        let tx = -n / 1000.0 * gs.size * gs.th;
+                                        tm = M::translate(tx, 0.0).mul(&tm);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(Object::Name(n)) = a.first() {
+                        self.do_xobject(resources, n, &gs, depth)?;
+                    }
+                }
+                "BI" | "EI" | "ID" => {}
+                "m" => {
+                    self.cur = (f(0), f(1));
+                    self.subpath_start = self.cur;
+                }
+                "l" => {
+                    let p = (f(0), f(1));
+                    self.path.push((self.cur.0, self.cur.1, p.0, p.1));
+                    self.cur = p;
+                }
+                "c" => self.cur = (f(4), f(5)),
+                "v" | "y" => self.cur = (f(2), f(3)),
+                "h" => {
+                    let s = self.subpath_start;
+                    self.path.push((self.cur.0, self.cur.1, s.0, s.1));
+                    self.cur = s;
+                }
+                "re" => {
+                    let (x, y, w, h) = (f(0), f(1), f(2), f(3));
+                    // A rectangle is kept as its diagonal; `paint` takes its box.
+                    self.path.push((x, y, x + w, y + h));
+                    self.cur = (x, y);
+                    self.subpath_start = (x, y);
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => self.paint(&gs),
+                "n" => self.path.clear(),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn paint(&mut self, gs: &GState) {
+        let m = gs.ctm.mul(&self.base);
+        for (x0, y0, x1, y1) in self.path.drain(..) {
+            if self.page.rules.len() >= MAX_RULES {
+                break;
+            }
+            let (ax, ay) = m.apply(x0, y0);
+            let (bx, by) = m.apply(x1, y1);
+            let r = Rule {
+                x0: ax.min(bx),
+                x1: ax.max(bx),
+                y0: ay.min(by),
+                y1: ay.max(by),
+            };
+            let (w, h) = (r.x1 - r.x0, r.y1 - r.y0);
+            // Thin horizontal rules only: strike-through, underline, table borders.
+            if w >= 2.0 && h <= 2.5 && w.is_finite() && h.is_finite() {
+                self.page.rules.push(r);
+            }
+        }
+    }
+
+    fn show(&mut self, gs: &GState, tm: &mut M, bytes: &[u8]) {
+        let Some(font) = gs.font.clone() else { return };
+        let mut glyphs: Vec<Glyph> = Vec::with_capacity(bytes.len());
+        font.decode(bytes, &mut glyphs);
+        for g in glyphs {
+            let m = tm.mul(&gs.ctm).mul(&self.base);
+            let w = g.width * gs.size * gs.th;
+            let (sx, sy) = m.apply(0.0, gs.rise);
+            let (ex, ey) = m.apply(w, gs.rise);
+            let vscale = (m.0[2] * m.0[2] + m.0[3] * m.0[3]).sqrt();
+            let size = (gs.size * vscale).abs();
+            let slope = if m.0[0].abs() > 1e-6 {
+                m.0[1] / m.0[0]
+            } else {
+                0.0
+            };
+            let upright = m.0[0] > 0.0 && m.0[1].abs() < 0.1 * m.0[0].abs().max(1e-6);
+            if g.text.is_empty() && !g.is_space_code {
+                self.page.unmapped += 1;
+            }
+            if self.page.glyphs.len() < MAX_GLYPHS
+                && sx.is_finite()
+                && sy.is_finite()
+                && ex.is_finite()
+            {
+                // Code 32 is a space only when it maps to nothing else (subset fonts reuse it).
+                let space = g.text.chars().all(char::is_whitespace);
+                self.page.glyphs.push(RawGlyph {
+                    text: g.text,
+                    x0: sx.min(ex),
+                    x1: sx.max(ex),
+                    y: (sy + ey) / 2.0,
+                    line_y: sy - sx * slope,
+                    size,
+                    bold: font.bold,
+                    invisible: gs.render == 3 || gs.render == 7,
+                    upright,
+                    space,
+                });
+            }
+            let tw = if g.is_space_code { gs.tw } else { 0.0 };
+            let tx = (g.width * gs.size + gs.tc + tw) * gs.th;
+            *tm = M::translate(tx, 0.0).mul(tm);
+        }
+    }
+
+    fn do_xobject(
+        &mut self,
+        resources: &[&'a Dictionary],
+        name: &[u8],
+        gs: &GState,
+        depth: u32,
+    ) -> Result<(), PdfError> {
+        let doc = self.doc;
+        let Some(stream) = resources.iter().find_map(|res| {
+            let xo = dict_get(doc, res, b"XObject")?.as_dict().ok()?;
+            deref(doc, xo.get(name).ok()?)?.as_stream().ok()
+        }) else {
+            return Ok(());
+        };
+        let subtype = dict_get(doc, &stream.dict, b"Subtype").and_then(|o| o.as_name().ok());
+        match subtype {
+            Some(b"Image") => {
+                let m = gs.ctm.mul(&self.base);
+                let pts = [
+                    m.apply(0.0, 0.0),
+                    m.apply(1.0, 0.0),
+                    m.apply(0.0, 1.0),
+                    m.apply(1.0, 1.0),
+                ];
+                let xs = pts.iter().map(|p| p.0);
+                let ys = pts.iter().map(|p| p.1);
+                let (x0, x1) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+                let (y0, y1) = ys.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+                let area = (x1.min(self.page.width) - x0.max(0.0)).max(0.0)
+                    * (y1.min(self.page.height) - y0.max(0.0)).max(0.0);
+                let page_area = (self.page.width * self.page.height).max(1.0);
+                self.page.image_cover = self.page.image_cover.max(area / page_area);
+            }
+            Some(b"Form") => {
+                if depth >= self.limits.max_depth {
+                    return Ok(());
+                }
+                let data = stream
+                    .decompressed_content_with_limit(self.limits.max_decompressed)
+                    .or_else(|_| stream.get_plain_content())
+                    .unwrap_or_default();
+                let mut inner = gs.clone();
+                if let Some(Object::Array(mx)) = dict_get(doc, &stream.dict, b"Matrix") {
+                    let v: Vec<f32> = mx.iter().filter_map(num).collect();
+                    if let [a, b, c, d, e, f] = v[..] {
+                        let m = M([a, b, c, d, e, f]);
+                        if m.is_finite() {
+                            inner.ctm = m.mul(&gs.ctm);
+                        }
+                    }
+                }
+                // The form's own resources first, then its parent's.
+                let mut res: Vec<&'a Dictionary> = Vec::new();
+                if let Some(r) =
+                    dict_get(doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok())
+                {
+                    res.push(r);
+                }
+                res.extend_from_slice(resources);
+                self.path.clear();
+                self.run(&data, &res, inner, depth + 1)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The page's MediaBox (inherited through the page tree), defaulting to A4.
+fn media_box(doc: &Document, page_id: ObjectId) -> (f32, f32, f32, f32) {
+    let mut id = Some(page_id);
+    for _ in 0..32 {
+        let Some(cur) = id else { break };
+        let Ok(d) = doc.get_dictionary(cur) else {
+            break;
+        };
+        if let Some(Object::Array(a)) = dict_get(doc, d, b"MediaBox") {
+            let v: Vec<f32> = a
+                .iter()
+                .filter_map(|o| deref(doc, o))
+                .filter_map(num)
+                .collect();
+            if let [x0, y0, x1, y1] = v[..] {
+                if (x1 - x0).abs() > 1.0 && (y1 - y0).abs() > 1.0 {
+                    return (x0, y0, x1, y1);
+                }
+            }
+        }
+        id = d.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    (0.0, 0.0, 595.0, 842.0)
+}
+
+/// The page's resources, nearest first (page, then inherited from ancestors).
+fn page_resources(doc: &Document, page_id: ObjectId) -> Vec<&Dictionary> {
+    let mut out = Vec::new();
+    let mut id = Some(page_id);
+    for _ in 0..32 {
+        let Some(cur) = id else { break };
+        let Ok(d) = doc.get_dictionary(cur) else {
+            break;
+        };
+        if let Some(r) = dict_get(doc, d, b"Resources").and_then(|o| o.as_dict().ok()) {
+            out.push(r);
+        }
+        id = d.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    out
+}

@@ -1,0 +1,448 @@
+//! From drawn glyphs to words, lines, column regions and table rows.
+//!
+//! Thresholds are relative to the font size, as in poppler's TextOutputDev and
+//! pdfminer's LAParams: a gap wider than [`WORD_GAP`] × size starts a word, a gap wider
+//! than [`GUTTER_GAP`] × size is a candidate column gutter, and a gutter that stays free
+//! of text over consecutive lines with text on both sides makes a multi-column region.
+
+use crate::interp::{RawGlyph, RawPage, Rule};
+use protokoll_model::{Cell, Line, Page, Rect, Word};
+use unicode_normalization::UnicodeNormalization;
+
+/// Word break: gap between glyphs, in font sizes.
+const WORD_GAP: f32 = 0.13;
+/// Candidate gutter between cells, in font sizes.
+const GUTTER_GAP: f32 = 1.1;
+/// Narrowest strip that still separates two columns, in points.
+const MIN_STRIP: f32 = 2.0;
+
+/// Combining mark for a spacing diacritic drawn as its own glyph.
+fn as_combining(c: char) -> Option<char> {
+    Some(match c {
+        '\u{300}'..='\u{36F}' => c,
+        '¨' => '\u{308}',
+        '´' => '\u{301}',
+        '`' => '\u{300}',
+        '˚' => '\u{30A}',
+        'ˆ' | '^' => '\u{302}',
+        '˜' => '\u{303}',
+        '¸' => '\u{327}',
+        'ˇ' => '\u{30C}',
+        _ => return None,
+    })
+}
+
+fn expand_ligature(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "ﬀ" => "ff",
+        "ﬁ" => "fi",
+        "ﬂ" => "fl",
+        "ﬃ" => "ffi",
+        "ﬄ" => "ffl",
+        "ﬅ" | "ﬆ" => "st",
+        _ => return None,
+    })
+}
+
+/// Merges diacritics into their base letters, expands ligatures, drops fake-bold
+/// duplicates. Works in drawing order, where a mark sits next to its letter.
+fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
+    let mut out: Vec<RawGlyph> = Vec::with_capacity(glyphs.len());
+    let mut pending_mark: Option<(char, f32)> = None;
+    for mut g in glyphs {
+        if let Some(l) = expand_ligature(&g.text) {
+            g.text = l.to_string();
+        }
+        let mut chars = g.text.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        if let Some(mark) = single.and_then(as_combining) {
+            let center = (g.x0 + g.x1) / 2.0;
+            // Drawn after its letter: the previous glyph's box holds the mark's center.
+            if let Some(prev) = out.last_mut() {
+                let tol = 0.15 * prev.size.max(1.0);
+                if center >= prev.x0 - tol
+                    && center <= prev.x1 + tol
+                    && (prev.y - g.y).abs() < prev.size.max(1.0)
+                {
+                    prev.text = format!("{}{}", prev.text, mark).nfc().collect();
+                    continue;
+                }
+            }
+            // Drawn before its letter, or a spacing accent standing alone.
+            if single.is_some_and(|c| ('\u{300}'..='\u{36F}').contains(&c))
+                || g.x1 - g.x0 < 0.05 * g.size
+            {
+                pending_mark = Some((mark, center));
+                continue;
+            }
+        }
+        if let Some((mark, center)) = pending_mark.take() {
+            let tol = 0.15 * g.size.max(1.0);
+            if center >= g.x0 - tol && center <= g.x1 + tol {
+                g.text = format!("{}{}", g.text, mark).nfc().collect();
+            }
+        }
+        // Fake bold: the same glyph drawn again a hair to the side.
+        if let Some(prev) = out.last() {
+            let w = (prev.x1 - prev.x0).max(0.1);
+            if prev.text == g.text
+                && !g.space
+                && (prev.x0 - g.x0).abs() < 0.3 * w
+                && (prev.y - g.y).abs() < 0.1 * g.size.max(1.0)
+            {
+                continue;
+            }
+        }
+        out.push(g);
+    }
+    out
+}
+
+/// Builds the page's lines (words, cells, regions, rows) from its glyphs.
+pub fn build_page(number: u32, raw: RawPage) -> Page {
+    let has_page_image = raw.image_cover > 0.5;
+    let glyphs = clean_glyphs(raw.glyphs);
+    let (upright, rotated): (Vec<RawGlyph>, Vec<RawGlyph>) =
+        glyphs.into_iter().partition(|g| g.upright);
+    let mut rows = group_lines(upright);
+    // Rotated text (margin notes, stamps) is kept, after the page's body, one line per run.
+    if !rotated.is_empty() {
+        rows.push(rotated);
+    }
+    let mut lines: Vec<(Vec<Word>, f32)> = rows
+        .into_iter()
+        .map(|r| {
+            let y = r.iter().map(|g| g.y).sum::<f32>() / r.len().max(1) as f32;
+            (words_of(r, &raw.rules), y)
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    lines.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let words: Vec<Vec<Word>> = lines.into_iter().map(|(w, _)| w).collect();
+    Page {
+        number,
+        width: raw.width,
+        height: raw.height,
+        lines: regions(words, &raw.rules),
+        has_page_image,
+    }
+}
+
+/// Clusters glyphs into lines by baseline.
+fn group_lines(mut glyphs: Vec<RawGlyph>) -> Vec<Vec<RawGlyph>> {
+    glyphs.sort_by(|a, b| a.line_y.total_cmp(&b.line_y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Vec<RawGlyph>> = Vec::new();
+    let mut base = f32::NAN;
+    for g in glyphs {
+        let tol = 0.35 * g.size.max(1.0);
+        match lines.last_mut() {
+            Some(line) if (g.line_y - base).abs() <= tol => line.push(g),
+            _ => {
+                base = g.line_y;
+                lines.push(vec![g]);
+            }
+        }
+    }
+    for l in &mut lines {
+        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    lines
+}
+
+fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
+    struct Acc {
+        text: String,
+        x0: f32,
+        x1: f32,
+        y: f32,
+        size: f32,
+        bold: usize,
+        n: usize,
+        invisible: bool,
+    }
+    let mut words: Vec<Acc> = Vec::new();
+    let mut last_x1 = f32::NEG_INFINITY;
+    let mut broke = true;
+    for g in line {
+        if g.space || g.text.trim().is_empty() {
+            broke = true;
+            last_x1 = last_x1.max(g.x1);
+            continue;
+        }
+        let gap = g.x0 - last_x1;
+        let size = g.size.max(1.0);
+        let new_word = broke || gap > WORD_GAP * size || gap < -0.6 * size;
+        match words.last_mut() {
+            Some(w) if !new_word => {
+                w.text.push_str(g.text.trim());
+                w.x1 = w.x1.max(g.x1);
+                w.size = w.size.max(g.size);
+                w.bold += usize::from(g.bold);
+                w.n += 1;
+                w.invisible &= g.invisible;
+            }
+            _ => words.push(Acc {
+                text: g.text.trim().to_string(),
+                x0: g.x0,
+                x1: g.x1,
+                y: g.y,
+                size: g.size,
+                bold: usize::from(g.bold),
+                n: 1,
+                invisible: g.invisible,
+            }),
+        }
+        broke = false;
+        last_x1 = g.x1;
+    }
+    words
+        .into_iter()
+        .map(|w| {
+            let bbox = Rect {
+                x0: w.x0,
+                y0: w.y - 0.8 * w.size,
+                x1: w.x1,
+                y1: w.y + 0.2 * w.size,
+            };
+            Word {
+                struck: is_struck(&bbox, w.y, w.size, rules),
+                text: w.text,
+                bbox,
+                font_size: w.size,
+                bold: w.bold * 2 > w.n,
+                invisible: w.invisible,
+            }
+        })
+        .collect()
+}
+
+/// A thin rule across the word between a fifth and a half of the size above the
+/// baseline is a strike-through (underlines sit below the baseline).
+fn is_struck(b: &Rect, baseline: f32, size: f32, rules: &[Rule]) -> bool {
+    let w = b.width().max(0.1);
+    rules.iter().any(|r| {
+        let mid = (r.y0 + r.y1) / 2.0;
+        let overlap = r.x1.min(b.x1) - r.x0.max(b.x0);
+        r.y1 - r.y0 <= 0.15 * size.max(1.0)
+            && mid < baseline - 0.15 * size
+            && mid > baseline - 0.55 * size
+            && overlap >= 0.6 * w
+    })
+}
+
+/// The big gaps of a line: (left end, right start).
+fn gaps(words: &[Word]) -> Vec<(f32, f32)> {
+    words
+        .windows(2)
+        .filter_map(|p| match p {
+            [a, b] => {
+                let size = a.font_size.max(b.font_size).max(1.0);
+                (b.bbox.x0 - a.bbox.x1 > GUTTER_GAP * size).then_some((a.bbox.x1, b.bbox.x0))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn crosses(words: &[Word], l: f32, r: f32) -> bool {
+    words.iter().any(|w| w.bbox.x0 < r && w.bbox.x1 > l)
+}
+
+/// Finds multi-column regions, splits their lines into cells and groups them into rows.
+fn regions(lines: Vec<Vec<Word>>, rules: &[Rule]) -> Vec<Line> {
+    // (first line, last line, strip left, strip right, two-sided lines)
+    let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
+    let mut active: Option<(usize, usize, f32, f32, usize)> = None;
+    for (i, words) in lines.iter().enumerate() {
+        let g = gaps(words);
+        if let Some((start, _, l, r, n)) = active {
+            let hit = g
+                .iter()
+                .map(|&(a, b)| (a.max(l), b.min(r)))
+                .filter(|(a, b)| b - a >= MIN_STRIP)
+                .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
+            if let Some((a, b)) = hit {
+                active = Some((start, i, a, b, n + 1));
+                continue;
+            }
+            if !crosses(words, l, r) {
+                active = Some((start, i, l, r, n));
+                continue;
+            }
+            if n >= 2 {
+                found.push((start, i - 1, l, r, n));
+            }
+            active = None;
+        }
+        if let Some(&(a, b)) = g.iter().max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0))) {
+            active = Some((i, i, a, b, 1));
+        }
+    }
+    if let Some(a) = active {
+        if a.4 >= 2 {
+            found.push(a);
+        }
+    }
+    let mut out: Vec<Line> = lines
+        .into_iter()
+        .map(|words| Line {
+            cells: vec![Cell { column: 0, words }],
+            ..Line::default()
+        })
+        .collect();
+    for (region_id, &(start, end, l, r, _)) in found.iter().enumerate() {
+        let split = (l + r) / 2.0;
+        // Row boundaries: rules that cross the gutter (table borders), if any.
+        let mut borders: Vec<f32> = rules
+            .iter()
+            .filter(|ru| ru.x0 < l && ru.x1 > r)
+            .map(|ru| (ru.y0 + ru.y1) / 2.0)
+            .collect();
+        borders.sort_by(f32::total_cmp);
+        let mut row: u32 = 0;
+        let mut prev_top = f32::NEG_INFINITY;
+        for line in out.iter_mut().take(end + 1).skip(start) {
+            let words = std::mem::take(&mut line.cells)
+                .into_iter()
+                .flat_map(|c| c.words);
+            let (left, right): (Vec<Word>, Vec<Word>) =
+                words.partition(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split);
+            let top = left
+                .iter()
+                .chain(right.iter())
+                .map(|w| w.bbox.y0)
+                .fold(f32::MAX, f32::min);
+            let new_row = if borders.is_empty() {
+                !left.is_empty() && !right.is_empty()
+            } else {
+                borders.iter().any(|&b| b > prev_top && b <= top)
+            };
+            if new_row && prev_top > f32::NEG_INFINITY {
+                row += 1;
+            }
+            prev_top = top;
+            if !left.is_empty() {
+                line.cells.push(Cell {
+                    column: 0,
+                    words: left,
+                });
+            }
+            if !right.is_empty() {
+                line.cells.push(Cell {
+                    column: 1,
+                    words: right,
+                });
+            }
+            line.region = Some(region_id as u32);
+            line.row = Some(row);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f32, x1: f32, y: f32) -> RawGlyph {
+        RawGlyph {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            line_y: y,
+            size: 10.0,
+            bold: false,
+            invisible: false,
+            upright: true,
+            space: false,
+        }
+    }
+
+    #[test]
+    fn diacritic_after_letter_is_merged() {
+        let out = clean_glyphs(vec![g("a", 0.0, 5.0, 10.0), g("¨", 1.0, 4.0, 10.0)]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].text, "ä");
+    }
+
+    #[test]
+    fn ligature_expanded_and_fake_bold_dropped() {
+        let out = clean_glyphs(vec![g("ﬁ", 0.0, 5.0, 10.0), g("ﬁ", 0.3, 5.3, 10.0)]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].text, "fi");
+    }
+
+    #[test]
+    fn words_split_on_gaps() {
+        let line = vec![
+            g("a", 0.0, 5.0, 10.0),
+            g("b", 5.2, 10.0, 10.0),
+            g("c", 14.0, 19.0, 10.0),
+        ];
+        let w = words_of(line, &[]);
+        assert_eq!(
+            w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
+            ["ab", "c"]
+        );
+    }
+
+    #[test]
+    fn strike_through_detected_not_underline() {
+        let line = vec![g("x", 0.0, 20.0, 10.0)];
+        let strike = Rule {
+            x0: 0.0,
+            x1: 20.0,
+            y0: 6.5,
+            y1: 7.0,
+        };
+        let under = Rule {
+            x0: 0.0,
+            x1: 20.0,
+            y0: 11.0,
+            y1: 11.5,
+        };
+        assert!(words_of(line.clone(), &[strike])[0].struck);
+        assert!(!words_of(line, &[under])[0].struck);
+    }
+
+    #[test]
+    fn two_column_region_found() {
+        let mk = |y: f32, two: bool| {
+            let mut v = vec![Word {
+                text: "left".into(),
+                bbox: Rect {
+                    x0: 0.0,
+                    y0: y - 8.0,
+                    x1: 40.0,
+                    y1: y + 2.0,
+                },
+                font_size: 10.0,
+                ..Word::default()
+            }];
+            if two {
+                v.push(Word {
+                    text: "right".into(),
+                    bbox: Rect {
+                        x0: 100.0,
+                        y0: y - 8.0,
+                        x1: 140.0,
+                        y1: y + 2.0,
+                    },
+                    font_size: 10.0,
+                    ..Word::default()
+                });
+            }
+            v
+        };
+        let lines = vec![mk(10.0, true), mk(22.0, false), mk(34.0, true)];
+        let out = regions(lines, &[]);
+        assert!(out.iter().all(|l| l.region == Some(0)));
+        assert_eq!(out[0].cells.len(), 2);
+        assert_eq!(out[0].cells[1].column, 1);
+        assert_eq!(out[2].row, Some(1));
+    }
+}

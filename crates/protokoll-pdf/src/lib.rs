@@ -1,0 +1,327 @@
+//! PDF → pages of positioned text. Owns everything that touches PDF objects.
+//!
+//! A content-stream interpreter on lopdf ([`interp`]) records glyphs with positions,
+//! thin rules and image placements; [`layout`] turns them into words, lines, column
+//! regions and table rows; [`mark_furniture`] flags lines that repeat on most pages.
+//! Every run is bounded (decompressed size, operators, Form XObject depth, time) and a
+//! panic inside lopdf is caught and reported as `malformed`.
+//!
+//! ```no_run
+//! let bytes = std::fs::read("minutes.pdf").unwrap();
+//! let out = protokoll_pdf::extract(&bytes, &protokoll_pdf::Limits::default()).unwrap();
+//! println!("{}", out.document.to_text());
+//! ```
+
+mod cmap;
+mod encoding;
+mod font;
+mod interp;
+mod layout;
+mod metrics;
+mod obj;
+
+use protokoll_model::{Document, TextLayer};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// Resource limits for one document.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest decompressed stream (and page content), in bytes.
+    pub max_decompressed: usize,
+    /// Deepest Form XObject nesting.
+    pub max_depth: u32,
+    /// Most content-stream operators over the whole document.
+    pub max_ops: usize,
+    /// Most pages read.
+    pub max_pages: usize,
+    /// Wall time for the whole document.
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_decompressed: 64 << 20,
+            max_depth: 12,
+            max_ops: 20_000_000,
+            max_pages: 5_000,
+            time: Duration::from_secs(8),
+        }
+    }
+}
+
+/// Why a document could not be read. `code()` gives the record's error code.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The bytes are not a PDF at all.
+    #[error("not a PDF file (no %PDF header)")]
+    NotPdf,
+    /// The file is empty.
+    #[error("the file is empty")]
+    Empty,
+    /// Encrypted with a password we do not have.
+    #[error("encrypted with a password")]
+    Encrypted,
+    /// Broken beyond recovery.
+    #[error("malformed PDF: {0}")]
+    Malformed(String),
+    /// Over a size limit.
+    #[error("too large: {0}")]
+    TooLarge(String),
+    /// Over the time limit.
+    #[error("extraction took longer than {0} s")]
+    Timeout(u64),
+}
+
+impl PdfError {
+    /// The stable error code of the record contract.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PdfError::NotPdf => "not_pdf",
+            PdfError::Empty => "empty",
+            PdfError::Encrypted => "encrypted",
+            PdfError::Malformed(_) => "malformed",
+            PdfError::TooLarge(_) => "too_large",
+            PdfError::Timeout(_) => "timeout",
+        }
+    }
+}
+
+/// A page that could not be read while the others could.
+#[derive(Debug)]
+pub struct PageError {
+    /// 1-based page number.
+    pub page: u32,
+    /// The error.
+    pub error: PdfError,
+}
+
+/// The result of extraction: the document, plus per-page problems.
+#[derive(Debug)]
+pub struct Extraction {
+    /// Pages of text.
+    pub document: Document,
+    /// Pages that failed (their text is missing from `document`).
+    pub page_errors: Vec<PageError>,
+    /// Glyphs that had no Unicode mapping (text lost).
+    pub unmapped_glyphs: usize,
+}
+
+/// Extracts the text of a PDF.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
+    if bytes.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    // The header may follow some junk, but must be near the start.
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(PdfError::NotPdf);
+    }
+    match std::panic::catch_unwind(|| extract_inner(bytes, limits)) {
+        Ok(r) => r,
+        Err(_) => Err(PdfError::Malformed(
+            "the PDF parser failed on this file".into(),
+        )),
+    }
+}
+
+fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, PdfError> {
+    let opts = || {
+        let mut o = lopdf::LoadOptions::default();
+        o.max_decompressed_size = Some(limits.max_decompressed);
+        o
+    };
+    let first = lopdf::Document::load_mem_with_options(bytes, opts());
+    let doc = match first {
+        Ok(d) => d,
+        Err(e) => {
+            if is_password_error(&e) {
+                return Err(PdfError::Encrypted);
+            }
+            // A broken xref table: rebuild it from the objects in the file.
+            let mut o = opts();
+            o.force_reconstruct = true;
+            lopdf::Document::load_mem_with_options(bytes, o).map_err(|e2| {
+                if is_password_error(&e2) {
+                    PdfError::Encrypted
+                } else {
+                    PdfError::Malformed(e.to_string())
+                }
+            })?
+        }
+    };
+    if doc.is_encrypted() {
+        // lopdf tries the empty user password while loading; still encrypted = locked.
+        return Err(PdfError::Encrypted);
+    }
+    Ok(doc)
+}
+
+fn is_password_error(e: &lopdf::Error) -> bool {
+    matches!(
+        e,
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)
+    )
+}
+
+fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
+    let start = Instant::now();
+    let doc = load(bytes, limits)?;
+    let producer = producer(&doc);
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(PdfError::Malformed("no pages found".into()));
+    }
+    let mut interp = interp::Interp::new(&doc, limits, start);
+    let mut out = Vec::new();
+    let mut page_errors = Vec::new();
+    let mut unmapped = 0;
+    let mut kinds = Vec::new();
+    for (&num, &id) in pages.iter().take(limits.max_pages) {
+        match interp.run_page(id) {
+            Ok(raw) => {
+                unmapped += raw.unmapped;
+                let page = layout::build_page(num, raw);
+                kinds.push(page_kind(&page));
+                out.push(page);
+            }
+            Err(e @ PdfError::Timeout(_)) => return Err(e),
+            Err(error) => page_errors.push(PageError { page: num, error }),
+        }
+    }
+    if out.is_empty() {
+        if let Some(pe) = page_errors.into_iter().next() {
+            return Err(pe.error);
+        }
+        return Err(PdfError::Malformed("no page could be read".into()));
+    }
+    mark_furniture(&mut out);
+    let mut document = Document {
+        pages: out,
+        text_layer: combine_kinds(&kinds),
+        producer,
+    };
+    document.pages.sort_by_key(|p| p.number);
+    Ok(Extraction {
+        document,
+        page_errors,
+        unmapped_glyphs: unmapped,
+    })
+}
+
+fn producer(doc: &lopdf::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = obj::deref(doc, info)?.as_dict().ok()?;
+    let p = obj::dict_get(doc, info, b"Producer")?;
+    match p {
+        lopdf::Object::String(s, _) => {
+            let t = lopdf::decode_text_string(p)
+                .unwrap_or_else(|_| String::from_utf8_lossy(s).into_owned());
+            let t = t.trim().to_string();
+            (!t.is_empty()).then_some(t)
+        }
+        _ => None,
+    }
+}
+
+fn page_kind(page: &protokoll_model::Page) -> TextLayer {
+    let (mut vis, mut inv) = (0usize, 0usize);
+    for w in page.lines.iter().flat_map(|l| l.words()) {
+        if w.invisible {
+            inv += 1;
+        } else {
+            vis += 1;
+        }
+    }
+    if vis + inv == 0 {
+        TextLayer::None
+    } else if inv > vis && page.has_page_image {
+        TextLayer::OcrLayer
+    } else if inv > vis {
+        // Invisible text without a page image is still someone's text layer.
+        TextLayer::OcrLayer
+    } else {
+        TextLayer::Native
+    }
+}
+
+fn combine_kinds(kinds: &[TextLayer]) -> TextLayer {
+    let mut seen: Vec<TextLayer> = kinds
+        .iter()
+        .copied()
+        .filter(|k| *k != TextLayer::None)
+        .collect();
+    seen.dedup();
+    seen.sort_by_key(|k| k.as_str());
+    seen.dedup();
+    match seen.as_slice() {
+        [] => TextLayer::None,
+        [one] => *one,
+        _ => TextLayer::Mixed,
+    }
+}
+
+/// Flags page furniture: a word that recurs with the same text (digits ignored, so page
+/// numbers match) at the same place (within a few points) on at least half of the pages,
+/// and at least two, in the top or bottom fifth of the page, is furniture; a line whose
+/// words are mostly furniture is a furniture line. Word-level matching survives footers
+/// that wrap differently from page to page.
+pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
+    if pages.len() < 2 {
+        return;
+    }
+    const CELL: f32 = 6.0;
+    let in_margin = |y: f32, h: f32| h > 0.0 && (y < 0.2 * h || y > 0.8 * h);
+    let norm = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let bucket = |w: &protokoll_model::Word| {
+        (
+            (w.bbox.x0 / CELL).round() as i32,
+            (w.bbox.y1 / CELL).round() as i32,
+        )
+    };
+    let mut counts: HashMap<(String, i32, i32), usize> = HashMap::new();
+    for p in pages.iter() {
+        let mut seen = std::collections::HashSet::new();
+        for w in p.lines.iter().flat_map(|l| l.words()) {
+            if !in_margin(w.bbox.y1, p.height) {
+                continue;
+            }
+            let (bx, by) = bucket(w);
+            // Count each word in its neighbouring cells too, so jitter across a cell
+            // boundary still matches; `seen` keeps one count per page.
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let k = (norm(&w.text), bx + dx, by + dy);
+                    if seen.insert(k.clone()) {
+                        *counts.entry(k).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let need = pages.len().div_ceil(2).max(2);
+    for p in pages.iter_mut() {
+        let h = p.height;
+        for l in &mut p.lines {
+            let (mut n, mut furn) = (0usize, 0usize);
+            for w in l.words() {
+                n += 1;
+                let (bx, by) = bucket(w);
+                if in_margin(w.bbox.y1, h)
+                    && counts.get(&(norm(&w.text), bx, by)).copied().unwrap_or(0) >= need
+                {
+                    furn += 1;
+                }
+            }
+            l.furniture = n > 0 && furn * 5 >= n * 3;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,197 @@
+//! Extraction tests on small PDFs built here with lopdf.
+
+use super::*;
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Object, Stream, StringFormat};
+
+/// Builds a one-page PDF whose page uses `font` as /F1 and draws `ops`.
+fn pdf_with(
+    font: lopdf::Dictionary,
+    ops: Vec<Operation>,
+    extra: impl FnOnce(&mut lopdf::Document, &mut lopdf::Dictionary),
+) -> Vec<u8> {
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(font);
+    let mut resources = dictionary! { "Font" => dictionary! { "F1" => font_id } };
+    extra(&mut doc, &mut resources);
+    let content = Content { operations: ops };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn op(name: &str, operands: Vec<Object>) -> Operation {
+    Operation::new(name, operands)
+}
+
+fn s(bytes: &[u8]) -> Object {
+    Object::String(bytes.to_vec(), StringFormat::Literal)
+}
+
+fn text_ops(show: Vec<Operation>) -> Vec<Operation> {
+    let mut ops = vec![
+        op("BT", vec![]),
+        op("Tf", vec!["F1".into(), 12.into()]),
+        op("Td", vec![72.into(), 700.into()]),
+    ];
+    ops.extend(show);
+    ops.push(op("ET", vec![]));
+    ops
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    extract(bytes, &Limits::default())
+        .unwrap()
+        .document
+        .to_text()
+        .trim()
+        .to_string()
+}
+
+fn helvetica(encoding: Object) -> lopdf::Dictionary {
+    dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => encoding }
+}
+
+#[test]
+fn winansi_simple_font_without_widths() {
+    let pdf = pdf_with(
+        helvetica("WinAnsiEncoding".into()),
+        text_ops(vec![op("Tj", vec![s(b"M\xf6te i V\xe4xj\xf6")])]),
+        |_, _| {},
+    );
+    assert_eq!(text_of(&pdf), "Möte i Växjö");
+}
+
+#[test]
+fn macroman_and_differences_with_unknown_name() {
+    let enc = dictionary! {
+        "Type" => "Encoding", "BaseEncoding" => "MacRomanEncoding",
+        "Differences" => vec![65.into(), "odieresis".into(), "g0042".into(), "uni00E5".into()],
+    };
+    let pdf = pdf_with(
+        helvetica(Object::Dictionary(enc)),
+        text_ops(vec![op("Tj", vec![s(b"AC\x8a")])]),
+        |_, _| {},
+    );
+    // A -> ö, B unknown (dropped alone), C -> å, 0x8A -> ä (MacRoman base).
+    assert_eq!(text_of(&pdf), "öåä");
+}
+
+#[test]
+fn tj_offsets_make_word_gaps() {
+    let arr = Object::Array(vec![
+        s(b"Val"),
+        Object::Integer(-20),
+        s(b"av"),
+        Object::Real(-600.0),
+        s(b"justerare"),
+    ]);
+    let pdf = pdf_with(
+        helvetica("WinAnsiEncoding".into()),
+        text_ops(vec![op("TJ", vec![arr])]),
+        |_, _| {},
+    );
+    assert_eq!(text_of(&pdf), "Valav justerare");
+}
+
+#[test]
+fn type0_identity_h_with_tounicode_and_w() {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n2 beginbfchar <0001> <00D6> <0002> <0072> endbfchar\n1 beginbfrange <0003> <0005> <0065> endbfrange\nendcmap end end";
+    let mut font = dictionary! { "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "Identity-H" };
+    let pdf = {
+        let ops = text_ops(vec![op(
+            "Tj",
+            vec![Object::String(
+                vec![0, 1, 0, 2, 0, 3, 0, 4, 0, 5],
+                StringFormat::Hexadecimal,
+            )],
+        )]);
+        let mut doc_font = font.clone();
+        let bytes = pdf_with(dictionary! {}, ops, |doc, res| {
+            let tu = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+            let desc = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "X",
+                "W" => vec![1.into(), vec![600.into(), 400.into()].into(), 3.into(), 5.into(), 500.into()],
+            });
+            doc_font.set("ToUnicode", tu);
+            doc_font.set("DescendantFonts", vec![desc.into()]);
+            let id = doc.add_object(doc_font.clone());
+            res.set("Font", dictionary! { "F1" => id });
+        });
+        font.set("unused", 0);
+        bytes
+    };
+    assert_eq!(text_of(&pdf), "Örefg");
+}
+
+#[test]
+fn invisible_ocr_layer_is_kept_and_flagged() {
+    let ops = text_ops(vec![op("Tr", vec![3.into()]), op("Tj", vec![s(b"Orebro")])]);
+    let pdf = pdf_with(helvetica("WinAnsiEncoding".into()), ops, |_, _| {});
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.document.text_layer, TextLayer::OcrLayer);
+    assert_eq!(ex.document.to_text().trim(), "Orebro");
+}
+
+#[test]
+fn form_xobject_text_with_matrix_and_own_resources() {
+    let pdf = pdf_with(
+        helvetica("WinAnsiEncoding".into()),
+        vec![op("Do", vec!["X1".into()])],
+        |doc, res| {
+            let f = doc.add_object(helvetica("WinAnsiEncoding".into()));
+            let inner = Content {
+                operations: vec![
+                    op("BT", vec![]),
+                    op("Tf", vec!["F9".into(), 10.into()]),
+                    op("Tj", vec![s(b"i formen")]),
+                    op("ET", vec![]),
+                ],
+            };
+            let form = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 500.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F9" => f } } },
+            inner.encode().unwrap(),
+        ));
+            res.set("XObject", dictionary! { "X1" => form });
+        },
+    );
+    assert_eq!(text_of(&pdf), "i formen");
+}
+
+#[test]
+fn hostile_inputs_are_errors_not_panics() {
+    assert_eq!(
+        extract(b"", &Limits::default()).unwrap_err().code(),
+        "empty"
+    );
+    assert_eq!(
+        extract(b"hello world", &Limits::default())
+            .unwrap_err()
+            .code(),
+        "not_pdf"
+    );
+    let good = pdf_with(
+        helvetica("WinAnsiEncoding".into()),
+        text_ops(vec![op("Tj", vec![s(b"x")])]),
+        |_, _| {},
+    );
+    for cut in [20, good.len() / 3, good.len() / 2] {
+        let r = extract(&good[..cut], &Limits::default());
+        assert!(r.is_err() || r.is_ok());
+    }
+}

