@@ -55,8 +55,8 @@ enum Command {
         /// The text before any repair.
         #[arg(long)]
         raw: bool,
-        /// Lines with their cells separated by " | ", marked with region/row, for
-        /// debugging layouts.
+        /// Lines with their cells separated by " | ", marked with region/row, bold as
+        /// *word* and struck-through as ~~word~~, for debugging layouts.
         #[arg(long)]
         layout: bool,
     },
@@ -260,7 +260,18 @@ fn layout_text(doc: &protokoll_model::Document) -> String {
             let cells: Vec<String> = line
                 .cells
                 .iter()
-                .map(|c| format!("[{}] {}", c.column, c.text()))
+                .map(|c| {
+                    let words: Vec<String> = c
+                        .words
+                        .iter()
+                        .map(|w| match (w.bold, w.struck) {
+                            (_, true) => format!("~~{}~~", w.text),
+                            (true, _) => format!("*{}*", w.text),
+                            _ => w.text.clone(),
+                        })
+                        .collect();
+                    format!("[{}] {}", c.column, words.join(" "))
+                })
                 .collect();
             let furn = if line.furniture { " (furniture)" } else { "" };
             out.push_str(&format!("{tag:>7} | {}{furn}\n", cells.join(" | ")));

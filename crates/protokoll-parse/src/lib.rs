@@ -1,6 +1,168 @@
-//! Segmentation (in progress).
-use protokoll_model::{Document, Parsed};
-/// Parses a document.
-pub fn parse(_doc: &Document) -> Parsed {
-    Parsed::default()
+//! Segmentation of minutes: from pages of (repaired) text to the meeting, its agenda
+//! items, attendance and future meeting dates. Never sees a PDF.
+//!
+//! Items are read by one of the registered layout parsers ([`registry`]): each says
+//! how well it fits the document's structure and the best one reads it. Metadata,
+//! attendance and meeting dates are read the same way for every layout.
+//!
+//! ```
+//! use protokoll_model::{Cell, Document, Line, Page, Word};
+//! let line = |t: &str| Line { cells: vec![Cell { column: 0, words: t.split(' ').map(|w| Word { text: w.into(), ..Word::default() }).collect() }], ..Line::default() };
+//! let doc = Document { pages: vec![Page { number: 1, lines: vec![line("Protokoll 2025-03-21"), line("1. Mötet öppnas"), line("2. Val av justerare")], ..Page::default() }], ..Document::default() };
+//! let parsed = protokoll_parse::parse(&doc);
+//! assert_eq!(parsed.items.len(), 2);
+//! assert_eq!(parsed.meeting.date.as_deref(), Some("2025-03-21"));
+//! ```
+#![deny(missing_docs)]
+
+mod attendance;
+mod dates;
+mod decisions;
+mod heading;
+mod items;
+mod layouts;
+mod meta;
+mod names;
+mod view;
+
+use protokoll_model::record::{MeetingDate, Problem};
+use protokoll_model::{Document, LayoutParser, Parsed};
+
+pub use layouts::registry;
+
+/// Parses a document with the best-fitting layout parser.
+pub fn parse(doc: &Document) -> Parsed {
+    let parsers = registry();
+    let mut best: Option<(&dyn LayoutParser, f32)> = None;
+    for p in &parsers {
+        let f = p.fit(doc);
+        if best.is_none_or(|(_, bf)| f > bf) {
+            best = Some((p.as_ref(), f));
+        }
+    }
+    let items = best.map(|(p, _)| p.items(doc)).unwrap_or_default();
+    let reading = view::reading_lines(doc);
+    let texts: Vec<String> = reading.iter().map(|(_, t, _)| t.clone()).collect();
+    let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
+    let meeting = meta::meeting(&texts, head_len, &items);
+    let attendance = attendance::attendance(&reading, &meeting.bodies);
+    let meeting_dates = future_dates(&texts, meeting.date.as_deref());
+    let mut warnings = Vec::new();
+    if items.is_empty() {
+        warnings.push(Problem {
+            code: "no_items".into(),
+            message: "no numbered agenda items were found".into(),
+            page: None,
+        });
+    }
+    if meeting.date.is_none() {
+        warnings.push(Problem {
+            code: "no_date".into(),
+            message: "the meeting date was not found".into(),
+            page: None,
+        });
+    }
+    Parsed {
+        meeting,
+        items,
+        attendance,
+        meeting_dates,
+        warnings,
+    }
+}
+
+/// Index of the first reading line that opens item `number` (the head ends there).
+fn first_item_line(lines: &[String], number: Option<&str>) -> usize {
+    let Some(n) = number else {
+        return lines.len().min(40);
+    };
+    let forms = [
+        format!("{n}."),
+        format!("{n})"),
+        format!("§{n}"),
+        format!("§ {n}"),
+    ];
+    lines
+        .iter()
+        .position(|l| forms.iter().any(|f| l.trim_start().starts_with(f.as_str())) || l.trim() == n)
+        .unwrap_or(lines.len().min(40))
+}
+
+/// Future meeting dates from a line such as "Sammanträdesdatum 2026: 13/3, 22/5 samt
+/// 18/9" (the year from the heading, else from the meeting's own date).
+fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(sammanträdesdatum|sammanträdesdagar|mötesdatum|mötestider|mötesdagar|kommande möten|nästa möte|sammanträdesplan|mötesplan)\b").expect("regex")
+    });
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(19|20)\d{2}\b").expect("regex"));
+    let meeting_year: Option<i32> = meeting_date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let mut out: Vec<MeetingDate> = Vec::new();
+    for l in lines {
+        let Some(k) = KEY.find(l) else { continue };
+        let after = l.get(k.end()..).unwrap_or("");
+        // The list runs to the end of its sentence.
+        let seg_end = [". ", " – ", " - "]
+            .iter()
+            .filter_map(|p| after.find(p))
+            .min()
+            .unwrap_or(after.len());
+        let seg = after.get(..seg_end).unwrap_or(after);
+        let year = YEAR
+            .find(seg)
+            .and_then(|y| y.as_str().parse().ok())
+            .or(meeting_year);
+        let mut found: Vec<(String, usize, usize)> = match year {
+            Some(y) => dates::day_months(seg, y),
+            None => Vec::new(),
+        };
+        if found.is_empty() {
+            if let Some(f) = dates::find_date(seg, false) {
+                found.push((f.iso, f.start, f.end));
+            }
+        }
+        for (i, (iso, _, end)) in found.iter().enumerate() {
+            let next = found.get(i + 1).map_or(seg.len(), |n| n.1);
+            let note: String = seg
+                .get(*end..next)
+                .unwrap_or("")
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "och" | "samt" | "," | "&"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let note = note
+                .trim_matches(|c: char| {
+                    c == ',' || c == '(' || c == ')' || c == ';' || c.is_whitespace()
+                })
+                .to_string();
+            if !out.iter().any(|d| d.date == *iso) {
+                out.push(MeetingDate {
+                    date: iso.clone(),
+                    note: (!note.is_empty()).then_some(note),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn future_meeting_dates_with_notes() {
+        let l = vec!["Sammanträdesdatum 2025: 16/5 12/9 och 21/11 (7/11 ev)".to_string()];
+        let d = future_dates(&l, None);
+        let dates: Vec<&str> = d.iter().map(|x| x.date.as_str()).collect();
+        assert_eq!(
+            dates,
+            ["2025-05-16", "2025-09-12", "2025-11-21", "2025-11-07"]
+        );
+        assert_eq!(d[3].note.as_deref(), Some("ev"));
+    }
 }

@@ -1,0 +1,348 @@
+//! Attendance lists: a heading ("Ledamöter:", "Ersättare:", "Tjänstepersoner:", …)
+//! over entries "Name, Organisation[, role]", with presence from ✓ marks, strike-through
+//! or words ("meddelat förhinder"), and substitutions ("ersätts av …").
+
+use crate::names::{is_name_word, is_org};
+use protokoll_model::{Attendance, Word};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(ordinarie ledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga närvarande|närvarande ledamöter|närvarande|deltagare|frånvarande|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
+        .expect("regex")
+});
+static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(?\b(?:ersätts av|ersatt av|ersattes av|ersatts av|ersätter inte|tjänstgör för|ersättare för)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
+});
+static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(?\b(meddelat förhinder|förhinder|frånvarande|ej närvarande|anmält förhinder)\b\)?",
+    )
+    .expect("regex")
+});
+static PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\(?\b(närvarande|deltog)\b\)?").expect("regex"));
+
+const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
+
+/// The group a section heading opens, and any entry on the heading's own line.
+pub fn section_of(line: &str) -> Option<(&'static str, String)> {
+    let c = SECTION.captures(line.trim())?;
+    let head = c.get(1)?.as_str().to_lowercase();
+    let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let has_colon = line.contains(':');
+    // "Ordförande hälsar välkommen" is a sentence, not a heading: a heading either ends
+    // the line or has a colon.
+    if !has_colon && !rest.is_empty() {
+        return None;
+    }
+    let group = match head.as_str() {
+        "ordinarie ledamöter" | "ledamöter" | "ledamot" | "närvarande ledamöter" => "ledamot",
+        "tjänstgörande ersättare" | "ej tjänstgörande ersättare" | "ersättare" => {
+            "ersättare"
+        }
+        "tjänstepersoner" | "tjänstemän" => "tjänsteperson",
+        "ordförande" | "vice ordförande" => "ordförande",
+        "justerare" => "justerare",
+        "sekreterare" => "sekreterare",
+        _ => "deltagare",
+    };
+    Some((group, rest))
+}
+
+/// A legend such as "✓ = deltog" or "Xxxx = meddelat förhinder".
+pub fn is_legend(line: &str) -> bool {
+    let l = line.to_lowercase();
+    l.contains('=')
+        && (line.contains(MARKS)
+            || l.contains("deltog")
+            || l.contains("förhinder")
+            || l.contains("närvar")
+            || l.contains("frånvar"))
+}
+
+/// One entry, or None when the line is not an entry (ends the list).
+fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance> {
+    let raw: String = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut text = raw
+        .trim()
+        .trim_start_matches(['-', '•', '–', '*'])
+        .trim()
+        .to_string();
+    let mut present: Option<bool> = None;
+    if text.starts_with(MARKS) {
+        present = Some(true);
+        text = text.trim_start_matches(MARKS).trim().to_string();
+    }
+    let letters: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .collect();
+    if !letters.is_empty() && letters.iter().all(|w| w.struck) {
+        present = Some(false);
+    }
+    let mut replaced_by = None;
+    if let Some(c) = REPLACED.captures(&text) {
+        replaced_by = c.get(1).map(|m| m.as_str().to_string());
+        if let Some(all) = c.get(0) {
+            text.replace_range(all.range(), "");
+        }
+    }
+    if let Some(m) = ABSENT.find(&text) {
+        present = Some(false);
+        text.replace_range(m.range(), "");
+    } else if let Some(m) = PRESENT.find(&text) {
+        present = present.or(Some(true));
+        text.replace_range(m.range(), "");
+    }
+    if absent_section {
+        present = Some(false);
+    }
+    let text = text
+        .trim()
+        .trim_end_matches([',', '.', ';'])
+        .trim()
+        .to_string();
+    if text.is_empty() || text.ends_with('.') && text.split_whitespace().count() > 6 {
+        return None;
+    }
+    let words_n = text.split_whitespace().count();
+    if words_n > 25 {
+        return None;
+    }
+    // Name, then organisation and role parts.
+    let mut parts: Vec<String> = text
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let first = parts.first().cloned().unwrap_or_default();
+    // "Name - role"
+    let (first, dash_role) = match first.split_once(" - ").or_else(|| first.split_once(" – ")) {
+        Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
+        None => (first, None),
+    };
+    let fw: Vec<&str> = first.split_whitespace().collect();
+    let name_len = fw.iter().take_while(|w| is_name_word(w)).count();
+    if name_len == 0 {
+        return None;
+    }
+    let mut name = fw.get(..name_len).unwrap_or(&[]).join(" ");
+    let tail = fw.get(name_len..).unwrap_or(&[]).join(" ");
+    let mut role_parts: Vec<String> = Vec::new();
+    if let Some(r) = dash_role {
+        role_parts.push(r);
+    }
+    let mut org: Option<String> = None;
+    // "Mathias Eriksson Ljusnarsberg kommun": the organisation written without a comma.
+    let tail_first = tail.split_whitespace().next().unwrap_or("");
+    if matches!(tail_first, "kommun" | "län" | "kommuns" | "region") && name_len >= 3 {
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        let (n, o) = ws.split_at(ws.len() - 1);
+        org = Some(format!("{} {}", o.join(" "), tail));
+        name = n.join(" ");
+    } else if !tail.is_empty() {
+        if tail.chars().next().is_some_and(char::is_lowercase) {
+            role_parts.push(tail);
+        } else if is_org(&tail) {
+            org = Some(tail);
+        } else {
+            role_parts.push(tail);
+        }
+    }
+    if name.split_whitespace().count() > 5 {
+        return None;
+    }
+    parts.remove(0);
+    if let Some(last) = parts.pop() {
+        if parts.is_empty() || is_org(&last) {
+            // A trailing "… Region Örebro län" inside the last part splits off.
+            let lw: Vec<&str> = last.split_whitespace().collect();
+            if let Some(pos) = lw.iter().position(|w| *w == "Region").filter(|&p| p > 0) {
+                role_parts.extend(parts);
+                role_parts.push(lw.get(..pos).unwrap_or(&[]).join(" "));
+                org = Some(lw.get(pos..).unwrap_or(&[]).join(" "));
+            } else {
+                role_parts.extend(parts);
+                org = org.or(Some(last));
+            }
+        } else {
+            role_parts.extend(parts);
+            role_parts.push(last);
+        }
+    }
+    let role = role_parts
+        .iter()
+        .filter(|r| !r.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Attendance {
+        name,
+        organisation: org,
+        group: group.to_string(),
+        role: (!role.is_empty()).then_some(role),
+        present,
+        replaced_by,
+        body: None,
+    })
+}
+
+/// The attendance entries of a document, from its lines in reading order. `bodies` are
+/// the councils the document names: with several, the n-th members' list belongs to
+/// the n-th council.
+pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<Attendance> {
+    let mut out = Vec::new();
+    let mut group: Option<(&'static str, bool)> = None;
+    let mut members_lists = 0usize;
+    let mut body: Option<String> = None;
+    for (_, text, words) in lines {
+        let t = text.trim();
+        if is_legend(t) {
+            continue;
+        }
+        if let Some((g, rest)) = section_of(t) {
+            let absent = t.to_lowercase().starts_with("frånvarande");
+            group = Some((g, absent));
+            if g == "ledamot" {
+                members_lists += 1;
+                body = match bodies.len() {
+                    0 => None,
+                    1 => bodies.first().cloned(),
+                    _ => bodies.get(members_lists - 1).cloned(),
+                };
+            }
+            if !rest.is_empty() {
+                let rest_words: Vec<Word> = rest
+                    .split_whitespace()
+                    .map(|w| Word {
+                        text: w.to_string(),
+                        ..Word::default()
+                    })
+                    .collect();
+                for piece in split_inline(&rest_words) {
+                    if let Some(mut e) = entry(&piece, g, absent) {
+                        e.body = if matches!(g, "ledamot" | "ersättare") {
+                            body.clone()
+                        } else {
+                            None
+                        };
+                        out.push(e);
+                    }
+                }
+            }
+            continue;
+        }
+        let Some((g, absent)) = group else { continue };
+        // A numbered item or a long sentence ends the list.
+        let starts_item = t.split_whitespace().next().is_some_and(|w| {
+            w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
+        });
+        if starts_item {
+            group = None;
+            continue;
+        }
+        match entry(words, g, absent) {
+            Some(mut e) => {
+                e.body = if matches!(g, "ledamot" | "ersättare") {
+                    body.clone()
+                } else {
+                    None
+                };
+                out.push(e);
+            }
+            None => group = None,
+        }
+    }
+    out
+}
+
+/// "Ledamöter: A, Org; B, Org" on one line: entries separated by semicolons.
+fn split_inline(words: &[Word]) -> Vec<Vec<Word>> {
+    let mut out = vec![Vec::new()];
+    for w in words {
+        let semi = w.text.ends_with(';');
+        let mut w = w.clone();
+        w.text = w.text.trim_end_matches(';').to_string();
+        if let Some(last) = out.last_mut() {
+            last.push(w);
+        }
+        if semi {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|v| !v.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(s: &str) -> (u32, String, Vec<Word>) {
+        let words = s
+            .split_whitespace()
+            .map(|w| Word {
+                text: w.into(),
+                ..Word::default()
+            })
+            .collect();
+        (1, s.to_string(), words)
+    }
+
+    #[test]
+    fn lists_with_marks_and_roles() {
+        let mut lines = vec![
+            line("✓ = deltog"),
+            line("Ledamöter:"),
+            line("✓ Anna Ahnér, Askersund kommun"),
+            line("Ann-Christin Pettersson, Degerfors kommun"),
+            line("Vakant, RF-SISU"),
+            line("Mathias Eriksson Ljusnarsberg kommun"),
+            line("Tjänstepersoner:"),
+            line("- Ingmar Ångman, områdeschef Välfärd och Folkhälsa, Regional utveckling, Region Örebro län"),
+            line("Karin Ek (meddelat förhinder)"),
+            line("1. Mötet öppnas"),
+            line("Lena Lind, Ale kommun"),
+        ];
+        lines.insert(4, {
+            let mut l = line("Siw Lunander, Hallsbergs kommun");
+            for w in &mut l.2 {
+                w.struck = true;
+            }
+            l
+        });
+        let a = attendance(&lines, &["Rådet".to_string()]);
+        assert_eq!(a.len(), 7);
+        assert_eq!(
+            (a[0].name.as_str(), a[0].present),
+            ("Anna Ahnér", Some(true))
+        );
+        assert_eq!(a[0].organisation.as_deref(), Some("Askersund kommun"));
+        assert_eq!(a[0].body.as_deref(), Some("Rådet"));
+        assert_eq!(a[1].present, None);
+        assert_eq!(
+            (a[2].name.as_str(), a[2].present),
+            ("Siw Lunander", Some(false))
+        );
+        assert_eq!(a[3].name, "Vakant");
+        assert_eq!(
+            (a[4].name.as_str(), a[4].organisation.as_deref()),
+            ("Mathias Eriksson", Some("Ljusnarsberg kommun"))
+        );
+        assert_eq!(a[5].group, "tjänsteperson");
+        assert_eq!(a[5].organisation.as_deref(), Some("Region Örebro län"));
+        assert_eq!(
+            a[5].role.as_deref(),
+            Some("områdeschef Välfärd och Folkhälsa, Regional utveckling")
+        );
+        assert_eq!(
+            (a[6].name.as_str(), a[6].present),
+            ("Karin Ek", Some(false))
+        );
+    }
+}

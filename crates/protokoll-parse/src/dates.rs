@@ -1,0 +1,289 @@
+//! Swedish dates and times as minutes write them: "2024-09-20", "21 november 2025",
+//! "Fredag 21 mars 2025", "21/3 2025", "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
+//! "13.00 — 16.00".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The month number of a Swedish month name or its usual abbreviation.
+pub fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && w.len() <= m.len()))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && d >= 1 && d <= days
+}
+
+/// ISO form of a date, if it is a real one.
+pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("regex"));
+static LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s+(\d{4})\b").expect("regex")
+});
+static SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})(?:\s*[-–]?\s*|[/.])(\d{4})\b").expect("regex")
+});
+static YYMMDD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{2})(\d{2})(\d{2})\b").expect("regex"));
+
+/// A date found in text: ISO string and byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The first full date in `s` (with a year). `compact` also accepts YYMMDD numbers,
+/// which are only dates where the context says so (a header, a signature).
+pub fn find_date(s: &str, compact: bool) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    let mut consider = |f: Found| {
+        if best.as_ref().is_none_or(|b| f.start < b.start) {
+            best = Some(f);
+        }
+    };
+    for c in ISO.captures_iter(s) {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
+        {
+            if let Some(iso) = iso(y, m, d) {
+                consider(Found {
+                    iso,
+                    start: all.start(),
+                    end: all.end(),
+                });
+                break;
+            }
+        }
+    }
+    for c in LONG.captures_iter(s) {
+        let (Some(all), Some(d), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let (Ok(d), Some(m), Ok(y)) = (
+            d.as_str().parse(),
+            month_of(mo.as_str()),
+            y.as_str().parse(),
+        ) else {
+            continue;
+        };
+        if let Some(iso) = iso(y, m, d) {
+            consider(Found {
+                iso,
+                start: all.start(),
+                end: all.end(),
+            });
+            break;
+        }
+    }
+    for c in SLASH.captures_iter(s) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let (Ok(d), Ok(m), Ok(y)) = (d.as_str().parse(), m.as_str().parse(), y.as_str().parse())
+        else {
+            continue;
+        };
+        if let Some(iso) = iso(y, m, d) {
+            consider(Found {
+                iso,
+                start: all.start(),
+                end: all.end(),
+            });
+            break;
+        }
+    }
+    if compact {
+        for c in YYMMDD.captures_iter(s) {
+            let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+            else {
+                continue;
+            };
+            let (Ok(y), Ok(m), Ok(d)) = (
+                y.as_str().parse::<i32>(),
+                m.as_str().parse(),
+                d.as_str().parse(),
+            ) else {
+                continue;
+            };
+            if let Some(iso) = iso(2000 + y, m, d) {
+                consider(Found {
+                    iso,
+                    start: all.start(),
+                    end: all.end(),
+                });
+                break;
+            }
+        }
+    }
+    best
+}
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bkl(?:ockan)?\.?\s*)?\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b")
+        .expect("regex")
+});
+static KL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b").expect("regex")
+});
+
+fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.map_or(Ok(0), str::parse).ok()?;
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// A meeting time span in `s`: (start, end, byte range). Bare "9-12" counts only after
+/// "kl"; "09.00-12.00" counts alone.
+pub fn find_times(s: &str) -> Option<(String, Option<String>, usize, usize)> {
+    for c in RANGE.captures_iter(s) {
+        let all = c.get(0)?;
+        let has_kl = all.as_str().to_lowercase().starts_with("kl");
+        let has_minutes = c.get(2).is_some() && c.get(4).is_some();
+        if !(has_kl || has_minutes) {
+            continue;
+        }
+        // "2024-09-20" is not a time span: skip digits glued to a year.
+        if s.get(..all.start())
+            .is_some_and(|p| p.ends_with('-') || p.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let start = hhmm(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?;
+        let end = hhmm(c.get(3)?.as_str(), c.get(4).map(|m| m.as_str()))?;
+        if end <= start {
+            continue;
+        }
+        return Some((start, Some(end), all.start(), all.end()));
+    }
+    let c = KL.captures(s)?;
+    let all = c.get(0)?;
+    Some((
+        hhmm(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?,
+        None,
+        all.start(),
+        all.end(),
+    ))
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\b")
+        .expect("regex")
+});
+
+/// Day-and-month dates ("13/3", "22 maj") in `s`, with `year`, each with its byte range.
+pub fn day_months(s: &str, year: i32) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    for c in DAY_MONTH.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        let (d, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(d), Some(m), _, _) => (d.as_str().parse().ok(), m.as_str().parse().ok()),
+            (_, _, Some(d), Some(m)) => (d.as_str().parse().ok(), month_of(m.as_str())),
+            _ => (None, None),
+        };
+        if let (Some(d), Some(m)) = (d, m) {
+            if let Some(iso) = iso(year, m, d) {
+                out.push((iso, all.start(), all.end()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_date_forms() {
+        let f = |s: &str| find_date(s, false).map(|f| f.iso);
+        assert_eq!(
+            f("2024-09-20, kl. 09.00-12.00").as_deref(),
+            Some("2024-09-20")
+        );
+        assert_eq!(f("VoO, 21 november 2025").as_deref(), Some("2025-11-21"));
+        assert_eq!(
+            f("Tid: Fredag 21 mars 2025 kl 9-12").as_deref(),
+            Some("2025-03-21")
+        );
+        assert_eq!(f("3 oktober 2025, fredag").as_deref(), Some("2025-10-03"));
+        assert_eq!(f("den 21/3 2025").as_deref(), Some("2025-03-21"));
+        assert_eq!(f("Dagordning 250522"), None);
+        assert_eq!(
+            find_date("Dagordning 250522", true)
+                .map(|f| f.iso)
+                .as_deref(),
+            Some("2025-05-22")
+        );
+        assert_eq!(f("2025-02-30"), None);
+    }
+
+    #[test]
+    fn time_spans() {
+        let t = |s: &str| find_times(s).map(|(a, b, _, _)| (a, b));
+        assert_eq!(
+            t("kl. 09.00-12.00"),
+            Some(("09:00".into(), Some("12:00".into())))
+        );
+        assert_eq!(
+            t("Fredag 21 mars 2025 kl 9-12 kl 11-12"),
+            Some(("09:00".into(), Some("12:00".into())))
+        );
+        assert_eq!(
+            t("13.00 — 16.00"),
+            Some(("13:00".into(), Some("16:00".into())))
+        );
+        assert_eq!(t("2024-09-20 och 4-5 personer"), None);
+        assert_eq!(t("kl 13"), Some(("13:00".into(), None)));
+    }
+
+    #[test]
+    fn day_month_lists() {
+        let d: Vec<String> =
+            day_months("Sammanträdesdatum 2026: 13/3, 22/5 samt 18/9, 20/11", 2026)
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
+        assert_eq!(d, ["2026-03-13", "2026-05-22", "2026-09-18", "2026-11-20"]);
+        assert_eq!(day_months("7 november", 2025)[0].0, "2025-11-07");
+    }
+}

@@ -1,0 +1,99 @@
+//! Decisions of this meeting, found in an item's text: labelled ("Beslut:", "Beslutas:")
+//! or sentences whose verb says the meeting decided ("fastställdes", "godkändes",
+//! "valdes", "läggs till handlingarna", "Beslut fattades"). Decisions that an item only
+//! reports from another body ("har beslutat", "ska fattas") are left out.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\w+s\s+)?(?:beslut|beslutas|förslag till beslut|beslutsförslag)\s*:\s*(.*)$",
+    )
+    .expect("regex")
+});
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(beslutade[s]?|beslutas|beslöt|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)\b",
+    )
+    .expect("regex")
+});
+static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(har\s+(?:\w+\s+)?beslut\w*|har\s+(?:\w+\s+)?fastställt|beslut har fattats|ska\s+(?:\w+\s+)?fattas|kommer att\s+\w+|fattas förhoppningsvis|innan\s+(?:\w+\s+)?beslut)")
+        .expect("regex")
+});
+
+/// Splits text into sentences (after . ! ? followed by a capital letter, and at line
+/// and paragraph breaks).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut cur = String::new();
+        let chars: Vec<char> = para.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            cur.push(c);
+            if matches!(c, '.' | '!' | '?') {
+                let next = chars.get(i + 1).copied();
+                let after = chars.get(i + 2).copied();
+                if next == Some(' ') && after.is_some_and(char::is_uppercase) {
+                    out.push(cur.trim().to_string());
+                    cur.clear();
+                }
+            }
+        }
+        if !cur.trim().is_empty() {
+            out.push(cur.trim().to_string());
+        }
+    }
+    out
+}
+
+/// The decisions in an item's text.
+pub fn decisions(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sentences(text) {
+        if let Some(c) = LABEL.captures(&s) {
+            let body = c.get(1).map_or("", |m| m.as_str()).trim();
+            if !body.is_empty() {
+                out.push(body.to_string());
+            }
+            continue;
+        }
+        if VERB.is_match(&s) && !NOT_OURS.is_match(&s) {
+            out.push(
+                s.trim_end_matches(['.', ' ']).to_string()
+                    + if s.ends_with('.') { "." } else { "" },
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_of_this_meeting() {
+        assert_eq!(
+            decisions("Dagordningen fastställdes"),
+            ["Dagordningen fastställdes"]
+        );
+        assert_eq!(
+            decisions("Beslut: Att godkänna rapporten."),
+            ["Att godkänna rapporten."]
+        );
+        assert_eq!(
+            decisions("Ingmar informerar. Till justerare valdes Annika Sjöqvist"),
+            ["Till justerare valdes Annika Sjöqvist"]
+        );
+        assert!(
+            decisions("Chefsgruppen har även beslutat om en reviderad överenskommelse.").is_empty()
+        );
+        assert!(decisions("Beslut om förändring fattas förhoppningsvis 13 juni.").is_empty());
+        assert!(
+            decisions("Ledamöterna uppmanas boka in dagarna innan slutgiltigt beslut fattas.")
+                .is_empty()
+        );
+    }
+}

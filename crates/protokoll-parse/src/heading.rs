@@ -1,0 +1,197 @@
+//! An item heading split into title, presenters and any body text that shares its line:
+//! "Mötet öppnas – Ordförande, Joakim Carlsson", "Deepa: Samverkansplanen",
+//! "Anna J.T - RU:s program för hållbar utveckling", "Övriga frågor – Inga övriga frågor
+//! har anmälts."
+
+use crate::names::leading_people;
+
+/// A heading's parts.
+#[derive(Debug, Default, PartialEq)]
+pub struct Heading {
+    pub title: String,
+    pub presenters: Vec<String>,
+    /// Text after the heading on the same line(s): body.
+    pub rest: String,
+}
+
+/// Byte offsets of spaced dashes (" – ", " - ", " — ").
+fn dashes(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, '–' | '-' | '—') {
+            let before = s.get(..i).is_some_and(|b| b.ends_with(' '));
+            let end = i + c.len_utf8();
+            let after = s
+                .get(end..)
+                .is_some_and(|a| a.starts_with(' ') || a.is_empty());
+            if before && after {
+                out.push((i, end));
+            }
+        }
+    }
+    out
+}
+
+/// Removes trailing punctuation and an unmatched closing quote.
+pub fn clean_title(s: &str) -> String {
+    let mut t = s
+        .trim()
+        .trim_end_matches([',', ';', ':', '.', '-', '–', ' '])
+        .trim()
+        .to_string();
+    let opens = t.matches(['“', '„', '«']).count();
+    let closes = t.matches(['”', '»']).count();
+    let straight = t.matches('"').count();
+    if (closes > opens) || (straight % 2 == 1 && t.ends_with('"')) {
+        if let Some(pos) = t.rfind(['”', '»', '"']) {
+            t.replace_range(
+                pos..pos + t[pos..].chars().next().map_or(1, char::len_utf8),
+                "",
+            );
+        }
+    }
+    t.trim().to_string()
+}
+
+/// Splits a heading.
+pub fn split_heading(text: &str) -> Heading {
+    let text = text.trim();
+    // "Name: Title"
+    let (people, rest) = leading_people(text, false);
+    let consumed = text.len() - rest.len();
+    if !people.is_empty()
+        && text
+            .get(..consumed)
+            .is_some_and(|p| p.trim_end().ends_with(':'))
+    {
+        let inner = split_heading(&rest);
+        let mut presenters = people;
+        presenters.extend(inner.presenters);
+        return Heading {
+            title: inner.title,
+            presenters,
+            rest: inner.rest,
+        };
+    }
+    let ds = dashes(text);
+    // "Title – Presenter[s] [body]": the last dash followed by people.
+    for &(a, b) in ds.iter().rev() {
+        let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) else {
+            continue;
+        };
+        let (people, rest) = leading_people(right.trim(), false);
+        if !people.is_empty() {
+            return Heading {
+                title: clean_title(left),
+                presenters: people,
+                rest,
+            };
+        }
+    }
+    // "Presenter - Title"
+    if let Some(&(a, b)) = ds.first() {
+        if let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) {
+            let (people, rest) = leading_people(left.trim(), true);
+            if !people.is_empty() && rest.trim().is_empty() {
+                return Heading {
+                    title: clean_title(right),
+                    presenters: people,
+                    rest: String::new(),
+                };
+            }
+        }
+    }
+    // "Title – Sentence of body text."
+    for &(a, b) in &ds {
+        let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) else {
+            continue;
+        };
+        let mut words = right.split_whitespace();
+        let first_upper = words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        let second_lower = words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase);
+        if first_upper && second_lower {
+            return Heading {
+                title: clean_title(left),
+                presenters: Vec::new(),
+                rest: right.trim().to_string(),
+            };
+        }
+    }
+    Heading {
+        title: clean_title(text),
+        presenters: Vec::new(),
+        rest: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(s: &str) -> (String, Vec<String>, String) {
+        let x = split_heading(s);
+        (x.title, x.presenters, x.rest)
+    }
+
+    #[test]
+    fn heading_shapes() {
+        assert_eq!(
+            h("Mötet öppnas – Ordförande, Joakim Carlsson"),
+            (
+                "Mötet öppnas".into(),
+                vec!["Ordförande".into(), "Joakim Carlsson".into()],
+                "".into()
+            )
+        );
+        assert_eq!(
+            h("Val av justerare – Ordförande, Till justerare valdes Annika Sjöqvist").2,
+            "Till justerare valdes Annika Sjöqvist"
+        );
+        assert_eq!(
+            h("Samverkansplan psykisk häls och suicidprevention – färdigt förslag - Maria Belik").0,
+            "Samverkansplan psykisk häls och suicidprevention – färdigt förslag"
+        );
+        assert_eq!(
+            h("Deepa: Samverkansplanen"),
+            ("Samverkansplanen".into(), vec!["Deepa".into()], "".into())
+        );
+        assert_eq!(
+            h("Anna J.T - RU:s program för hållbar utveckling"),
+            (
+                "RU:s program för hållbar utveckling".into(),
+                vec!["Anna J.T".into()],
+                "".into()
+            )
+        );
+        assert_eq!(
+            h("Övriga frågor – Inga övriga frågor har anmälts."),
+            (
+                "Övriga frågor".into(),
+                vec![],
+                "Inga övriga frågor har anmälts.".into()
+            )
+        );
+        assert_eq!(
+            h("Ny socialtjänstlag - informationspunkt").0,
+            "Ny socialtjänstlag - informationspunkt"
+        );
+        assert_eq!(
+            h("Sammanträdesdatum 2026: 13/3, 22/5 – Ingmar Ångman Kan vi fortsätta?").1,
+            ["Ingmar Ångman"]
+        );
+        assert_eq!(
+            h("Mötet öppnas och justerare utses,").0,
+            "Mötet öppnas och justerare utses"
+        );
+        assert_eq!(
+            h("Reflektion, vilka behov ser rådet framöver?”").0,
+            "Reflektion, vilka behov ser rådet framöver?"
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! What every layout parser shares: item labels ("5.", "§ 12"), the chain of top-level
+//! labels, paragraphs, body text and the finished [`Item`].
+
+use crate::decisions::decisions;
+use crate::view::{self, PLine};
+use protokoll_model::{Item, Word};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Which labels number the items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// "5." "5)" "5a."
+    Number,
+    /// "§ 12" "§12"
+    Section,
+}
+
+/// An item label found at the start of a line (or of a line's left column).
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The item number as the contract writes it ("5", "5a", "12").
+    pub number: String,
+    /// Its numeric value, for sequence checks.
+    pub value: u32,
+    /// Index of the line in the parser's line list.
+    pub line: usize,
+    /// Words consumed by the label.
+    pub consumed: usize,
+    /// Left edge of the label.
+    pub x0: f32,
+}
+
+static NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):])?$").expect("regex"));
+static SECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
+
+/// The label at the start of `words`, if any.
+pub fn label_of(
+    words: &[Word],
+    kind: LabelKind,
+    alone_in_cell: bool,
+) -> Option<(String, u32, usize)> {
+    let first = words.first()?;
+    match kind {
+        LabelKind::Number => {
+            let c = NUM.captures(&first.text)?;
+            let value: u32 = c.get(1)?.as_str().parse().ok()?;
+            let letter = c.get(2).map_or("", |m| m.as_str());
+            // A bare number starts an item only when it stands alone in its cell:
+            // "13 juni" in running text is a date, not item 13.
+            if c.get(3).is_none() && !(alone_in_cell && words.len() == 1) {
+                return None;
+            }
+            if value == 0 {
+                return None;
+            }
+            Some((format!("{value}{}", letter.to_lowercase()), value, 1))
+        }
+        LabelKind::Section => {
+            if let Some(c) = SECT.captures(&first.text) {
+                let value: u32 = c.get(1)?.as_str().parse().ok()?;
+                let letter = c.get(2).map_or("", |m| m.as_str());
+                return Some((format!("{value}{}", letter.to_lowercase()), value, 1));
+            }
+            if first.text == "§" {
+                let c = NUM.captures(&words.get(1)?.text)?;
+                let value: u32 = c.get(1)?.as_str().parse().ok()?;
+                let letter = c.get(2).map_or("", |m| m.as_str());
+                return Some((format!("{value}{}", letter.to_lowercase()), value, 2));
+            }
+            None
+        }
+    }
+}
+
+/// Labels at line starts. `words_of` picks the words a label may start (the whole line,
+/// or a table's left column).
+pub fn candidates(
+    lines: &[PLine],
+    kind: LabelKind,
+    words_of: &dyn Fn(&PLine) -> Vec<Word>,
+) -> Vec<Label> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let words = words_of(l);
+        let alone = l.cells.first().is_some_and(|(_, w)| w.len() == 1) || words.len() == 1;
+        if let Some((number, value, consumed)) = label_of(&words, kind, alone) {
+            let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
+            out.push(Label {
+                number,
+                value,
+                line: i,
+                consumed,
+                x0,
+            });
+        }
+    }
+    out
+}
+
+/// The top-level items: the longest chain of labels numbered one after another, at
+/// the same indentation. A list restarting at 1 inside item 10 cannot continue the
+/// chain (it would need 11), and a list indented deeper is off the chain's margin.
+pub fn chain(cands: &[Label], kind: LabelKind) -> Vec<Label> {
+    let mut best: Vec<Label> = Vec::new();
+    for (s, start) in cands.iter().enumerate() {
+        if kind == LabelKind::Number && start.value > 3 && s > 0 {
+            continue;
+        }
+        let mut ch = vec![start.clone()];
+        let mut cur = start.value;
+        let mut last_number = start.number.clone();
+        for c in cands.iter().skip(s + 1) {
+            let aligned = (c.x0 - start.x0).abs() <= 15.0;
+            let next = c.value == cur + 1
+                || (c.value == cur
+                    && c.number != last_number
+                    && c.number.len() > c.value.to_string().len());
+            if aligned && next {
+                cur = c.value;
+                last_number = c.number.clone();
+                ch.push(c.clone());
+            }
+        }
+        if ch.len() > best.len() {
+            best = ch;
+        }
+    }
+    best
+}
+
+/// Lines that end an item's body before the next label: attendance headings and
+/// presence legends (a list of members after the last item is not its text).
+pub fn ends_body(line: &str) -> bool {
+    crate::attendance::section_of(line).is_some() || crate::attendance::is_legend(line)
+}
+
+/// Joins lines into text: a blank line between paragraphs (a vertical gap of about half
+/// a line or more), a space inside them; a word broken at the line end is joined.
+pub fn body_text(parts: &[(Option<&PLine>, Vec<Word>)]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&PLine> = None;
+    for (line, words) in parts {
+        let text = view::join(words);
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let para = match (prev, line) {
+                (Some(a), Some(b)) => view::gap(a, b) > 0.45,
+                _ => false,
+            };
+            if para {
+                out.push_str("\n\n");
+            } else if out.ends_with('-')
+                && !out.ends_with(" -")
+                && text.chars().next().is_some_and(char::is_lowercase)
+                && !starts_with_conjunction(&text)
+            {
+                out.pop();
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(&text);
+        if line.is_some() {
+            prev = *line;
+        }
+    }
+    out
+}
+
+fn starts_with_conjunction(s: &str) -> bool {
+    let w = s.split_whitespace().next().unwrap_or("");
+    matches!(w, "och" | "eller" | "samt" | "respektive")
+}
+
+/// The finished item.
+pub fn item(
+    number: String,
+    title: String,
+    presenters: Vec<String>,
+    text: String,
+    pages: Vec<u32>,
+) -> Item {
+    let mut pages = pages;
+    pages.sort_unstable();
+    pages.dedup();
+    let mut uniq: Vec<String> = Vec::new();
+    for p in presenters {
+        // Abbreviation dots stay ("ordf.", "Maria B."); a sentence's full stop after a
+        // full name goes.
+        let mut p = p
+            .trim()
+            .trim_end_matches([',', ':', ';'])
+            .trim()
+            .to_string();
+        let last = p.split_whitespace().last().unwrap_or("");
+        if p.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4 {
+            p.pop();
+        }
+        if !p.is_empty() && !uniq.iter().any(|u| u.eq_ignore_ascii_case(&p)) {
+            uniq.push(p);
+        }
+    }
+    let text = text.trim().to_string();
+    let decisions = decisions(&text);
+    Item {
+        number,
+        title,
+        presenters: uniq,
+        text,
+        decisions,
+        pages,
+    }
+}

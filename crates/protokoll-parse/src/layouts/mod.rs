@@ -1,0 +1,23 @@
+//! The registered layout parsers. Adding one: a file here, a line in [`registry`], a
+//! fixture in `fixtures/layouts/`, a snapshot (see ARCHITECTURE.md and
+//! `scripts/new-layout`).
+
+mod numbered;
+mod table;
+
+use crate::items::LabelKind;
+use protokoll_model::LayoutParser;
+
+/// Every layout parser, in a fixed order (ties in fit go to the earlier one).
+pub fn registry() -> Vec<Box<dyn LayoutParser>> {
+    vec![
+        Box::new(table::AgendaTable),
+        Box::new(table::NotesForm),
+        Box::new(numbered::Numbered {
+            kind: LabelKind::Section,
+        }),
+        Box::new(numbered::Numbered {
+            kind: LabelKind::Number,
+        }),
+    ]
+}

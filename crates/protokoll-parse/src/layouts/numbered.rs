@@ -1,0 +1,150 @@
+//! Numbered headings: "5. Rapport från chefsgrupp – Ingmar" with the body below; the
+//! number may stand alone (its own line or cell), the presenter may follow a dash or
+//! stand on the next line. With [`LabelKind::Section`] the same reading serves "§ 12"
+//! paragraphs of municipal protocols.
+
+use crate::heading::split_heading;
+use crate::items::{self, body_text, candidates, chain, LabelKind};
+use crate::names::leading_people;
+use crate::view::{self, PLine};
+use protokoll_model::{Document, Item, LayoutParser, Word};
+
+/// Items opened by numbered (or §) headings.
+pub struct Numbered {
+    pub kind: LabelKind,
+}
+
+fn all_words(l: &PLine) -> Vec<Word> {
+    l.words.clone()
+}
+
+impl LayoutParser for Numbered {
+    fn name(&self) -> &'static str {
+        match self.kind {
+            LabelKind::Number => "numbered-headings",
+            LabelKind::Section => "section-paragraphs",
+        }
+    }
+
+    fn fit(&self, doc: &Document) -> f32 {
+        let lines = view::lines(doc);
+        let n = chain(&candidates(&lines, self.kind, &all_words), self.kind).len();
+        match (self.kind, n) {
+            (_, 0) => 0.0,
+            (LabelKind::Number, 1) => 0.1,
+            (LabelKind::Number, _) => 0.5,
+            // "§" numbering is unambiguous: when present it wins over plain numbers.
+            (LabelKind::Section, 1) => 0.2,
+            (LabelKind::Section, _) => 0.7,
+        }
+    }
+
+    fn items(&self, doc: &Document) -> Vec<Item> {
+        let lines = view::lines(doc);
+        let labels = chain(&candidates(&lines, self.kind, &all_words), self.kind);
+        let mut out = Vec::new();
+        for (k, label) in labels.iter().enumerate() {
+            let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
+            let Some(span) = lines.get(label.line..end) else {
+                continue;
+            };
+            out.push(read_item(label, span));
+        }
+        out
+    }
+}
+
+fn is_bold(l: &PLine) -> bool {
+    l.bold_share() > 0.6
+}
+
+fn read_item(label: &items::Label, span: &[PLine]) -> Item {
+    let Some(first) = span.first() else {
+        return items::item(
+            label.number.clone(),
+            String::new(),
+            Vec::new(),
+            String::new(),
+            Vec::new(),
+        );
+    };
+    let after_label: Vec<Word> = first.words.iter().skip(label.consumed).cloned().collect();
+    // The heading: the label line's rest (or the next line when the number stands
+    // alone), continued over following bold lines when the heading is bold.
+    let mut heading_words = after_label.clone();
+    let mut i = 1;
+    if heading_words.is_empty() {
+        if let Some(next) = span.get(1) {
+            heading_words = next.words.clone();
+            i = 2;
+        }
+    }
+    let bold_heading =
+        is_bold(first) || span.get(i - 1).is_some_and(is_bold) && after_label.is_empty();
+    if bold_heading {
+        while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
+            if !is_bold(l) || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+                break;
+            }
+            heading_words.extend(l.words.iter().cloned());
+            i += 1;
+        }
+    }
+    let h = split_heading(&view::join(&heading_words));
+    let mut presenters = h.presenters;
+    let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    if !h.rest.is_empty() {
+        parts.push((
+            None,
+            h.rest
+                .split_whitespace()
+                .map(|t| Word {
+                    text: t.to_string(),
+                    ..Word::default()
+                })
+                .collect(),
+        ));
+    }
+    let mut pages = vec![first.page];
+    let mut first_body = true;
+    for l in span.iter().skip(i) {
+        let text = l.text();
+        if items::ends_body(&text) {
+            break;
+        }
+        // A presenter line right under the heading: names and nothing else.
+        if first_body && presenters.is_empty() {
+            first_body = false;
+            let (people, rest) = leading_people(&text, false);
+            let clean_end = rest.is_empty()
+                || text.len() > rest.len()
+                    && text[..text.len() - rest.len()].trim_end().ends_with('.');
+            if !people.is_empty() && clean_end && people.iter().all(|p| p.contains(' ')) {
+                presenters = people;
+                if !rest.is_empty() {
+                    parts.push((
+                        Some(l),
+                        rest.split_whitespace()
+                            .map(|t| Word {
+                                text: t.to_string(),
+                                ..Word::default()
+                            })
+                            .collect(),
+                    ));
+                }
+                pages.push(l.page);
+                continue;
+            }
+        }
+        first_body = false;
+        pages.push(l.page);
+        parts.push((Some(l), l.words.clone()));
+    }
+    items::item(
+        label.number.clone(),
+        h.title,
+        presenters,
+        body_text(&parts),
+        pages,
+    )
+}

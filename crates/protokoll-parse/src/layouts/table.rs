@@ -1,0 +1,381 @@
+//! Two-column agenda tables, read from the extractor's column regions: each row opens
+//! with the item number in the left column. Two layouts share this reading:
+//!
+//! * [`AgendaTable`]: number and presenters left, title and body right
+//!   ("Nummer/ föredragande | Ärende").
+//! * [`NotesForm`]: number, heading(s) and presenters left, notes right; a row may carry
+//!   several sub-headings, each perhaps with its own "Name:" prefix.
+//!
+//! Which one a document is follows from the left cells: names only, or headings.
+
+use crate::heading::{clean_title, split_heading};
+use crate::items::{self, body_text, chain, LabelKind};
+use crate::names::{is_name_word, is_role, leading_people};
+use crate::view::{self, PLine};
+use protokoll_model::{Document, Item, LayoutParser, Word};
+
+/// Agenda table: presenters left, title and body right.
+pub struct AgendaTable;
+/// Heading/notes form: headings left, notes right.
+pub struct NotesForm;
+
+struct Row<'a> {
+    label: items::Label,
+    /// (line, left words, right words) for each line of the row.
+    lines: Vec<(&'a PLine, Vec<Word>, Vec<Word>)>,
+}
+
+struct Table<'a> {
+    rows: Vec<Row<'a>>,
+    /// Share of rows whose left cell holds only names (after the number).
+    names_left: f32,
+}
+
+/// The x where the right column starts: the median left edge of second cells in the
+/// document's column regions.
+fn split_x(lines: &[PLine]) -> Option<f32> {
+    let mut xs: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.region.is_some())
+        .filter_map(|l| {
+            l.cells
+                .get(1)
+                .and_then(|(_, w)| w.first())
+                .map(|w| w.bbox.x0)
+        })
+        .collect();
+    if xs.len() < 3 {
+        return None;
+    }
+    xs.sort_by(f32::total_cmp);
+    xs.get(xs.len() / 2).map(|x| x - 1.0)
+}
+
+fn strip_parens(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn names_only(s: &str) -> bool {
+    let s = strip_parens(s);
+    !s.is_empty()
+        && s.split_whitespace().all(|w| {
+            let w = w.trim_end_matches([',', '/']);
+            is_role(w) || is_name_word(w) || matches!(w, "och" | "&" | "/")
+        })
+}
+
+fn analyze(doc: &Document) -> Option<(Vec<PLine>, f32)> {
+    let lines = view::lines(doc);
+    let split = split_x(&lines)?;
+    Some((lines, split))
+}
+
+fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
+    let left_of = |l: &PLine| -> Vec<Word> { l.split_at(split).0 };
+    let labels = chain(
+        &items::candidates(lines, LabelKind::Number, &left_of),
+        LabelKind::Number,
+    );
+    // A table of items: most labelled rows have text in the right column.
+    let mut rows = Vec::new();
+    for (k, label) in labels.iter().enumerate() {
+        let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
+        let mut row_lines = Vec::new();
+        for l in lines.get(label.line..end).unwrap_or(&[]) {
+            if items::ends_body(&l.text()) {
+                break;
+            }
+            let (left, right) = l.split_at(split);
+            row_lines.push((l, left, right));
+        }
+        rows.push(Row {
+            label: label.clone(),
+            lines: row_lines,
+        });
+    }
+    let with_right = rows
+        .iter()
+        .filter(|r| r.lines.iter().any(|(_, _, rw)| !rw.is_empty()))
+        .count();
+    let with_left_text = rows
+        .iter()
+        .filter(|r| {
+            r.lines
+                .iter()
+                .enumerate()
+                .any(|(i, (_, lw, _))| lw.len() > if i == 0 { r.label.consumed } else { 0 })
+        })
+        .count();
+    if rows.len() < 3 || with_right * 10 < rows.len() * 7 || with_left_text * 2 < rows.len() {
+        return None;
+    }
+    let names = rows
+        .iter()
+        .filter(|r| {
+            let left: Vec<String> = r
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(i, (_, lw, _))| {
+                    let skip = if i == 0 { r.label.consumed } else { 0 };
+                    view::join(&lw.iter().skip(skip).cloned().collect::<Vec<_>>())
+                })
+                .collect();
+            let s = left.join(" ");
+            s.trim().is_empty() || names_only(&s)
+        })
+        .count();
+    let names_left = names as f32 / rows.len().max(1) as f32;
+    Some(Table { rows, names_left })
+}
+
+/// A column's lines grouped into paragraphs: a vertical gap of half a line, a bullet,
+/// or a new capitalised line after one that did not run on, starts a paragraph.
+fn paragraphs<'a>(
+    col: &[(&'a PLine, Vec<Word>)],
+    headings: bool,
+) -> Vec<Vec<(&'a PLine, Vec<Word>)>> {
+    let mut out: Vec<Vec<(&'a PLine, Vec<Word>)>> = Vec::new();
+    let mut prev: Option<(&PLine, &Vec<Word>)> = None;
+    for (l, w) in col {
+        if w.is_empty() {
+            continue;
+        }
+        let text = view::join(w);
+        let new_para = match prev {
+            None => true,
+            Some((pl, pw)) => {
+                let gap = if pl.page == l.page {
+                    let y1 = pw.iter().map(|x| x.bbox.y1).fold(f32::MIN, f32::max);
+                    let y0 = w.iter().map(|x| x.bbox.y0).fold(f32::MAX, f32::min);
+                    (y0 - y1) / l.size()
+                } else {
+                    1.0
+                };
+                let bullet =
+                    text.starts_with("- ") || text.starts_with("• ") || text.starts_with("– ");
+                let prev_text = view::join(pw);
+                let runs_on = prev_text.ends_with(['-', '–', ','])
+                    || prev_text.split_whitespace().last().is_some_and(|x| {
+                        matches!(
+                            x,
+                            "för"
+                                | "och"
+                                | "av"
+                                | "i"
+                                | "på"
+                                | "till"
+                                | "med"
+                                | "om"
+                                | "kring"
+                                | "inom"
+                                | "samt"
+                                | "från"
+                                | "vid"
+                                | "mot"
+                        )
+                    });
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                gap > 0.45 || bullet || (headings && capital && !runs_on)
+            }
+        };
+        if new_para {
+            out.push(Vec::new());
+        }
+        if let Some(p) = out.last_mut() {
+            p.push((*l, w.clone()));
+        }
+        prev = Some((l, w));
+    }
+    out
+}
+
+fn para_text(p: &[(&PLine, Vec<Word>)]) -> String {
+    let parts: Vec<(Option<&PLine>, Vec<Word>)> =
+        p.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
+    body_text(&parts).replace("\n\n", " ")
+}
+
+fn strip_bullet(s: &str) -> &str {
+    s.trim_start_matches(['-', '•', '–', ' '])
+}
+
+/// Left column (after the label) and right column of a row.
+#[allow(clippy::type_complexity)]
+fn columns<'a>(row: &Row<'a>) -> (Vec<(&'a PLine, Vec<Word>)>, Vec<(&'a PLine, Vec<Word>)>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for (i, (l, lw, rw)) in row.lines.iter().enumerate() {
+        let skip = if i == 0 { row.label.consumed } else { 0 };
+        left.push((*l, lw.iter().skip(skip).cloned().collect()));
+        right.push((*l, rw.clone()));
+    }
+    (left, right)
+}
+
+fn pages(row: &Row<'_>) -> Vec<u32> {
+    row.lines.iter().map(|(l, _, _)| l.page).collect()
+}
+
+impl LayoutParser for AgendaTable {
+    fn name(&self) -> &'static str {
+        "agenda-table"
+    }
+    fn fit(&self, doc: &Document) -> f32 {
+        let Some((lines, split)) = analyze(doc) else {
+            return 0.0;
+        };
+        table(&lines, split).map_or(0.0, |t| 0.9 * t.names_left)
+    }
+    fn items(&self, doc: &Document) -> Vec<Item> {
+        let Some((lines, split)) = analyze(doc) else {
+            return Vec::new();
+        };
+        let Some(t) = table(&lines, split) else {
+            return Vec::new();
+        };
+        t.rows
+            .iter()
+            .map(|row| {
+                let (left, right) = columns(row);
+                let mut presenters = Vec::new();
+                for p in paragraphs(&left, false) {
+                    let s = strip_parens(&para_text(&p));
+                    presenters.extend(leading_people(&s, true).0);
+                }
+                let paras = paragraphs(&right, false);
+                let mut title = String::new();
+                let mut body: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+                for (k, p) in paras.iter().enumerate() {
+                    if k == 0 {
+                        // The title: the bold lead of the first paragraph, else its
+                        // first line when the paragraph runs long, else all of it.
+                        let words: Vec<Word> =
+                            p.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
+                        let bold: Vec<Word> =
+                            words.iter().take_while(|w| w.bold).cloned().collect();
+                        let take = if !bold.is_empty() && bold.len() < words.len() {
+                            bold.len()
+                        } else if p.len() > 2 {
+                            p.first().map_or(0, |(_, w)| w.len())
+                        } else {
+                            words.len()
+                        };
+                        title = clean_title(&view::join(&words[..take.min(words.len())]));
+                        let rest: Vec<Word> = words.into_iter().skip(take).collect();
+                        if !rest.is_empty() {
+                            body.push((p.first().map(|(l, _)| *l), rest));
+                        }
+                    } else {
+                        body.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+                    }
+                }
+                items::item(
+                    row.label.number.clone(),
+                    title,
+                    presenters,
+                    body_text(&body),
+                    pages(row),
+                )
+            })
+            .collect()
+    }
+}
+
+impl LayoutParser for NotesForm {
+    fn name(&self) -> &'static str {
+        "notes-form"
+    }
+    fn fit(&self, doc: &Document) -> f32 {
+        let Some((lines, split)) = analyze(doc) else {
+            return 0.0;
+        };
+        table(&lines, split).map_or(0.0, |t| 0.9 * (1.0 - t.names_left))
+    }
+    fn items(&self, doc: &Document) -> Vec<Item> {
+        let Some((lines, split)) = analyze(doc) else {
+            return Vec::new();
+        };
+        let Some(t) = table(&lines, split) else {
+            return Vec::new();
+        };
+        t.rows
+            .iter()
+            .map(|row| {
+                let (left, right) = columns(row);
+                let paras = paragraphs(&left, true);
+                let texts: Vec<String> = paras.iter().map(|p| para_text(p)).collect();
+                let on_label_line = row
+                    .lines
+                    .first()
+                    .is_some_and(|(_, lw, _)| lw.len() > row.label.consumed);
+                let mut presenters: Vec<String> = Vec::new();
+                let mut title = String::new();
+                let mut used = 0;
+                if on_label_line {
+                    let first = texts.first().cloned().unwrap_or_default();
+                    if names_only(&first) {
+                        presenters.extend(leading_people(&strip_parens(&first), true).0);
+                        if let Some(next) = texts.get(1) {
+                            let h = split_heading(strip_bullet(next));
+                            presenters.extend(h.presenters);
+                            title = h.title;
+                            used = 2;
+                        }
+                    } else {
+                        let h = split_heading(strip_bullet(&first));
+                        presenters.extend(h.presenters);
+                        title = h.title;
+                        used = 1;
+                    }
+                } else {
+                    // No heading beside the number: the sub-points together are the title.
+                    let subs: Vec<String> = texts
+                        .iter()
+                        .map(|t| {
+                            let h = split_heading(strip_bullet(t));
+                            presenters.extend(h.presenters);
+                            h.title
+                        })
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    title = subs.join("; ");
+                    used = texts.len();
+                }
+                // Sub-points below the heading name their presenters as "Name: …".
+                let mut extra: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+                for (k, p) in paras.iter().enumerate().skip(used) {
+                    let t = texts.get(k).cloned().unwrap_or_default();
+                    let (people, rest) = leading_people(strip_bullet(&t), false);
+                    if !people.is_empty()
+                        && t.len() > rest.len()
+                        && t[..t.len() - rest.len()].trim_end().ends_with(':')
+                    {
+                        presenters.extend(people);
+                    }
+                    extra.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+                }
+                let mut body: Vec<(Option<&PLine>, Vec<Word>)> =
+                    right.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
+                body.extend(extra);
+                items::item(
+                    row.label.number.clone(),
+                    title,
+                    presenters,
+                    body_text(&body),
+                    pages(row),
+                )
+            })
+            .collect()
+    }
+}

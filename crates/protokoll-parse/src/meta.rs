@@ -1,0 +1,450 @@
+//! Meeting metadata from the document's head (and, for the chair, its first item):
+//! kind, title, bodies, date, times, place, digital, chair, secretary, adjusters.
+
+use crate::dates::{find_date, find_times};
+use crate::names::{is_name_word, is_org, leading_people};
+use protokoll_model::record::Adjuster;
+use protokoll_model::{Item, Meeting};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(protokoll|minnesanteckningar|mötesanteckningar|anteckningar|dagordning)\b")
+        .expect("regex")
+});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-ZÅÄÖa-zåäö. ]{2,30}?)\s*:\s*(.*)$").expect("regex"));
+static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)\b").expect("regex")
+});
+static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans)\b")
+        .expect("regex")
+});
+static ADJ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(justerare|justerat av|justeras av|justerade|justerande|protokollet justeras av)\s*:?\s*(.*)$").expect("regex")
+});
+static ADJ_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^justera(t|s|d)?\s+den\s*:?\s*(.*)$").expect("regex"));
+static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)\b").expect("regex")
+});
+
+fn kind_of(word: &str) -> String {
+    match word.to_lowercase().as_str() {
+        "mötesanteckningar" => "minnesanteckningar".to_string(),
+        w => w.to_string(),
+    }
+}
+
+/// A label such as "Plats:" at the start of a line: (label lowercased, rest).
+fn label(line: &str) -> Option<(String, String)> {
+    let c = LABEL.captures(line)?;
+    Some((
+        c.get(1)?.as_str().trim().to_lowercase(),
+        c.get(2)?.as_str().trim().to_string(),
+    ))
+}
+
+/// The name in "Bechet Barsom, Region Örebro län" or "Jari Mehtäläinen 250403".
+fn name_part(s: &str) -> Option<String> {
+    let first = s.split(',').next()?.trim();
+    let words: Vec<&str> = first
+        .split_whitespace()
+        .take_while(|w| is_name_word(w))
+        .collect();
+    (!words.is_empty() && words.len() <= 5 && !is_org(&words.join(" "))).then(|| words.join(" "))
+}
+
+/// True for a line that is just a person's name (two to four capitalised words).
+fn is_name_line(s: &str) -> bool {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&w.len()) && w.iter().all(|x| is_name_word(x)) && !is_org(s)
+}
+
+/// Meeting metadata from the document's lines in reading order (`head` = lines before
+/// the first item) and its items.
+pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
+    let head = lines.get(..head_len.min(lines.len())).unwrap_or(lines);
+    let mut m = Meeting::default();
+    // Kind and title: a head line that opens with the kind word, or has it among its
+    // first three words.
+    let mut title_idx = None;
+    for (i, l) in head.iter().enumerate() {
+        let words: Vec<&str> = l.split_whitespace().take(3).collect();
+        let found = words.iter().enumerate().find_map(|(k, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            KIND.captures(w)
+                .map(|c| (k, c.get(1).map(|x| x.as_str().to_string())))
+        });
+        if let Some((_, Some(k))) = found {
+            let k = kind_of(&k);
+            // Notes of a meeting beat its agenda ("Dagordning 250522 Anteckningar").
+            let better = match m.kind.as_deref() {
+                None => true,
+                Some("dagordning") => k != "dagordning",
+                _ => false,
+            };
+            let all_kinds: Vec<String> = l
+                .split_whitespace()
+                .take(4)
+                .filter_map(|w| {
+                    KIND.captures(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .and_then(|c| c.get(1))
+                        .map(|x| kind_of(x.as_str()))
+                })
+                .collect();
+            let k = all_kinds
+                .iter()
+                .find(|x| *x != "dagordning")
+                .cloned()
+                .unwrap_or(k);
+            if better {
+                m.kind = Some(k);
+                title_idx = Some(i);
+            }
+        }
+    }
+    if let Some(i) = title_idx {
+        let mut title = head.get(i).cloned().unwrap_or_default();
+        if let Some(next) = head.get(i + 1) {
+            let cont = next.starts_with("- ")
+                || next.starts_with("– ")
+                || next.chars().next().is_some_and(char::is_lowercase);
+            if cont && label(next).is_none() {
+                title = format!("{title} {next}");
+            }
+        }
+        m.title = Some(title);
+    }
+    // Bodies: the council named after a dash in the title, or head lines naming one.
+    if let Some(t) = &m.title {
+        if let Some(pos) = t.find(" - ").or_else(|| t.find(" – ")) {
+            let rest = t
+                .get(pos + 3..)
+                .unwrap_or("")
+                .trim_start_matches([' ', '-', '–'])
+                .trim();
+            if COUNCIL.is_match(rest) {
+                let mut c = rest.chars();
+                let cap: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default();
+                m.bodies.push(cap);
+            }
+        }
+    }
+    if m.bodies.is_empty() {
+        for (i, l) in head.iter().enumerate() {
+            if Some(i) == title_idx
+                || label(l).is_some()
+                || !l.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            if COUNCIL.is_match(l)
+                && l.split_whitespace().count() <= 12
+                && find_date(l, false).is_none()
+            {
+                m.bodies.push(l.trim().to_string());
+            }
+        }
+    }
+    // Date and times: a "Tid:"/"Datum:" line, else the title, else the first dated
+    // head line that is not about adjusting.
+    let mut date_line: Option<String> = None;
+    for l in head {
+        if let Some((lab, rest)) = label(l) {
+            if matches!(
+                lab.as_str(),
+                "tid"
+                    | "datum"
+                    | "sammanträdesdatum"
+                    | "mötesdatum"
+                    | "när"
+                    | "dag och tid"
+                    | "tid och plats"
+            ) {
+                if let Some(f) = find_date(&rest, true) {
+                    m.date = Some(f.iso);
+                    date_line = Some(rest);
+                    break;
+                }
+            }
+        }
+    }
+    if m.date.is_none() {
+        if let Some(f) = m.title.as_deref().and_then(|t| find_date(t, true)) {
+            m.date = Some(f.iso);
+            date_line = m.title.clone();
+        }
+    }
+    if m.date.is_none() {
+        for l in head {
+            let low = l.to_lowercase();
+            if low.contains("juster") || low.contains("förhinder") {
+                continue;
+            }
+            if let Some(f) = find_date(l, false) {
+                m.date = Some(f.iso);
+                date_line = Some(l.clone());
+                break;
+            }
+        }
+    }
+    if let Some(dl) = &date_line {
+        if let Some((s, e, _, end)) = find_times(dl) {
+            m.start_time = Some(s);
+            m.end_time = e;
+            // The rest of the line after the times is the place ("… 12.00. Lokal Eken").
+            let rest = dl
+                .get(end..)
+                .unwrap_or("")
+                .trim_start_matches(['.', ',', ';', ' '])
+                .trim();
+            if rest.chars().any(char::is_alphabetic)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && find_times(rest).is_none()
+            {
+                m.location = Some(rest.trim_end_matches('.').to_string());
+            }
+        }
+    }
+    for l in head {
+        if let Some((lab, rest)) = label(l) {
+            if matches!(lab.as_str(), "plats" | "lokal" | "mötesplats" | "var") && !rest.is_empty()
+            {
+                m.location = Some(rest.trim_end_matches('.').to_string());
+            }
+        }
+    }
+    let digital_head = head.iter().any(|l| {
+        label(l)
+            .is_some_and(|(lab, _)| matches!(lab.as_str(), "plats" | "lokal" | "tid" | "mötesform"))
+            && DIGITAL.is_match(l)
+    });
+    m.digital = if m.location.as_deref().is_some_and(|l| DIGITAL.is_match(l)) || digital_head {
+        Some(true)
+    } else if m.location.is_some() {
+        Some(false)
+    } else {
+        None
+    };
+    // Chair and secretary: labelled, with the name on the same or the next line.
+    for (i, l) in head.iter().enumerate() {
+        let low = l.to_lowercase();
+        let (lab, rest) = match label(l) {
+            Some(x) => x,
+            None => (low.trim().to_string(), String::new()),
+        };
+        let next = head.get(i + 1).map(String::as_str).unwrap_or("");
+        let value = if rest.is_empty() {
+            name_part(next)
+        } else {
+            name_part(&rest)
+        };
+        match lab.as_str() {
+            "ordförande" | "mötesordförande" if m.chair.is_none() => m.chair = value,
+            "sekreterare" | "protokollförare" | "vid protokollet" | "mötessekreterare"
+                if m.secretary.is_none() =>
+            {
+                m.secretary = value
+            }
+            _ => {}
+        }
+        // A signature: a name line above "Ordförande …".
+        if m.chair.is_none() && low.starts_with("ordförande ") && label(l).is_none() {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| head.get(p)) {
+                if is_name_line(prev) {
+                    m.chair = Some(prev.trim().to_string());
+                }
+            }
+        }
+    }
+    if m.chair.is_none() {
+        m.chair = chair_from_items(items);
+    }
+    m.adjusters = adjusters(head);
+    m
+}
+
+/// The chair as the opening item names them: "Mötet öppnas – Ordförande, Joakim
+/// Carlsson" or "Ingmar hälsade oss välkomna".
+fn chair_from_items(items: &[Item]) -> Option<String> {
+    let first = items.first()?;
+    let has_role = first.presenters.iter().any(|p| crate::names::is_role(p));
+    if has_role {
+        if let Some(p) = first.presenters.iter().find(|p| !crate::names::is_role(p)) {
+            return Some(p.clone());
+        }
+    }
+    let opening = format!("{} {}", first.title, first.text).to_lowercase();
+    if !(opening.contains("öppna") || opening.contains("välkom")) {
+        return None;
+    }
+    for s in [first.text.as_str(), first.title.as_str()] {
+        if let Some(c) = OPENS.captures(s.trim()) {
+            let name = c.get(1)?.as_str();
+            if !crate::names::is_role(name.split_whitespace().next().unwrap_or("")) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Justerare with their dates: "Justerat av: A 2025-12-03, B 2025-12-03",
+/// "Justerade: Jari Mehtäläinen 250403 / Behcet Barsom 250404" (one per line),
+/// "Justerare:\nSiw Lunader, Hallsbergs kommun" plus "Justerat den: 2024-10-01".
+fn adjusters(head: &[String]) -> Vec<Adjuster> {
+    let mut out: Vec<Adjuster> = Vec::new();
+    let mut shared_date: Option<String> = None;
+    let mut i = 0;
+    while i < head.len() {
+        let l = head.get(i).map(String::as_str).unwrap_or("").trim();
+        if let Some(c) = ADJ_DATE.captures(l) {
+            shared_date = c
+                .get(2)
+                .and_then(|r| find_date(r.as_str(), true))
+                .map(|f| f.iso);
+            i += 1;
+            continue;
+        }
+        let Some(c) = ADJ.captures(l) else {
+            i += 1;
+            continue;
+        };
+        let rest = c.get(2).map_or("", |r| r.as_str()).trim().to_string();
+        let mut segs: Vec<String> = Vec::new();
+        if rest.is_empty() {
+            if let Some(next) = head.get(i + 1) {
+                segs.push(next.clone());
+                i += 1;
+            }
+        } else {
+            segs.push(rest);
+            // Further "Name date" lines continue the list.
+            while let Some(next) = head.get(i + 1) {
+                let dated = find_date(next, true);
+                let before = dated
+                    .as_ref()
+                    .map_or(next.as_str(), |f| next.get(..f.start).unwrap_or(""));
+                if dated.is_some() && is_name_line(before.trim().trim_end_matches(',')) {
+                    segs.push(next.clone());
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        for seg in segs {
+            for piece in split_people_with_dates(&seg) {
+                let date = find_date(&piece, true);
+                let name_src = date
+                    .as_ref()
+                    .map_or(piece.as_str(), |f| piece.get(..f.start).unwrap_or(""));
+                if let Some(name) = name_part(name_src) {
+                    if !out.iter().any(|a| a.name == name) {
+                        out.push(Adjuster {
+                            name,
+                            date: date.map(|f| f.iso),
+                        });
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(d) = shared_date {
+        for a in &mut out {
+            if a.date.is_none() {
+                a.date = Some(d.clone());
+            }
+        }
+    }
+    out
+}
+
+/// "A 2025-12-03, B 2025-12-03" → ["A 2025-12-03", "B 2025-12-03"]; "Siw Lunader,
+/// Hallsbergs kommun" stays one person (the organisation is not a name).
+fn split_people_with_dates(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in s.split([',', ';']).flat_map(|p| p.split(" och ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (people, _) = leading_people(part, true);
+        if people.is_empty() || is_org(part) {
+            continue;
+        }
+        out.push(part.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(lines: &[&str]) -> Meeting {
+        let v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        meeting(&v, v.len(), &[])
+    }
+
+    #[test]
+    fn protocol_head() {
+        let x = m(&[
+            "Protokoll",
+            "Kommunstyrelsen",
+            "2024-09-20, kl. 09.00-12.00. Lokal Eken, Eklundavägen 1",
+            "Justerat den: 2024-10-01",
+            "Ordförande:",
+            "Anna Berg, Ale kommun",
+            "Justerare:",
+            "Siw Lunader, Hallsbergs kommun",
+        ]);
+        assert_eq!(x.kind.as_deref(), Some("protokoll"));
+        assert_eq!(x.date.as_deref(), Some("2024-09-20"));
+        assert_eq!(
+            (x.start_time.as_deref(), x.end_time.as_deref()),
+            (Some("09:00"), Some("12:00"))
+        );
+        assert_eq!(x.location.as_deref(), Some("Lokal Eken, Eklundavägen 1"));
+        assert_eq!(x.digital, Some(false));
+        assert_eq!(x.chair.as_deref(), Some("Anna Berg"));
+        assert_eq!(
+            x.adjusters,
+            vec![Adjuster {
+                name: "Siw Lunader".into(),
+                date: Some("2024-10-01".into())
+            }]
+        );
+        assert_eq!(x.bodies, ["Kommunstyrelsen"]);
+    }
+
+    #[test]
+    fn notes_head_with_labels_and_compact_dates() {
+        let x = m(&[
+            "Sekreterare",
+            "Maria Lindborg",
+            "Justerade: Jari Mehtäläinen 250403",
+            "Behcet Barsom 250404",
+            "Minnesanteckningar",
+            "- specifika samverkansrådet för folkhälsa",
+            "Tid: Fredag 21 mars 2025 kl 9-12",
+            "Plats: Digitalt möte på Teams",
+            "Behcet Barsom",
+            "Ordförande specifika samverkansrådet för folkhälsa",
+        ]);
+        assert_eq!(x.kind.as_deref(), Some("minnesanteckningar"));
+        assert_eq!(x.date.as_deref(), Some("2025-03-21"));
+        assert_eq!(x.digital, Some(true));
+        assert_eq!(x.secretary.as_deref(), Some("Maria Lindborg"));
+        assert_eq!(x.chair.as_deref(), Some("Behcet Barsom"));
+        assert_eq!(x.adjusters.len(), 2);
+        assert_eq!(x.adjusters[1].date.as_deref(), Some("2025-04-04"));
+        assert_eq!(x.bodies, ["Specifika samverkansrådet för folkhälsa"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! People and organisations as minutes write them: "Ingmar Ångman", "Maria B.",
+//! "Johanna B-H", "ordf.", "Siw Lunander, Hallsbergs kommun".
+
+/// Roles that stand where a presenter's name would ("Ordförande", "ordf.").
+pub fn is_role(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| c == ',' || c == ':')
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "ordförande"
+            | "ordf."
+            | "ordf"
+            | "vice"
+            | "sekreterare"
+            | "sekr."
+            | "föredragande"
+            | "mötesordförande"
+    )
+}
+
+/// A word that can be part of a person's name: capitalised ("Ångman", "Jakobsson-Torvik"),
+/// or an initial ("B.", "J.T", "B-H").
+pub fn is_name_word(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ':', ';']);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() {
+        return true;
+    }
+    // All-capital words longer than an initial group are organisations (ÖLBF, RF-SISU).
+    let upper = rest.iter().filter(|c| c.is_uppercase()).count();
+    let letters = rest.iter().filter(|c| c.is_alphabetic()).count();
+    if letters >= 3 && upper == letters {
+        return false;
+    }
+    w.chars().count() <= 25
+        && rest
+            .iter()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+}
+
+/// Connectors inside a list of people.
+fn is_connector(word: &str) -> bool {
+    matches!(word, "och" | "&" | "/" | "samt" | "," | "+")
+}
+
+/// Words that look like names but start sentences or headings.
+fn is_stop_word(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ':', '.']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "mötet"
+            | "det"
+            | "de"
+            | "vi"
+            | "man"
+            | "inga"
+            | "ingen"
+            | "inget"
+            | "till"
+            | "se"
+            | "nästa"
+            | "the"
+            | "och"
+            | "information"
+            | "rapport"
+            | "beslut"
+            | "dagordningen"
+            | "protokollet"
+    )
+}
+
+/// Splits "Maria B./Ingmar" and "Ingmar, Anna" and "Cecilia och Ida" into parts.
+fn split_people(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for tok in s.split_whitespace() {
+        for (i, piece) in tok.split('/').enumerate() {
+            if i > 0 && !cur.is_empty() {
+                parts.push(cur.join(" "));
+                cur.clear();
+            }
+            let piece_trim = piece.trim_end_matches(',');
+            if piece_trim == "och"
+                || piece_trim == "&"
+                || piece_trim == "samt"
+                || piece_trim.is_empty()
+            {
+                if !cur.is_empty() {
+                    parts.push(cur.join(" "));
+                    cur.clear();
+                }
+                continue;
+            }
+            cur.push(piece_trim);
+            // "Maria B." ends a person: an initial with a dot closes the name.
+            let initial = piece_trim.ends_with('.')
+                && piece_trim.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+            if piece.ends_with(',') || (initial && cur.len() > 1) {
+                parts.push(cur.join(" "));
+                cur.clear();
+            }
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur.join(" "));
+    }
+    parts
+}
+
+/// Reads a list of presenters at the start of `s`: people and roles separated by
+/// commas, "och", "/". Returns (people, rest of the text). A single capitalised word
+/// counts as a name only when the list is all there is (a name cell) or when a colon
+/// or comma closes it; otherwise "Dagordningen fastställdes" would be a person.
+pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    let mut end = 0; // tokens consumed
+    let mut people: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(&t) = toks.get(i) else { break };
+        if is_role(t) {
+            people.push(t.trim_end_matches([',', ':']).to_string());
+            i += 1;
+            end = i;
+            if t.ends_with(':') {
+                break;
+            }
+            continue;
+        }
+        // Organisations inside a list ("Lena Axelsson Svedell, RF/SISU, Cecilia …").
+        if !people.is_empty() && is_org(t.trim_end_matches([',', ':'])) {
+            i += 1;
+            end = i;
+            continue;
+        }
+        if is_connector(t.trim_end_matches(',')) && !people.is_empty() {
+            i += 1;
+            continue;
+        }
+        if !is_name_word(t) || is_stop_word(t) {
+            break;
+        }
+        // A run of name words.
+        let start = i;
+        while toks
+            .get(i)
+            .is_some_and(|w| is_name_word(w) && !is_stop_word(w) && !is_role(w))
+        {
+            let w = toks.get(i).copied().unwrap_or_default();
+            i += 1;
+            if w.ends_with(',') || w.ends_with(':') || w.ends_with('/') {
+                break;
+            }
+        }
+        let mut run: Vec<&str> = toks.get(start..i).unwrap_or(&[]).to_vec();
+        // "Ingmar Ångman Kan vi …": three capitalised words before a lowercase one are
+        // a name and a sentence's first word.
+        let next_is_lower = toks
+            .get(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_connector(w));
+        if run.len() >= 3
+            && next_is_lower
+            && !run.last().is_some_and(|w| w.ends_with(','))
+            && !whole
+        {
+            run.pop();
+            i -= 1;
+        }
+        let last = run.last().copied().unwrap_or_default();
+        let closed = last.ends_with(',') || last.ends_with(':') || i == toks.len();
+        let next_lower = toks
+            .get(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_connector(w));
+        // One capitalised word before a lowercase word is a sentence's first word.
+        if run.len() == 1 && !closed && !whole {
+            break;
+        }
+        // A name followed directly by a verb ("Ingmar Ångman informerar") is a sentence.
+        if next_lower && !last.ends_with(',') && !last.ends_with(':') && !whole {
+            break;
+        }
+        for p in split_people(&run.join(" ")) {
+            people.push(p.trim_end_matches([':', ',']).to_string());
+        }
+        end = i;
+        if last.ends_with(':') {
+            break;
+        }
+    }
+    let rest = toks.get(end..).unwrap_or(&[]).join(" ");
+    people.retain(|p| !p.is_empty() && !is_org(p));
+    (people, rest)
+}
+
+/// Organisation-like text: municipalities, regions, authorities, abbreviations.
+pub fn is_org(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let org_word = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.ends_with("kommun")
+            || w == "region"
+            || w == "län"
+            || w == "landsting"
+            || w.ends_with("förvaltningen")
+            || w.ends_with("förbund")
+            || w.ends_with("myndigheten")
+            || w == "länsstyrelsen"
+            || w == "lst"
+            || w == "universitet"
+            || w == "ab"
+            || w == "skr"
+    });
+    let abbrev = !s.is_empty()
+        && s.split_whitespace().all(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        });
+    org_word || abbrev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presenter_lists() {
+        assert_eq!(
+            leading_people("Ingmar Ångman, Anna Jakobsson-Torvik", true).0,
+            ["Ingmar Ångman", "Anna Jakobsson-Torvik"]
+        );
+        assert_eq!(
+            leading_people("Ordförande, Joakim Carlsson", false).0,
+            ["Ordförande", "Joakim Carlsson"]
+        );
+        let (p, rest) = leading_people("Ordförande Dagordningen fastställdes", false);
+        assert_eq!(
+            (p, rest.as_str()),
+            (vec!["Ordförande".to_string()], "Dagordningen fastställdes")
+        );
+        assert_eq!(
+            leading_people("Maria B. Johanna B-H", true).0,
+            ["Maria B.", "Johanna B-H"]
+        );
+        assert_eq!(
+            leading_people("Cathrin B./Ingmar", true).0,
+            ["Cathrin B.", "Ingmar"]
+        );
+        let (p, rest) = leading_people("Deepa: Samverkansplanen", false);
+        assert_eq!(
+            (p, rest.as_str()),
+            (vec!["Deepa".to_string()], "Samverkansplanen")
+        );
+        assert!(leading_people("Ingmar Ångman informerar.", false)
+            .0
+            .is_empty());
+        assert_eq!(
+            leading_people(
+                "Lena Axelsson Svedell, RF/SISU, Cecilia Lönn Elgstrand, ÖLBF",
+                false
+            )
+            .0,
+            ["Lena Axelsson Svedell", "Cecilia Lönn Elgstrand"]
+        );
+    }
+
+    #[test]
+    fn organisations() {
+        assert!(is_org("Hallsbergs kommun"));
+        assert!(is_org("Region Örebro län"));
+        assert!(is_org("RF-SISU"));
+        assert!(!is_org("Siw Lunander"));
+    }
+}

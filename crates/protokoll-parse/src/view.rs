@@ -1,0 +1,153 @@
+//! A parser's view of a document: its non-furniture lines in reading order, each
+//! with page, geometry, boldness and the words, plus helpers for columns.
+
+use protokoll_model::{Document, Word};
+
+/// One line as the parsers see it.
+#[derive(Debug, Clone)]
+pub struct PLine {
+    /// 1-based page.
+    pub page: u32,
+    /// Words left to right (all cells).
+    pub words: Vec<Word>,
+    /// Cells (column index, words) as the extractor split them.
+    pub cells: Vec<(usize, Vec<Word>)>,
+    /// Inside a multi-column region.
+    pub region: Option<(u32, u32)>,
+}
+
+impl PLine {
+    /// The line's text.
+    pub fn text(&self) -> String {
+        join(&self.words)
+    }
+    /// Top edge.
+    pub fn y0(&self) -> f32 {
+        self.words
+            .iter()
+            .map(|w| w.bbox.y0)
+            .fold(f32::MAX, f32::min)
+    }
+    /// Bottom edge.
+    pub fn y1(&self) -> f32 {
+        self.words
+            .iter()
+            .map(|w| w.bbox.y1)
+            .fold(f32::MIN, f32::max)
+    }
+    /// Typical font size.
+    pub fn size(&self) -> f32 {
+        self.words
+            .iter()
+            .map(|w| w.font_size)
+            .fold(0.0, f32::max)
+            .max(1.0)
+    }
+    /// Share of characters drawn bold.
+    pub fn bold_share(&self) -> f32 {
+        let (b, n) = self.words.iter().fold((0usize, 0usize), |(b, n), w| {
+            let c = w.text.chars().count();
+            (b + if w.bold { c } else { 0 }, n + c)
+        });
+        if n == 0 {
+            0.0
+        } else {
+            b as f32 / n as f32
+        }
+    }
+    /// Words left of `split` and right of it.
+    pub fn split_at(&self, split: f32) -> (Vec<Word>, Vec<Word>) {
+        self.words
+            .iter()
+            .cloned()
+            .partition(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+    }
+}
+
+/// Words joined by single spaces.
+pub fn join(words: &[Word]) -> String {
+    let mut s = String::new();
+    for w in words {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&w.text);
+    }
+    s
+}
+
+/// The document's body lines (furniture left out), in reading order of lines (a table
+/// row's left and right cells stay on one line).
+pub fn lines(doc: &Document) -> Vec<PLine> {
+    let mut out = Vec::new();
+    for page in &doc.pages {
+        for line in &page.lines {
+            if line.furniture {
+                continue;
+            }
+            let mut cells: Vec<(usize, Vec<Word>)> = Vec::new();
+            for c in &line.cells {
+                // An OCR layer may keep a table's rules as "|" tokens: they split cells.
+                let mut cur: Vec<Word> = Vec::new();
+                let mut col = c.column;
+                for w in &c.words {
+                    if w.text == "|" || w.text == "¦" {
+                        if !cur.is_empty() {
+                            cells.push((col, std::mem::take(&mut cur)));
+                        }
+                        col += 1;
+                    } else {
+                        cur.push(w.clone());
+                    }
+                }
+                if !cur.is_empty() {
+                    cells.push((col, cur));
+                }
+            }
+            let words: Vec<Word> = cells.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
+            if words.is_empty() {
+                continue;
+            }
+            out.push(PLine {
+                page: page.number,
+                words,
+                cells,
+                region: line.region.zip(line.row),
+            });
+        }
+    }
+    out
+}
+
+/// Reading-ordered text lines (a table row read column by column), furniture left out:
+/// what metadata and attendance read. Each entry: (page, text, words).
+pub fn reading_lines(doc: &Document) -> Vec<(u32, String, Vec<Word>)> {
+    let mut out = Vec::new();
+    for page in &doc.pages {
+        for block in protokoll_model::layout::reading_blocks(&page.lines) {
+            for tl in block {
+                if tl.furniture {
+                    continue;
+                }
+                let words: Vec<Word> = tl
+                    .cells
+                    .iter()
+                    .flat_map(|c| c.words.iter().cloned())
+                    .collect();
+                if !words.is_empty() {
+                    out.push((page.number, tl.text, words));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Vertical gap from `a` to `b` in font sizes (negative when they overlap or `b`
+/// is on another page).
+pub fn gap(a: &PLine, b: &PLine) -> f32 {
+    if a.page != b.page {
+        return -1.0;
+    }
+    (b.y0() - a.y1()) / a.size().max(b.size())
+}
