@@ -56,6 +56,14 @@ pub fn clean_title(s: &str) -> String {
 /// Splits a heading.
 pub fn split_heading(text: &str) -> Heading {
     let text = text.trim();
+    // "Mötet avslutas Ordf.": a role closing the heading is its presenter.
+    if let Some((head, last)) = text.rsplit_once(' ') {
+        if crate::names::is_role(last) && !head.trim_end().ends_with(['–', '-']) {
+            let mut h = split_heading(head);
+            h.presenters.push(last.trim_end_matches([',', ':']).to_string());
+            return h;
+        }
+    }
     // "Name: Title"
     let (people, rest) = leading_people(text, false);
     let consumed = text.len() - rest.len();

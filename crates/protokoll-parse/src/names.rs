@@ -120,7 +120,31 @@ fn split_people(s: &str) -> Vec<String> {
 /// counts as a name only when the list is all there is (a name cell) or when a colon
 /// or comma closes it; otherwise "Dagordningen fastställdes" would be a person.
 pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
-    let toks: Vec<&str> = s.split_whitespace().collect();
+    // Tokens with their byte offsets, so the rest is returned as written.
+    // "Cathrin B./Ingmar": a slash between two names is a separator of its own.
+    let mut toks: Vec<&str> = Vec::new();
+    let mut offs: Vec<usize> = Vec::new();
+    let base = s.as_ptr() as usize;
+    for tok in s.split_whitespace() {
+        let start = tok.as_ptr() as usize - base;
+        let pieces: Vec<&str> = tok.split('/').collect();
+        if pieces.len() > 1 && pieces.iter().all(|p| is_name_word(p) || is_role(p)) {
+            let mut o = start;
+            for (k, p) in pieces.iter().enumerate() {
+                if k > 0 {
+                    toks.push("/");
+                    offs.push(o);
+                    o += 1;
+                }
+                toks.push(p);
+                offs.push(o);
+                o += p.len();
+            }
+        } else {
+            toks.push(tok);
+            offs.push(start);
+        }
+    }
     let mut end = 0; // tokens consumed
     let mut people: Vec<String> = Vec::new();
     let mut i = 0;
@@ -180,7 +204,8 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
             .get(i)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_connector(w));
         // One capitalised word before a lowercase word is a sentence's first word.
-        if run.len() == 1 && !closed && !whole {
+        let next_connector = toks.get(i).is_some_and(|w| is_connector(w.trim_end_matches(',')));
+        if run.len() == 1 && !closed && !whole && !next_connector {
             break;
         }
         // A name followed directly by a verb ("Ingmar Ångman informerar") is a sentence.
@@ -195,7 +220,7 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
             break;
         }
     }
-    let rest = toks.get(end..).unwrap_or(&[]).join(" ");
+    let rest = offs.get(end).and_then(|&o| s.get(o..)).unwrap_or("").trim().to_string();
     people.retain(|p| !p.is_empty() && !is_org(p));
     (people, rest)
 }

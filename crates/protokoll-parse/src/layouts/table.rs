@@ -65,12 +65,18 @@ fn strip_parens(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A cell of names only: "ordf.", "Ingmar, Anna", "Cathrin B./Ingmar". A colon inside
+/// ("Deepa: Samverkansplanen") or a long compound word marks a heading instead.
 fn names_only(s: &str) -> bool {
     let s = strip_parens(s);
-    !s.is_empty()
-        && s.split_whitespace().all(|w| {
-            let w = w.trim_end_matches([',', '/']);
-            is_role(w) || is_name_word(w) || matches!(w, "och" | "&" | "/")
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let n = words.len();
+    n > 0
+        && words.iter().enumerate().all(|(i, w)| {
+            let colon_inside = w.ends_with(':') && i + 1 < n;
+            let w = w.trim_end_matches([',', ':']);
+            let long = !w.contains('-') && w.chars().count() > 13;
+            !colon_inside && !long && (is_role(w) || is_name_word(w) || matches!(w, "och" | "&"))
         })
 }
 
@@ -313,7 +319,20 @@ impl LayoutParser for NotesForm {
             .iter()
             .map(|row| {
                 let (left, right) = columns(row);
-                let paras = paragraphs(&left, true);
+                let mut paras = paragraphs(&left, true);
+                // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
+                let mut k = 0;
+                while k + 1 < paras.len() {
+                    let ends_dash = paras.get(k).map(|p| para_text(p)).is_some_and(|t| t.ends_with(" -") || t.ends_with(" –"));
+                    if ends_dash {
+                        let next = paras.remove(k + 1);
+                        if let Some(p) = paras.get_mut(k) {
+                            p.extend(next);
+                        }
+                    } else {
+                        k += 1;
+                    }
+                }
                 let texts: Vec<String> = paras.iter().map(|p| para_text(p)).collect();
                 let on_label_line = row
                     .lines
@@ -339,9 +358,12 @@ impl LayoutParser for NotesForm {
                         used = 1;
                     }
                 } else {
-                    // No heading beside the number: the sub-points together are the title.
-                    let subs: Vec<String> = texts
-                        .iter()
+                    // No heading beside the number: the sub-points together are the title
+                    // (descriptive sentences below them are not headings).
+                    let heads: Vec<&String> = texts.iter().take_while(|t| !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3).collect();
+                    used = heads.len();
+                    let subs: Vec<String> = heads
+                        .into_iter()
                         .map(|t| {
                             let h = split_heading(strip_bullet(t));
                             presenters.extend(h.presenters);
@@ -350,7 +372,6 @@ impl LayoutParser for NotesForm {
                         .filter(|t| !t.is_empty())
                         .collect();
                     title = subs.join("; ");
-                    used = texts.len();
                 }
                 // Sub-points below the heading name their presenters as "Name: …".
                 let mut extra: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
