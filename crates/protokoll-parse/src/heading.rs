@@ -55,7 +55,8 @@ pub fn clean_title(s: &str) -> String {
 
 /// Splits a heading.
 pub fn split_heading(text: &str) -> Heading {
-    let text = text.trim();
+    // A dash or bullet before the heading is layout (or OCR of a table rule).
+    let text = text.trim().trim_start_matches(['-', '–', '—', '•', '|', ' ']);
     // "Mötet avslutas Ordf.": a role closing the heading is its presenter.
     if let Some((head, last)) = text.rsplit_once(' ') {
         if crate::names::is_role(last) && !head.trim_end().ends_with(['–', '-']) {

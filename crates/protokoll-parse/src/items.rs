@@ -100,15 +100,12 @@ pub fn candidates(
     out
 }
 
-/// The top-level items: the longest chain of labels numbered one after another, at
-/// the same indentation. A list restarting at 1 inside item 10 cannot continue the
+/// The top-level items: the longest chain of labels numbered one after another (one
+/// gap allowed at a time), at the same indentation. A list restarting at 1 inside item 10 cannot continue the
 /// chain (it would need 11), and a list indented deeper is off the chain's margin.
-pub fn chain(cands: &[Label], kind: LabelKind) -> Vec<Label> {
+pub fn chain(cands: &[Label]) -> Vec<Label> {
     let mut best: Vec<Label> = Vec::new();
     for (s, start) in cands.iter().enumerate() {
-        if kind == LabelKind::Number && start.value > 3 && s > 0 {
-            continue;
-        }
         let mut ch = vec![start.clone()];
         let mut cur = start.value;
         let mut last_number = start.number.clone();

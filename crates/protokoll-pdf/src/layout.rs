@@ -247,8 +247,10 @@ fn gaps(words: &[Word]) -> Vec<(f32, f32)> {
         .collect()
 }
 
+/// Whether a word reaches into the strip by more than scan jitter (a few points).
 fn crosses(words: &[Word], l: f32, r: f32) -> bool {
-    words.iter().any(|w| w.bbox.x0 < r && w.bbox.x1 > l)
+    const JITTER: f32 = 3.0;
+    words.iter().any(|w| w.bbox.x0 < r - JITTER && w.bbox.x1 > l + JITTER)
 }
 
 /// Finds multi-column regions, splits their lines into cells and groups them into rows.

@@ -28,7 +28,7 @@ impl LayoutParser for Numbered {
 
     fn fit(&self, doc: &Document) -> f32 {
         let lines = view::lines(doc);
-        let n = chain(&candidates(&lines, self.kind, &all_words), self.kind).len();
+        let n = chain(&candidates(&lines, self.kind, &all_words)).len();
         match (self.kind, n) {
             (_, 0) => 0.0,
             (LabelKind::Number, 1) => 0.1,
@@ -41,7 +41,7 @@ impl LayoutParser for Numbered {
 
     fn items(&self, doc: &Document) -> Vec<Item> {
         let lines = view::lines(doc);
-        let labels = chain(&candidates(&lines, self.kind, &all_words), self.kind);
+        let labels = chain(&candidates(&lines, self.kind, &all_words));
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
