@@ -88,10 +88,7 @@ fn analyze(doc: &Document) -> Option<(Vec<PLine>, f32)> {
 
 fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
     let left_of = |l: &PLine| -> Vec<Word> { l.split_at(split).0 };
-    let labels = chain(
-        &items::candidates(lines, LabelKind::Number, &left_of),
-        LabelKind::Number,
-    );
+    let labels = chain(&items::candidates(lines, LabelKind::Number, &left_of));
     // A table of items: most labelled rows have text in the right column.
     let mut rows = Vec::new();
     for (k, label) in labels.iter().enumerate() {
