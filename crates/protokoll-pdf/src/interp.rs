@@ -3,7 +3,7 @@
 //! and image placements. Nothing here knows about words or lines.
 
 use crate::font::{Font, Glyph};
-use crate::obj::{deref, dict_get, num};
+use crate::obj::{deref, dict_get, num, stream_data};
 use crate::{Limits, PdfError};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -98,6 +98,7 @@ struct GState {
 
 pub struct Interp<'a> {
     doc: &'a Document,
+    raw: &'a [u8],
     limits: &'a Limits,
     start: Instant,
     fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
@@ -115,9 +116,10 @@ const MAX_RULES: usize = 50_000;
 const MAX_GLYPHS: usize = 2_000_000;
 
 impl<'a> Interp<'a> {
-    pub fn new(doc: &'a Document, limits: &'a Limits, start: Instant) -> Self {
+    pub fn new(doc: &'a Document, raw: &'a [u8], limits: &'a Limits, start: Instant) -> Self {
         Interp {
             doc,
+            raw,
             limits,
             start,
             fonts: HashMap::new(),
@@ -140,15 +142,15 @@ impl<'a> Interp<'a> {
             ..RawPage::default()
         };
         self.base = M([1.0, 0.0, 0.0, -1.0, -x0.min(x1), y0.max(y1)]);
-        let content = self
-            .doc
-            .get_page_content_with_limit(page_id, self.limits.max_decompressed)
-            .map_err(|e| match e {
-                lopdf::Error::Decompress(_) => {
-                    PdfError::TooLarge("page content exceeds the decompressed-size limit".into())
-                }
-                other => PdfError::Malformed(other.to_string()),
-            })?;
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(page_id) {
+            let Ok(s) = self.doc.get_object(id).and_then(Object::as_stream) else {
+                continue;
+            };
+            let budget = self.limits.max_decompressed.saturating_sub(content.len());
+            content.extend(stream_data(self.raw, s, budget)?);
+            content.push(b'\n');
+        }
         let resources = page_resources(self.doc, page_id);
         let gs = GState {
             ctm: M::ID,
@@ -456,10 +458,7 @@ impl<'a> Interp<'a> {
                 if depth >= self.limits.max_depth {
                     return Ok(());
                 }
-                let data = stream
-                    .decompressed_content_with_limit(self.limits.max_decompressed)
-                    .or_else(|_| stream.get_plain_content())
-                    .unwrap_or_default();
+                let data = stream_data(self.raw, stream, self.limits.max_decompressed)?;
                 let mut inner = gs.clone();
                 if let Some(Object::Array(mx)) = dict_get(doc, &stream.dict, b"Matrix") {
                     let v: Vec<f32> = mx.iter().filter_map(num).collect();

@@ -173,7 +173,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
     if pages.is_empty() {
         return Err(PdfError::Malformed("no pages found".into()));
     }
-    let mut interp = interp::Interp::new(&doc, limits, start);
+    let mut interp = interp::Interp::new(&doc, bytes, limits, start);
     let mut out = Vec::new();
     let mut page_errors = Vec::new();
     let mut unmapped = 0;

@@ -34,3 +34,40 @@ pub fn name_of(o: &Object) -> Option<Vec<u8>> {
         _ => None,
     }
 }
+
+/// A stream's decoded data, bounded by `limit`. A stream whose /Length is missing or
+/// wrong comes out of lopdf empty, with its start known: its data is then read from
+/// the file up to `endstream`, as pdftotext does.
+pub fn stream_data(raw: &[u8], s: &lopdf::Stream, limit: usize) -> Result<Vec<u8>, crate::PdfError> {
+    let too_large = || crate::PdfError::TooLarge("a stream exceeds the decompressed-size limit".into());
+    if s.content.is_empty() {
+        if let Some(start) = s.start_position {
+            let tail = raw.get(start..).unwrap_or(&[]);
+            let window = tail.get(..tail.len().min(limit)).unwrap_or(tail);
+            if let Some(end) = window.windows(9).position(|w| w == b"endstream") {
+                let mut data = window.get(..end).unwrap_or(&[]);
+                while let Some((last, rest)) = data.split_last() {
+                    if *last == b'\n' || *last == b'\r' {
+                        data = rest;
+                    } else {
+                        break;
+                    }
+                }
+                let mut fixed = lopdf::Stream::new(s.dict.clone(), data.to_vec());
+                fixed.start_position = None;
+                return match fixed.decompressed_content_with_limit(limit) {
+                    Ok(d) => Ok(d),
+                    Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(too_large()),
+                    Err(_) => Ok(fixed.content),
+                };
+            }
+        }
+        return Ok(Vec::new());
+    }
+    match s.decompressed_content_with_limit(limit) {
+        Ok(d) => Ok(d),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(too_large()),
+        // Not compressed, or a filter we cannot undo: the bytes as stored.
+        Err(_) => Ok(s.content.clone()),
+    }
+}
