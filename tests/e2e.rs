@@ -1,1 +1,369 @@
+//! End-to-end tests of the `protokoll` binary over `fixtures/`, grouped by topic:
+//! contract (schema, errors, order), text (extraction against truth), structure
+//! (expected records and snapshots), batch (threads, resume).
 
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_protokoll"));
+    c.current_dir(root());
+    c
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().expect("run protokoll");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn records(jsonl: &str) -> Vec<Value> {
+    jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn schema() -> Value {
+    let text = std::fs::read_to_string(root().join("schema/record.schema.json"))
+        .expect("committed schema");
+    serde_json::from_str(&text).expect("schema is JSON")
+}
+
+fn assert_valid(records: &[Value]) {
+    let validator = jsonschema::validator_for(&schema()).expect("schema compiles");
+    for r in records {
+        let errors: Vec<String> = validator.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", r["source"]["path"]);
+    }
+}
+
+fn fixture_pdfs() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("fixtures/pdf"))
+        .expect("fixtures/pdf")
+        .map(|e| {
+            format!(
+                "fixtures/pdf/{}",
+                e.expect("entry").file_name().to_string_lossy()
+            )
+        })
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+// ------------------------------------------------------------------ contract
+
+#[test]
+fn schema_command_matches_committed_schema() {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let printed: Value = serde_json::from_str(&out).expect("schema is JSON");
+    assert_eq!(
+        printed,
+        schema(),
+        "regenerate with: protokoll schema > schema/record.schema.json"
+    );
+}
+
+#[test]
+fn ingest_gives_one_valid_record_per_file_in_sorted_order_and_errors_for_bad_files() {
+    let (code, out, _) = run(&[
+        "ingest",
+        "fixtures/pdf",
+        "fixtures/hostile",
+        "fixtures/text",
+    ]);
+    assert_eq!(code, 0, "bad files must not fail the run");
+    let recs = records(&out);
+    let mut expected: Vec<String> = Vec::new();
+    for dir in ["fixtures/pdf", "fixtures/hostile", "fixtures/text"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("dir") {
+            let name = e.expect("entry").file_name().to_string_lossy().into_owned();
+            if name.ends_with(".pdf") || name.ends_with(".txt") {
+                expected.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    expected.sort();
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(paths, expected);
+    assert_valid(&recs);
+    let code_of = |name: &str| -> String {
+        let r = recs
+            .iter()
+            .find(|r| {
+                r["source"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.ends_with(name))
+            })
+            .expect(name);
+        assert_eq!(r["status"], "error", "{name}");
+        r["errors"][0]["code"].as_str().unwrap_or("").to_string()
+    };
+    let codes = [
+        code_of("tom-fil.pdf"),
+        code_of("text-med-pdf-andelse.pdf"),
+        code_of("avklippt.pdf"),
+    ];
+    assert_eq!(codes, ["empty", "not_pdf", "malformed"]);
+    for r in recs.iter().filter(|r| {
+        r["source"]["path"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("fixtures/pdf"))
+    }) {
+        assert_eq!(r["status"], "ok", "{}", r["source"]["path"]);
+        assert_eq!(r["source"]["text_layer"], "native");
+        assert_eq!(r["source"]["sha256"].as_str().map(str::len), Some(64));
+    }
+}
+
+#[test]
+fn missing_input_is_an_error_record_not_a_failed_run() {
+    let (code, out, _) = run(&["ingest", "fixtures/finns-inte.pdf"]);
+    assert_eq!(code, 0);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["errors"][0]["code"], "io");
+}
+
+#[test]
+fn unwritable_output_fails_the_run() {
+    let (code, _, err) = run(&["ingest", "-o", "/nonexistent-dir/out.jsonl", "fixtures/pdf"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("cannot write"), "{err}");
+}
+
+// ------------------------------------------------------------------ text
+
+/// Bag-of-words F1 after case folding, as `../shared/tools/score` computes `words`.
+fn words_f1(truth: &str, out: &str) -> f64 {
+    use std::collections::HashMap;
+    fn bag(s: &str) -> HashMap<String, usize> {
+        let mut m = HashMap::new();
+        for w in s
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+        {
+            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    }
+    let (t, o) = (bag(truth), bag(out));
+    let hit: usize = t
+        .iter()
+        .map(|(w, n)| (*n).min(o.get(w).copied().unwrap_or(0)))
+        .sum();
+    let (nt, no): (usize, usize) = (t.values().sum(), o.values().sum());
+    if nt == 0 || no == 0 {
+        return 0.0;
+    }
+    let (p, r) = (hit as f64 / no as f64, hit as f64 / nt as f64);
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+#[test]
+fn extracted_text_matches_truth() {
+    for pdf in fixture_pdfs() {
+        let (code, out, err) = run(&["extract", &pdf]);
+        assert_eq!(code, 0, "{pdf}: {err}");
+        let name = Path::new(&pdf)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let truth = std::fs::read_to_string(root().join(format!("fixtures/truth/{name}.txt")))
+            .expect("truth");
+        let f = words_f1(&truth, &out);
+        assert!(f >= 0.99, "{pdf}: words F1 {f:.3}");
+        // Pages are separated by form feeds; the repeated footer appears once.
+        assert!(out.matches('\u{c}').count() >= 1, "{pdf}");
+    }
+}
+
+#[test]
+fn born_digital_text_is_never_corrected() {
+    let (_, out, _) = run(&["ingest", "fixtures/pdf"]);
+    for r in records(&out) {
+        assert_eq!(
+            r["corrections"].as_array().map(Vec::len),
+            Some(0),
+            "{}",
+            r["source"]["path"]
+        );
+    }
+}
+
+#[test]
+fn layout_view_keeps_agenda_rows_together() {
+    for pdf in [
+        "fixtures/pdf/minnesanteckningar-agendatabell.pdf",
+        "fixtures/pdf/anteckningar-rubrik-och-noteringar.pdf",
+    ] {
+        let (_, out, _) = run(&["extract", "--layout", pdf]);
+        let (_, rec, _) = run(&["ingest", pdf]);
+        let rec = &records(&rec)[0];
+        for item in rec["items"].as_array().expect("items") {
+            let n = item["number"].as_str().unwrap_or("");
+            // The row that opens item n holds its number in the left cell and text in
+            // the right cell, on one line.
+            let row = out
+                .lines()
+                .find(|l| l.contains(&format!("[0] {n}.")) || l.contains(&format!("[0] *{n}.*")));
+            let row = row.unwrap_or_else(|| panic!("{pdf}: no row for item {n}"));
+            // A row with notes has them in the right cell of the same line; a row
+            // without notes (the closing item) has only its left cell.
+            let has_notes = !item["text"].as_str().unwrap_or("").is_empty();
+            assert!(
+                row.contains("| [1] ") || !has_notes,
+                "{pdf}: item {n} row has one cell: {row}"
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------------ structure
+
+fn record_of(path: &str) -> Value {
+    let (code, out, err) = run(&["ingest", path]);
+    assert_eq!(code, 0, "{err}");
+    records(&out).into_iter().next().expect("one record")
+}
+
+/// The record with what varies between machines taken out.
+fn stable(mut r: Value) -> Value {
+    if let Some(s) = r.get_mut("source").and_then(Value::as_object_mut) {
+        s.remove("path");
+    }
+    r
+}
+
+#[test]
+fn snapshot_records_of_fixtures() {
+    for pdf in fixture_pdfs() {
+        let name = Path::new(&pdf)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        insta::assert_json_snapshot!(name, stable(record_of(&pdf)));
+    }
+    for e in std::fs::read_dir(root().join("fixtures/text")).expect("fixtures/text") {
+        let path = e.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let rel = format!(
+                "fixtures/text/{}",
+                path.file_name()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+            );
+            insta::assert_json_snapshot!(format!("text-{name}"), stable(record_of(&rel)));
+        }
+    }
+}
+
+/// Fixtures with hand-written expectations (`fixtures/expected/NAME.json`): the
+/// listed fields must match exactly.
+#[test]
+fn expected_structure_of_own_templates() {
+    let dir = root().join("fixtures/expected");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("fixtures/expected") {
+        let path = e.expect("entry").path();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let input = expected["input"].as_str().expect("input");
+        let rec = record_of(input);
+        for (field, want) in expected["meeting"].as_object().expect("meeting") {
+            assert_eq!(&rec["meeting"][field], want, "{input}: meeting.{field}");
+        }
+        let items = rec["items"].as_array().expect("items");
+        let want_items = expected["items"].as_array().expect("items");
+        assert_eq!(items.len(), want_items.len(), "{input}: item count");
+        for (got, want) in items.iter().zip(want_items) {
+            for (field, w) in want.as_object().expect("item") {
+                assert_eq!(&got[field], w, "{input}: item {} {field}", want["number"]);
+            }
+        }
+        if let Some(want_att) = expected.get("attendance").and_then(Value::as_array) {
+            let att = rec["attendance"].as_array().expect("attendance");
+            assert_eq!(att.len(), want_att.len(), "{input}: attendance count");
+            for (got, want) in att.iter().zip(want_att) {
+                for (field, w) in want.as_object().expect("entry") {
+                    assert_eq!(
+                        &got[field], w,
+                        "{input}: attendance {} {field}",
+                        want["name"]
+                    );
+                }
+            }
+        }
+        if let Some(want_dates) = expected.get("meeting_dates") {
+            let got: Vec<&Value> = rec["meeting_dates"]
+                .as_array()
+                .expect("dates")
+                .iter()
+                .map(|d| &d["date"])
+                .collect();
+            let want: Vec<&Value> = want_dates.as_array().expect("dates").iter().collect();
+            assert_eq!(got, want, "{input}: meeting dates");
+        }
+        n += 1;
+    }
+    assert!(n >= 2, "at least two hand-written expectations");
+}
+
+// ------------------------------------------------------------------ batch
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let (_, one, _) = run(&["ingest", "--jobs", "1", "fixtures"]);
+    let (_, two, _) = run(&["ingest", "--jobs", "2", "fixtures"]);
+    assert!(!one.is_empty());
+    assert_eq!(one, two);
+}
+
+#[test]
+fn resume_completes_an_interrupted_run() {
+    let dir = std::env::temp_dir().join(format!("protokoll-resume-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let out = dir.join("out.jsonl");
+    let (_, full, _) = run(&["ingest", "fixtures/pdf"]);
+    // A crash after the first record and half of the second.
+    let mut lines = full.lines();
+    let first = lines.next().expect("a record");
+    let second = lines.next().expect("two records");
+    std::fs::write(&out, format!("{first}\n{}", &second[..second.len() / 2])).expect("write");
+    let (code, _, err) = run(&[
+        "ingest",
+        "--resume",
+        "-o",
+        out.to_str().expect("utf-8"),
+        "fixtures/pdf",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let resumed = std::fs::read_to_string(&out).expect("read");
+    assert_eq!(resumed, full);
+    let _ = std::fs::remove_dir_all(&dir);
+}

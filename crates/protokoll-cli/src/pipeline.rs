@@ -95,6 +95,13 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
                         Some(pe.page),
                     ));
                 }
+                if ex.truncated {
+                    record.warnings.push(problem(
+                        "truncated",
+                        "the file is cut short (no %%EOF); text may be missing",
+                        None,
+                    ));
+                }
                 if ex.unmapped_glyphs > 0 {
                     record.warnings.push(problem(
                         "unmapped_glyphs",

@@ -209,6 +209,10 @@ pub struct Attendance {
     pub replaced_by: Option<String>,
     /// The council this list belongs to, when a document lists several.
     pub body: Option<String>,
+    /// Political party as written after the name ("S", "M"), if any. Added in
+    /// contract version 1 as an optional field.
+    #[serde(default)]
+    pub party: Option<String>,
 }
 
 /// A future meeting date.

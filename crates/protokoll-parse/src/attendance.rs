@@ -8,11 +8,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(ordinarie ledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga närvarande|närvarande ledamöter|närvarande|deltagare|frånvarande|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
+    Regex::new(r"(?i)^(beslutande ledamöter|beslutande|ordinarie ledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga närvarande|närvarande ledamöter|närvarande|deltagare|frånvarande|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
         .expect("regex")
 });
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\b(?:ersätts av|ersatt av|ersattes av|ersatts av|ersätter inte|tjänstgör för|ersättare för)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
+    Regex::new(r"(?i)\(?\b(?:ersätts av|ersatt av|ersattes av|ersatts av)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -37,7 +37,12 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         return None;
     }
     let group = match head.as_str() {
-        "ordinarie ledamöter" | "ledamöter" | "ledamot" | "närvarande ledamöter" => "ledamot",
+        "beslutande ledamöter"
+        | "beslutande"
+        | "ordinarie ledamöter"
+        | "ledamöter"
+        | "ledamot"
+        | "närvarande ledamöter" => "ledamot",
         "tjänstgörande ersättare" | "ej tjänstgörande ersättare" | "ersättare" => {
             "ersättare"
         }
@@ -104,7 +109,7 @@ fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance
     }
     let text = text
         .trim()
-        .trim_end_matches([',', '.', ';'])
+        .trim_end_matches([',', '.', ';', '-', '–'])
         .trim()
         .to_string();
     if text.is_empty() || text.ends_with('.') && text.split_whitespace().count() > 6 {
@@ -126,9 +131,27 @@ fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance
         Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
         None => (first, None),
     };
+    // A party in parentheses after the name: "Karin Holm (S)".
+    let mut party: Option<String> = None;
+    let mut first_clean: Vec<&str> = Vec::new();
+    for w in first.split_whitespace() {
+        let inner = w.trim_start_matches('(').trim_end_matches(')');
+        if w.starts_with('(')
+            && w.ends_with(')')
+            && (1..=3).contains(&inner.len())
+            && inner.chars().all(char::is_uppercase)
+        {
+            party = Some(inner.to_string());
+        } else {
+            first_clean.push(w);
+        }
+    }
+    let first = first_clean.join(" ");
     let fw: Vec<&str> = first.split_whitespace().collect();
     let name_len = fw.iter().take_while(|w| is_name_word(w)).count();
-    if name_len == 0 {
+    // One word alone is a heading or a label, not a person (but a vacant seat is kept).
+    if name_len == 0 || (name_len == 1 && parts.len() == 1 && !first.eq_ignore_ascii_case("vakant"))
+    {
         return None;
     }
     let mut name = fw.get(..name_len).unwrap_or(&[]).join(" ");
@@ -158,21 +181,31 @@ fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance
         return None;
     }
     parts.remove(0);
-    if let Some(last) = parts.pop() {
-        if parts.is_empty() || is_org(&last) {
-            // A trailing "… Region Örebro län" inside the last part splits off.
-            let lw: Vec<&str> = last.split_whitespace().collect();
-            if let Some(pos) = lw.iter().position(|w| *w == "Region").filter(|&p| p > 0) {
-                role_parts.extend(parts);
-                role_parts.push(lw.get(..pos).unwrap_or(&[]).join(" "));
-                org = Some(lw.get(pos..).unwrap_or(&[]).join(" "));
-            } else {
-                role_parts.extend(parts);
-                org = org.or(Some(last));
+    // After the name: the organisation is the last organisation-like part (or the one
+    // capitalised part, "Hällefors"); the rest is role text ("områdeschef …").
+    let org_at = parts.iter().rposition(|p| is_org(p)).or_else(|| {
+        let caps: Vec<usize> = (0..parts.len())
+            .filter(|&i| {
+                parts
+                    .get(i)
+                    .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+            })
+            .collect();
+        (caps.len() == 1).then(|| caps.first().copied()).flatten()
+    });
+    for (i, p) in parts.into_iter().enumerate() {
+        if Some(i) == org_at && org.is_none() {
+            // "Staben hållbar utveckling Region Örebro län": the region splits off.
+            let lw: Vec<&str> = p.split_whitespace().collect();
+            match lw.iter().position(|w| *w == "Region").filter(|&k| k > 0) {
+                Some(k) => {
+                    role_parts.push(lw.get(..k).unwrap_or(&[]).join(" "));
+                    org = Some(lw.get(k..).unwrap_or(&[]).join(" "));
+                }
+                None => org = Some(p),
             }
         } else {
-            role_parts.extend(parts);
-            role_parts.push(last);
+            role_parts.push(p);
         }
     }
     let role = role_parts
@@ -189,6 +222,7 @@ fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance
         present,
         replaced_by,
         body: None,
+        party,
     })
 }
 

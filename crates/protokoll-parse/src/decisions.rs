@@ -12,9 +12,13 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+/// "Kommunstyrelsens beslut Delårsrapporten godkänns …": a decision heading run into
+/// its decision.
+static HEADED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{L}+s\s+)?[Bb]eslut:?\s+(\p{Lu}.*)$").expect("regex"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(beslutade[s]?|beslutas|beslöt|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)\b",
+        r"(?i)\b(beslutade[s]?|beslutas|beslutar|beslöt|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)\b",
     )
     .expect("regex")
 });
@@ -58,6 +62,12 @@ pub fn decisions(text: &str) -> Vec<String> {
                 out.push(body.to_string());
             }
             continue;
+        }
+        if let Some(c) = HEADED.captures(&s) {
+            if let Some(body) = c.get(1) {
+                out.push(body.as_str().trim().to_string());
+                continue;
+            }
         }
         if VERB.is_match(&s) && !NOT_OURS.is_match(&s) {
             out.push(

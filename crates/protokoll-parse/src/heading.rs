@@ -56,12 +56,15 @@ pub fn clean_title(s: &str) -> String {
 /// Splits a heading.
 pub fn split_heading(text: &str) -> Heading {
     // A dash or bullet before the heading is layout (or OCR of a table rule).
-    let text = text.trim().trim_start_matches(['-', '–', '—', '•', '|', ' ']);
+    let text = text
+        .trim()
+        .trim_start_matches(['-', '–', '—', '•', '|', ' ']);
     // "Mötet avslutas Ordf.": a role closing the heading is its presenter.
     if let Some((head, last)) = text.rsplit_once(' ') {
         if crate::names::is_role(last) && !head.trim_end().ends_with(['–', '-']) {
             let mut h = split_heading(head);
-            h.presenters.push(last.trim_end_matches([',', ':']).to_string());
+            h.presenters
+                .push(last.trim_end_matches([',', ':']).to_string());
             return h;
         }
     }

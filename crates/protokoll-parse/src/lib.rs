@@ -131,7 +131,7 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
                 .get(*end..next)
                 .unwrap_or("")
                 .split_whitespace()
-                .filter(|w| !matches!(*w, "och" | "samt" | "," | "&"))
+                .filter(|w| !matches!(*w, "och" | "samt" | "," | "&") && !YEAR.is_match(w))
                 .collect::<Vec<_>>()
                 .join(" ");
             let note = note
@@ -139,7 +139,8 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
                     c == ',' || c == '(' || c == ')' || c == ';' || c.is_whitespace()
                 })
                 .to_string();
-            if !out.iter().any(|d| d.date == *iso) {
+            // The meeting's own date in its head is not a future meeting.
+            if !out.iter().any(|d| d.date == *iso) && Some(iso.as_str()) != meeting_date {
                 out.push(MeetingDate {
                     date: iso.clone(),
                     note: (!note.is_empty()).then_some(note),

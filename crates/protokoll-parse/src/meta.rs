@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(protokoll|minnesanteckningar|mötesanteckningar|anteckningar|dagordning)\b")
+    Regex::new(r"(?i)^\p{L}*?(protokoll|minnesanteckningar|anteckningar|dagordning)$")
         .expect("regex")
 });
 static LABEL: LazyLock<Regex> =
@@ -30,11 +30,9 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)\b").expect("regex")
 });
 
+/// The contract's kind for a kind word ("Sammanträdesprotokoll" → protokoll).
 fn kind_of(word: &str) -> String {
-    match word.to_lowercase().as_str() {
-        "mötesanteckningar" => "minnesanteckningar".to_string(),
-        w => w.to_string(),
-    }
+    word.to_lowercase()
 }
 
 /// A label such as "Plats:" at the start of a line: (label lowercased, rest).
@@ -208,6 +206,20 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
                 && find_times(rest).is_none()
             {
                 m.location = Some(rest.trim_end_matches('.').to_string());
+            }
+        }
+    }
+    if m.start_time.is_none() {
+        // Times on a line of their own ("Tid: 13.00 — 16.00").
+        for l in head {
+            let low = l.to_lowercase();
+            if low.contains("juster") || low.contains("nästa") {
+                continue;
+            }
+            if let Some((s, e, _, _)) = find_times(l) {
+                m.start_time = Some(s);
+                m.end_time = e;
+                break;
             }
         }
     }

@@ -204,7 +204,9 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
             .get(i)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_connector(w));
         // One capitalised word before a lowercase word is a sentence's first word.
-        let next_connector = toks.get(i).is_some_and(|w| is_connector(w.trim_end_matches(',')));
+        let next_connector = toks
+            .get(i)
+            .is_some_and(|w| is_connector(w.trim_end_matches(',')));
         if run.len() == 1 && !closed && !whole && !next_connector {
             break;
         }
@@ -220,7 +222,12 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
             break;
         }
     }
-    let rest = offs.get(end).and_then(|&o| s.get(o..)).unwrap_or("").trim().to_string();
+    let rest = offs
+        .get(end)
+        .and_then(|&o| s.get(o..))
+        .unwrap_or("")
+        .trim()
+        .to_string();
     people.retain(|p| !p.is_empty() && !is_org(p));
     (people, rest)
 }

@@ -180,46 +180,45 @@ impl CMap {
                         i += 2;
                     }
                 }
-                "beginbfrange" => loop {
-                    let (Some(lo), Some(hi)) = (hex(toks.get(i)), hex(toks.get(i + 1))) else {
-                        break;
-                    };
-                    i += 2;
-                    let (l, h) = (be(&lo), be(&hi));
-                    match toks.get(i) {
-                        Some(Tok::Hex(dst)) => {
-                            i += 1;
-                            if h >= l {
-                                cm.ranges.push(Range {
-                                    lo: l,
-                                    hi: h,
-                                    len: lo.len(),
-                                    dst: Dst::Start(utf16(dst)),
-                                });
-                            }
-                        }
-                        Some(Tok::Open) => {
-                            i += 1;
-                            let mut list = Vec::new();
-                            while let Some(Tok::Hex(d)) = toks.get(i) {
-                                list.push(utf16_string(&utf16(d)));
+                "beginbfrange" => {
+                    while let (Some(lo), Some(hi)) = (hex(toks.get(i)), hex(toks.get(i + 1))) {
+                        i += 2;
+                        let (l, h) = (be(&lo), be(&hi));
+                        match toks.get(i) {
+                            Some(Tok::Hex(dst)) => {
                                 i += 1;
+                                if h >= l {
+                                    cm.ranges.push(Range {
+                                        lo: l,
+                                        hi: h,
+                                        len: lo.len(),
+                                        dst: Dst::Start(utf16(dst)),
+                                    });
+                                }
                             }
-                            if toks.get(i) == Some(&Tok::Close) {
+                            Some(Tok::Open) => {
                                 i += 1;
+                                let mut list = Vec::new();
+                                while let Some(Tok::Hex(d)) = toks.get(i) {
+                                    list.push(utf16_string(&utf16(d)));
+                                    i += 1;
+                                }
+                                if toks.get(i) == Some(&Tok::Close) {
+                                    i += 1;
+                                }
+                                if h >= l {
+                                    cm.ranges.push(Range {
+                                        lo: l,
+                                        hi: h,
+                                        len: lo.len(),
+                                        dst: Dst::List(list),
+                                    });
+                                }
                             }
-                            if h >= l {
-                                cm.ranges.push(Range {
-                                    lo: l,
-                                    hi: h,
-                                    len: lo.len(),
-                                    dst: Dst::List(list),
-                                });
-                            }
+                            _ => break,
                         }
-                        _ => break,
                     }
-                },
+                }
                 _ => {}
             }
         }

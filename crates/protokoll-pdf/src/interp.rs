@@ -216,7 +216,7 @@ impl<'a> Interp<'a> {
             // A damaged stream keeps what was read before the damage.
             let Ok(op) = op else { break };
             self.ops += 1;
-            if self.ops % 1024 == 0 {
+            if self.ops.is_multiple_of(1024) {
                 self.check_time()?;
             }
             if self.ops > self.limits.max_ops {
@@ -227,11 +227,8 @@ impl<'a> Interp<'a> {
             let a = &op.operands;
             let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                // Nesting is bounded so a hostile stream cannot grow the stack.
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -102,7 +102,18 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
 }
 
 /// Builds the page's lines (words, cells, regions, rows) from its glyphs.
-pub fn build_page(number: u32, raw: RawPage) -> Page {
+/// A page's lines of words before column regions are found (that needs all pages).
+pub struct Draft {
+    number: u32,
+    width: f32,
+    height: f32,
+    has_page_image: bool,
+    lines: Vec<Vec<Word>>,
+    rules: Vec<Rule>,
+}
+
+/// Words and lines of one page.
+pub fn draft_page(number: u32, raw: RawPage) -> Draft {
     let has_page_image = raw.image_cover > 0.5;
     let glyphs = clean_glyphs(raw.glyphs);
     let (upright, rotated): (Vec<RawGlyph>, Vec<RawGlyph>) =
@@ -122,13 +133,41 @@ pub fn build_page(number: u32, raw: RawPage) -> Page {
         .collect();
     lines.sort_by(|a, b| a.1.total_cmp(&b.1));
     let words: Vec<Vec<Word>> = lines.into_iter().map(|(w, _)| w).collect();
-    Page {
+    Draft {
         number,
         width: raw.width,
         height: raw.height,
-        lines: regions(words, &raw.rules),
         has_page_image,
+        lines: words,
+        rules: raw.rules,
     }
+}
+
+/// Finishes the pages: column regions are found per page, then found again where a
+/// single line's gap lines up with a gutter seen elsewhere in the document (a table
+/// row alone on a page still has its two cells).
+pub fn finish_pages(drafts: Vec<Draft>) -> Vec<Page> {
+    let mut known: Vec<(f32, f32)> = Vec::new();
+    for d in &drafts {
+        for r in find_regions(&d.lines, &[]) {
+            if r.4 >= 3 {
+                known.push((r.2, r.3));
+            }
+        }
+    }
+    drafts
+        .into_iter()
+        .map(|d| {
+            let found = find_regions(&d.lines, &known);
+            Page {
+                number: d.number,
+                width: d.width,
+                height: d.height,
+                lines: assign_regions(d.lines, &found, &d.rules),
+                has_page_image: d.has_page_image,
+            }
+        })
+        .collect()
 }
 
 /// Clusters glyphs into lines by baseline.
@@ -233,14 +272,20 @@ fn is_struck(b: &Rect, baseline: f32, size: f32, rules: &[Rule]) -> bool {
     })
 }
 
-/// The big gaps of a line: (left end, right start).
-fn gaps(words: &[Word]) -> Vec<(f32, f32)> {
+/// The big gaps of a line: (left end, right start). Where the document has a known
+/// gutter, a narrower gap across it counts too (a cell filled to its edge leaves only
+/// the cell padding).
+fn gaps(words: &[Word], known: &[(f32, f32)]) -> Vec<(f32, f32)> {
     words
         .windows(2)
         .filter_map(|p| match p {
             [a, b] => {
                 let size = a.font_size.max(b.font_size).max(1.0);
-                (b.bbox.x0 - a.bbox.x1 > GUTTER_GAP * size).then_some((a.bbox.x1, b.bbox.x0))
+                let (l, r) = (a.bbox.x1, b.bbox.x0);
+                let wide = r - l > GUTTER_GAP * size;
+                let on_known =
+                    r - l > 0.4 * size && known.iter().any(|&(kl, kr)| l <= kr && r >= kl);
+                (wide || on_known).then_some((l, r))
             }
             _ => None,
         })
@@ -250,16 +295,28 @@ fn gaps(words: &[Word]) -> Vec<(f32, f32)> {
 /// Whether a word reaches into the strip by more than scan jitter (a few points).
 fn crosses(words: &[Word], l: f32, r: f32) -> bool {
     const JITTER: f32 = 3.0;
-    words.iter().any(|w| w.bbox.x0 < r - JITTER && w.bbox.x1 > l + JITTER)
+    words
+        .iter()
+        .any(|w| w.bbox.x0 < r - JITTER && w.bbox.x1 > l + JITTER)
 }
 
 /// Finds multi-column regions, splits their lines into cells and groups them into rows.
-fn regions(lines: Vec<Vec<Word>>, rules: &[Rule]) -> Vec<Line> {
-    // (first line, last line, strip left, strip right, two-sided lines)
+/// A column region: (first line, last line, strip left, strip right, two-sided lines).
+type Region = (usize, usize, f32, f32, usize);
+
+/// Multi-column regions of a page. A region needs two lines with text on both sides
+/// of its strip, or one when the strip matches a `known` gutter of the document.
+fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
+    let accept = |r: &Region| {
+        r.4 >= 2
+            || known.iter().any(|&(l, rr)| {
+                r.2 < rr && r.3 > l && ((l + rr) / 2.0 - (r.2 + r.3) / 2.0).abs() < 20.0
+            })
+    };
     let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
     let mut active: Option<(usize, usize, f32, f32, usize)> = None;
     for (i, words) in lines.iter().enumerate() {
-        let g = gaps(words);
+        let g = gaps(words, known);
         if let Some((start, _, l, r, n)) = active {
             let hit = g
                 .iter()
@@ -274,7 +331,7 @@ fn regions(lines: Vec<Vec<Word>>, rules: &[Rule]) -> Vec<Line> {
                 active = Some((start, i, l, r, n));
                 continue;
             }
-            if n >= 2 {
+            if accept(&(start, i - 1, l, r, n)) {
                 found.push((start, i - 1, l, r, n));
             }
             active = None;
@@ -284,10 +341,15 @@ fn regions(lines: Vec<Vec<Word>>, rules: &[Rule]) -> Vec<Line> {
         }
     }
     if let Some(a) = active {
-        if a.4 >= 2 {
+        if accept(&a) {
             found.push(a);
         }
     }
+    found
+}
+
+/// Splits the lines of each region into cells and groups them into rows.
+fn assign_regions(lines: Vec<Vec<Word>>, found: &[Region], rules: &[Rule]) -> Vec<Line> {
     let mut out: Vec<Line> = lines
         .into_iter()
         .map(|words| Line {
@@ -441,7 +503,8 @@ mod tests {
             v
         };
         let lines = vec![mk(10.0, true), mk(22.0, false), mk(34.0, true)];
-        let out = regions(lines, &[]);
+        let found = find_regions(&lines, &[]);
+        let out = assign_regions(lines, &found, &[]);
         assert!(out.iter().all(|l| l.region == Some(0)));
         assert_eq!(out[0].cells.len(), 2);
         assert_eq!(out[0].cells[1].column, 1);

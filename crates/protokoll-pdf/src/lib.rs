@@ -106,6 +106,8 @@ pub struct Extraction {
     pub page_errors: Vec<PageError>,
     /// Glyphs that had no Unicode mapping (text lost).
     pub unmapped_glyphs: usize,
+    /// The file ends before its `%%EOF`: pages or text may be missing.
+    pub truncated: bool,
 }
 
 /// Extracts the text of a PDF.
@@ -127,10 +129,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
 }
 
 fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, PdfError> {
-    let opts = || {
-        let mut o = lopdf::LoadOptions::default();
-        o.max_decompressed_size = Some(limits.max_decompressed);
-        o
+    let opts = || lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.max_decompressed),
+        ..lopdf::LoadOptions::default()
     };
     let first = lopdf::Document::load_mem_with_options(bytes, opts());
     let doc = match first {
@@ -174,27 +175,35 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
         return Err(PdfError::Malformed("no pages found".into()));
     }
     let mut interp = interp::Interp::new(&doc, bytes, limits, start);
-    let mut out = Vec::new();
+    let mut drafts = Vec::new();
     let mut page_errors = Vec::new();
     let mut unmapped = 0;
-    let mut kinds = Vec::new();
     for (&num, &id) in pages.iter().take(limits.max_pages) {
         match interp.run_page(id) {
             Ok(raw) => {
                 unmapped += raw.unmapped;
-                let page = layout::build_page(num, raw);
-                kinds.push(page_kind(&page));
-                out.push(page);
+                drafts.push(layout::draft_page(num, raw));
             }
             Err(e @ PdfError::Timeout(_)) => return Err(e),
             Err(error) => page_errors.push(PageError { page: num, error }),
         }
     }
+    let mut out = layout::finish_pages(drafts);
+    let kinds: Vec<TextLayer> = out.iter().map(page_kind).collect();
     if out.is_empty() {
         if let Some(pe) = page_errors.into_iter().next() {
             return Err(pe.error);
         }
         return Err(PdfError::Malformed("no page could be read".into()));
+    }
+    let tail = bytes
+        .get(bytes.len().saturating_sub(1024)..)
+        .unwrap_or(bytes);
+    let truncated = !tail.windows(5).any(|w| w == b"%%EOF");
+    if truncated && out.iter().all(|p| p.lines.is_empty()) {
+        return Err(PdfError::Malformed(
+            "the file is cut short (no %%EOF) and no text could be read".into(),
+        ));
     }
     mark_furniture(&mut out);
     let mut document = Document {
@@ -207,6 +216,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
         document,
         page_errors,
         unmapped_glyphs: unmapped,
+        truncated,
     })
 }
 

@@ -38,8 +38,13 @@ pub fn name_of(o: &Object) -> Option<Vec<u8>> {
 /// A stream's decoded data, bounded by `limit`. A stream whose /Length is missing or
 /// wrong comes out of lopdf empty, with its start known: its data is then read from
 /// the file up to `endstream`, as pdftotext does.
-pub fn stream_data(raw: &[u8], s: &lopdf::Stream, limit: usize) -> Result<Vec<u8>, crate::PdfError> {
-    let too_large = || crate::PdfError::TooLarge("a stream exceeds the decompressed-size limit".into());
+pub fn stream_data(
+    raw: &[u8],
+    s: &lopdf::Stream,
+    limit: usize,
+) -> Result<Vec<u8>, crate::PdfError> {
+    let too_large =
+        || crate::PdfError::TooLarge("a stream exceeds the decompressed-size limit".into());
     if s.content.is_empty() {
         if let Some(start) = s.start_position {
             let tail = raw.get(start..).unwrap_or(&[]);
@@ -57,7 +62,9 @@ pub fn stream_data(raw: &[u8], s: &lopdf::Stream, limit: usize) -> Result<Vec<u8
                 fixed.start_position = None;
                 return match fixed.decompressed_content_with_limit(limit) {
                     Ok(d) => Ok(d),
-                    Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(too_large()),
+                    Err(lopdf::Error::Decompress(
+                        lopdf::DecompressError::MemoryLimitExceeded { .. },
+                    )) => Err(too_large()),
                     Err(_) => Ok(fixed.content),
                 };
             }
@@ -66,7 +73,9 @@ pub fn stream_data(raw: &[u8], s: &lopdf::Stream, limit: usize) -> Result<Vec<u8
     }
     match s.decompressed_content_with_limit(limit) {
         Ok(d) => Ok(d),
-        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(too_large()),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(too_large())
+        }
         // Not compressed, or a filter we cannot undo: the bytes as stored.
         Err(_) => Ok(s.content.clone()),
     }

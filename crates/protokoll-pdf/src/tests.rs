@@ -199,7 +199,11 @@ fn hostile_inputs_are_errors_not_panics() {
 #[test]
 fn bold_font_flag_reaches_words() {
     let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold", "Encoding" => "WinAnsiEncoding" };
-    let pdf = pdf_with(font, text_ops(vec![op("Tj", vec![s(b"Rubrik")])]), |_, _| {});
+    let pdf = pdf_with(
+        font,
+        text_ops(vec![op("Tj", vec![s(b"Rubrik")])]),
+        |_, _| {},
+    );
     let ex = extract(&pdf, &Limits::default()).unwrap();
     let w = &ex.document.pages[0].lines[0].cells[0].words[0];
     assert!(w.bold, "{w:?}");

@@ -31,12 +31,18 @@ struct Table<'a> {
     names_left: f32,
 }
 
-/// The x where the right column starts: the median left edge of second cells in the
-/// document's column regions.
+/// The x where the right column starts: the median left edge of the second cell on
+/// region lines that open with an item number (other regions, such as a letterhead,
+/// have their own gutters).
 fn split_x(lines: &[PLine]) -> Option<f32> {
     let mut xs: Vec<f32> = lines
         .iter()
         .filter(|l| l.region.is_some())
+        .filter(|l| {
+            l.cells
+                .first()
+                .is_some_and(|(_, w)| items::label_of(w, LabelKind::Number, w.len() == 1).is_some())
+        })
         .filter_map(|l| {
             l.cells
                 .get(1)
@@ -69,7 +75,10 @@ fn strip_parens(s: &str) -> String {
 /// ("Deepa: Samverkansplanen") or a long compound word marks a heading instead.
 fn names_only(s: &str) -> bool {
     let s = strip_parens(s);
-    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     let n = words.len();
     n > 0
         && words.iter().enumerate().all(|(i, w)| {
@@ -320,7 +329,10 @@ impl LayoutParser for NotesForm {
                 // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
                 let mut k = 0;
                 while k + 1 < paras.len() {
-                    let ends_dash = paras.get(k).map(|p| para_text(p)).is_some_and(|t| t.ends_with(" -") || t.ends_with(" –"));
+                    let ends_dash = paras
+                        .get(k)
+                        .map(|p| para_text(p))
+                        .is_some_and(|t| t.ends_with(" -") || t.ends_with(" –"));
                     if ends_dash {
                         let next = paras.remove(k + 1);
                         if let Some(p) = paras.get_mut(k) {
@@ -357,7 +369,12 @@ impl LayoutParser for NotesForm {
                 } else {
                     // No heading beside the number: the sub-points together are the title
                     // (descriptive sentences below them are not headings).
-                    let heads: Vec<&String> = texts.iter().take_while(|t| !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3).collect();
+                    let heads: Vec<&String> = texts
+                        .iter()
+                        .take_while(|t| {
+                            !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3
+                        })
+                        .collect();
                     used = heads.len();
                     let subs: Vec<String> = heads
                         .into_iter()
