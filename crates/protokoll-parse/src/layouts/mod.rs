@@ -4,6 +4,7 @@
 
 mod numbered;
 mod table;
+// new-layout: mod (scripts/new-layout adds modules above this line)
 
 use crate::items::LabelKind;
 use protokoll_model::LayoutParser;
@@ -13,6 +14,8 @@ pub fn registry() -> Vec<Box<dyn LayoutParser>> {
     vec![
         Box::new(table::AgendaTable),
         Box::new(table::NotesForm),
+        // new-layout: registry (scripts/new-layout adds parsers above this line; the
+        // generic numbered parsers below are the fallbacks)
         Box::new(numbered::Numbered {
             kind: LabelKind::Section,
         }),
