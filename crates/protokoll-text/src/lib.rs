@@ -3,12 +3,16 @@
 //! * [`normalize_word`]: Unicode NFC, soft hyphens and zero-width characters removed,
 //!   non-breaking spaces made plain, typographic ligatures expanded. Applied to every
 //!   word of every document; it never changes what a reader sees, so it is not audited.
-//! * [`repair_document`]: the above, then the repairs that do change text (OCR damage),
-//!   each listed as a [`Correction`].
+//! * [`repair_document`]: the above, then the repairs that do change text (OCR damage
+//!   of Swedish letters, see [`repair`]), each listed as a [`Correction`].
+//! * [`lexicon`]: the embedded Swedish word list (wordfreq, CC BY-SA 4.0).
 //!
 //! ```
 //! assert_eq!(protokoll_text::normalize_word("a\u{308}r\u{ad}e"), "äre");
 //! ```
+
+pub mod lexicon;
+pub mod repair;
 
 use protokoll_model::{Correction, Document};
 use unicode_normalization::UnicodeNormalization;
@@ -51,8 +55,32 @@ pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
             }
         }
     }
-    let _ = repair;
-    Vec::new()
+    if !repair || !doc.pages.iter().any(repair::damaged) {
+        return Vec::new();
+    }
+    let Some(lex) = lexicon::Lexicon::swedish() else {
+        return Vec::new();
+    };
+    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
+    // heading the OCR got right) are evidence for the same word elsewhere.
+    let seen: std::collections::HashSet<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+        .map(|w| {
+            w.text
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.contains(['å', 'ä', 'ö']))
+        .collect();
+    let mut out = Vec::new();
+    for page in &mut doc.pages {
+        if repair::damaged(page) {
+            out.extend(repair::repair_page(page, lex, &seen));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,66 @@
+//! Repair throughput on OCR-damaged Swedish text (an invisible OCR layer without
+//! å/ä/ö), and lexicon load time.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use protokoll_model::{Cell, Document, Line, Page, TextLayer, Word};
+
+const DAMAGED: &str = "Riktlinje antogs mellan parterna om hur vi fangar upp avvikelser i samverkan mellan vardgivare, exempelvis vid overgangar, vilken kan riskera patientsakerheten. I riktlinjen anges kanaler for aterforing och aterkoppling i lansdelsgrupperingar, samt en arlig patientsakerhetskonferens som valfard och folkhalsa ansvarar for. Utmaningen ar att upptacka var bristerna uppstar och var vi har vara svaga punkter. Fragan tas upp pa chefsgruppen den 12 december i Orebro.";
+
+fn damaged_doc(lines: usize) -> (Document, usize) {
+    let words: Vec<&str> = DAMAGED.split_whitespace().collect();
+    let mut page_lines = Vec::new();
+    let mut n = 0;
+    for i in 0..lines {
+        let ws: Vec<Word> = words
+            .iter()
+            .cycle()
+            .skip(i % words.len())
+            .take(12)
+            .map(|w| Word {
+                text: (*w).to_string(),
+                invisible: true,
+                font_size: 10.0,
+                ..Word::default()
+            })
+            .collect();
+        n += ws.len();
+        page_lines.push(Line {
+            cells: vec![Cell {
+                column: 0,
+                words: ws,
+            }],
+            ..Line::default()
+        });
+    }
+    let page = Page {
+        number: 1,
+        width: 595.0,
+        height: 842.0,
+        lines: page_lines,
+        has_page_image: true,
+    };
+    (
+        Document {
+            pages: vec![page],
+            text_layer: TextLayer::OcrLayer,
+            producer: None,
+        },
+        n,
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let (doc, n) = damaged_doc(2000);
+    let mut g = c.benchmark_group("repair");
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function("damaged_ocr_layer", |b| {
+        b.iter(|| {
+            let mut d = doc.clone();
+            protokoll_text::repair_document(&mut d, true)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,94 @@
+//! The embedded Swedish lexicon: word frequencies (Zipf scale) from wordfreq's Swedish
+//! list, and an index from a word's form without diacritics to the words that have it
+//! ("valfard" → "välfärd"). Built by `scripts/build-lexicon.py`; memory-mapped from
+//! the binary, so loading costs nothing but a header check.
+
+use fst::{IntoStreamer, Map, Streamer};
+use std::sync::OnceLock;
+
+static WORDS: &[u8] = include_bytes!("../data/words.fst");
+static KEYS: &[u8] = include_bytes!("../data/keys.fst");
+
+/// Word frequencies and the diacritic index.
+pub struct Lexicon {
+    words: Map<&'static [u8]>,
+    keys: Map<&'static [u8]>,
+}
+
+/// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
+pub fn deaccent(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'Å' | 'Ä' | 'À' | 'Á' | 'Â' => 'A',
+            'ö' | 'ò' | 'ó' | 'ô' | 'ø' => 'o',
+            'Ö' | 'Ò' | 'Ó' | 'Ô' | 'Ø' => 'O',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'ü' | 'ú' | 'ù' => 'u',
+            'Ü' => 'U',
+            other => other,
+        })
+        .collect()
+}
+
+impl Lexicon {
+    /// The Swedish lexicon, loaded once.
+    pub fn swedish() -> Option<&'static Lexicon> {
+        static LEX: OnceLock<Option<Lexicon>> = OnceLock::new();
+        LEX.get_or_init(|| {
+            Some(Lexicon {
+                words: Map::new(WORDS).ok()?,
+                keys: Map::new(KEYS).ok()?,
+            })
+        })
+        .as_ref()
+    }
+
+    /// Zipf frequency (log10 per billion words) of a lowercase word, if known.
+    pub fn zipf(&self, w: &str) -> Option<f32> {
+        self.words.get(w).map(|v| v as f32 / 100.0)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Words with diacritics whose deaccented form is `key`, with their Zipf frequency.
+    pub fn accented(&self, key: &str, out: &mut Vec<(String, f32)>) {
+        let lo = format!("{key}\u{1}");
+        let hi = format!("{key}\u{2}");
+        let mut stream = self
+            .keys
+            .range()
+            .ge(lo.as_bytes())
+            .lt(hi.as_bytes())
+            .into_stream();
+        while let Some((k, v)) = stream.next() {
+            if let Some(word) = k.get(lo.len()..).and_then(|b| std::str::from_utf8(b).ok()) {
+                out.push((word.to_string(), v as f32 / 100.0));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_knows_swedish() {
+        let lex = Lexicon::swedish().expect("embedded lexicon");
+        assert!(lex.len() > 300_000);
+        assert!(lex.zipf("för").unwrap_or(0.0) > lex.zipf("for").unwrap_or(0.0));
+        let mut c = Vec::new();
+        lex.accented("valfard", &mut c);
+        assert!(c.iter().any(|(w, _)| w == "välfärd"), "{c:?}");
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Regenerates the Swedish lexicon shipped in crates/protokoll-text/data/.
+
+Source: the Swedish 'large' word list of the PyPI package wordfreq 3.1.1 (Robyn Speer
+et al.; data licence CC BY-SA 4.0). Writes one "word<TAB>zipf*100" line per word,
+sorted by word, then builds the FST files with the crate's build_lexicon example:
+
+    pip install wordfreq==3.1.1
+    scripts/build-lexicon.py
+
+The output is the same byte for byte on every run for the same wordfreq version.
+"""
+import math
+import os
+import subprocess
+import sys
+import unicodedata
+
+import wordfreq
+
+WANT = "3.1.1"
+from importlib.metadata import version
+if version("wordfreq") != WANT:
+    sys.exit(f"wordfreq {WANT} is required for a byte-identical lexicon")
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+data = os.path.join(root, "crates", "protokoll-text", "data")
+os.makedirs(data, exist_ok=True)
+freqs = wordfreq.get_frequency_dict("sv", wordlist="large")
+rows = {}
+for word, f in freqs.items():
+    w = unicodedata.normalize("NFC", word).lower()
+    # Letters (and inner hyphens) only: numbers and symbols are not repaired.
+    if not w or not all(c.isalpha() or c == "-" for c in w) or w.startswith("-") or w.endswith("-"):
+        continue
+    zipf = math.log10(f * 1e9)
+    score = max(0, round(zipf * 100))
+    rows[w] = max(rows.get(w, 0), score)
+tsv = os.path.join(data, "sv-wordfreq.tsv")
+with open(tsv, "w", encoding="utf-8", newline="\n") as out:
+    for w in sorted(rows, key=lambda s: s.encode("utf-8")):
+        out.write(f"{w}\t{rows[w]}\n")
+subprocess.run(
+    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, data],
+    cwd=root,
+    check=True,
+)
+os.remove(tsv)
+print(f"{len(rows)} words -> {data}")
