@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Regenerates the Swedish lexicon shipped in crates/protokoll-text/data/.
 
-Source: the Swedish 'large' word list of the PyPI package wordfreq 3.1.1 (Robyn Speer
-et al.; data licence CC BY-SA 4.0). Writes one "word<TAB>zipf*100" line per word,
-sorted by word, then builds the FST files with the crate's build_lexicon example:
+Sources:
+- word frequencies: the Swedish 'large' word list of the PyPI package wordfreq 3.1.1
+  (Robyn Speer et al.; data licence CC BY-SA 4.0);
+- place and person names (the gazetteer): the capitalised entries of the Hunspell
+  dictionary sv_SE of Debian's hunspell-sv 1:2.42 (Göran Andersson et al.; LGPL), e.g.
+  municipalities ("Laxå", "Hällefors") and surnames.
+Writes "word<TAB>zipf*100" and "name" lines, sorted, then builds the FST files with
+the crate's build_lexicon example:
 
-    pip install wordfreq==3.1.1
+    pip install wordfreq==3.1.1 && apt-get install hunspell-sv
     scripts/build-lexicon.py
 
 The output is the same byte for byte on every run for the same wordfreq version.
@@ -36,14 +41,30 @@ for word, f in freqs.items():
     zipf = math.log10(f * 1e9)
     score = max(0, round(zipf * 100))
     rows[w] = max(rows.get(w, 0), score)
+DIC = os.environ.get("SV_DIC", "/usr/share/hunspell/sv_SE.dic")
+names = set()
+with open(DIC, encoding="utf-8") as dic:
+    next(dic)  # the entry count
+    for line in dic:
+        stem = unicodedata.normalize("NFC", line.split("/")[0].strip())
+        letters = [c for c in stem if c.isalpha()]
+        # Capitalised, not an acronym, letters (and hyphens) only.
+        if len(letters) >= 3 and stem[0].isupper() and not all(c.isupper() for c in letters) \
+                and all(c.isalpha() or c == "-" for c in stem):
+            names.add(stem.lower())
+names_path = os.path.join(data, "sv-names.txt")
+with open(names_path, "w", encoding="utf-8", newline="\n") as out:
+    for n in sorted(names, key=lambda s: s.encode("utf-8")):
+        out.write(n + "\n")
 tsv = os.path.join(data, "sv-wordfreq.tsv")
 with open(tsv, "w", encoding="utf-8", newline="\n") as out:
     for w in sorted(rows, key=lambda s: s.encode("utf-8")):
         out.write(f"{w}\t{rows[w]}\n")
 subprocess.run(
-    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, data],
+    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, names_path, data],
     cwd=root,
     check=True,
 )
 os.remove(tsv)
-print(f"{len(rows)} words -> {data}")
+os.remove(names_path)
+print(f"{len(rows)} words, {len(names)} names -> {data}")

@@ -3,16 +3,18 @@
 //! ("valfard" → "välfärd"). Built by `scripts/build-lexicon.py`; memory-mapped from
 //! the binary, so loading costs nothing but a header check.
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::{IntoStreamer, Map, Set, Streamer};
 use std::sync::OnceLock;
 
 static WORDS: &[u8] = include_bytes!("../data/words.fst");
 static KEYS: &[u8] = include_bytes!("../data/keys.fst");
+static NAMES: &[u8] = include_bytes!("../data/names.fst");
 
 /// Word frequencies and the diacritic index.
 pub struct Lexicon {
     words: Map<&'static [u8]>,
     keys: Map<&'static [u8]>,
+    names: Set<&'static [u8]>,
 }
 
 /// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
@@ -40,6 +42,7 @@ impl Lexicon {
             Some(Lexicon {
                 words: Map::new(WORDS).ok()?,
                 keys: Map::new(KEYS).ok()?,
+                names: Set::new(NAMES).ok()?,
             })
         })
         .as_ref()
@@ -48,6 +51,11 @@ impl Lexicon {
     /// Zipf frequency (log10 per billion words) of a lowercase word, if known.
     pub fn zipf(&self, w: &str) -> Option<f32> {
         self.words.get(w).map(|v| v as f32 / 100.0)
+    }
+
+    /// Whether a lowercase word is a name in the gazetteer (places, surnames).
+    pub fn is_name(&self, w: &str) -> bool {
+        self.names.contains(w)
     }
 
     /// Number of words.
