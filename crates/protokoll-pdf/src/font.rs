@@ -36,6 +36,30 @@ pub struct Font {
 }
 
 impl Font {
+    /// Helvetica with the standard encoding: for a font resource that is missing or
+    /// cannot be read.
+    pub fn fallback() -> Font {
+        let metrics = crate::metrics::standard14(b"Helvetica");
+        let simple: Vec<Option<String>> = (0u8..=255)
+            .map(|c| Base::Standard.decode(c).map(String::from))
+            .collect();
+        let mut widths = HashMap::new();
+        if let Some(m) = metrics {
+            for (c, t) in simple.iter().enumerate() {
+                if let Some(ch) = t.as_ref().and_then(|t| t.chars().next()) {
+                    widths.insert(c as u32, m.width(ch) / 1000.0);
+                }
+            }
+        }
+        Font {
+            simple,
+            widths,
+            default_width: 0.5,
+            scale: 0.001,
+            ..Font::default()
+        }
+    }
+
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = dict_get(doc, dict, b"Subtype")
             .and_then(name_of)

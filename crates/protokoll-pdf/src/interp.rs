@@ -103,6 +103,8 @@ pub struct Interp<'a> {
     start: Instant,
     fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
     font_objects: HashMap<ObjectId, Rc<Font>>,
+    fallback: Option<Rc<Font>>,
+    truncated: bool,
     ops: usize,
     /// Page space: PDF user space → top-left origin.
     base: M,
@@ -124,6 +126,12 @@ impl<'a> Interp<'a> {
             start,
             fonts: HashMap::new(),
             font_objects: HashMap::new(),
+            fallback: None,
+            truncated: !raw
+                .get(raw.len().saturating_sub(1024)..)
+                .unwrap_or(raw)
+                .windows(5)
+                .any(|w| w == b"%%EOF"),
             ops: 0,
             base: M::ID,
             page: RawPage::default(),
@@ -163,7 +171,8 @@ impl<'a> Interp<'a> {
             rise: 0.0,
             render: 0,
         };
-        self.run(&content, &resources, gs, 0)?;
+        self.run(&content, &resources, gs.clone(), 0)?;
+        self.annotations(page_id, &resources, &gs)?;
         Ok(std::mem::take(&mut self.page))
     }
 
@@ -172,6 +181,19 @@ impl<'a> Interp<'a> {
             return Err(PdfError::Timeout(self.limits.time.as_secs()));
         }
         Ok(())
+    }
+
+    /// The stand-in font, unless the file is cut short: then the missing font is
+    /// beyond the cut and a guessed encoding would only produce noise.
+    fn fallback_font(&mut self) -> Option<Rc<Font>> {
+        if self.truncated {
+            return None;
+        }
+        Some(
+            self.fallback
+                .get_or_insert_with(|| Rc::new(Font::fallback()))
+                .clone(),
+        )
     }
 
     fn font(&mut self, resources: &[&'a Dictionary], name: &[u8]) -> Option<Rc<Font>> {
@@ -247,7 +269,9 @@ impl<'a> Interp<'a> {
                 "ET" => {}
                 "Tf" => {
                     if let Some(Object::Name(n)) = a.first() {
-                        gs.font = self.font(resources, n);
+                        // A font that cannot be read still shows its text (as
+                        // Helvetica with the standard encoding), as viewers do.
+                        gs.font = self.font(resources, n).or_else(|| self.fallback_font());
                     }
                     gs.size = f(1);
                 }
@@ -451,35 +475,149 @@ impl<'a> Interp<'a> {
                 let page_area = (self.page.width * self.page.height).max(1.0);
                 self.page.image_cover = self.page.image_cover.max(area / page_area);
             }
-            Some(b"Form") => {
-                if depth >= self.limits.max_depth {
-                    return Ok(());
-                }
-                let data = stream_data(self.raw, stream, self.limits.max_decompressed)?;
-                let mut inner = gs.clone();
-                if let Some(Object::Array(mx)) = dict_get(doc, &stream.dict, b"Matrix") {
-                    let v: Vec<f32> = mx.iter().filter_map(num).collect();
-                    if let [a, b, c, d, e, f] = v[..] {
-                        let m = M([a, b, c, d, e, f]);
-                        if m.is_finite() {
-                            inner.ctm = m.mul(&gs.ctm);
-                        }
-                    }
-                }
-                // The form's own resources first, then its parent's.
-                let mut res: Vec<&'a Dictionary> = Vec::new();
-                if let Some(r) =
-                    dict_get(doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok())
-                {
-                    res.push(r);
-                }
-                res.extend_from_slice(resources);
-                self.path.clear();
-                self.run(&data, &res, inner, depth + 1)?;
-            }
+            Some(b"Form") => self.run_form(stream, resources, gs, depth)?,
             _ => {}
         }
         Ok(())
+    }
+
+    /// Runs a Form XObject (or an annotation's appearance) with its /Matrix, its own
+    /// resources first and then its parent's.
+    fn run_form(
+        &mut self,
+        stream: &'a lopdf::Stream,
+        resources: &[&'a Dictionary],
+        gs: &GState,
+        depth: u32,
+    ) -> Result<(), PdfError> {
+        let doc = self.doc;
+        if depth >= self.limits.max_depth {
+            return Ok(());
+        }
+        let data = stream_data(self.raw, stream, self.limits.max_decompressed)?;
+        let mut inner = gs.clone();
+        if let Some(m) = matrix(doc, &stream.dict) {
+            inner.ctm = m.mul(&gs.ctm);
+        }
+        let mut res: Vec<&'a Dictionary> = Vec::new();
+        if let Some(r) = dict_get(doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok()) {
+            res.push(r);
+        }
+        res.extend_from_slice(resources);
+        self.path.clear();
+        self.run(&data, &res, inner, depth + 1)
+    }
+
+    /// Draws the normal appearance of the page's visible annotations (form fields,
+    /// free-text notes), placed in their /Rect, as viewers and pdftotext do.
+    fn annotations(
+        &mut self,
+        page_id: ObjectId,
+        resources: &[&'a Dictionary],
+        gs: &GState,
+    ) -> Result<(), PdfError> {
+        let doc = self.doc;
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            return Ok(());
+        };
+        let Some(Object::Array(annots)) = dict_get(doc, page, b"Annots") else {
+            return Ok(());
+        };
+        for a in annots.iter().take(10_000) {
+            let Some(a) = deref(doc, a).and_then(|o| o.as_dict().ok()) else {
+                continue;
+            };
+            let flags = dict_get(doc, a, b"F").and_then(num).unwrap_or(0.0) as u32;
+            let subtype = dict_get(doc, a, b"Subtype")
+                .and_then(|o| o.as_name().ok())
+                .unwrap_or_default();
+            // Hidden or no-view annotations, and popups and links, show no text.
+            if flags & 0b10_0010 != 0 || subtype == b"Popup" || subtype == b"Link" {
+                continue;
+            }
+            let Some(ap) = dict_get(doc, a, b"AP").and_then(|o| o.as_dict().ok()) else {
+                continue;
+            };
+            let stream = match dict_get(doc, ap, b"N") {
+                Some(Object::Stream(s)) => Some(s),
+                Some(Object::Dictionary(states)) => dict_get(doc, a, b"AS")
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|st| states.get(st).ok())
+                    .and_then(|o| deref(doc, o))
+                    .and_then(|o| o.as_stream().ok()),
+                _ => None,
+            };
+            let (Some(stream), Some(rect)) = (stream, rect_of(doc, a, b"Rect")) else {
+                continue;
+            };
+            // Map the appearance's (transformed) bounding box onto the annotation's Rect.
+            let bbox = rect_of(doc, &stream.dict, b"BBox").unwrap_or(rect);
+            let fm = matrix(doc, &stream.dict).unwrap_or(M::ID);
+            let corners = [
+                fm.apply(bbox.0, bbox.1),
+                fm.apply(bbox.2, bbox.1),
+                fm.apply(bbox.0, bbox.3),
+                fm.apply(bbox.2, bbox.3),
+            ];
+            let (bx0, bx1) = corners
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(l, h), p| (l.min(p.0), h.max(p.0)));
+            let (by0, by1) = corners
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(l, h), p| (l.min(p.1), h.max(p.1)));
+            let sx = if bx1 - bx0 > 1e-3 {
+                (rect.2 - rect.0) / (bx1 - bx0)
+            } else {
+                1.0
+            };
+            let sy = if by1 - by0 > 1e-3 {
+                (rect.3 - rect.1) / (by1 - by0)
+            } else {
+                1.0
+            };
+            let place = M([sx, 0.0, 0.0, sy, rect.0 - sx * bx0, rect.1 - sy * by0]);
+            if !place.is_finite() {
+                continue;
+            }
+            let mut ags = gs.clone();
+            ags.ctm = place;
+            self.run_form(stream, resources, &ags, 1)?;
+        }
+        Ok(())
+    }
+}
+
+/// A dictionary's /Matrix, if it has six finite numbers.
+fn matrix(doc: &Document, d: &Dictionary) -> Option<M> {
+    let Some(Object::Array(mx)) = dict_get(doc, d, b"Matrix") else {
+        return None;
+    };
+    let v: Vec<f32> = mx
+        .iter()
+        .filter_map(|o| deref(doc, o))
+        .filter_map(num)
+        .collect();
+    match v[..] {
+        [a, b, c, d, e, f] => Some(M([a, b, c, d, e, f])).filter(M::is_finite),
+        _ => None,
+    }
+}
+
+/// A rectangle entry as (x0, y0, x1, y1), normalized.
+fn rect_of(doc: &Document, d: &Dictionary, key: &[u8]) -> Option<(f32, f32, f32, f32)> {
+    let Some(Object::Array(r)) = dict_get(doc, d, key) else {
+        return None;
+    };
+    let v: Vec<f32> = r
+        .iter()
+        .filter_map(|o| deref(doc, o))
+        .filter_map(num)
+        .collect();
+    match v[..] {
+        [a, b, c, d] if [a, b, c, d].iter().all(|x| x.is_finite()) => {
+            Some((a.min(c), b.min(d), a.max(c), b.max(d)))
+        }
+        _ => None,
     }
 }
 
