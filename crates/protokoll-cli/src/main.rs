@@ -233,7 +233,8 @@ fn extract(file: &Path, raw: bool, layout: bool) -> Result<()> {
         bail!("{display}: {}", msg.join("; "));
     };
     if !raw {
-        protokoll_text::repair_document(&mut doc, true);
+        let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
+        protokoll_text::repair_document_from(&mut doc, true, plain);
     }
     let text = if layout {
         layout_text(&doc)

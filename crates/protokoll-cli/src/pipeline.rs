@@ -215,7 +215,8 @@ pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
     if record.status == Status::Error {
         return record;
     }
-    record.corrections = protokoll_text::repair_document(&mut doc, opts.repair);
+    let plain = record.source.format == Format::Text;
+    record.corrections = protokoll_text::repair_document_from(&mut doc, opts.repair, plain);
     let parsed = protokoll_parse::parse(&doc);
     record.meeting = parsed.meeting;
     record.items = parsed.items;

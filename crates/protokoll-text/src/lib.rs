@@ -42,6 +42,12 @@ pub fn normalize_word(w: &str) -> String {
 /// Normalizes every word and, when `repair` is set, repairs OCR damage; returns the
 /// corrections made, in document order.
 pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
+    repair_document_from(doc, repair, false)
+}
+
+/// As [`repair_document`]; `plain_text` says the document came from a text file, whose
+/// pages are checked for OCR damage even though no OCR layer marks them.
+pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) -> Vec<Correction> {
     for page in &mut doc.pages {
         for line in &mut page.lines {
             for cell in &mut line.cells {
@@ -55,12 +61,20 @@ pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
             }
         }
     }
-    if !repair || !doc.pages.iter().any(repair::damaged) {
+    if !repair {
         return Vec::new();
     }
     let Some(lex) = lexicon::Lexicon::swedish() else {
         return Vec::new();
     };
+    let damaged: Vec<bool> = doc
+        .pages
+        .iter()
+        .map(|p| repair::damaged(p, lex, plain_text))
+        .collect();
+    if !damaged.contains(&true) {
+        return Vec::new();
+    }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
     // heading the OCR got right) are evidence for the same word elsewhere.
     let seen: std::collections::HashSet<String> = doc
@@ -75,8 +89,8 @@ pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
         .filter(|w| w.contains(['å', 'ä', 'ö']))
         .collect();
     let mut out = Vec::new();
-    for page in &mut doc.pages {
-        if repair::damaged(page) {
+    for (page, hit) in doc.pages.iter_mut().zip(damaged) {
+        if hit {
             out.extend(repair::repair_page(page, lex, &seen));
         }
     }

@@ -20,13 +20,19 @@ const SEEN_BONUS: f32 = 1.5;
 const NAME_BONUS: f32 = 1.5;
 /// Share of å/ä/ö among letters below which a Swedish page has lost them.
 const DAMAGE_SHARE: f32 = 0.006;
+/// Share of words that must be Swedish (as written or with letters restored).
+const SWEDISH_WORDS: f32 = 0.6;
 /// Fewest letters on a page for the share to mean anything.
 const MIN_LETTERS: usize = 80;
 
-/// Whether a page is an OCR layer that has lost its Swedish letters.
-pub fn damaged(page: &Page) -> bool {
+/// Whether a page is OCR text that has lost its Swedish letters: an OCR layer
+/// (invisible words; `any_source` lifts this for plain text, whose origin is unknown),
+/// with enough letters, a share of å/ä/ö far below Swedish prose, and words that are
+/// mostly Swedish once their letters are restored (English text stays as it is).
+pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
     let (mut inv, mut n) = (0usize, 0usize);
     let (mut letters, mut swedish) = (0usize, 0usize);
+    let (mut tokens, mut known) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         n += 1;
         inv += usize::from(w.invisible);
@@ -38,8 +44,21 @@ pub fn damaged(page: &Page) -> bool {
                 }
             }
         }
+        let core = split_core(&w.text).1.to_lowercase();
+        if core.chars().count() >= 2 && core.chars().all(char::is_alphabetic) {
+            tokens += 1;
+            let mut acc = Vec::new();
+            lex.accented(&crate::lexicon::deaccent(&core), &mut acc);
+            if lex.zipf(&core).is_some() || !acc.is_empty() {
+                known += 1;
+            }
+        }
     }
-    inv * 2 > n && letters >= MIN_LETTERS && (swedish as f32) < DAMAGE_SHARE * letters as f32
+    let ocr = any_source || inv * 2 > n;
+    let swedish_words = tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32;
+    ocr && letters >= MIN_LETTERS
+        && (swedish as f32) < DAMAGE_SHARE * letters as f32
+        && swedish_words
 }
 
 /// A word split into leading punctuation, core and trailing punctuation.
@@ -288,6 +307,68 @@ pub fn repair_page(page: &mut Page, lex: &Lexicon, seen: &HashSet<String>) -> Ve
     out
 }
 
+/// "i ar" / "tre ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a number or
+/// a preposition these words cannot be the verb forms the frequency prefers.
+fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
+    let prev = prev?;
+    let numeral = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
+        || matches!(
+            prev.as_str(),
+            "ett"
+                | "två"
+                | "tva"
+                | "tre"
+                | "fyra"
+                | "fem"
+                | "sex"
+                | "sju"
+                | "åtta"
+                | "atta"
+                | "nio"
+                | "tio"
+                | "några"
+                | "nagra"
+                | "många"
+                | "manga"
+                | "flera"
+                | "varje"
+                | "per"
+                | "förra"
+                | "forra"
+                | "nästa"
+                | "nasta"
+        );
+    let preposition = matches!(
+        prev.as_str(),
+        "i" | "på"
+            | "pa"
+            | "med"
+            | "för"
+            | "for"
+            | "av"
+            | "till"
+            | "från"
+            | "fran"
+            | "om"
+            | "inom"
+            | "mellan"
+            | "hos"
+            | "genom"
+            | "under"
+            | "över"
+            | "over"
+            | "utifrån"
+            | "utifran"
+    );
+    match lower {
+        "ar" if numeral || prev == "i" => Some("år"),
+        "vara" if preposition => Some("våra"),
+        "vart" if preposition => Some("vårt"),
+        "var" if preposition => Some("vår"),
+        _ => None,
+    }
+}
+
 fn is_lower_word(w: Option<&String>) -> bool {
     w.is_some_and(|w| {
         w.chars().next().is_some_and(char::is_lowercase)
@@ -335,6 +416,20 @@ fn repair_word(
             confidence: 0.7,
         });
     }
+    // Function words the frequency alone gets wrong, read from their left neighbour.
+    if let Some(fixed) = by_context(
+        &core.to_lowercase(),
+        prev.map(|p| split_core(p).1.to_lowercase()),
+    ) {
+        w.text = format!("{pre}{}{post}", with_case(core, fixed));
+        return Some(Correction {
+            page,
+            original,
+            corrected: w.text.clone(),
+            kind: "diacritic".into(),
+            confidence: 0.8,
+        });
+    }
     // "k1 9-12" / "kL 13": the abbreviation kl.
     if matches!(core, "k1" | "kL" | "kI" | "k|")
         && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
@@ -356,6 +451,40 @@ fn repair_word(
         || lower.chars().all(|c| c.is_ascii_digit())
     {
         return None;
+    }
+    // "halso-och", "Valfard-": each part of a hyphenated word on its own.
+    if lower.contains('-') {
+        let mut changed = false;
+        let mut min_margin = f32::INFINITY;
+        let parts: Vec<String> = core
+            .split('-')
+            .map(|p| {
+                let pl = p.to_lowercase();
+                let name_like = p.chars().next().is_some_and(char::is_uppercase);
+                match (p.chars().count() >= 2)
+                    .then(|| best(lex, &pl, name_like, seen))
+                    .flatten()
+                {
+                    Some((f, m)) => {
+                        changed = true;
+                        min_margin = min_margin.min(m);
+                        with_case(p, &f)
+                    }
+                    None => p.to_string(),
+                }
+            })
+            .collect();
+        if !changed {
+            return None;
+        }
+        w.text = format!("{pre}{}{post}", parts.join("-"));
+        return Some(Correction {
+            page,
+            original,
+            corrected: w.text.clone(),
+            kind: "diacritic".into(),
+            confidence: confidence(min_margin, true),
+        });
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
     let (fixed, margin) = best(lex, &lower, name_like, seen)?;
