@@ -1,7 +1,7 @@
 //! Repair throughput on OCR-damaged Swedish text (an invisible OCR layer without
 //! å/ä/ö), and lexicon load time.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use protokoll_model::{Cell, Document, Line, Page, TextLayer, Word};
 
 const DAMAGED: &str = "Riktlinje antogs mellan parterna om hur vi fangar upp avvikelser i samverkan mellan vardgivare, exempelvis vid overgangar, vilken kan riskera patientsakerheten. I riktlinjen anges kanaler for aterforing och aterkoppling i lansdelsgrupperingar, samt en arlig patientsakerhetskonferens som valfard och folkhalsa ansvarar for. Utmaningen ar att upptacka var bristerna uppstar och var vi har vara svaga punkter. Fragan tas upp pa chefsgruppen den 12 december i Orebro.";
@@ -54,12 +54,17 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("repair");
     g.throughput(Throughput::Elements(n as u64));
     g.bench_function("damaged_ocr_layer", |b| {
-        b.iter(|| {
-            let mut d = doc.clone();
-            protokoll_text::repair_document(&mut d, true)
-        })
+        b.iter_batched(
+            || doc.clone(),
+            |mut d| protokoll_text::repair_document(&mut d, true),
+            BatchSize::LargeInput,
+        )
     });
     g.finish();
+    c.bench_function("lexicon_first_use", |b| {
+        // The lexicon is memory-mapped from the binary: "loading" is a header check.
+        b.iter(|| protokoll_text::lexicon::Lexicon::load().map(|l| l.len()))
+    });
 }
 
 criterion_group!(benches, bench);

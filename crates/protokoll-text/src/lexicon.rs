@@ -38,14 +38,16 @@ impl Lexicon {
     /// The Swedish lexicon, loaded once.
     pub fn swedish() -> Option<&'static Lexicon> {
         static LEX: OnceLock<Option<Lexicon>> = OnceLock::new();
-        LEX.get_or_init(|| {
-            Some(Lexicon {
-                words: Map::new(WORDS).ok()?,
-                keys: Map::new(KEYS).ok()?,
-                names: Set::new(NAMES).ok()?,
-            })
+        LEX.get_or_init(Lexicon::load).as_ref()
+    }
+
+    /// Opens the embedded lexicon (no caching; [`Lexicon::swedish`] caches).
+    pub fn load() -> Option<Lexicon> {
+        Some(Lexicon {
+            words: Map::new(WORDS).ok()?,
+            keys: Map::new(KEYS).ok()?,
+            names: Set::new(NAMES).ok()?,
         })
-        .as_ref()
     }
 
     /// Zipf frequency (log10 per billion words) of a lowercase word, if known.

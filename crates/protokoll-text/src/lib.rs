@@ -81,6 +81,7 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .pages
         .iter()
         .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+        .filter(|w| !w.text.is_ascii())
         .map(|w| {
             w.text
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -89,9 +90,10 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .filter(|w| w.contains(['å', 'ä', 'ö']))
         .collect();
     let mut out = Vec::new();
+    let mut ctx = repair::Ctx::new(lex, &seen);
     for (page, hit) in doc.pages.iter_mut().zip(damaged) {
         if hit {
-            out.extend(repair::repair_page(page, lex, &seen));
+            out.extend(repair::repair_page(page, &mut ctx));
         }
     }
     out
