@@ -315,11 +315,16 @@ fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
     };
     let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
     let mut active: Option<(usize, usize, f32, f32, usize)> = None;
+    // Where the right column starts: a real column starts at one x on every line
+    // (within scan jitter); a list of names with short first names does not.
+    let mut anchor = 0.0f32;
+    const ALIGN: f32 = 4.0;
     for (i, words) in lines.iter().enumerate() {
         let g = gaps(words, known);
         if let Some((start, _, l, r, n)) = active {
             let hit = g
                 .iter()
+                .filter(|&&(_, b)| (b - anchor).abs() <= ALIGN)
                 .map(|&(a, b)| (a.max(l), b.min(r)))
                 .filter(|(a, b)| b - a >= MIN_STRIP)
                 .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
@@ -338,6 +343,7 @@ fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
         }
         if let Some(&(a, b)) = g.iter().max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0))) {
             active = Some((i, i, a, b, 1));
+            anchor = b;
         }
     }
     if let Some(a) = active {
