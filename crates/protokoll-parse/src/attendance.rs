@@ -36,6 +36,15 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     if !has_colon && !rest.is_empty() {
         return None;
     }
+    // A role label without a colon ("Sekreterare" over a name in a letterhead) names
+    // one person, not a list.
+    let role_label = matches!(
+        head.as_str(),
+        "ordförande" | "vice ordförande" | "justerare" | "sekreterare"
+    );
+    if role_label && !has_colon {
+        return None;
+    }
     let group = match head.as_str() {
         "beslutande ledamöter"
         | "beslutande"
@@ -67,21 +76,25 @@ pub fn is_legend(line: &str) -> bool {
 }
 
 /// One entry, or None when the line is not an entry (ends the list).
-fn entry(words: &[Word], group: &str, absent_section: bool) -> Option<Attendance> {
-    let raw: String = words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+/// One entry from a line's text (cells joined by ", ") and its words (for marks such
+/// as strike-through), or None when the line is not an entry.
+fn entry(raw: &str, words: &[Word], group: &str, absent_section: bool) -> Option<Attendance> {
     let mut text = raw
         .trim()
         .trim_start_matches(['-', '•', '–', '*'])
         .trim()
         .to_string();
     let mut present: Option<bool> = None;
-    if text.starts_with(MARKS) {
+    // A check mark; OCR often reads it as "/" or "7".
+    let ocr_mark = (text.starts_with("/ ") || text.starts_with("7 "))
+        && text.chars().nth(2).is_some_and(char::is_uppercase);
+    if text.starts_with(MARKS) || ocr_mark {
         present = Some(true);
-        text = text.trim_start_matches(MARKS).trim().to_string();
+        text = text
+            .trim_start_matches(MARKS)
+            .trim_start_matches(['/', '7'])
+            .trim()
+            .to_string();
     }
     let letters: Vec<&Word> = words
         .iter()
@@ -234,6 +247,7 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
     let mut group: Option<(&'static str, bool)> = None;
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
+    let mut misses = 0usize;
     for (_, text, words) in lines {
         let t = text.trim();
         if is_legend(t) {
@@ -242,6 +256,7 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
         if let Some((g, rest)) = section_of(t) {
             let absent = t.to_lowercase().starts_with("frånvarande");
             group = Some((g, absent));
+            misses = 0;
             if g == "ledamot" {
                 members_lists += 1;
                 body = match bodies.len() {
@@ -259,7 +274,8 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
                     })
                     .collect();
                 for piece in split_inline(&rest_words) {
-                    if let Some(mut e) = entry(&piece, g, absent) {
+                    let text = crate::view::join(&piece);
+                    if let Some(mut e) = entry(&text, &piece, g, absent) {
                         e.body = if matches!(g, "ledamot" | "ersättare") {
                             body.clone()
                         } else {
@@ -272,6 +288,14 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
             continue;
         }
         let Some((g, absent)) = group else { continue };
+        // A label line ("Justerade: …", "Plats: …") ends a list.
+        if t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'))
+        {
+            group = None;
+            continue;
+        }
         // A numbered item or a long sentence ends the list.
         let starts_item = t.split_whitespace().next().is_some_and(|w| {
             w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
@@ -280,8 +304,9 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
             group = None;
             continue;
         }
-        match entry(words, g, absent) {
+        match entry(t, words, g, absent) {
             Some(mut e) => {
+                misses = 0;
                 e.body = if matches!(g, "ledamot" | "ersättare") {
                     body.clone()
                 } else {
@@ -289,7 +314,14 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
                 };
                 out.push(e);
             }
-            None => group = None,
+            // One unreadable line (a struck name the OCR garbled) does not end a list;
+            // two do.
+            None => {
+                misses += 1;
+                if misses >= 2 {
+                    group = None;
+                }
+            }
         }
     }
     out

@@ -45,7 +45,22 @@ pub fn parse(doc: &Document) -> Parsed {
     let texts: Vec<String> = reading.iter().map(|(_, t, _)| t.clone()).collect();
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
     let meeting = meta::meeting(&texts, head_len, &items);
-    let attendance = attendance::attendance(&reading, &meeting.bodies);
+    // Attendance reads whole lines: a name and its organisation may stand in two cells.
+    let entries: Vec<(u32, String, Vec<protokoll_model::Word>)> = view::lines(doc)
+        .into_iter()
+        .map(|l| {
+            let mut text = String::new();
+            for (_, words) in &l.cells {
+                let cell = view::join(words);
+                if !text.is_empty() {
+                    text.push_str(if text.ends_with(',') { " " } else { ", " });
+                }
+                text.push_str(&cell);
+            }
+            (l.page, text, l.words)
+        })
+        .collect();
+    let attendance = attendance::attendance(&entries, &meeting.bodies);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {

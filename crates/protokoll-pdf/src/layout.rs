@@ -307,12 +307,15 @@ type Region = (usize, usize, f32, f32, usize);
 /// Multi-column regions of a page. A region needs two lines with text on both sides
 /// of its strip, or one when the strip matches a `known` gutter of the document.
 fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
-    let accept = |r: &Region| {
+    // One two-sided line alone makes a region only with a wide gap on a known gutter.
+    let accept = |r: &Region, wide: bool| {
         r.4 >= 2
-            || known.iter().any(|&(l, rr)| {
-                r.2 < rr && r.3 > l && ((l + rr) / 2.0 - (r.2 + r.3) / 2.0).abs() < 20.0
-            })
+            || wide
+                && known.iter().any(|&(l, rr)| {
+                    r.2 < rr && r.3 > l && ((l + rr) / 2.0 - (r.2 + r.3) / 2.0).abs() < 20.0
+                })
     };
+    let mut wide = false;
     let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
     let mut active: Option<(usize, usize, f32, f32, usize)> = None;
     // Where the right column starts: a real column starts at one x on every line
@@ -336,7 +339,7 @@ fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
                 active = Some((start, i, l, r, n));
                 continue;
             }
-            if accept(&(start, i - 1, l, r, n)) {
+            if accept(&(start, i - 1, l, r, n), wide) {
                 found.push((start, i - 1, l, r, n));
             }
             active = None;
@@ -344,10 +347,12 @@ fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
         if let Some(&(a, b)) = g.iter().max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0))) {
             active = Some((i, i, a, b, 1));
             anchor = b;
+            let size = words.iter().map(|w| w.font_size).fold(1.0, f32::max);
+            wide = b - a > GUTTER_GAP * size;
         }
     }
     if let Some(a) = active {
-        if accept(&a) {
+        if accept(&a, wide) {
             found.push(a);
         }
     }

@@ -117,7 +117,10 @@ fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
     }
     // Rows of a table sit in the extractor's column regions; a page of numbered
     // headings merely has text on both sides of some x.
-    let in_regions = rows.iter().filter(|r| r.lines.first().is_some_and(|(l, _, _)| l.region.is_some())).count();
+    let in_regions = rows
+        .iter()
+        .filter(|r| r.lines.first().is_some_and(|(l, _, _)| l.region.is_some()))
+        .count();
     if in_regions * 10 < rows.len() * 7 {
         return None;
     }
