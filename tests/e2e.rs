@@ -219,7 +219,10 @@ fn layout_view_keeps_agenda_rows_together() {
         let (_, out, _) = run(&["extract", "--layout", pdf]);
         let (_, rec, _) = run(&["ingest", pdf]);
         let rec = &records(&rec)[0];
-        assert!(rec["items"].as_array().is_some_and(|i| i.len() >= 13), "{pdf}: items");
+        assert!(
+            rec["items"].as_array().is_some_and(|i| i.len() >= 13),
+            "{pdf}: items"
+        );
         for item in rec["items"].as_array().expect("items") {
             let n = item["number"].as_str().unwrap_or("");
             // The row that opens item n holds its number in the left cell and text in

@@ -66,6 +66,9 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
 
 /// A legend such as "✓ = deltog" or "Xxxx = meddelat förhinder".
 pub fn is_legend(line: &str) -> bool {
+    if !line.contains('=') {
+        return false;
+    }
     let l = line.to_lowercase();
     l.contains('=')
         && (line.contains(MARKS)

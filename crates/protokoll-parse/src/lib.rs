@@ -32,6 +32,10 @@ pub use layouts::registry;
 
 /// Parses a document with the best-fitting layout parser.
 pub fn parse(doc: &Document) -> Parsed {
+    view::with_cached(doc, || parse_view(doc))
+}
+
+fn parse_view(doc: &Document) -> Parsed {
     let parsers = registry();
     let mut best: Option<(&dyn LayoutParser, f32)> = None;
     for p in &parsers {
@@ -47,7 +51,7 @@ pub fn parse(doc: &Document) -> Parsed {
     let meeting = meta::meeting(&texts, head_len, &items);
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let entries: Vec<(u32, String, Vec<protokoll_model::Word>)> = view::lines(doc)
-        .into_iter()
+        .iter()
         .map(|l| {
             let mut text = String::new();
             for (_, words) in &l.cells {
@@ -57,7 +61,7 @@ pub fn parse(doc: &Document) -> Parsed {
                 }
                 text.push_str(&cell);
             }
-            (l.page, text, l.words)
+            (l.page, text, l.words.clone())
         })
         .collect();
     let attendance = attendance::attendance(&entries, &meeting.bodies);

@@ -2,6 +2,8 @@
 //! with page, geometry, boldness and the words, plus helpers for columns.
 
 use protokoll_model::{Document, Word};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// One line as the parsers see it.
 #[derive(Debug, Clone)]
@@ -76,9 +78,36 @@ pub fn join(words: &[Word]) -> String {
     s
 }
 
+thread_local! {
+    /// The lines of the document being parsed, while `parse` runs: every parser asks
+    /// for them, and they are the same each time.
+    static CURRENT: RefCell<Option<(usize, Rc<Vec<PLine>>)>> = const { RefCell::new(None) };
+}
+
+/// Keeps `doc`'s lines for the duration of `f` (one `parse` call).
+pub fn with_cached<T>(doc: &Document, f: impl FnOnce() -> T) -> T {
+    let key = doc as *const Document as usize;
+    let lines = Rc::new(build_lines(doc));
+    CURRENT.with(|c| *c.borrow_mut() = Some((key, lines)));
+    let out = f();
+    CURRENT.with(|c| *c.borrow_mut() = None);
+    out
+}
+
 /// The document's body lines (furniture left out), in reading order of lines (a table
 /// row's left and right cells stay on one line).
-pub fn lines(doc: &Document) -> Vec<PLine> {
+pub fn lines(doc: &Document) -> Rc<Vec<PLine>> {
+    let key = doc as *const Document as usize;
+    let cached = CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, l)| l.clone())
+    });
+    cached.unwrap_or_else(|| Rc::new(build_lines(doc)))
+}
+
+fn build_lines(doc: &Document) -> Vec<PLine> {
     let mut out = Vec::new();
     for page in &doc.pages {
         for line in &page.lines {

@@ -32,7 +32,6 @@ const MIN_LETTERS: usize = 80;
 pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
     let (mut inv, mut n) = (0usize, 0usize);
     let (mut letters, mut swedish) = (0usize, 0usize);
-    let (mut tokens, mut known) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         n += 1;
         inv += usize::from(w.invisible);
@@ -44,22 +43,29 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
                 }
             }
         }
-        // The Swedishness check needs a sample, not every word of a long page.
+    }
+    let ocr = any_source || inv * 2 > n;
+    if !ocr || letters < MIN_LETTERS || (swedish as f32) >= DAMAGE_SHARE * letters as f32 {
+        return false;
+    }
+    // Only now the costlier check, on a sample of the page's words.
+    let (mut tokens, mut known) = (0usize, 0usize);
+    let mut acc = Vec::new();
+    for w in page.lines.iter().flat_map(|l| l.words()) {
         let core = split_core(&w.text).1.to_lowercase();
-        if tokens < 400 && core.chars().count() >= 2 && core.chars().all(char::is_alphabetic) {
+        if core.chars().count() >= 2 && core.chars().all(char::is_alphabetic) {
             tokens += 1;
-            let mut acc = Vec::new();
+            acc.clear();
             lex.accented(&crate::lexicon::deaccent(&core), &mut acc);
             if lex.zipf(&core).is_some() || !acc.is_empty() {
                 known += 1;
             }
+            if tokens >= 400 {
+                break;
+            }
         }
     }
-    let ocr = any_source || inv * 2 > n;
-    let swedish_words = tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32;
-    ocr && letters >= MIN_LETTERS
-        && (swedish as f32) < DAMAGE_SHARE * letters as f32
-        && swedish_words
+    tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32
 }
 
 /// A word split into leading punctuation, core and trailing punctuation.

@@ -14,8 +14,9 @@ pub struct Numbered {
     pub kind: LabelKind,
 }
 
+/// The words a label may start: the line's first few (a label is at most two words).
 fn all_words(l: &PLine) -> Vec<Word> {
-    l.words.clone()
+    l.words.iter().take(3).cloned().collect()
 }
 
 impl LayoutParser for Numbered {

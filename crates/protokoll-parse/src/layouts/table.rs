@@ -89,14 +89,22 @@ fn names_only(s: &str) -> bool {
         })
 }
 
-fn analyze(doc: &Document) -> Option<(Vec<PLine>, f32)> {
+fn analyze(doc: &Document) -> Option<(std::rc::Rc<Vec<PLine>>, f32)> {
     let lines = view::lines(doc);
     let split = split_x(&lines)?;
     Some((lines, split))
 }
 
 fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
-    let left_of = |l: &PLine| -> Vec<Word> { l.split_at(split).0 };
+    // The first few words of the left column: all a label needs.
+    let left_of = |l: &PLine| -> Vec<Word> {
+        l.words
+            .iter()
+            .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+            .take(3)
+            .cloned()
+            .collect()
+    };
     let labels = chain(&items::candidates(lines, LabelKind::Number, &left_of));
     // A table of items: most labelled rows have text in the right column.
     let mut rows = Vec::new();

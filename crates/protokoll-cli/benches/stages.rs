@@ -1,0 +1,49 @@
+//! Cost of each stage on the bundled fixture PDFs: extraction, then repair and parsing
+//! of the extracted documents. Parsing is meant to cost a small share of extraction.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use std::path::Path;
+
+fn fixtures() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/pdf")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let pdfs = fixtures();
+    let limits = protokoll_pdf::Limits::default();
+    let docs: Vec<_> = pdfs
+        .iter()
+        .filter_map(|b| protokoll_pdf::extract(b, &limits).ok())
+        .map(|e| e.document)
+        .collect();
+    c.bench_function("extract_fixtures", |b| {
+        b.iter(|| {
+            pdfs.iter()
+                .filter_map(|p| protokoll_pdf::extract(p, &limits).ok())
+                .count()
+        })
+    });
+    c.bench_function("repair_and_parse_fixtures", |b| {
+        b.iter_batched(
+            || docs.clone(),
+            |mut ds| {
+                ds.iter_mut()
+                    .map(|d| {
+                        protokoll_text::repair_document(d, true);
+                        protokoll_parse::parse(d).items.len()
+                    })
+                    .sum::<usize>()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
