@@ -460,3 +460,16 @@ fn ocr_damage_is_repaired_on_held_out_text() {
         );
     }
 }
+
+#[test]
+fn broken_pdfs_still_give_their_text() {
+    for (file, want) in [
+        ("fixtures/hostile/pdfium-ingen-length.pdf", "Hello, world!"),
+        ("fixtures/hostile/pdfium-trasig-fontordlista.pdf", "Hello"),
+        ("fixtures/hostile/pdfium-type3-glyfnamn.pdf", "ABCD"),
+    ] {
+        let (code, out, err) = run(&["extract", file]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert!(out.contains(want), "{file}: {out:?}");
+    }
+}

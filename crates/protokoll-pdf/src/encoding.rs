@@ -370,6 +370,23 @@ pub fn glyph_name_to_text(name: &str) -> Option<String> {
                 .map(String::from);
         }
     }
+    // Names that are a code in disguise ("a65", "g33", "C101"): unknown to the AGL,
+    // their number is the character, as poppler reads them.
+    let digits = base.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix_len = base.len() - digits.len();
+    if (1..=2).contains(&prefix_len)
+        && (2..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        if let Some(c) = digits
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (32..=255).contains(n))
+            .and_then(char::from_u32)
+        {
+            return Some(c.to_string());
+        }
+    }
     // Composed letters: a base letter followed by an accent name.
     let mut chars = base.chars();
     if let Some(first) = chars.next() {
@@ -421,6 +438,8 @@ mod tests {
         assert_eq!(glyph_name_to_text("u1F600").as_deref(), Some("😀"));
         assert_eq!(glyph_name_to_text("f_i").as_deref(), Some("fi"));
         assert_eq!(glyph_name_to_text("a.sc").as_deref(), Some("a"));
-        assert_eq!(glyph_name_to_text("g123"), None);
+        assert_eq!(glyph_name_to_text("a65").as_deref(), Some("A"));
+        assert_eq!(glyph_name_to_text("g1234"), None);
+        assert_eq!(glyph_name_to_text("glyph12"), None);
     }
 }
