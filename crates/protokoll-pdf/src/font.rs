@@ -26,6 +26,10 @@ pub struct Font {
     /// Codespace of a composite font: byte lengths by first-byte ranges.
     codespace: Option<CMap>,
     to_unicode: Option<CMap>,
+    /// Composite font whose codes are UTF-16 (the Uni…-UTF16/UCS2 CMaps).
+    utf16_codes: bool,
+    /// Composite font without ToUnicode: CID → text from the embedded TrueType's cmap.
+    cid_text: HashMap<u32, String>,
     simple: Vec<Option<String>>,
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -92,6 +96,9 @@ impl Font {
         match enc.and_then(name_of) {
             Some(n) => {
                 self.vertical = n.ends_with(b"-V");
+                let name = String::from_utf8_lossy(&n);
+                self.utf16_codes =
+                    name.starts_with("Uni") && (name.contains("UTF16") || name.contains("UCS2"));
                 if n.starts_with(b"Identity") {
                     self.codespace = None; // two bytes, the default
                 }
@@ -123,6 +130,9 @@ impl Font {
             self.bold |= descriptor_bold(doc, desc);
             if let Some(Object::Array(w)) = dict_get(doc, desc, b"W") {
                 self.read_cid_widths(doc, w);
+            }
+            if self.to_unicode.is_none() && !self.utf16_codes {
+                self.cid_text = embedded_cid_text(doc, desc);
             }
         }
     }
@@ -300,6 +310,8 @@ impl Font {
                 .to_unicode
                 .as_ref()
                 .and_then(|m| m.lookup(code, chunk.len()))
+                .or_else(|| self.utf16_codes.then(|| utf16_text(chunk)).flatten())
+                .or_else(|| self.cid_text.get(&code).cloned())
                 .unwrap_or_default();
             out.push(Glyph {
                 text,
@@ -313,6 +325,64 @@ impl Font {
             i = end.max(i + 1);
         }
     }
+}
+
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| match c {
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            [a] => u16::from(*a),
+            _ => 0,
+        })
+        .collect();
+    let s: String = char::decode_utf16(units).filter_map(Result::ok).collect();
+    (!s.is_empty()).then_some(s)
+}
+
+/// CID → text for a CIDFontType2 without ToUnicode, from the embedded TrueType program:
+/// CID → glyph (CIDToGIDMap, Identity by default) → the Unicode cmap read backwards.
+fn embedded_cid_text(doc: &Document, desc: &Dictionary) -> HashMap<u32, String> {
+    let mut out = HashMap::new();
+    let Some(fd) = dict_get(doc, desc, b"FontDescriptor").and_then(|o| o.as_dict().ok()) else {
+        return out;
+    };
+    let Some(data) = dict_get(doc, fd, b"FontFile2").and_then(|o| stream_bytes(doc, o)) else {
+        return out;
+    };
+    let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
+        return out;
+    };
+    let mut by_gid: HashMap<u16, char> = HashMap::new();
+    if let Some(cmap) = face.tables().cmap {
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            sub.codepoints(|cp| {
+                if let (Some(g), Some(c)) = (sub.glyph_index(cp), char::from_u32(cp)) {
+                    by_gid.entry(g.0).or_insert(c);
+                }
+            });
+        }
+    }
+    if by_gid.is_empty() {
+        return out;
+    }
+    let map = dict_get(doc, desc, b"CIDToGIDMap").and_then(|o| stream_bytes(doc, o));
+    match map {
+        Some(bytes) => {
+            for (cid, pair) in bytes.chunks_exact(2).enumerate().take(65536) {
+                let [a, b] = pair else { continue };
+                if let Some(c) = by_gid.get(&u16::from_be_bytes([*a, *b])) {
+                    out.insert(cid as u32, c.to_string());
+                }
+            }
+        }
+        None => {
+            for (gid, c) in by_gid {
+                out.insert(u32::from(gid), c.to_string());
+            }
+        }
+    }
+    out
 }
 
 fn is_bold_name(name: &[u8]) -> bool {

@@ -208,3 +208,25 @@ fn bold_font_flag_reaches_words() {
     let w = &ex.document.pages[0].lines[0].cells[0].words[0];
     assert!(w.bold, "{w:?}");
 }
+
+#[test]
+fn utf16_cmap_codes_are_text_without_tounicode() {
+    let ops = text_ops(vec![op(
+        "Tj",
+        vec![Object::String(
+            vec![0, 0xF6, 0, 0x6B, 0],
+            StringFormat::Hexadecimal,
+        )],
+    )]);
+    let pdf = pdf_with(dictionary! {}, ops, |doc, res| {
+        let desc = doc.add_object(
+            dictionary! { "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "X" },
+        );
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "UniGB-UTF16-H",
+            "DescendantFonts" => vec![desc.into()],
+        });
+        res.set("Font", dictionary! { "F1" => font });
+    });
+    assert!(text_of(&pdf).starts_with("ök"), "{}", text_of(&pdf));
+}
