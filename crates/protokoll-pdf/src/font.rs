@@ -402,7 +402,6 @@ fn descriptor_bold(doc: &Document, d: &Dictionary) -> bool {
 /// The decoded bytes of a stream object (ToUnicode, embedded CMap), bounded in size.
 fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
     let s = deref(doc, o)?.as_stream().ok()?;
-    s.decompressed_content_with_limit(8 << 20)
-        .ok()
-        .or_else(|| (s.content.len() < (8 << 20)).then(|| s.content.clone()))
+    // Font data is bounded on its own: 8 MiB is far more than any CMap or font needs.
+    crate::obj::stream_data(doc, &[], s, 8 << 20).ok()
 }

@@ -156,7 +156,7 @@ impl<'a> Interp<'a> {
                 continue;
             };
             let budget = self.limits.max_decompressed.saturating_sub(content.len());
-            content.extend(stream_data(self.raw, s, budget)?);
+            content.extend(stream_data(self.doc, self.raw, s, budget)?);
             content.push(b'\n');
         }
         let resources = page_resources(self.doc, page_id);
@@ -494,7 +494,7 @@ impl<'a> Interp<'a> {
         if depth >= self.limits.max_depth {
             return Ok(());
         }
-        let data = stream_data(self.raw, stream, self.limits.max_decompressed)?;
+        let data = stream_data(self.doc, self.raw, stream, self.limits.max_decompressed)?;
         let mut inner = gs.clone();
         if let Some(m) = matrix(doc, &stream.dict) {
             inner.ctm = m.mul(&gs.ctm);

@@ -39,10 +39,22 @@ pub fn name_of(o: &Object) -> Option<Vec<u8>> {
 /// wrong comes out of lopdf empty, with its start known: its data is then read from
 /// the file up to `endstream`, as pdftotext does.
 pub fn stream_data(
+    doc: &Document,
     raw: &[u8],
     s: &lopdf::Stream,
     limit: usize,
 ) -> Result<Vec<u8>, crate::PdfError> {
+    // /Filter or /DecodeParms given by reference: resolve them, or the filter is ignored.
+    let indirect = |k: &[u8]| matches!(s.dict.get(k), Ok(Object::Reference(_)));
+    if indirect(b"Filter") || indirect(b"DecodeParms") {
+        let mut fixed = s.clone();
+        for key in [&b"Filter"[..], &b"DecodeParms"[..]] {
+            if let Some(v) = dict_get(doc, &s.dict, key) {
+                fixed.dict.set(key.to_vec(), v.clone());
+            }
+        }
+        return stream_data(doc, raw, &fixed, limit);
+    }
     let too_large =
         || crate::PdfError::TooLarge("a stream exceeds the decompressed-size limit".into());
     if s.content.is_empty() {
