@@ -316,6 +316,30 @@ const NAMES: &[(&str, char)] = &[
     ("uni2713", '✓'),
 ];
 
+/// Greek letter names of the AGL, in alphabet order (final sigma apart).
+const GREEK: [&str; 24] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
+    "psi", "omega",
+];
+
+/// "Alpha" → Α, "omega" → ω, "sigma1" → ς.
+fn greek(name: &str) -> Option<char> {
+    if name == "sigma1" {
+        return Some('ς');
+    }
+    let lower = name.to_ascii_lowercase();
+    let i = GREEK.iter().position(|g| *g == lower)? as u32;
+    // Capitals skip U+03A2, the unassigned slot of a capital final sigma.
+    let upper_base = if i >= 17 { 0x0391 + i + 1 } else { 0x0391 + i };
+    let first = name.chars().next()?;
+    char::from_u32(if first.is_ascii_uppercase() {
+        upper_base
+    } else {
+        0x03B1 + i + u32::from(i >= 17)
+    })
+}
+
 /// Diacritic suffixes of composed glyph names ("adieresis" = a + dieresis).
 const ACCENTS: &[(&str, char)] = &[
     ("dieresis", '\u{308}'),
@@ -345,6 +369,9 @@ pub fn glyph_name_to_text(name: &str) -> Option<String> {
         return parts.map(|p| p.concat());
     }
     if let Some(&(_, c)) = NAMES.iter().find(|(n, _)| *n == base) {
+        return Some(c.to_string());
+    }
+    if let Some(c) = greek(base) {
         return Some(c.to_string());
     }
     if base.len() == 1 && base.is_ascii() {
@@ -439,6 +466,10 @@ mod tests {
         assert_eq!(glyph_name_to_text("f_i").as_deref(), Some("fi"));
         assert_eq!(glyph_name_to_text("a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_to_text("a65").as_deref(), Some("A"));
+        assert_eq!(glyph_name_to_text("Alpha").as_deref(), Some("Α"));
+        assert_eq!(glyph_name_to_text("Omega").as_deref(), Some("Ω"));
+        assert_eq!(glyph_name_to_text("sigma").as_deref(), Some("σ"));
+        assert_eq!(glyph_name_to_text("omega").as_deref(), Some("ω"));
         assert_eq!(glyph_name_to_text("g1234"), None);
         assert_eq!(glyph_name_to_text("glyph12"), None);
     }
