@@ -148,20 +148,25 @@ fn unwritable_output_fails_the_run() {
 
 // ------------------------------------------------------------------ text
 
+/// Lowercased words, as `../shared/tools/score` splits them.
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn bag(words: Vec<String>) -> std::collections::HashMap<String, usize> {
+    let mut m = std::collections::HashMap::new();
+    for w in words {
+        *m.entry(w).or_insert(0) += 1;
+    }
+    m
+}
+
 /// Bag-of-words F1 after case folding, as `../shared/tools/score` computes `words`.
 fn words_f1(truth: &str, out: &str) -> f64 {
-    use std::collections::HashMap;
-    fn bag(s: &str) -> HashMap<String, usize> {
-        let mut m = HashMap::new();
-        for w in s
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-        {
-            *m.entry(w.to_lowercase()).or_insert(0) += 1;
-        }
-        m
-    }
-    let (t, o) = (bag(truth), bag(out));
+    let (t, o) = (bag(words_of(truth)), bag(words_of(out)));
     let hit: usize = t
         .iter()
         .map(|(w, n)| (*n).min(o.get(w).copied().unwrap_or(0)))
@@ -374,30 +379,18 @@ fn resume_completes_an_interrupted_run() {
 
 // ------------------------------------------------------------------ repair
 
-/// Word F1 and recall of truth words with å/ä/ö/é, as the scorer computes them.
+/// Recall of truth words with å/ä/ö/é, as the scorer computes `åäö`.
 fn swedish_recall(truth: &str, out: &str) -> f64 {
-    use std::collections::HashMap;
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let mut have: HashMap<String, usize> = HashMap::new();
-    for w in words(out) {
-        *have.entry(w).or_insert(0) += 1;
-    }
-    let marked: Vec<String> = words(truth)
+    let mut have = bag(words_of(out));
+    let marked: Vec<String> = words_of(truth)
         .into_iter()
         .filter(|w| w.contains(['å', 'ä', 'ö', 'é']))
         .collect();
     let mut hit = 0;
     for w in &marked {
-        if let Some(n) = have.get_mut(w) {
-            if *n > 0 {
-                *n -= 1;
-                hit += 1;
-            }
+        if let Some(n) = have.get_mut(w).filter(|n| **n > 0) {
+            *n -= 1;
+            hit += 1;
         }
     }
     if marked.is_empty() {

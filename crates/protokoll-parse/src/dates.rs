@@ -67,95 +67,48 @@ pub struct Found {
     pub end: usize,
 }
 
+/// The first match of `re` in `s` that `ymd` reads as a real date.
+fn first(
+    re: &Regex,
+    s: &str,
+    ymd: impl Fn(&regex::Captures<'_>) -> Option<(i32, u32, u32)>,
+) -> Option<Found> {
+    re.captures_iter(s).find_map(|c| {
+        let all = c.get(0)?;
+        let (y, m, d) = ymd(&c)?;
+        Some(Found {
+            iso: iso(y, m, d)?,
+            start: all.start(),
+            end: all.end(),
+        })
+    })
+}
+
+/// Capture group `i` as a number.
+fn num<T: std::str::FromStr>(c: &regex::Captures<'_>, i: usize) -> Option<T> {
+    c.get(i)?.as_str().parse().ok()
+}
+
 /// The first full date in `s` (with a year). `compact` also accepts YYMMDD numbers,
 /// which are only dates where the context says so (a header, a signature).
 pub fn find_date(s: &str, compact: bool) -> Option<Found> {
-    let mut best: Option<Found> = None;
-    let mut consider = |f: Found| {
-        if best.as_ref().is_none_or(|b| f.start < b.start) {
-            best = Some(f);
-        }
-    };
-    for c in ISO.captures_iter(s) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
-        {
-            if let Some(iso) = iso(y, m, d) {
-                consider(Found {
-                    iso,
-                    start: all.start(),
-                    end: all.end(),
-                });
-                break;
-            }
-        }
-    }
-    for c in LONG.captures_iter(s) {
-        let (Some(all), Some(d), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let (Ok(d), Some(m), Ok(y)) = (
-            d.as_str().parse(),
-            month_of(mo.as_str()),
-            y.as_str().parse(),
-        ) else {
-            continue;
-        };
-        if let Some(iso) = iso(y, m, d) {
-            consider(Found {
-                iso,
-                start: all.start(),
-                end: all.end(),
-            });
-            break;
-        }
-    }
-    for c in SLASH.captures_iter(s) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let (Ok(d), Ok(m), Ok(y)) = (d.as_str().parse(), m.as_str().parse(), y.as_str().parse())
-        else {
-            continue;
-        };
-        if let Some(iso) = iso(y, m, d) {
-            consider(Found {
-                iso,
-                start: all.start(),
-                end: all.end(),
-            });
-            break;
-        }
-    }
-    if compact {
-        for c in YYMMDD.captures_iter(s) {
-            let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-            else {
-                continue;
-            };
-            let (Ok(y), Ok(m), Ok(d)) = (
-                y.as_str().parse::<i32>(),
-                m.as_str().parse(),
-                d.as_str().parse(),
-            ) else {
-                continue;
-            };
-            if let Some(iso) = iso(2000 + y, m, d) {
-                consider(Found {
-                    iso,
-                    start: all.start(),
-                    end: all.end(),
-                });
-                break;
-            }
-        }
-    }
-    best
+    [
+        first(&ISO, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))),
+        first(&LONG, s, |c| {
+            Some((num(c, 3)?, month_of(c.get(2)?.as_str())?, num(c, 1)?))
+        }),
+        first(&SLASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
+        if compact {
+            first(&YYMMDD, s, |c| {
+                Some((2000 + num::<i32>(c, 1)?, num(c, 2)?, num(c, 3)?))
+            })
+        } else {
+            None
+        },
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|f| f.start)
 }
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {

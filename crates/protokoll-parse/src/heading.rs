@@ -39,15 +39,16 @@ pub fn clean_title(s: &str) -> String {
         .trim_end_matches([',', ';', ':', '.', '-', '–', ' '])
         .trim()
         .to_string();
-    let opens = t.matches(['“', '„', '«']).count();
-    let closes = t.matches(['”', '»']).count();
-    let straight = t.matches('"').count();
-    if (closes > opens) || (straight % 2 == 1 && t.ends_with('"')) {
-        if let Some(pos) = t.rfind(['”', '»', '"']) {
-            t.replace_range(
-                pos..pos + t[pos..].chars().next().map_or(1, char::len_utf8),
-                "",
-            );
+    // An unmatched quote goes, unless it opens the title (Swedish writes ” on both
+    // sides, so only its position tells an opening one).
+    let quotes = t.matches(['“', '„', '«', '”', '»', '"']).count();
+    if quotes % 2 == 1 {
+        if let Some(pos) = t.rfind(['”', '»', '"']).filter(|&p| p > 0) {
+            let len = t
+                .get(pos..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+            t.replace_range(pos..pos + len, "");
         }
     }
     t.trim().to_string()

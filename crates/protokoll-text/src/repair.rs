@@ -73,9 +73,17 @@ fn split_core(w: &str) -> (&str, &str, &str) {
     let is_core = |c: char| c.is_alphanumeric() || c == '&' || c == '|';
     let start = w.find(is_core).unwrap_or(w.len());
     let end = w.rfind(is_core).map_or(start, |i| {
-        i + w[i..].chars().next().map_or(1, char::len_utf8)
+        i + w
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
     });
-    (&w[..start], &w[start..end.max(start)], &w[end.max(start)..])
+    let end = end.max(start);
+    (
+        w.get(..start).unwrap_or(""),
+        w.get(start..end).unwrap_or(""),
+        w.get(end..).unwrap_or(""),
+    )
 }
 
 /// Case of `model` applied to `word`.

@@ -119,7 +119,9 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             let (people, rest) = leading_people(&text, false);
             let clean_end = rest.is_empty()
                 || text.len() > rest.len()
-                    && text[..text.len() - rest.len()].trim_end().ends_with('.');
+                    && text
+                        .get(..text.len() - rest.len())
+                        .is_some_and(|h| h.trim_end().ends_with('.'));
             if !people.is_empty() && clean_end && people.iter().all(|p| p.contains(' ')) {
                 presenters = people;
                 if !rest.is_empty() {

@@ -89,10 +89,11 @@ fn names_only(s: &str) -> bool {
         })
 }
 
-fn analyze(doc: &Document) -> Option<(std::rc::Rc<Vec<PLine>>, f32)> {
+/// Reads the document's agenda table, if it has one, and hands it to `f`.
+fn with_table<T>(doc: &Document, f: impl FnOnce(&Table<'_>) -> T) -> Option<T> {
     let lines = view::lines(doc);
     let split = split_x(&lines)?;
-    Some((lines, split))
+    table(&lines, split).map(|t| f(&t))
 }
 
 fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
@@ -261,64 +262,55 @@ impl LayoutParser for AgendaTable {
         "agenda-table"
     }
     fn fit(&self, doc: &Document) -> f32 {
-        let Some((lines, split)) = analyze(doc) else {
-            return 0.0;
-        };
-        table(&lines, split).map_or(0.0, |t| 0.9 * t.names_left)
+        with_table(doc, |t| 0.9 * t.names_left).unwrap_or(0.0)
     }
     fn items(&self, doc: &Document) -> Vec<Item> {
-        let Some((lines, split)) = analyze(doc) else {
-            return Vec::new();
-        };
-        let Some(t) = table(&lines, split) else {
-            return Vec::new();
-        };
-        t.rows
-            .iter()
-            .map(|row| {
-                let (left, right) = columns(row);
-                let mut presenters = Vec::new();
-                for p in paragraphs(&left, false) {
-                    let s = strip_parens(&para_text(&p));
-                    presenters.extend(leading_people(&s, true).0);
-                }
-                let paras = paragraphs(&right, false);
-                let mut title = String::new();
-                let mut body: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
-                for (k, p) in paras.iter().enumerate() {
-                    if k == 0 {
-                        // The title: the bold lead of the first paragraph, else its
-                        // first line when the paragraph runs long, else all of it.
-                        let words: Vec<Word> =
-                            p.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
-                        let bold: Vec<Word> =
-                            words.iter().take_while(|w| w.bold).cloned().collect();
-                        let take = if !bold.is_empty() && bold.len() < words.len() {
-                            bold.len()
-                        } else if p.len() > 2 {
-                            p.first().map_or(0, |(_, w)| w.len())
-                        } else {
-                            words.len()
-                        };
-                        title = clean_title(&view::join(&words[..take.min(words.len())]));
-                        let rest: Vec<Word> = words.into_iter().skip(take).collect();
-                        if !rest.is_empty() {
-                            body.push((p.first().map(|(l, _)| *l), rest));
-                        }
-                    } else {
-                        body.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
-                    }
-                }
-                items::item(
-                    row.label.number.clone(),
-                    title,
-                    presenters,
-                    body_text(&body),
-                    pages(row),
-                )
-            })
-            .collect()
+        with_table(doc, |t| t.rows.iter().map(agenda_row).collect()).unwrap_or_default()
     }
+}
+
+/// An agenda-table row: presenters from the left cell, title and body from the right.
+fn agenda_row(row: &Row<'_>) -> Item {
+    let (left, right) = columns(row);
+    let mut presenters = Vec::new();
+    for p in paragraphs(&left, false) {
+        let s = strip_parens(&para_text(&p));
+        presenters.extend(leading_people(&s, true).0);
+    }
+    let paras = paragraphs(&right, false);
+    let mut title = String::new();
+    let mut body: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    for (k, p) in paras.iter().enumerate() {
+        if k == 0 {
+            // The title: the bold lead of the first paragraph, else its
+            // first line when the paragraph runs long, else all of it.
+            let words: Vec<Word> = p.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
+            let bold: Vec<Word> = words.iter().take_while(|w| w.bold).cloned().collect();
+            let take = if !bold.is_empty() && bold.len() < words.len() {
+                bold.len()
+            } else if p.len() > 2 {
+                p.first().map_or(0, |(_, w)| w.len())
+            } else {
+                words.len()
+            };
+            title = clean_title(&view::join(
+                words.get(..take.min(words.len())).unwrap_or(&[]),
+            ));
+            let rest: Vec<Word> = words.into_iter().skip(take).collect();
+            if !rest.is_empty() {
+                body.push((p.first().map(|(l, _)| *l), rest));
+            }
+        } else {
+            body.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+        }
+    }
+    items::item(
+        row.label.number.clone(),
+        title,
+        presenters,
+        body_text(&body),
+        pages(row),
+    )
 }
 
 impl LayoutParser for NotesForm {
@@ -326,108 +318,98 @@ impl LayoutParser for NotesForm {
         "notes-form"
     }
     fn fit(&self, doc: &Document) -> f32 {
-        let Some((lines, split)) = analyze(doc) else {
-            return 0.0;
-        };
-        table(&lines, split).map_or(0.0, |t| 0.9 * (1.0 - t.names_left))
+        with_table(doc, |t| 0.9 * (1.0 - t.names_left)).unwrap_or(0.0)
     }
     fn items(&self, doc: &Document) -> Vec<Item> {
-        let Some((lines, split)) = analyze(doc) else {
-            return Vec::new();
-        };
-        let Some(t) = table(&lines, split) else {
-            return Vec::new();
-        };
-        t.rows
-            .iter()
-            .map(|row| {
-                let (left, right) = columns(row);
-                let mut paras = paragraphs(&left, true);
-                // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
-                let mut k = 0;
-                while k + 1 < paras.len() {
-                    let ends_dash = paras
-                        .get(k)
-                        .map(|p| para_text(p))
-                        .is_some_and(|t| t.ends_with(" -") || t.ends_with(" –"));
-                    if ends_dash {
-                        let next = paras.remove(k + 1);
-                        if let Some(p) = paras.get_mut(k) {
-                            p.extend(next);
-                        }
-                    } else {
-                        k += 1;
-                    }
-                }
-                let texts: Vec<String> = paras.iter().map(|p| para_text(p)).collect();
-                let on_label_line = row
-                    .lines
-                    .first()
-                    .is_some_and(|(_, lw, _)| lw.len() > row.label.consumed);
-                let mut presenters: Vec<String> = Vec::new();
-                let mut title = String::new();
-                let mut used = 0;
-                if on_label_line {
-                    let first = texts.first().cloned().unwrap_or_default();
-                    if names_only(&first) {
-                        presenters.extend(leading_people(&strip_parens(&first), true).0);
-                        if let Some(next) = texts.get(1) {
-                            let h = split_heading(strip_bullet(next));
-                            presenters.extend(h.presenters);
-                            title = h.title;
-                            used = 2;
-                        }
-                    } else {
-                        let h = split_heading(strip_bullet(&first));
-                        presenters.extend(h.presenters);
-                        title = h.title;
-                        used = 1;
-                    }
-                } else {
-                    // No heading beside the number: the sub-points together are the title
-                    // (descriptive sentences below them are not headings).
-                    let heads: Vec<&String> = texts
-                        .iter()
-                        .take_while(|t| {
-                            !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3
-                        })
-                        .collect();
-                    used = heads.len();
-                    let subs: Vec<String> = heads
-                        .into_iter()
-                        .map(|t| {
-                            let h = split_heading(strip_bullet(t));
-                            presenters.extend(h.presenters);
-                            h.title
-                        })
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                    title = subs.join("; ");
-                }
-                // Sub-points below the heading name their presenters as "Name: …".
-                let mut extra: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
-                for (k, p) in paras.iter().enumerate().skip(used) {
-                    let t = texts.get(k).cloned().unwrap_or_default();
-                    let (people, rest) = leading_people(strip_bullet(&t), false);
-                    if !people.is_empty()
-                        && t.len() > rest.len()
-                        && t[..t.len() - rest.len()].trim_end().ends_with(':')
-                    {
-                        presenters.extend(people);
-                    }
-                    extra.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
-                }
-                let mut body: Vec<(Option<&PLine>, Vec<Word>)> =
-                    right.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
-                body.extend(extra);
-                items::item(
-                    row.label.number.clone(),
-                    title,
-                    presenters,
-                    body_text(&body),
-                    pages(row),
-                )
-            })
-            .collect()
+        with_table(doc, |t| t.rows.iter().map(notes_row).collect()).unwrap_or_default()
     }
+}
+
+/// A heading/notes row: number, heading(s) and presenters left, notes right.
+fn notes_row(row: &Row<'_>) -> Item {
+    let (left, right) = columns(row);
+    let mut paras = paragraphs(&left, true);
+    // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
+    let mut k = 0;
+    while k + 1 < paras.len() {
+        let ends_dash = paras
+            .get(k)
+            .map(|p| para_text(p))
+            .is_some_and(|t| t.ends_with(" -") || t.ends_with(" –"));
+        if ends_dash {
+            let next = paras.remove(k + 1);
+            if let Some(p) = paras.get_mut(k) {
+                p.extend(next);
+            }
+        } else {
+            k += 1;
+        }
+    }
+    let texts: Vec<String> = paras.iter().map(|p| para_text(p)).collect();
+    let on_label_line = row
+        .lines
+        .first()
+        .is_some_and(|(_, lw, _)| lw.len() > row.label.consumed);
+    let mut presenters: Vec<String> = Vec::new();
+    let mut title = String::new();
+    let mut used = 0;
+    if on_label_line {
+        let first = texts.first().cloned().unwrap_or_default();
+        if names_only(&first) {
+            presenters.extend(leading_people(&strip_parens(&first), true).0);
+            if let Some(next) = texts.get(1) {
+                let h = split_heading(strip_bullet(next));
+                presenters.extend(h.presenters);
+                title = h.title;
+                used = 2;
+            }
+        } else {
+            let h = split_heading(strip_bullet(&first));
+            presenters.extend(h.presenters);
+            title = h.title;
+            used = 1;
+        }
+    } else {
+        // No heading beside the number: the sub-points together are the title
+        // (descriptive sentences below them are not headings).
+        let heads: Vec<&String> = texts
+            .iter()
+            .take_while(|t| !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3)
+            .collect();
+        used = heads.len();
+        let subs: Vec<String> = heads
+            .into_iter()
+            .map(|t| {
+                let h = split_heading(strip_bullet(t));
+                presenters.extend(h.presenters);
+                h.title
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        title = subs.join("; ");
+    }
+    // Sub-points below the heading name their presenters as "Name: …".
+    let mut extra: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    for (k, p) in paras.iter().enumerate().skip(used) {
+        let t = texts.get(k).cloned().unwrap_or_default();
+        let (people, rest) = leading_people(strip_bullet(&t), false);
+        if !people.is_empty()
+            && t.len() > rest.len()
+            && t.get(..t.len() - rest.len())
+                .is_some_and(|h| h.trim_end().ends_with(':'))
+        {
+            presenters.extend(people);
+        }
+        extra.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+    }
+    let mut body: Vec<(Option<&PLine>, Vec<Word>)> =
+        right.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
+    body.extend(extra);
+    items::item(
+        row.label.number.clone(),
+        title,
+        presenters,
+        body_text(&body),
+        pages(row),
+    )
 }
