@@ -27,6 +27,32 @@ const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(&'static str, String)> {
+    // Cheap test first: a heading opens with one of a few words (this runs on every line).
+    const FIRST: [&str; 14] = [
+        "beslutande",
+        "ordinarie",
+        "ledamöter",
+        "ledamot",
+        "tjänstgörande",
+        "ej",
+        "ersättare",
+        "tjänstepersoner",
+        "tjänstemän",
+        "övriga",
+        "närvarande",
+        "deltagare",
+        "frånvarande",
+        "adjungerade",
+    ];
+    const ROLES: [&str; 4] = ["ordförande", "vice", "justerare", "sekreterare"];
+    let first = line
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(':')
+        .to_lowercase();
+    if !FIRST.contains(&first.as_str()) && !ROLES.contains(&first.as_str()) {
+        return None;
+    }
     let c = SECTION.captures(line.trim())?;
     let head = c.get(1)?.as_str().to_lowercase();
     let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();

@@ -56,14 +56,16 @@ pub fn sentences(text: &str) -> Vec<String> {
 pub fn decisions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for s in sentences(text) {
-        if let Some(c) = LABEL.captures(&s) {
+        // The labelled forms all contain "eslut" (Beslut, beslutas, …): test that first.
+        let labelled = s.contains("eslut");
+        if let Some(c) = labelled.then(|| LABEL.captures(&s)).flatten() {
             let body = c.get(1).map_or("", |m| m.as_str()).trim();
             if !body.is_empty() {
                 out.push(body.to_string());
             }
             continue;
         }
-        if let Some(c) = HEADED.captures(&s) {
+        if let Some(c) = labelled.then(|| HEADED.captures(&s)).flatten() {
             if let Some(body) = c.get(1) {
                 out.push(body.as_str().trim().to_string());
                 continue;
