@@ -9,11 +9,39 @@ use crate::cmap::CMap;
 use crate::encoding::{glyph_name_to_text, Base};
 use crate::obj::{deref, dict_get, name_of, num};
 use lopdf::{Dictionary, Document, Object};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
+
+/// A hasher for small integer keys (character codes): the standard SipHash showed up
+/// in profiles of glyph decoding.
+#[derive(Default)]
+pub struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type CodeMap<V> = HashMap<u32, V, BuildHasherDefault<CodeHasher>>;
 
 /// One decoded character code.
 pub struct Glyph {
-    pub text: String,
+    /// Shared between all uses of the code (decoding allocates once per code).
+    pub text: Rc<str>,
     /// Advance in text space units (already divided by 1000 or scaled by FontMatrix).
     pub width: f32,
     /// The single-byte code 32 (word spacing applies).
@@ -30,6 +58,8 @@ pub struct Font {
     utf16_codes: bool,
     /// Composite font without ToUnicode: CID → text from the embedded TrueType's cmap.
     cid_text: HashMap<u32, String>,
+    /// Decoded codes: (code, byte length) → text and advance.
+    cache: RefCell<CodeMap<(Rc<str>, f32)>>,
     simple: Vec<Option<String>>,
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -276,54 +306,58 @@ impl Font {
 
     /// Splits a string operand into codes and decodes each.
     pub fn decode(&self, bytes: &[u8], out: &mut Vec<Glyph>) {
-        if !self.composite {
-            for &b in bytes {
-                let code = u32::from(b);
-                let text = self
-                    .to_unicode
-                    .as_ref()
-                    .and_then(|m| m.lookup(code, 1))
-                    .or_else(|| self.simple.get(usize::from(b)).cloned().flatten())
-                    .unwrap_or_default();
-                out.push(Glyph {
-                    text,
-                    width: self
-                        .widths
-                        .get(&code)
-                        .copied()
-                        .unwrap_or(self.default_width),
-                    is_space_code: b == 32,
-                });
-            }
-            return;
-        }
         let mut i = 0;
         while i < bytes.len() {
-            let len = match &self.codespace {
-                Some(cs) => cs.code_len(bytes.get(i..).unwrap_or(&[])),
-                None => 2,
+            let len = if !self.composite {
+                1
+            } else {
+                match &self.codespace {
+                    Some(cs) => cs.code_len(bytes.get(i..).unwrap_or(&[])),
+                    None => 2,
+                }
             };
             let end = (i + len).min(bytes.len());
             let chunk = bytes.get(i..end).unwrap_or(&[]);
             let code = chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-            let text = self
-                .to_unicode
-                .as_ref()
-                .and_then(|m| m.lookup(code, chunk.len()))
-                .or_else(|| self.utf16_codes.then(|| utf16_text(chunk)).flatten())
-                .or_else(|| self.cid_text.get(&code).cloned())
-                .unwrap_or_default();
+            // Codes of different lengths never share a key: the length is in the top bits.
+            let key = code | ((chunk.len() as u32 & 0x7) << 29);
+            let hit = self.cache.borrow().get(&key).cloned();
+            let (text, width) = match hit {
+                Some(hit) => hit,
+                None => {
+                    let v = self.decode_code(code, chunk);
+                    self.cache.borrow_mut().insert(key, v.clone());
+                    v
+                }
+            };
             out.push(Glyph {
                 text,
-                width: self
-                    .widths
-                    .get(&code)
-                    .copied()
-                    .unwrap_or(self.default_width),
-                is_space_code: len == 1 && code == 32,
+                width,
+                is_space_code: chunk.len() == 1 && code == 32,
             });
             i = end.max(i + 1);
         }
+    }
+
+    /// Text and advance of one code, uncached.
+    fn decode_code(&self, code: u32, chunk: &[u8]) -> (Rc<str>, f32) {
+        let mapped = self
+            .to_unicode
+            .as_ref()
+            .and_then(|m| m.lookup(code, chunk.len()));
+        let text = if self.composite {
+            mapped
+                .or_else(|| self.utf16_codes.then(|| utf16_text(chunk)).flatten())
+                .or_else(|| self.cid_text.get(&code).cloned())
+        } else {
+            mapped.or_else(|| self.simple.get(code as usize).cloned().flatten())
+        };
+        let width = self
+            .widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width);
+        (Rc::from(text.unwrap_or_default()), width)
     }
 }
 

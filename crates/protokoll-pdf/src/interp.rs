@@ -45,7 +45,7 @@ impl M {
 /// A glyph as drawn, in page space with the origin top-left.
 #[derive(Debug, Clone)]
 pub struct RawGlyph {
-    pub text: String,
+    pub text: Rc<str>,
     pub x0: f32,
     pub x1: f32,
     /// Baseline.

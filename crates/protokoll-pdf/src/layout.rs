@@ -7,6 +7,7 @@
 
 use crate::interp::{RawGlyph, RawPage, Rule};
 use protokoll_model::{Cell, Line, Page, Rect, Word};
+use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
 /// Word break: gap between glyphs, in font sizes.
@@ -51,7 +52,7 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
     let mut pending_mark: Option<(char, f32)> = None;
     for mut g in glyphs {
         if let Some(l) = expand_ligature(&g.text) {
-            g.text = l.to_string();
+            g.text = Rc::from(l);
         }
         let mut chars = g.text.chars();
         let single = match (chars.next(), chars.next()) {
@@ -67,7 +68,8 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
                     && center <= prev.x1 + tol
                     && (prev.y - g.y).abs() < prev.size.max(1.0)
                 {
-                    prev.text = format!("{}{}", prev.text, mark).nfc().collect();
+                    prev.text =
+                        Rc::from(format!("{}{}", prev.text, mark).nfc().collect::<String>());
                     continue;
                 }
             }
@@ -82,7 +84,7 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
         if let Some((mark, center)) = pending_mark.take() {
             let tol = 0.15 * g.size.max(1.0);
             if center >= g.x0 - tol && center <= g.x1 + tol {
-                g.text = format!("{}{}", g.text, mark).nfc().collect();
+                g.text = Rc::from(format!("{}{}", g.text, mark).nfc().collect::<String>());
             }
         }
         // Fake bold: the same glyph drawn again a hair to the side.
@@ -441,14 +443,14 @@ mod tests {
     fn diacritic_after_letter_is_merged() {
         let out = clean_glyphs(vec![g("a", 0.0, 5.0, 10.0), g("¨", 1.0, 4.0, 10.0)]);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].text, "ä");
+        assert_eq!(&*out[0].text, "ä");
     }
 
     #[test]
     fn ligature_expanded_and_fake_bold_dropped() {
         let out = clean_glyphs(vec![g("ﬁ", 0.0, 5.0, 10.0), g("ﬁ", 0.3, 5.3, 10.0)]);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].text, "fi");
+        assert_eq!(&*out[0].text, "fi");
     }
 
     #[test]
