@@ -460,6 +460,8 @@ fn broken_pdfs_still_give_their_text() {
         ("fixtures/hostile/pdfium-ingen-length.pdf", "Hello, world!"),
         ("fixtures/hostile/pdfium-trasig-fontordlista.pdf", "Hello"),
         ("fixtures/hostile/pdfium-type3-glyfnamn.pdf", "ABCD"),
+        ("fixtures/hostile/pdfium-fel-length.pdf", "Test"),
+        ("fixtures/hostile/pdfium-formularvarde.pdf", "Mountain Lion"),
     ] {
         let (code, out, err) = run(&["extract", file]);
         assert_eq!(code, 0, "{file}: {err}");

@@ -112,6 +112,17 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
                         None,
                     ));
                 }
+                if ex.guessed_glyphs > 0 {
+                    record.warnings.push(problem(
+                        "guessed_glyphs",
+                        format!(
+                            "{} glyphs have no Unicode mapping and were read as code points; \
+                             their text may be wrong",
+                            ex.guessed_glyphs
+                        ),
+                        None,
+                    ));
+                }
                 Some(ex.document)
             }
             Err(e) => {

@@ -46,6 +46,8 @@ pub struct Glyph {
     pub width: f32,
     /// The single-byte code 32 (word spacing applies).
     pub is_space_code: bool,
+    /// The text is a guess (a CID taken as a Unicode code point).
+    pub guessed: bool,
 }
 
 #[derive(Debug, Default)]
@@ -58,8 +60,17 @@ pub struct Font {
     utf16_codes: bool,
     /// Composite font without ToUnicode: CID → text from the embedded TrueType's cmap.
     cid_text: HashMap<u32, String>,
+    /// Codes that are bytes of a legacy CJK encoding (predefined CMaps such as 90ms-RKSJ-H).
+    legacy: Option<crate::cjk::Legacy>,
+    /// Codes are CIDs (Identity-H/V).
+    cid_codes: bool,
+    /// CID → Unicode of the font's Adobe character collection (Japan1, GB1, …).
+    collection: Option<&'static [u8]>,
+    /// Adobe-Identity or Adobe-UCS collection: as poppler does, a CID without any other
+    /// mapping is taken as a code point (reported as a guess).
+    identity_guess: bool,
     /// Decoded codes: (code, byte length) → text and advance.
-    cache: RefCell<CodeMap<(Rc<str>, f32)>>,
+    cache: RefCell<CodeMap<(Rc<str>, f32, bool)>>,
     simple: Vec<Option<String>>,
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -131,6 +142,9 @@ impl Font {
                     name.starts_with("Uni") && (name.contains("UTF16") || name.contains("UCS2"));
                 if n.starts_with(b"Identity") {
                     self.codespace = None; // two bytes, the default
+                    self.cid_codes = true;
+                } else {
+                    self.legacy = crate::cjk::Legacy::from_cmap_name(&name);
                 }
             }
             None => {
@@ -163,6 +177,17 @@ impl Font {
             }
             if self.to_unicode.is_none() && !self.utf16_codes {
                 self.cid_text = embedded_cid_text(doc, desc);
+            }
+            if let Some(info) = dict_get(doc, desc, b"CIDSystemInfo").and_then(|o| o.as_dict().ok())
+            {
+                let ordering = dict_get(doc, info, b"Ordering");
+                let ordering = match ordering {
+                    Some(Object::String(s, _)) => s.clone(),
+                    Some(o) => name_of(o).unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                self.collection = crate::cjk::collection(&ordering);
+                self.identity_guess = ordering == b"Identity" || ordering == b"UCS";
             }
         }
     }
@@ -310,6 +335,8 @@ impl Font {
         while i < bytes.len() {
             let len = if !self.composite {
                 1
+            } else if let Some(l) = &self.legacy {
+                l.code_len(bytes.get(i..).unwrap_or(&[]))
             } else {
                 match &self.codespace {
                     Some(cs) => cs.code_len(bytes.get(i..).unwrap_or(&[])),
@@ -322,7 +349,7 @@ impl Font {
             // Codes of different lengths never share a key: the length is in the top bits.
             let key = code | ((chunk.len() as u32 & 0x7) << 29);
             let hit = self.cache.borrow().get(&key).cloned();
-            let (text, width) = match hit {
+            let (text, width, guessed) = match hit {
                 Some(hit) => hit,
                 None => {
                     let v = self.decode_code(code, chunk);
@@ -334,13 +361,14 @@ impl Font {
                 text,
                 width,
                 is_space_code: chunk.len() == 1 && code == 32,
+                guessed,
             });
             i = end.max(i + 1);
         }
     }
 
     /// Text and advance of one code, uncached.
-    fn decode_code(&self, code: u32, chunk: &[u8]) -> (Rc<str>, f32) {
+    fn decode_code(&self, code: u32, chunk: &[u8]) -> (Rc<str>, f32, bool) {
         let mapped = self
             .to_unicode
             .as_ref()
@@ -348,7 +376,12 @@ impl Font {
         let text = if self.composite {
             mapped
                 .or_else(|| self.utf16_codes.then(|| utf16_text(chunk)).flatten())
+                .or_else(|| self.legacy.and_then(|l| l.decode(chunk)))
                 .or_else(|| self.cid_text.get(&code).cloned())
+                .or_else(|| {
+                    let table = self.collection.filter(|_| self.cid_codes)?;
+                    crate::cjk::cid_text(table, code)
+                })
         } else {
             mapped.or_else(|| self.simple.get(code as usize).cloned().flatten())
         };
@@ -357,7 +390,19 @@ impl Font {
             .get(&code)
             .copied()
             .unwrap_or(self.default_width);
-        (Rc::from(text.unwrap_or_default()), width)
+        // Last resort, as poppler: an Adobe-Identity CID read as a code point.
+        let guess = || {
+            char::from_u32(code)
+                .filter(|c| !c.is_control() && self.cid_codes && self.identity_guess)
+                .map(String::from)
+        };
+        match text {
+            Some(t) => (Rc::from(t), width, false),
+            None => match guess() {
+                Some(t) => (Rc::from(t), width, true),
+                None => (Rc::from(""), width, false),
+            },
+        }
     }
 }
 

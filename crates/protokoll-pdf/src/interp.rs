@@ -81,6 +81,8 @@ pub struct RawPage {
     pub image_cover: f32,
     /// Glyphs whose code had no Unicode mapping.
     pub unmapped: usize,
+    /// Glyphs whose text is a guess (see `Glyph::guessed`).
+    pub guessed: usize,
 }
 
 #[derive(Clone)]
@@ -416,6 +418,9 @@ impl<'a> Interp<'a> {
             if g.text.is_empty() && !g.is_space_code {
                 self.page.unmapped += 1;
             }
+            if g.guessed {
+                self.page.guessed += 1;
+            }
             if self.page.glyphs.len() < MAX_GLYPHS
                 && sx.is_finite()
                 && sy.is_finite()
@@ -536,6 +541,17 @@ impl<'a> Interp<'a> {
                 continue;
             }
             let Some(ap) = dict_get(doc, a, b"AP").and_then(|o| o.as_dict().ok()) else {
+                // A filled-in form field or a free-text note without an appearance:
+                // viewers draw its value or contents.
+                if subtype == b"Widget" {
+                    self.field_value(a);
+                } else if subtype == b"FreeText" {
+                    if let Some(v @ Object::String(..)) = dict_get(doc, a, b"Contents") {
+                        if let Ok(text) = lopdf::decode_text_string(v) {
+                            self.place_text(a, &text);
+                        }
+                    }
+                }
                 continue;
             };
             let stream = match dict_get(doc, ap, b"N") {
@@ -584,6 +600,83 @@ impl<'a> Interp<'a> {
             self.run_form(stream, resources, &ags, 1)?;
         }
         Ok(())
+    }
+}
+
+impl Interp<'_> {
+    /// The text value of a form field: its own /V or its parent field's.
+    fn field_value(&mut self, a: &Dictionary) {
+        let doc = self.doc;
+        let mut field = a;
+        let mut value = None;
+        for _ in 0..8 {
+            if let Some(v @ Object::String(..)) = dict_get(doc, field, b"V") {
+                value = lopdf::decode_text_string(v).ok();
+                break;
+            }
+            match dict_get(doc, field, b"Parent").and_then(|o| o.as_dict().ok()) {
+                Some(p) => field = p,
+                None => break,
+            }
+        }
+        if let Some(value) = value {
+            self.place_text(a, &value);
+        }
+    }
+
+    /// Places `value` in the annotation's /Rect, in the size its /DA asks for, with
+    /// Helvetica's widths.
+    fn place_text(&mut self, a: &Dictionary, value: &str) {
+        let doc = self.doc;
+        let Some(rect) = rect_of(doc, a, b"Rect") else {
+            return;
+        };
+        let (x0, y0, y1) = (rect.0.min(rect.2), rect.1.min(rect.3), rect.1.max(rect.3));
+        let height = y1 - y0;
+        // "/Helv 12 Tf": the number before Tf; 0 means auto-size.
+        let da = match dict_get(doc, a, b"DA") {
+            Some(Object::String(s, _)) => String::from_utf8_lossy(s).into_owned(),
+            _ => String::new(),
+        };
+        let tokens: Vec<&str> = da.split_ascii_whitespace().collect();
+        let size = tokens
+            .iter()
+            .position(|t| *t == "Tf")
+            .and_then(|i| tokens.get(i.checked_sub(1)?))
+            .and_then(|t| t.parse::<f32>().ok())
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .unwrap_or_else(|| (height * 0.7).clamp(4.0, 12.0));
+        let metrics = crate::metrics::standard14(b"Helvetica");
+        let lines: Vec<&str> = value.lines().collect();
+        let mut baseline = if lines.len() <= 1 {
+            y0 + (height - size) / 2.0 + 0.22 * size
+        } else {
+            y1 - 1.1 * size
+        };
+        for line in lines {
+            let mut x = x0 + 2.0;
+            for ch in line.chars() {
+                let w = metrics.map_or(0.5, |m| m.width(ch) / 1000.0) * size;
+                let (sx, sy) = self.base.apply(x, baseline);
+                let (ex, _) = self.base.apply(x + w, baseline);
+                if self.page.glyphs.len() < MAX_GLYPHS && sx.is_finite() && sy.is_finite() {
+                    self.page.glyphs.push(RawGlyph {
+                        text: Rc::from(ch.to_string()),
+                        x0: sx.min(ex),
+                        x1: sx.max(ex),
+                        y: sy,
+                        line_y: sy,
+                        size,
+                        bold: false,
+                        invisible: false,
+                        upright: true,
+                        space: ch.is_whitespace(),
+                    });
+                }
+                x += w;
+            }
+            baseline -= 1.15 * size;
+        }
     }
 }
 

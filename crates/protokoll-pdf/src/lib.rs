@@ -12,6 +12,7 @@
 //! println!("{}", out.document.to_text());
 //! ```
 
+mod cjk;
 mod cmap;
 mod encoding;
 mod font;
@@ -19,8 +20,10 @@ mod interp;
 mod layout;
 mod metrics;
 mod obj;
+mod recover;
 
 use protokoll_model::{Document, TextLayer};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -106,6 +109,9 @@ pub struct Extraction {
     pub page_errors: Vec<PageError>,
     /// Glyphs that had no Unicode mapping (text lost).
     pub unmapped_glyphs: usize,
+    /// Glyphs whose text is a guess: CIDs of a font without any Unicode map, taken as
+    /// code points (as pdftotext does); the text may be wrong.
+    pub guessed_glyphs: usize,
     /// The file ends before its `%%EOF`: pages or text may be missing.
     pub truncated: bool,
 }
@@ -121,6 +127,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
         return Err(PdfError::NotPdf);
     }
     match std::panic::catch_unwind(|| extract_inner(bytes, limits)) {
+        // An encrypted file that lopdf could not decrypt often fails later, with no
+        // pages or broken objects: the cause to report is the encryption.
+        Ok(Err(PdfError::Malformed(_))) if has_encrypt_entry(bytes) => Err(PdfError::Encrypted),
         Ok(r) => r,
         Err(_) => Err(PdfError::Malformed(
             "the PDF parser failed on this file".into(),
@@ -128,35 +137,54 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
     }
 }
 
-fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, PdfError> {
+/// Loads the document; the bytes returned are those it was parsed from (a repaired
+/// copy when stream lengths had to be fixed), which stream recovery reads.
+fn load<'b>(
+    bytes: &'b [u8],
+    limits: &Limits,
+) -> Result<(lopdf::Document, Cow<'b, [u8]>), PdfError> {
     let opts = || lopdf::LoadOptions {
         max_decompressed_size: Some(limits.max_decompressed),
         ..lopdf::LoadOptions::default()
     };
-    let first = lopdf::Document::load_mem_with_options(bytes, opts());
-    let doc = match first {
+    let rebuilt = |b: &[u8]| {
+        let mut o = opts();
+        o.force_reconstruct = true;
+        lopdf::Document::load_mem_with_options(b, o)
+    };
+    // A stream whose /Length is wrong or missing loses its object (or the whole parse):
+    // retry on a copy with the lengths fixed, keeping it if it reads more objects.
+    let with_fixed_lengths = |have: usize| {
+        let fixed = recover::fix_stream_lengths(bytes)?;
+        let d = rebuilt(&fixed).ok()?;
+        (!d.is_encrypted() && d.objects.len() > have).then_some((d, Cow::Owned(fixed)))
+    };
+    let doc = match lopdf::Document::load_mem_with_options(bytes, opts()) {
         Ok(d) => d,
-        Err(e) => {
-            if is_password_error(&e) {
-                return Err(PdfError::Encrypted);
-            }
-            // A broken xref table: rebuild it from the objects in the file.
-            let mut o = opts();
-            o.force_reconstruct = true;
-            lopdf::Document::load_mem_with_options(bytes, o).map_err(|e2| {
-                if is_password_error(&e2) {
-                    PdfError::Encrypted
-                } else {
-                    PdfError::Malformed(e.to_string())
-                }
-            })?
-        }
+        Err(e) if is_password_error(&e) => return Err(PdfError::Encrypted),
+        // A broken xref table: rebuild it from the objects in the file.
+        Err(e) => match rebuilt(bytes) {
+            Ok(d) => d,
+            Err(e2) if is_password_error(&e2) => return Err(PdfError::Encrypted),
+            Err(_) => return with_fixed_lengths(0).ok_or(PdfError::Malformed(e.to_string())),
+        },
     };
     if doc.is_encrypted() {
         // lopdf tries the empty user password while loading; still encrypted = locked.
         return Err(PdfError::Encrypted);
     }
-    Ok(doc)
+    if recover::lost_objects(&doc) > 0 {
+        if let Some(better) = with_fixed_lengths(doc.objects.len()) {
+            return Ok(better);
+        }
+    }
+    Ok((doc, Cow::Borrowed(bytes)))
+}
+
+/// Whether a trailer names an /Encrypt dictionary (looked for in the raw bytes, as
+/// the parse may have failed).
+fn has_encrypt_entry(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
 }
 
 fn is_password_error(e: &lopdf::Error) -> bool {
@@ -168,7 +196,8 @@ fn is_password_error(e: &lopdf::Error) -> bool {
 
 fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
     let start = Instant::now();
-    let doc = load(bytes, limits)?;
+    let (doc, bytes) = load(bytes, limits)?;
+    let bytes = bytes.as_ref();
     let producer = producer(&doc);
     let pages = doc.get_pages();
     if pages.is_empty() {
@@ -178,10 +207,12 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
     let mut drafts = Vec::new();
     let mut page_errors = Vec::new();
     let mut unmapped = 0;
+    let mut guessed = 0;
     for (&num, &id) in pages.iter().take(limits.max_pages) {
         match interp.run_page(id) {
             Ok(raw) => {
                 unmapped += raw.unmapped;
+                guessed += raw.guessed;
                 drafts.push(layout::draft_page(num, raw));
             }
             Err(e @ PdfError::Timeout(_)) => return Err(e),
@@ -216,6 +247,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
         document,
         page_errors,
         unmapped_glyphs: unmapped,
+        guessed_glyphs: guessed,
         truncated,
     })
 }

@@ -230,3 +230,133 @@ fn utf16_cmap_codes_are_text_without_tounicode() {
     });
     assert!(text_of(&pdf).starts_with("ök"), "{}", text_of(&pdf));
 }
+
+/// `pdf` re-saved encrypted (RC4, 128-bit key) with the given user password.
+fn encrypted(pdf: &[u8], user: &str) -> Vec<u8> {
+    let mut doc = lopdf::Document::load_mem(pdf).unwrap();
+    if doc.trailer.get(b"ID").is_err() {
+        let id = Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal);
+        doc.trailer.set("ID", vec![id.clone(), id]);
+    }
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner-secret",
+        user_password: user,
+        key_length: 128,
+        permissions: lopdf::Permissions::default(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn plain_pdf(text: &[u8]) -> Vec<u8> {
+    pdf_with(
+        helvetica("WinAnsiEncoding".into()),
+        text_ops(vec![op("Tj", vec![s(text)])]),
+        |_, _| {},
+    )
+}
+
+#[test]
+fn encrypted_with_empty_user_password_opens() {
+    let pdf = encrypted(&plain_pdf(b"Protokoll fr\xe5n styrelsen"), "");
+    assert!(pdf.windows(8).any(|w| w == b"/Encrypt"));
+    assert_eq!(text_of(&pdf), "Protokoll från styrelsen");
+}
+
+#[test]
+fn encrypted_with_a_user_password_is_reported() {
+    let pdf = encrypted(&plain_pdf(b"Hemligt"), "hemligt");
+    let err = extract(&pdf, &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "encrypted", "{err}");
+}
+
+#[test]
+fn stream_with_too_long_length_is_read_to_endstream() {
+    let pdf = plain_pdf(b"Justerare");
+    // Declare the content stream longer than it is: lopdf alone would drop it.
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let at = text.find("stream\n").unwrap();
+    let dict_start = text[..at].rfind("<<").unwrap();
+    let dict = &text[dict_start..at];
+    let fixed_dict = dict.replace("/Length ", "/Length 9");
+    assert_ne!(dict, fixed_dict);
+    let broken = format!("{}{}{}", &text[..dict_start], fixed_dict, &text[at..]);
+    assert_eq!(text_of(broken.as_bytes()), "Justerare");
+}
+
+#[test]
+fn form_field_value_without_appearance_is_text() {
+    let pdf = pdf_with(helvetica("WinAnsiEncoding".into()), vec![], |doc, _| {
+        let field = doc.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx",
+            "Rect" => vec![100.into(), 700.into(), 300.into(), 720.into()],
+            "DA" => s(b"/Helv 10 Tf 0 g"),
+            "V" => s(b"Sekreterare: Eva Berg"),
+        });
+        // Annotations live on the page: attach after the page exists (below).
+        doc.trailer.set("TestField", field);
+    });
+    let mut doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let field = doc.trailer.get(b"TestField").unwrap().clone();
+    let page_id = *doc.get_pages().get(&1).unwrap();
+    doc.get_dictionary_mut(page_id)
+        .unwrap()
+        .set("Annots", vec![field]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    assert_eq!(text_of(&out), "Sekreterare: Eva Berg");
+}
+
+fn type0(encoding: &str, ordering: &str) -> lopdf::Dictionary {
+    let cid_font = dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Ryumin-Light",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => s(b"Adobe"), "Ordering" => s(ordering.as_bytes()), "Supplement" => 2,
+        },
+        "DW" => 1000,
+    };
+    dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Ryumin-Light",
+        "Encoding" => encoding, "DescendantFonts" => vec![Object::Dictionary(cid_font)],
+    }
+}
+
+#[test]
+fn japan1_cids_through_adobe_table() {
+    // CIDs 34, 35 are 'A', 'B'; 843 is あ in Adobe-Japan1.
+    let pdf = pdf_with(
+        type0("Identity-H", "Japan1"),
+        text_ops(vec![op("Tj", vec![s(&[0, 34, 0, 35, 3, 75])])]),
+        |_, _| {},
+    );
+    assert_eq!(text_of(&pdf), "ABあ");
+}
+
+#[test]
+fn shift_jis_predefined_cmap() {
+    let pdf = pdf_with(
+        type0("90ms-RKSJ-H", "Japan1"),
+        text_ops(vec![op("Tj", vec![s(&[b'O', b'K', 0x82, 0xA0])])]),
+        |_, _| {},
+    );
+    assert_eq!(text_of(&pdf), "OKあ");
+}
+
+#[test]
+fn identity_collection_without_unicode_map_is_a_reported_guess() {
+    let pdf = pdf_with(
+        type0("Identity-H", "Identity"),
+        text_ops(vec![op(
+            "Tj",
+            vec![s(&[0x04, 0x1C, 0x04, 0x38, 0x04, 0x40])],
+        )]),
+        |_, _| {},
+    );
+    let ex = extract(&pdf, &Limits::default()).unwrap();
+    assert_eq!(ex.document.to_text().trim(), "Мир");
+    assert_eq!(ex.guessed_glyphs, 3);
+}

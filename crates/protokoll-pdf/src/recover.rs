@@ -1,0 +1,174 @@
+//! Recovery of streams whose declared /Length is wrong.
+//!
+//! lopdf trusts /Length: when it is too long, the parser runs past `endstream` and
+//! drops the whole object, so a page loses its content stream. pdftotext instead
+//! reads up to `endstream`. We do the same by rewriting each wrong direct /Length
+//! in a copy of the file (the copy is then loaded with the xref rebuilt, so shifted
+//! offsets do not matter).
+
+/// The objects listed in the xref as in use that the parser could not load.
+pub fn lost_objects(doc: &lopdf::Document) -> usize {
+    doc.reference_table
+        .entries
+        .iter()
+        .filter(|(id, e)| match e {
+            lopdf::xref::XrefEntry::Normal { generation, .. } => {
+                !doc.objects.contains_key(&(**id, *generation))
+            }
+            _ => false,
+        })
+        .count()
+}
+
+/// A copy of `bytes` with every wrong or missing `/Length` set to the length found by
+/// looking for `endstream`, or `None` when no length needed fixing.
+pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
+    // (start, end, new length); start == end inserts a whole `/Length` entry.
+    let mut edits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = find(bytes.get(from..)?, b"stream") {
+        let kw = from + rel;
+        from = kw + 6;
+        // `endstream` is not a stream start; a stream keyword follows its dictionary.
+        if kw >= 3 && bytes.get(kw - 3..kw) == Some(b"end") {
+            continue;
+        }
+        let before = bytes.get(..kw).unwrap_or(&[]);
+        let trimmed = before.trim_ascii_end();
+        if !trimmed.ends_with(b">>") {
+            continue;
+        }
+        let mut start = kw + 6;
+        match bytes.get(start..start + 2) {
+            Some(b"\r\n") => start += 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
+            _ => continue,
+        }
+        let Some(len_end) = bytes.get(start..).and_then(|t| find(t, b"endstream")) else {
+            continue;
+        };
+        let mut data = bytes.get(start..start + len_end).unwrap_or(&[]);
+        if let Some(d) = data.strip_suffix(b"\r\n") {
+            data = d;
+        } else if let Some(d) = data
+            .strip_suffix(b"\n")
+            .or_else(|| data.strip_suffix(b"\r"))
+        {
+            data = d;
+        }
+        let actual = data.len();
+        // The stream's dictionary: from its `obj` keyword (bounded look-back).
+        let look = trimmed.len().saturating_sub(64 * 1024);
+        let Some(obj_rel) = trimmed.get(look..).and_then(|t| rfind(t, b"obj")) else {
+            continue;
+        };
+        let dict_start = look + obj_rel;
+        let dict = trimmed.get(dict_start..).unwrap_or(&[]);
+        let Some(lk) = rfind(dict, b"/Length") else {
+            // No /Length at all: add one before the dictionary's closing `>>`.
+            let close = trimmed.len() - 2;
+            edits.push((close, close, actual));
+            from = start + len_end + 9;
+            continue;
+        };
+        let vstart = dict_start + lk + 7;
+        let Some((vend, declared)) = length_value(bytes, vstart) else {
+            continue;
+        };
+        if declared != Some(actual) {
+            edits.push((vstart, vend, actual));
+        }
+        from = start + len_end + 9;
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    for (s, e, n) in edits {
+        out.extend_from_slice(bytes.get(at..s)?);
+        if s == e {
+            out.extend_from_slice(format!("/Length {n} ").as_bytes());
+        } else {
+            out.extend_from_slice(format!(" {n}").as_bytes());
+        }
+        at = e;
+    }
+    out.extend_from_slice(bytes.get(at..)?);
+    Some(out)
+}
+
+/// The end of a /Length value starting at `at`, and its number when it is direct
+/// (`None` for a reference `N G R`, which is replaced as well: its target may be lost).
+fn length_value(bytes: &[u8], at: usize) -> Option<(usize, Option<usize>)> {
+    let mut i = at;
+    let skip_ws = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let digits = |mut i: usize| {
+        let s = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        (i > s).then_some(i)
+    };
+    i = skip_ws(i);
+    let n_end = digits(i)?;
+    let n: usize = std::str::from_utf8(bytes.get(i..n_end)?)
+        .ok()?
+        .parse()
+        .ok()?;
+    // `N G R`?
+    let g = skip_ws(n_end);
+    if let Some(g_end) = digits(g) {
+        let r = skip_ws(g_end);
+        if bytes.get(r) == Some(&b'R') {
+            return Some((r + 1, None));
+        }
+    }
+    Some((n_end, Some(n)))
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_length_is_rewritten() {
+        let pdf = b"1 0 obj\n<< /Length 99 >>\nstream\nBT ET\nendstream\nendobj\n";
+        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        let text = String::from_utf8(fixed).expect("ascii");
+        assert!(text.contains("/Length 5 >>"), "{text}");
+    }
+
+    #[test]
+    fn right_length_is_left_alone() {
+        let pdf = b"1 0 obj\n<< /Length 5 >>\nstream\r\nBT ET\r\nendstream\nendobj\n";
+        assert!(fix_stream_lengths(pdf).is_none());
+    }
+
+    #[test]
+    fn missing_length_is_added() {
+        let pdf = b"1 0 obj\n<< /Type /X >>\nstream\nabcd\nendstream\nendobj\n";
+        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        assert!(String::from_utf8_lossy(&fixed).contains("<< /Type /X /Length 4 >>"));
+    }
+
+    #[test]
+    fn indirect_length_is_replaced() {
+        let pdf = b"1 0 obj\n<< /Length 2 0 R >>\nstream\nabc\nendstream\nendobj\n";
+        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        assert!(String::from_utf8_lossy(&fixed).contains("/Length 3 >>"));
+    }
+}
