@@ -106,13 +106,25 @@ fn with_case(model: &str, word: &str) -> String {
 /// "6ka" (öka), "&r"/"4rendet" (är…), "fdlja" (följa). Returns the readings to try,
 /// each with its cost in Zipf units (a rarer misreading needs more evidence).
 fn readings(lower: &str) -> Vec<(String, f32)> {
-    // "oé", "6é", "éo": one ö read as two characters.
+    // "oé", "6é", "éo", "dé", "o6": one ö read as two characters. Both the merged and
+    // the letter-by-letter reading are tried ("bedémning" is "bedömning", not "beömning").
     let merged = lower
         .replace("oé", "ö")
         .replace("6é", "ö")
-        .replace("éo", "ö");
-    let chars: Vec<char> = merged.chars().collect();
-    let mut out = vec![(String::new(), if merged != lower { 0.2 } else { 0.0 })];
+        .replace("éo", "ö")
+        .replace("dé", "ö")
+        .replace("o6", "ö");
+    let mut out = letter_readings(lower, 0.0);
+    if merged != lower {
+        out.extend(letter_readings(&merged, 0.2));
+    }
+    out
+}
+
+/// Readings of `word` with each suspect character replaced by its alternatives.
+fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![(String::new(), base_cost)];
     for (i, &c) in chars.iter().enumerate() {
         let letter = |j: Option<usize>| {
             j.and_then(|j| chars.get(j))
@@ -212,8 +224,9 @@ fn best(
 
 /// Repairs an unknown word as a compound of two (or, recursively, more) known parts,
 /// where a part may end in a linking "s" ("lansdialog" → "läns|dialog"). The score is
-/// that of the rarest part, less a little for each extra part. A word that already is
-/// a compound of known parts as written ("journal|granskat") is left alone.
+/// the mean frequency of the parts, less a little for each part beyond two. A word
+/// that is as good a compound of known parts as written ("journal|granskat") is left
+/// alone.
 fn compound(
     lex: &Lexicon,
     lower: &str,
@@ -221,10 +234,38 @@ fn compound(
     depth: u32,
 ) -> Option<(String, f32)> {
     let (changed, unchanged) = compound_parts(lex, lower, seen, depth);
-    let (word, score) = changed?;
+    let changed = changed?;
     match unchanged {
-        Some(u) if u >= score => None,
-        _ => Some((word, score)),
+        Some(u) if u.score() >= changed.score() => None,
+        _ => Some((changed.word.clone(), changed.score())),
+    }
+}
+
+/// A reading of a word as parts: the joined text, the sum of the parts' frequencies
+/// and the number of parts.
+#[derive(Clone, Debug)]
+struct Parts {
+    word: String,
+    sum: f32,
+    n: u32,
+}
+
+impl Parts {
+    fn one(word: String, z: f32) -> Parts {
+        Parts { word, sum: z, n: 1 }
+    }
+
+    fn score(&self) -> f32 {
+        const PER_PART: f32 = 0.5;
+        self.sum / self.n.max(1) as f32 - PER_PART * self.n.saturating_sub(2) as f32
+    }
+
+    fn then(&self, tail: &Parts) -> Parts {
+        Parts {
+            word: format!("{}{}", self.word, tail.word),
+            sum: self.sum + tail.sum,
+            n: self.n + tail.n,
+        }
     }
 }
 
@@ -234,24 +275,31 @@ fn compound_parts(
     lower: &str,
     seen: &HashSet<String>,
     depth: u32,
-) -> (Option<(String, f32)>, Option<f32>) {
+) -> (Option<Parts>, Option<Parts>) {
     const MIN_PART: f32 = 2.5;
-    const PER_PART: f32 = 0.5;
     let chars: Vec<char> = lower.chars().collect();
     if chars.len() < 6 || depth == 0 {
         return (None, None);
     }
     // A part as written, and its best repair.
-    let part = |s: &str| -> (Option<f32>, Option<(String, f32)>) {
-        let own = lex.zipf(s).filter(|z| *z >= MIN_PART);
+    let part = |s: &str| -> (Option<Parts>, Option<Parts>) {
+        let own = lex
+            .zipf(s)
+            .filter(|z| *z >= MIN_PART)
+            .map(|z| Parts::one(s.to_string(), z));
         let alt = candidates(lex, s, false, seen)
             .into_iter()
             .filter(|(c, z)| c != s && *z >= MIN_PART)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(w, z)| Parts::one(w, z));
         (own, alt)
     };
-    let mut changed: Option<(String, f32)> = None;
-    let mut unchanged: Option<f32> = None;
+    let better = |a: Option<Parts>, b: Option<Parts>| match (a, b) {
+        (Some(a), Some(b)) => Some(if b.score() > a.score() { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    let mut changed: Option<Parts> = None;
+    let mut unchanged: Option<Parts> = None;
     for cut in 3..chars.len().saturating_sub(2) {
         let head: String = chars.get(..cut).unwrap_or(&[]).iter().collect();
         let tail: String = chars.get(cut..).unwrap_or(&[]).iter().collect();
@@ -260,33 +308,31 @@ fn compound_parts(
             continue;
         }
         let (mut h_own, mut h_alt) = part(&head);
-        if h_own.is_none() && h_alt.is_none() {
-            if let Some(stem) = head.strip_suffix('s') {
-                let (o, a) = part(stem);
-                h_own = o;
-                h_alt = a.map(|(w, z)| (format!("{w}s"), z));
-            }
+        // A linking "s": "informations|" is "information" + s, whether or not the
+        // s-form is itself listed.
+        if let Some(stem) = head.strip_suffix('s') {
+            let (o, a) = part(stem);
+            let linked = |p: Parts| Parts {
+                word: format!("{}s", p.word),
+                ..p
+            };
+            h_own = better(h_own, o.map(linked));
+            h_alt = better(h_alt, a.map(linked));
         }
-        let mut extra = 0.0;
         if h_own.is_none() && h_alt.is_none() {
             let (c, u) = compound_parts(lex, &head, seen, depth - 1);
             h_own = u;
             h_alt = c;
-            extra = PER_PART;
         }
-        if let (Some(h), Some(t)) = (h_own, t_own) {
-            let score = h.min(t) - extra;
-            unchanged = Some(unchanged.map_or(score, |u: f32| u.max(score)));
+        if let (Some(h), Some(t)) = (&h_own, &t_own) {
+            unchanged = better(unchanged, Some(h.then(t)));
         }
         // The best changed reading: either part repaired, the other as written or repaired.
-        let heads = [h_own.map(|z| (head.clone(), z)), h_alt];
-        let tails = [t_own.map(|z| (tail.clone(), z)), t_alt];
-        for (hw, hz) in heads.iter().flatten() {
-            for (tw, tz) in tails.iter().flatten() {
-                let joined = format!("{hw}{tw}");
-                let score = hz.min(*tz) - PER_PART - extra;
-                if joined != lower && changed.as_ref().is_none_or(|c| score > c.1) {
-                    changed = Some((joined, score));
+        for h in [&h_own, &h_alt].into_iter().flatten() {
+            for t in [&t_own, &t_alt].into_iter().flatten() {
+                let joined = h.then(t);
+                if joined.word != lower {
+                    changed = better(changed, Some(joined));
                 }
             }
         }
@@ -494,12 +540,22 @@ fn repair_token(
     {
         return None;
     }
-    // "halso-och", "Valfard-": each part of a hyphenated word on its own.
-    if lower.contains('-') {
+    // "halso-och", "Valfard-", "valfard/sociala": each part of a joined word on its own.
+    if lower.contains(['-', '/']) {
         let mut changed = false;
         let mut min_margin = f32::INFINITY;
-        let parts: Vec<String> = core
-            .split('-')
+        let mut parts: Vec<String> = Vec::new();
+        let mut seps: Vec<char> = Vec::new();
+        for (i, p) in core.split(['-', '/']).enumerate() {
+            if i > 0 {
+                // The separator that ended the previous part.
+                let at: usize = parts.iter().map(String::len).sum::<usize>() + seps.len();
+                seps.push(core.get(at..).and_then(|t| t.chars().next()).unwrap_or('-'));
+            }
+            parts.push(p.to_string());
+        }
+        let parts: Vec<String> = parts
+            .iter()
             .map(|p| {
                 let name_like = p.chars().next().is_some_and(char::is_uppercase);
                 match (p.chars().count() >= 2)
@@ -515,9 +571,16 @@ fn repair_token(
                 }
             })
             .collect();
+        let mut joined = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if let Some(sep) = i.checked_sub(1).and_then(|j| seps.get(j)) {
+                joined.push(*sep);
+            }
+            joined.push_str(p);
+        }
         return changed.then(|| {
             (
-                format!("{pre}{}{post}", parts.join("-")),
+                format!("{pre}{joined}{post}"),
                 "diacritic",
                 confidence(min_margin, true),
             )
@@ -526,16 +589,40 @@ fn repair_token(
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
     let (fixed, margin) = ctx.best(lower, name_like)?;
     let was_word = ctx.lex.zipf(lower).is_some();
+    // An English OCR model reads a word-initial å/ä/ö as a capital A or O ("men Aven",
+    // "se Over"): inside a sentence, such a word is lowercase unless it is a name.
+    let lost_initial = matches!(core.chars().next(), Some('A' | 'O'))
+        && core.chars().skip(1).all(char::is_lowercase)
+        && core.chars().count() >= 2
+        && fixed.starts_with(['å', 'ä', 'ö'])
+        && mid_sentence(prev)
+        && !ctx.lex.is_name(&fixed);
+    let cased = if lost_initial {
+        fixed.clone()
+    } else {
+        with_case(core, &fixed)
+    };
     let kind = if deaccent(&fixed) == lower {
         "diacritic"
     } else {
         "confusion"
     };
     Some((
-        format!("{pre}{}{post}", with_case(core, &fixed)),
+        format!("{pre}{cased}{post}"),
         kind,
         confidence(margin, was_word),
     ))
+}
+
+/// Whether a word follows `prev` inside a sentence: `prev` is a lowercase word (a
+/// capitalised one may be a first name: "Ingmar Angman") that does not end it.
+fn mid_sentence(prev: Option<&str>) -> bool {
+    prev.is_some_and(|p| {
+        p.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !p.ends_with(['.', '!', '?', ':'])
+    })
 }
 
 #[cfg(test)]
@@ -572,6 +659,31 @@ mod tests {
         assert_eq!(fix("4ldre"), "äldre");
         assert_eq!(fix("rehabiliteringsansvar"), "rehabiliteringsansvar");
         assert_eq!(fix("journalgranskat"), "journalgranskat");
+    }
+
+    #[test]
+    fn joined_words_and_two_character_misreadings() {
+        assert_eq!(fix("valfardsomradet/sociala"), "välfärdsområdet/sociala");
+        assert_eq!(fix("halso-och"), "hälso-och");
+        assert_eq!(fix("behdéver"), "behöver");
+        assert_eq!(fix("bedémning"), "bedömning");
+        assert_eq!(fix("o6verenskommelser"), "överenskommelser");
+        // A linking s after a listed word, not a split into three short words.
+        assert_eq!(fix("informationsarende"), "informationsärende");
+    }
+
+    #[test]
+    fn initial_capital_read_for_a_lost_letter() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let seen = HashSet::new();
+        let mut ctx = Ctx::new(lex, &seen);
+        let mut at =
+            |w: &str, prev: &str| repair_token(w, Some(prev), Some("och"), &mut ctx).map(|r| r.0);
+        // Inside a sentence: "men Aven" is "men även".
+        assert_eq!(at("Aven", "men").as_deref(), Some("även"));
+        // After a full stop, or after a capitalised word (a first name), the capital stays.
+        assert_eq!(at("Aven", "familjen.").as_deref(), Some("Även"));
+        assert_eq!(at("Orebro", "i").as_deref(), Some("Örebro"));
     }
 
     #[test]
