@@ -29,6 +29,22 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
+    let repaired: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            protokoll_text::repair_document(&mut d, true);
+            d
+        })
+        .collect();
+    c.bench_function("parse_fixtures", |b| {
+        b.iter(|| {
+            repaired
+                .iter()
+                .map(|d| protokoll_parse::parse(d).items.len())
+                .sum::<usize>()
+        })
+    });
     c.bench_function("repair_and_parse_fixtures", |b| {
         b.iter_batched(
             || docs.clone(),

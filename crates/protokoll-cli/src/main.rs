@@ -268,7 +268,7 @@ fn layout_text(doc: &protokoll_model::Document) -> String {
                         .map(|w| match (w.bold, w.struck) {
                             (_, true) => format!("~~{}~~", w.text),
                             (true, _) => format!("*{}*", w.text),
-                            _ => w.text.clone(),
+                            _ => w.text.to_string(),
                         })
                         .collect();
                     format!("[{}] {}", c.column, words.join(" "))

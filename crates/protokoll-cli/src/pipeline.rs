@@ -172,7 +172,7 @@ pub fn text_document(text: &str) -> Document {
                 for w in part.split_whitespace() {
                     let width = w.chars().count() as f32 * 5.0;
                     words.push(Word {
-                        text: w.to_string(),
+                        text: w.into(),
                         bbox: Rect {
                             x0: wx,
                             y0: y,

@@ -69,7 +69,7 @@ impl TextLayer {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Word {
     /// The word's text (NFC after the text stage).
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Its box.
     pub bbox: Rect,
     /// Font size in points (after the text matrix and CTM).
@@ -205,13 +205,13 @@ impl Document {
                     let mut fresh = Vec::new();
                     for w in line.cells.iter().flat_map(|c| c.words.iter()) {
                         let dup = seen.iter().any(|(t, x, y)| {
-                            *t == w.text
+                            *t == &*w.text
                                 && (x - w.bbox.x0).abs() < 12.0
                                 && (y - w.bbox.y1).abs() < 12.0
                         });
                         if !dup {
-                            seen.push((&w.text, w.bbox.x0, w.bbox.y1));
-                            fresh.push(w.text.as_str());
+                            seen.push((&*w.text, w.bbox.x0, w.bbox.y1));
+                            fresh.push(&*w.text);
                         }
                     }
                     if !fresh.is_empty() {

@@ -298,7 +298,7 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
                 let rest_words: Vec<Word> = rest
                     .split_whitespace()
                     .map(|w| Word {
-                        text: w.to_string(),
+                        text: w.into(),
                         ..Word::default()
                     })
                     .collect();
@@ -362,7 +362,7 @@ fn split_inline(words: &[Word]) -> Vec<Vec<Word>> {
     for w in words {
         let semi = w.text.ends_with(';');
         let mut w = w.clone();
-        w.text = w.text.trim_end_matches(';').to_string();
+        w.text = w.text.trim_end_matches(';').into();
         if let Some(last) = out.last_mut() {
             last.push(w);
         }

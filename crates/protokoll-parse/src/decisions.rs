@@ -27,6 +27,29 @@ static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// Stems that every alternative of `VERB` contains (lowercase): a plain substring
+/// test spares the Unicode-aware regex on most sentences.
+const VERB_STEMS: [&str; 13] = [
+    "beslut",
+    "beslöt",
+    "utses",
+    "fattade",
+    "fastställ",
+    "godkän",
+    "valdes",
+    "väljs",
+    "utsågs",
+    "handlingarna",
+    "tillstyrk",
+    "bifölls",
+    "avslogs",
+];
+
+fn has_verb_stem(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    VERB_STEMS.iter().any(|stem| lower.contains(stem))
+}
+
 /// Splits text into sentences (after . ! ? followed by a capital letter, and at line
 /// and paragraph breaks).
 pub fn sentences(text: &str) -> Vec<String> {
@@ -71,7 +94,7 @@ pub fn decisions(text: &str) -> Vec<String> {
                 continue;
             }
         }
-        if VERB.is_match(&s) && !NOT_OURS.is_match(&s) {
+        if has_verb_stem(&s) && VERB.is_match(&s) && !NOT_OURS.is_match(&s) {
             out.push(
                 s.trim_end_matches(['.', ' ']).to_string()
                     + if s.ends_with('.') { "." } else { "" },

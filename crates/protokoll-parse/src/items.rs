@@ -64,7 +64,7 @@ pub fn label_of(
                 let letter = c.get(2).map_or("", |m| m.as_str());
                 return Some((format!("{value}{}", letter.to_lowercase()), value, 1));
             }
-            if first.text == "§" {
+            if &*first.text == "§" {
                 let c = NUM.captures(&words.get(1)?.text)?;
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
                 let letter = c.get(2).map_or("", |m| m.as_str());

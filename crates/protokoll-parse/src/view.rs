@@ -120,7 +120,7 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                 let mut cur: Vec<Word> = Vec::new();
                 let mut col = c.column;
                 for w in &c.words {
-                    if w.text == "|" || w.text == "¦" {
+                    if &*w.text == "|" || &*w.text == "¦" {
                         if !cur.is_empty() {
                             cells.push((col, std::mem::take(&mut cur)));
                         }

@@ -250,7 +250,7 @@ fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
             };
             Word {
                 struck: is_struck(&bbox, w.y, w.size, rules),
-                text: w.text,
+                text: w.text.into(),
                 bbox,
                 font_size: w.size,
                 bold: w.bold * 2 > w.n,
@@ -461,10 +461,7 @@ mod tests {
             g("c", 14.0, 19.0, 10.0),
         ];
         let w = words_of(line, &[]);
-        assert_eq!(
-            w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
-            ["ab", "c"]
-        );
+        assert_eq!(w.iter().map(|w| &*w.text).collect::<Vec<_>>(), ["ab", "c"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ fn damaged_doc(lines: usize) -> (Document, usize) {
             .skip(i % words.len())
             .take(12)
             .map(|w| Word {
-                text: (*w).to_string(),
+                text: (*w).into(),
                 invisible: true,
                 font_size: 10.0,
                 ..Word::default()

@@ -53,7 +53,10 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
             for cell in &mut line.cells {
                 for w in &mut cell.words {
                     if !w.text.is_ascii() {
-                        w.text = normalize_word(&w.text);
+                        let n = normalize_word(&w.text);
+                        if *n != *w.text {
+                            w.text = n.into();
+                        }
                     }
                 }
                 // A word that normalized to nothing (a lone soft hyphen) is dropped.

@@ -390,19 +390,19 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> Vec<Correction> {
                 let prev = i
                     .checked_sub(1)
                     .and_then(|j| cell.words.get(j))
-                    .map(|w| w.text.as_str());
-                let next = cell.words.get(i + 1).map(|w| w.text.as_str());
+                    .map(|w| &*w.text);
+                let next = cell.words.get(i + 1).map(|w| &*w.text);
                 if let Some(r) = repair_token(&w.text, prev, next, ctx) {
                     fixes.push((i, r));
                 }
             }
             for (i, (text, kind, confidence)) in fixes {
                 if let Some(w) = cell.words.get_mut(i) {
-                    let original = std::mem::replace(&mut w.text, text);
+                    let original = std::mem::replace(&mut w.text, text.into()).to_string();
                     out.push(Correction {
                         page: number,
                         original,
-                        corrected: w.text.clone(),
+                        corrected: w.text.to_string(),
                         kind: kind.into(),
                         confidence,
                     });

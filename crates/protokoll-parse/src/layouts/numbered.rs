@@ -100,7 +100,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             h.rest
                 .split_whitespace()
                 .map(|t| Word {
-                    text: t.to_string(),
+                    text: t.into(),
                     ..Word::default()
                 })
                 .collect(),
@@ -129,7 +129,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
                         Some(l),
                         rest.split_whitespace()
                             .map(|t| Word {
-                                text: t.to_string(),
+                                text: t.into(),
                                 ..Word::default()
                             })
                             .collect(),
