@@ -2,6 +2,7 @@
 //! with page, geometry, boldness and the words, plus helpers for columns.
 
 use protokoll_model::{Document, Word};
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -82,6 +83,9 @@ thread_local! {
     /// The lines of the document being parsed, while `parse` runs: every parser asks
     /// for them, and they are the same each time.
     static CURRENT: RefCell<Option<(usize, Rc<Vec<PLine>>)>> = const { RefCell::new(None) };
+    /// Readings derived from those lines that several parsers share (an agenda table is
+    /// read once for the fit of two layouts and for the items of the winner).
+    static MEMO: RefCell<Vec<(&'static str, Rc<dyn Any>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps `doc`'s lines for the duration of `f` (one `parse` call).
@@ -89,9 +93,33 @@ pub fn with_cached<T>(doc: &Document, f: impl FnOnce() -> T) -> T {
     let key = doc as *const Document as usize;
     let lines = Rc::new(build_lines(doc));
     CURRENT.with(|c| *c.borrow_mut() = Some((key, lines)));
+    MEMO.with(|m| m.borrow_mut().clear());
     let out = f();
     CURRENT.with(|c| *c.borrow_mut() = None);
+    MEMO.with(|m| m.borrow_mut().clear());
     out
+}
+
+/// `make()` for `doc`, computed once per `parse` call under `name` (outside a parse, or
+/// for another document, it is computed each time).
+pub fn memo<T: 'static>(doc: &Document, name: &'static str, make: impl FnOnce() -> T) -> Rc<T> {
+    let key = doc as *const Document as usize;
+    let current = CURRENT.with(|c| c.borrow().as_ref().is_some_and(|(k, _)| *k == key));
+    if !current {
+        return Rc::new(make());
+    }
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, v)| v.clone().downcast::<T>().ok())
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let value = Rc::new(make());
+    MEMO.with(|m| m.borrow_mut().push((name, value.clone() as Rc<dyn Any>)));
+    value
 }
 
 /// The document's body lines (furniture left out), in reading order of lines (a table

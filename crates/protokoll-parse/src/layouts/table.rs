@@ -13,20 +13,23 @@ use crate::items::{self, body_text, chain, LabelKind};
 use crate::names::{is_name_word, is_role, leading_people};
 use crate::view::{self, PLine};
 use protokoll_model::{Document, Item, LayoutParser, Word};
+use std::rc::Rc;
 
 /// Agenda table: presenters left, title and body right.
 pub struct AgendaTable;
 /// Heading/notes form: headings left, notes right.
 pub struct NotesForm;
 
-struct Row<'a> {
+struct Row {
     label: items::Label,
-    /// (line, left words, right words) for each line of the row.
-    lines: Vec<(&'a PLine, Vec<Word>, Vec<Word>)>,
+    /// (line index, left words, right words) for each line of the row.
+    lines: Vec<(usize, Vec<Word>, Vec<Word>)>,
 }
 
-struct Table<'a> {
-    rows: Vec<Row<'a>>,
+struct Table {
+    /// The document's lines, which rows index.
+    all: Rc<Vec<PLine>>,
+    rows: Vec<Row>,
     /// Share of rows whose left cell holds only names (after the number).
     names_left: f32,
 }
@@ -90,13 +93,23 @@ fn names_only(s: &str) -> bool {
 }
 
 /// Reads the document's agenda table, if it has one, and hands it to `f`.
-fn with_table<T>(doc: &Document, f: impl FnOnce(&Table<'_>) -> T) -> Option<T> {
-    let lines = view::lines(doc);
-    let split = split_x(&lines)?;
-    table(&lines, split).map(|t| f(&t))
+/// The table is read once per parse: both layouts' fits and the winner's items use it.
+fn with_table<T>(doc: &Document, f: impl FnOnce(&Table) -> T) -> Option<T> {
+    let read = view::memo(doc, "agenda-table", || {
+        let lines = view::lines(doc);
+        split_x(&lines).and_then(|split| table(lines, split))
+    });
+    read.as_ref().as_ref().map(f)
 }
 
-fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
+impl Table {
+    fn line(&self, i: usize) -> Option<&PLine> {
+        self.all.get(i)
+    }
+}
+
+fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
+    let lines: &[PLine] = &all;
     // The first few words of the left column: all a label needs.
     let left_of = |l: &PLine| -> Vec<Word> {
         l.words
@@ -112,12 +125,12 @@ fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
     for (k, label) in labels.iter().enumerate() {
         let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
         let mut row_lines = Vec::new();
-        for l in lines.get(label.line..end).unwrap_or(&[]) {
+        for (i, l) in lines.iter().enumerate().take(end).skip(label.line) {
             if items::ends_body(&l.text()) {
                 break;
             }
             let (left, right) = l.split_at(split);
-            row_lines.push((l, left, right));
+            row_lines.push((i, left, right));
         }
         rows.push(Row {
             label: label.clone(),
@@ -128,7 +141,12 @@ fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
     // headings merely has text on both sides of some x.
     let in_regions = rows
         .iter()
-        .filter(|r| r.lines.first().is_some_and(|(l, _, _)| l.region.is_some()))
+        .filter(|r| {
+            r.lines
+                .first()
+                .and_then(|(i, _, _)| lines.get(*i))
+                .is_some_and(|l| l.region.is_some())
+        })
         .count();
     if in_regions * 10 < rows.len() * 7 {
         return None;
@@ -166,7 +184,11 @@ fn table(lines: &[PLine], split: f32) -> Option<Table<'_>> {
         })
         .count();
     let names_left = names as f32 / rows.len().max(1) as f32;
-    Some(Table { rows, names_left })
+    Some(Table {
+        all: all.clone(),
+        rows,
+        names_left,
+    })
 }
 
 /// A column's lines grouped into paragraphs: a vertical gap of half a line, a bullet,
@@ -242,19 +264,26 @@ fn strip_bullet(s: &str) -> &str {
 
 /// Left column (after the label) and right column of a row.
 #[allow(clippy::type_complexity)]
-fn columns<'a>(row: &Row<'a>) -> (Vec<(&'a PLine, Vec<Word>)>, Vec<(&'a PLine, Vec<Word>)>) {
+fn columns<'a>(
+    t: &'a Table,
+    row: &Row,
+) -> (Vec<(&'a PLine, Vec<Word>)>, Vec<(&'a PLine, Vec<Word>)>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
-    for (i, (l, lw, rw)) in row.lines.iter().enumerate() {
+    for (i, (li, lw, rw)) in row.lines.iter().enumerate() {
+        let Some(l) = t.line(*li) else { continue };
         let skip = if i == 0 { row.label.consumed } else { 0 };
-        left.push((*l, lw.iter().skip(skip).cloned().collect()));
-        right.push((*l, rw.clone()));
+        left.push((l, lw.iter().skip(skip).cloned().collect()));
+        right.push((l, rw.clone()));
     }
     (left, right)
 }
 
-fn pages(row: &Row<'_>) -> Vec<u32> {
-    row.lines.iter().map(|(l, _, _)| l.page).collect()
+fn pages(t: &Table, row: &Row) -> Vec<u32> {
+    row.lines
+        .iter()
+        .filter_map(|(i, _, _)| t.line(*i).map(|l| l.page))
+        .collect()
 }
 
 impl LayoutParser for AgendaTable {
@@ -265,13 +294,13 @@ impl LayoutParser for AgendaTable {
         with_table(doc, |t| 0.9 * t.names_left).unwrap_or(0.0)
     }
     fn items(&self, doc: &Document) -> Vec<Item> {
-        with_table(doc, |t| t.rows.iter().map(agenda_row).collect()).unwrap_or_default()
+        with_table(doc, |t| t.rows.iter().map(|r| agenda_row(t, r)).collect()).unwrap_or_default()
     }
 }
 
 /// An agenda-table row: presenters from the left cell, title and body from the right.
-fn agenda_row(row: &Row<'_>) -> Item {
-    let (left, right) = columns(row);
+fn agenda_row(t: &Table, row: &Row) -> Item {
+    let (left, right) = columns(t, row);
     let mut presenters = Vec::new();
     for p in paragraphs(&left, false) {
         let s = strip_parens(&para_text(&p));
@@ -309,7 +338,7 @@ fn agenda_row(row: &Row<'_>) -> Item {
         title,
         presenters,
         body_text(&body),
-        pages(row),
+        pages(t, row),
     )
 }
 
@@ -321,13 +350,13 @@ impl LayoutParser for NotesForm {
         with_table(doc, |t| 0.9 * (1.0 - t.names_left)).unwrap_or(0.0)
     }
     fn items(&self, doc: &Document) -> Vec<Item> {
-        with_table(doc, |t| t.rows.iter().map(notes_row).collect()).unwrap_or_default()
+        with_table(doc, |t| t.rows.iter().map(|r| notes_row(t, r)).collect()).unwrap_or_default()
     }
 }
 
 /// A heading/notes row: number, heading(s) and presenters left, notes right.
-fn notes_row(row: &Row<'_>) -> Item {
-    let (left, right) = columns(row);
+fn notes_row(t: &Table, row: &Row) -> Item {
+    let (left, right) = columns(t, row);
     let mut paras = paragraphs(&left, true);
     // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
     let mut k = 0;
@@ -410,6 +439,6 @@ fn notes_row(row: &Row<'_>) -> Item {
         title,
         presenters,
         body_text(&body),
-        pages(row),
+        pages(t, row),
     )
 }
