@@ -29,10 +29,14 @@ pub struct Label {
     pub consumed: usize,
     /// Left edge of the label.
     pub x0: f32,
+    /// A bare number before a capitalised word ("7 Rapport om …"), as an OCR layer
+    /// that lost the full stop gives it: it may continue a chain, never start one.
+    pub weak: bool,
 }
 
+/// A trailing quote-like mark is OCR noise ("10.‘").
 static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):])?$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 
@@ -75,6 +79,23 @@ pub fn label_of(
     }
 }
 
+/// "7 Rapport": a bare number of one or two digits followed by a capitalised word
+/// (not a month: "13 Juni").
+fn weak_label(words: &[Word]) -> Option<u32> {
+    let first = words.first()?;
+    let next = words.get(1)?;
+    if first.text.len() > 2 || !first.text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let capital = next.text.chars().next().is_some_and(char::is_uppercase)
+        && next.text.chars().all(char::is_alphabetic)
+        && next.text.chars().count() >= 3;
+    if !capital || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
+        return None;
+    }
+    first.text.parse().ok().filter(|v| *v > 0)
+}
+
 /// Labels at line starts. `words_of` picks the words a label may start (the whole line,
 /// or a table's left column).
 pub fn candidates(
@@ -86,14 +107,27 @@ pub fn candidates(
     for (i, l) in lines.iter().enumerate() {
         let words = words_of(l);
         let alone = l.cells.first().is_some_and(|(_, w)| w.len() == 1) || words.len() == 1;
+        let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
         if let Some((number, value, consumed)) = label_of(&words, kind, alone) {
-            let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
             out.push(Label {
                 number,
                 value,
                 line: i,
                 consumed,
                 x0,
+                weak: false,
+            });
+        } else if let Some(value) = (kind == LabelKind::Number)
+            .then(|| weak_label(&words))
+            .flatten()
+        {
+            out.push(Label {
+                number: value.to_string(),
+                value,
+                line: i,
+                consumed: 1,
+                x0,
+                weak: true,
             });
         }
     }
@@ -101,18 +135,21 @@ pub fn candidates(
 }
 
 /// The top-level items: the longest chain of labels numbered one after another (one
-/// gap allowed at a time), at the same indentation. A list restarting at 1 inside item 10 cannot continue the
-/// chain (it would need 11), and a list indented deeper is off the chain's margin.
+/// number may be missing at a time: an OCR layer drops some), at the same indentation.
+/// A list restarting at 1 inside item 10 cannot continue the chain (it would need 11),
+/// and a list indented deeper is off the chain's margin.
 pub fn chain(cands: &[Label]) -> Vec<Label> {
     let mut best: Vec<Label> = Vec::new();
-    for (s, start) in cands.iter().enumerate() {
+    for (s, start) in cands.iter().enumerate().filter(|(_, c)| !c.weak) {
         let mut ch = vec![start.clone()];
         let mut cur = start.value;
         let mut last_number = start.number.clone();
         for c in cands.iter().skip(s + 1) {
             let aligned = (c.x0 - start.x0).abs() <= 15.0;
             let next = c.value == cur + 1
+                || (c.value == cur + 2 && !c.weak)
                 || (c.value == cur
+                    && !c.weak
                     && c.number != last_number
                     && c.number.len() > c.value.to_string().len());
             if aligned && next {
@@ -211,5 +248,61 @@ pub fn item(
         text,
         decisions,
         pages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Word> {
+        text.split_whitespace()
+            .map(|t| Word {
+                text: t.into(),
+                ..Word::default()
+            })
+            .collect()
+    }
+
+    fn label(value: u32, line: usize, weak: bool) -> Label {
+        Label {
+            number: value.to_string(),
+            value,
+            line,
+            consumed: 1,
+            x0: 70.0,
+            weak,
+        }
+    }
+
+    fn numbers(ls: &[Label]) -> Vec<u32> {
+        ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn labels_with_ocr_noise() {
+        let l = |t: &str| label_of(&words(t), LabelKind::Number, false).map(|x| x.1);
+        assert_eq!(l("5. Rapport"), Some(5));
+        assert_eq!(l("10.‘ Friskare"), Some(10));
+        assert_eq!(l("13 juni"), None);
+        assert_eq!(weak_label(&words("7 Rapport om frågan")), Some(7));
+        assert_eq!(weak_label(&words("13 Juni")), None);
+        assert_eq!(weak_label(&words("2025 Protokoll")), None);
+    }
+
+    #[test]
+    fn chain_bridges_one_lost_number_and_takes_weak_labels_in_sequence() {
+        // 5, 6, weak 7, (8 lost), 9, 10.
+        let c = [
+            label(5, 0, false),
+            label(6, 3, false),
+            label(7, 5, true),
+            label(9, 8, false),
+            label(10, 9, false),
+        ];
+        assert_eq!(numbers(&chain(&c)), [5, 6, 7, 9, 10]);
+        // A weak label never starts a chain, nor jumps a gap.
+        let c = [label(3, 0, true), label(4, 1, true), label(6, 2, true)];
+        assert!(chain(&c).is_empty());
     }
 }

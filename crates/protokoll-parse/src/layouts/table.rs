@@ -167,6 +167,35 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     if rows.len() < 3 || with_right * 10 < rows.len() * 7 || with_left_text * 2 < rows.len() {
         return None;
     }
+    // In a table, text stays in its cell: a line whose words run across the split
+    // with no gutter is running text below a numbered heading (an OCR layer can make
+    // such a heading look like a two-cell row).
+    let (mut body_lines, mut across) = (0usize, 0usize);
+    for r in &rows {
+        for (i, lw, rw) in r.lines.iter().skip(1) {
+            let (Some(last), Some(first), Some(line)) = (lw.last(), rw.first(), lines.get(*i))
+            else {
+                continue;
+            };
+            body_lines += 1;
+            // Compared with the word spacing inside the cells (OCR layers space words
+            // widely).
+            let mut gaps: Vec<f32> = [lw, rw]
+                .iter()
+                .flat_map(|ws| ws.windows(2))
+                .filter_map(|p| Some(p.get(1)?.bbox.x0 - p.first()?.bbox.x1))
+                .collect();
+            gaps.sort_by(f32::total_cmp);
+            let typical = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
+            let gap = first.bbox.x0 - last.bbox.x1;
+            if gap < 0.6 * line.size() || gap <= 1.5 * typical {
+                across += 1;
+            }
+        }
+    }
+    if across * 10 > body_lines * 3 {
+        return None;
+    }
     let names = rows
         .iter()
         .filter(|r| {
