@@ -50,9 +50,17 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         .next()?
         .trim_end_matches(':')
         .to_lowercase();
+    let mut repaired = None;
     if !FIRST.contains(&first.as_str()) && !ROLES.contains(&first.as_str()) {
-        return None;
+        // An OCR-damaged heading alone on its line ("Ledam6oOter:").
+        let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
+        let key = skeleton(&first);
+        let known = FIRST
+            .iter()
+            .find(|h| alone && key.len() >= 6 && skeleton(h) == key)?;
+        repaired = Some(format!("{known}:"));
     }
+    let line = repaired.as_deref().unwrap_or(line);
     let c = SECTION.captures(line.trim())?;
     let head = c.get(1)?.as_str().to_lowercase();
     let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
@@ -90,6 +98,43 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     Some((group, rest))
 }
 
+/// A word reduced to what OCR damage leaves of it: lowercase ASCII letters without
+/// doubled letters, with 6 and 0 read as o ("Ledam6oOter" and "ledamöter" → "ledamoter").
+fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | '6' | '0' => 'o',
+            'é' | 'è' => 'e',
+            c if c.is_ascii_lowercase() => c,
+            _ => continue,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Presence marks a legend defines ("Y = deltog", "X = närvarande"; "ee = meddelat
+/// förhinder" marks absence): (mark, present).
+fn legend_marks(line: &str) -> Option<(String, bool)> {
+    let (mark, meaning) = line.split_once('=')?;
+    let mark = mark.trim();
+    if mark.is_empty() || mark.chars().count() > 4 || mark.contains(char::is_whitespace) {
+        return None;
+    }
+    let m = meaning.to_lowercase();
+    if m.contains("förhinder") || m.contains("frånvar") {
+        Some((mark.to_string(), false))
+    } else if m.contains("deltog") || m.contains("närvar") {
+        Some((mark.to_string(), true))
+    } else {
+        None
+    }
+}
+
 /// A legend such as "✓ = deltog" or "Xxxx = meddelat förhinder".
 pub fn is_legend(line: &str) -> bool {
     if !line.contains('=') {
@@ -107,13 +152,30 @@ pub fn is_legend(line: &str) -> bool {
 /// One entry, or None when the line is not an entry (ends the list).
 /// One entry from a line's text (cells joined by ", ") and its words (for marks such
 /// as strike-through), or None when the line is not an entry.
-fn entry(raw: &str, words: &[Word], group: &str, absent_section: bool) -> Option<Attendance> {
+fn entry(
+    raw: &str,
+    words: &[Word],
+    group: &str,
+    absent_section: bool,
+    marks: &[(String, bool)],
+) -> Option<Attendance> {
     let mut text = raw
         .trim()
         .trim_start_matches(['-', '•', '–', '*'])
         .trim()
         .to_string();
     let mut present: Option<bool> = None;
+    // A mark the document's legend defines, before a capitalised name.
+    for (mark, p) in marks {
+        let rest = text
+            .strip_prefix(mark.as_str())
+            .and_then(|r| r.strip_prefix(' '));
+        if let Some(rest) = rest.filter(|r| r.starts_with(char::is_uppercase)) {
+            present = Some(*p);
+            text = rest.trim().to_string();
+            break;
+        }
+    }
     // A check mark; OCR often reads it as "/" or "7".
     let ocr_mark = (text.starts_with("/ ") || text.starts_with("7 "))
         && text.chars().nth(2).is_some_and(char::is_uppercase);
@@ -277,6 +339,13 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
+    // Marks are defined by legends anywhere in the document (often after the lists).
+    let marks: Vec<(String, bool)> = lines
+        .iter()
+        .filter(|(_, t, _)| is_legend(t.trim()))
+        .filter_map(|(_, t, _)| legend_marks(t.trim()))
+        .filter(|(m, _)| !m.contains(MARKS))
+        .collect();
     for (_, text, words) in lines {
         let t = text.trim();
         if is_legend(t) {
@@ -304,7 +373,7 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
                     .collect();
                 for piece in split_inline(&rest_words) {
                     let text = crate::view::join(&piece);
-                    if let Some(mut e) = entry(&text, &piece, g, absent) {
+                    if let Some(mut e) = entry(&text, &piece, g, absent, &marks) {
                         e.body = if matches!(g, "ledamot" | "ersättare") {
                             body.clone()
                         } else {
@@ -333,7 +402,7 @@ pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<
             group = None;
             continue;
         }
-        match entry(t, words, g, absent) {
+        match entry(t, words, g, absent, &marks) {
             Some(mut e) => {
                 misses = 0;
                 e.body = if matches!(g, "ledamot" | "ersättare") {
@@ -387,6 +456,33 @@ mod tests {
             })
             .collect();
         (1, s.to_string(), words)
+    }
+
+    #[test]
+    fn ocr_damaged_heading_and_a_legend_defined_mark() {
+        let lines = vec![
+            line("Y = deltog"),
+            line("ee = meddelat förhinder"),
+            line("Ledam6oOter:"),
+            line("Y Anna Ahnér, Askersund kommun"),
+            line("ee Siw Lunander, Hallsbergs kommun"),
+            line("Amanda Lindgren, Karlskoga kommun"),
+        ];
+        let a = attendance(&lines, &[]);
+        let got: Vec<(&str, &str, Option<bool>)> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.group.as_str(), e.present))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Ahnér", "ledamot", Some(true)),
+                ("Siw Lunander", "ledamot", Some(false)),
+                ("Amanda Lindgren", "ledamot", None),
+            ]
+        );
+        // A sentence is not a damaged heading.
+        assert!(section_of("Ledamoterna uppmanas boka in dagarna:").is_none());
     }
 
     #[test]

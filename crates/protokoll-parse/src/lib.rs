@@ -54,12 +54,19 @@ fn parse_view(doc: &Document) -> Parsed {
         .iter()
         .map(|l| {
             let mut text = String::new();
+            let mut prev: &[protokoll_model::Word] = &[];
             for (_, words) in &l.cells {
                 let cell = view::join(words);
                 if !text.is_empty() {
-                    text.push_str(if text.ends_with(',') { " " } else { ", " });
+                    let sep = if text.ends_with(',') || split_name(prev, words) {
+                        " "
+                    } else {
+                        ", "
+                    };
+                    text.push_str(sep);
                 }
                 text.push_str(&cell);
+                prev = words;
             }
             (l.page, text, l.words.clone())
         })
@@ -88,6 +95,17 @@ fn parse_view(doc: &Document) -> Parsed {
         meeting_dates,
         warnings,
     }
+}
+
+/// A name split over two cells ("Jimmy | Nordengren, Örebro kommun": an OCR layer's
+/// wide word gaps can look like a column gutter): a lone capitalised word left, a
+/// capitalised word ending in a comma first right.
+fn split_name(left: &[protokoll_model::Word], right: &[protokoll_model::Word]) -> bool {
+    let capital = |w: &protokoll_model::Word| w.text.starts_with(char::is_uppercase);
+    matches!(left, [w] if capital(w) && w.text.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && right
+            .first()
+            .is_some_and(|w| capital(w) && w.text.ends_with(',') && w.text.len() > 2)
 }
 
 /// Index of the first reading line that opens item `number` (the head ends there).
@@ -173,6 +191,17 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_split_over_two_cells_is_one_name() {
+        let w = |t: &str| protokoll_model::Word {
+            text: t.into(),
+            ..protokoll_model::Word::default()
+        };
+        assert!(split_name(&[w("Jimmy")], &[w("Nordengren,"), w("Örebro")]));
+        assert!(!split_name(&[w("Jimmy"), w("Nordengren")], &[w("Örebro,")]));
+        assert!(!split_name(&[w("5.")], &[w("Rapport,")]));
+    }
 
     #[test]
     fn future_meeting_dates_with_notes() {
