@@ -36,7 +36,7 @@ pub struct Label {
 
 /// A trailing quote-like mark is OCR noise ("10.‘").
 static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):])?['‘’`´]?$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 
@@ -54,7 +54,10 @@ pub fn label_of(
             let letter = c.get(2).map_or("", |m| m.as_str());
             // A bare number starts an item only when it stands alone in its cell:
             // "13 juni" in running text is a date, not item 13.
-            if c.get(3).is_none() && !(alone_in_cell && words.len() == 1) {
+            // So does one followed by a comma, an OCR misreading of the full stop:
+            // "12, 13 och 14" in running text is a list.
+            let bare = c.get(3).is_none_or(|m| m.as_str() == ",");
+            if bare && !(alone_in_cell && words.len() == 1) {
                 return None;
             }
             if value == 0 {
@@ -285,6 +288,11 @@ mod tests {
         assert_eq!(l("5. Rapport"), Some(5));
         assert_eq!(l("10.‘ Friskare"), Some(10));
         assert_eq!(l("13 juni"), None);
+        assert_eq!(l("12, 13 och 14"), None);
+        assert_eq!(
+            label_of(&words("12,"), LabelKind::Number, true).map(|x| x.1),
+            Some(12)
+        );
         assert_eq!(weak_label(&words("7 Rapport om frågan")), Some(7));
         assert_eq!(weak_label(&words("13 Juni")), None);
         assert_eq!(weak_label(&words("2025 Protokoll")), None);
