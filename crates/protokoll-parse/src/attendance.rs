@@ -54,10 +54,13 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     if !FIRST.contains(&first.as_str()) && !ROLES.contains(&first.as_str()) {
         // An OCR-damaged heading alone on its line ("Ledam6oOter:").
         let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
+        if !alone {
+            return None;
+        }
         let key = skeleton(&first);
         let known = FIRST
             .iter()
-            .find(|h| alone && key.len() >= 6 && skeleton(h) == key)?;
+            .find(|h| key.len() >= 6 && skeleton(h) == key)?;
         repaired = Some(format!("{known}:"));
     }
     let line = repaired.as_deref().unwrap_or(line);
@@ -333,7 +336,7 @@ fn entry(
 /// The attendance entries of a document, from its lines in reading order. `bodies` are
 /// the councils the document names: with several, the n-th members' list belongs to
 /// the n-th council.
-pub fn attendance(lines: &[(u32, String, Vec<Word>)], bodies: &[String]) -> Vec<Attendance> {
+pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<Attendance> {
     let mut out = Vec::new();
     let mut group: Option<(&'static str, bool)> = None;
     let mut members_lists = 0usize;
@@ -447,6 +450,13 @@ fn split_inline(words: &[Word]) -> Vec<Vec<Word>> {
 mod tests {
     use super::*;
 
+    fn borrowed(lines: &[(u32, String, Vec<Word>)]) -> Vec<(u32, String, &[Word])> {
+        lines
+            .iter()
+            .map(|(p, t, w)| (*p, t.clone(), w.as_slice()))
+            .collect()
+    }
+
     fn line(s: &str) -> (u32, String, Vec<Word>) {
         let words = s
             .split_whitespace()
@@ -468,7 +478,7 @@ mod tests {
             line("ee Siw Lunander, Hallsbergs kommun"),
             line("Amanda Lindgren, Karlskoga kommun"),
         ];
-        let a = attendance(&lines, &[]);
+        let a = attendance(&borrowed(&lines), &[]);
         let got: Vec<(&str, &str, Option<bool>)> = a
             .iter()
             .map(|e| (e.name.as_str(), e.group.as_str(), e.present))
@@ -507,7 +517,7 @@ mod tests {
             }
             l
         });
-        let a = attendance(&lines, &["Rådet".to_string()]);
+        let a = attendance(&borrowed(&lines), &["Rådet".to_string()]);
         assert_eq!(a.len(), 7);
         assert_eq!(
             (a[0].name.as_str(), a[0].present),

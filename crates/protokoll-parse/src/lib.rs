@@ -45,12 +45,12 @@ fn parse_view(doc: &Document) -> Parsed {
         }
     }
     let items = best.map(|(p, _)| p.items(doc)).unwrap_or_default();
-    let reading = view::reading_lines(doc);
-    let texts: Vec<String> = reading.iter().map(|(_, t, _)| t.clone()).collect();
+    let texts = view::reading_texts(doc);
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
     let meeting = meta::meeting(&texts, head_len, &items);
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
-    let entries: Vec<(u32, String, Vec<protokoll_model::Word>)> = view::lines(doc)
+    let lines = view::lines(doc);
+    let entries: Vec<(u32, String, &[protokoll_model::Word])> = lines
         .iter()
         .map(|l| {
             let mut text = String::new();
@@ -68,7 +68,7 @@ fn parse_view(doc: &Document) -> Parsed {
                 text.push_str(&cell);
                 prev = words;
             }
-            (l.page, text, l.words.clone())
+            (l.page, text, l.words.as_slice())
         })
         .collect();
     let attendance = attendance::attendance(&entries, &meeting.bodies);

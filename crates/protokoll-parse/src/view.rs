@@ -177,22 +177,14 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 }
 
 /// Reading-ordered text lines (a table row read column by column), furniture left out:
-/// what metadata and attendance read. Each entry: (page, text, words).
-pub fn reading_lines(doc: &Document) -> Vec<(u32, String, Vec<Word>)> {
+/// what metadata reads.
+pub fn reading_texts(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
         for block in protokoll_model::layout::reading_blocks(&page.lines) {
             for tl in block {
-                if tl.furniture {
-                    continue;
-                }
-                let words: Vec<Word> = tl
-                    .cells
-                    .iter()
-                    .flat_map(|c| c.words.iter().cloned())
-                    .collect();
-                if !words.is_empty() {
-                    out.push((page.number, tl.text, words));
+                if !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()) {
+                    out.push(tl.text);
                 }
             }
         }
