@@ -12,16 +12,16 @@ static SECTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\b(?:ersätts av|ersatt av|ersattes av|ersatts av)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
+    Regex::new(r"(?i)\(?(?-u:\b)(?:ersätts av|ersatt av|ersattes av|ersatts av)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\(?\b(meddelat förhinder|förhinder|frånvarande|ej närvarande|anmält förhinder)\b\)?",
+        r"(?i)\(?(?-u:\b)(meddelat förhinder|förhinder|frånvarande|ej närvarande|anmält förhinder)(?-u:\b)\)?",
     )
     .expect("regex")
 });
 static PRESENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\(?\b(närvarande|deltog)\b\)?").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?i)\(?(?-u:\b)(närvarande|deltog)(?-u:\b)\)?").expect("regex"));
 
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 

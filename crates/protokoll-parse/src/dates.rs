@@ -49,15 +49,16 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 }
 
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s+(\d{4})\b").expect("regex")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s+(\d{4})(?-u:\b)")
+        .expect("regex")
 });
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})(?:\s*[-–]?\s*|[/.])(\d{4})\b").expect("regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})(?:\s*[-–]?\s*|[/.])(\d{4})(?-u:\b)").expect("regex")
 });
 static YYMMDD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{2})(\d{2})(\d{2})\b").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{2})(\d{2})(\d{2})(?-u:\b)").expect("regex"));
 
 /// A date found in text: ISO string and byte range.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,11 +113,11 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
 }
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bkl(?:ockan)?\.?\s*)?\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b")
+    Regex::new(r"(?i)(?:(?-u:\b)kl(?:ockan)?\.?\s*)?(?-u:\b)(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?(?-u:\b)")
         .expect("regex")
 });
 static KL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b").expect("regex")
+    Regex::new(r"(?i)(?-u:\b)kl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?-u:\b)").expect("regex")
 });
 
 fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
@@ -159,7 +160,7 @@ pub fn find_times(s: &str) -> Option<(String, Option<String>, usize, usize)> {
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\b")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})/(\d{1,2})(?-u:\b)|(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)")
         .expect("regex")
 });
 

@@ -18,12 +18,12 @@ static HEADED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\p{L}+s\s+)?[Bb]eslut:?\s+(\p{Lu}.*)$").expect("regex"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(beslutade[s]?|beslutas|beslutar|beslöt|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)\b",
+        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)(?-u:\b)",
     )
     .expect("regex")
 });
 static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(har\s+(?:\w+\s+)?beslut\w*|har\s+(?:\w+\s+)?fastställt|beslut har fattats|ska\s+(?:\w+\s+)?fattas|kommer att\s+\w+|fattas förhoppningsvis|innan\s+(?:\w+\s+)?beslut)")
+    Regex::new(r"(?i)(?-u:\b)(har\s+(?:\w+\s+)?beslut\w*|har\s+(?:\w+\s+)?fastställt|beslut har fattats|ska\s+(?:\w+\s+)?fattas|kommer att\s+\w+|fattas förhoppningsvis|innan\s+(?:\w+\s+)?beslut)")
         .expect("regex")
 });
 
@@ -52,7 +52,7 @@ fn has_verb_stem(s: &str) -> bool {
 
 /// Splits text into sentences (after . ! ? followed by a space and a capital letter,
 /// and at line and paragraph breaks).
-pub fn sentences(text: &str) -> Vec<String> {
+pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for para in text.split('\n') {
         let mut start = 0;
@@ -66,14 +66,14 @@ pub fn sentences(text: &str) -> Vec<String> {
                 let end = i + c.len_utf8();
                 let s = para.get(start..end).unwrap_or("").trim();
                 if !s.is_empty() {
-                    out.push(s.to_string());
+                    out.push(s);
                 }
                 start = end;
             }
         }
         let s = para.get(start..).unwrap_or("").trim();
         if !s.is_empty() {
-            out.push(s.to_string());
+            out.push(s);
         }
     }
     out
@@ -85,20 +85,20 @@ pub fn decisions(text: &str) -> Vec<String> {
     for s in sentences(text) {
         // The labelled forms all contain "eslut" (Beslut, beslutas, …): test that first.
         let labelled = s.contains("eslut");
-        if let Some(c) = labelled.then(|| LABEL.captures(&s)).flatten() {
+        if let Some(c) = labelled.then(|| LABEL.captures(s)).flatten() {
             let body = c.get(1).map_or("", |m| m.as_str()).trim();
             if !body.is_empty() {
                 out.push(body.to_string());
             }
             continue;
         }
-        if let Some(c) = labelled.then(|| HEADED.captures(&s)).flatten() {
+        if let Some(c) = labelled.then(|| HEADED.captures(s)).flatten() {
             if let Some(body) = c.get(1) {
                 out.push(body.as_str().trim().to_string());
                 continue;
             }
         }
-        if has_verb_stem(&s) && VERB.is_match(&s) && !NOT_OURS.is_match(&s) {
+        if has_verb_stem(s) && VERB.is_match(s) && !NOT_OURS.is_match(s) {
             out.push(
                 s.trim_end_matches(['.', ' ']).to_string()
                     + if s.ends_with('.') { "." } else { "" },

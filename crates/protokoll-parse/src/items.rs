@@ -109,7 +109,7 @@ pub fn candidates(
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let words = words_of(l);
-        let alone = l.cells.first().is_some_and(|(_, w)| w.len() == 1) || words.len() == 1;
+        let alone = l.cell(0).is_some_and(|w| w.len() == 1) || words.len() == 1;
         let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
         if let Some((number, value, consumed)) = label_of(&words, kind, alone) {
             out.push(Label {

@@ -55,7 +55,7 @@ fn parse_view(doc: &Document) -> Parsed {
         .map(|l| {
             let mut text = String::new();
             let mut prev: &[protokoll_model::Word] = &[];
-            for (_, words) in &l.cells {
+            for (_, words) in l.cells() {
                 let cell = view::join(words);
                 if !text.is_empty() {
                     let sep = if text.ends_with(',') || split_name(prev, words) {
@@ -131,10 +131,10 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
     use regex::Regex;
     use std::sync::LazyLock;
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(sammanträdesdatum|sammanträdesdagar|mötesdatum|mötestider|mötesdagar|kommande möten|nästa möte|sammanträdesplan|mötesplan)\b").expect("regex")
+        Regex::new(r"(?i)(?-u:\b)(sammanträdesdatum|sammanträdesdagar|mötesdatum|mötestider|mötesdagar|kommande möten|nästa möte|sammanträdesplan|mötesplan)(?-u:\b)").expect("regex")
     });
     static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(19|20)\d{2}\b").expect("regex"));
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(19|20)\d{2}(?-u:\b)").expect("regex"));
     let meeting_year: Option<i32> = meeting_date
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());

@@ -15,11 +15,13 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-ZÅÄÖa-zåäö. ]{2,30}?)\s*:\s*(.*)$").expect("regex"));
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)\b").expect("regex")
+    Regex::new(r"(?i)(?-u:\b)(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)(?-u:\b)").expect("regex")
 });
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans)\b")
-        .expect("regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans)(?-u:\b)",
+    )
+    .expect("regex")
 });
 static ADJ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(justerare|justerat av|justeras av|justerade|justerande|protokollet justeras av)\s*:?\s*(.*)$").expect("regex")
@@ -27,7 +29,7 @@ static ADJ: LazyLock<Regex> = LazyLock::new(|| {
 static ADJ_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^justera(t|s|d)?\s+den\s*:?\s*(.*)$").expect("regex"));
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)\b").expect("regex")
+    Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)(?-u:\b)").expect("regex")
 });
 
 /// The contract's kind for a kind word ("Sammanträdesprotokoll" → protokoll).
@@ -37,6 +39,10 @@ fn kind_of(word: &str) -> String {
 
 /// A label such as "Plats:" at the start of a line: (label lowercased, rest).
 fn label(line: &str) -> Option<(String, String)> {
+    // Most lines have no colon: no regex for them.
+    if !line.contains(':') {
+        return None;
+    }
     let c = LABEL.captures(line)?;
     Some((
         c.get(1)?.as_str().trim().to_lowercase(),

@@ -13,13 +13,25 @@ pub struct PLine {
     pub page: u32,
     /// Words left to right (all cells).
     pub words: Vec<Word>,
-    /// Cells (column index, words) as the extractor split them.
-    pub cells: Vec<(usize, Vec<Word>)>,
+    /// Cells as the extractor split them: (column index, range of `words`).
+    cells: Vec<(usize, std::ops::Range<usize>)>,
     /// Inside a multi-column region.
     pub region: Option<(u32, u32)>,
 }
 
 impl PLine {
+    /// The cells: (column index, words).
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &[Word])> {
+        self.cells
+            .iter()
+            .map(|(c, r)| (*c, self.words.get(r.clone()).unwrap_or(&[])))
+    }
+    /// The `i`-th cell's words.
+    pub fn cell(&self, i: usize) -> Option<&[Word]> {
+        self.cells
+            .get(i)
+            .and_then(|(_, r)| self.words.get(r.clone()))
+    }
     /// The line's text.
     pub fn text(&self) -> String {
         join(&self.words)
@@ -142,26 +154,27 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
             if line.furniture {
                 continue;
             }
-            let mut cells: Vec<(usize, Vec<Word>)> = Vec::new();
+            let mut cells: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+            let mut words: Vec<Word> = Vec::new();
             for c in &line.cells {
                 // An OCR layer may keep a table's rules as "|" tokens: they split cells.
-                let mut cur: Vec<Word> = Vec::new();
+                let mut start = words.len();
                 let mut col = c.column;
                 for w in &c.words {
                     if &*w.text == "|" || &*w.text == "¦" {
-                        if !cur.is_empty() {
-                            cells.push((col, std::mem::take(&mut cur)));
+                        if words.len() > start {
+                            cells.push((col, start..words.len()));
                         }
+                        start = words.len();
                         col += 1;
                     } else {
-                        cur.push(w.clone());
+                        words.push(w.clone());
                     }
                 }
-                if !cur.is_empty() {
-                    cells.push((col, cur));
+                if words.len() > start {
+                    cells.push((col, start..words.len()));
                 }
             }
-            let words: Vec<Word> = cells.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
             if words.is_empty() {
                 continue;
             }

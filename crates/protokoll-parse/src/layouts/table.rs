@@ -42,16 +42,10 @@ fn split_x(lines: &[PLine]) -> Option<f32> {
         .iter()
         .filter(|l| l.region.is_some())
         .filter(|l| {
-            l.cells
-                .first()
-                .is_some_and(|(_, w)| items::label_of(w, LabelKind::Number, w.len() == 1).is_some())
+            l.cell(0)
+                .is_some_and(|w| items::label_of(w, LabelKind::Number, w.len() == 1).is_some())
         })
-        .filter_map(|l| {
-            l.cells
-                .get(1)
-                .and_then(|(_, w)| w.first())
-                .map(|w| w.bbox.x0)
-        })
+        .filter_map(|l| l.cell(1).and_then(|w| w.first()).map(|w| w.bbox.x0))
         .collect();
     if xs.len() < 3 {
         return None;
@@ -227,7 +221,7 @@ fn paragraphs<'a>(
     headings: bool,
 ) -> Vec<Vec<(&'a PLine, Vec<Word>)>> {
     let mut out: Vec<Vec<(&'a PLine, Vec<Word>)>> = Vec::new();
-    let mut prev: Option<(&PLine, &Vec<Word>)> = None;
+    let mut prev: Option<(&PLine, &Vec<Word>, String)> = None;
     for (l, w) in col {
         if w.is_empty() {
             continue;
@@ -235,7 +229,7 @@ fn paragraphs<'a>(
         let text = view::join(w);
         let new_para = match prev {
             None => true,
-            Some((pl, pw)) => {
+            Some((pl, pw, ref prev_text)) => {
                 let gap = if pl.page == l.page {
                     let y1 = pw.iter().map(|x| x.bbox.y1).fold(f32::MIN, f32::max);
                     let y0 = w.iter().map(|x| x.bbox.y0).fold(f32::MAX, f32::min);
@@ -245,7 +239,6 @@ fn paragraphs<'a>(
                 };
                 let bullet =
                     text.starts_with("- ") || text.starts_with("• ") || text.starts_with("– ");
-                let prev_text = view::join(pw);
                 let runs_on = prev_text.ends_with(['-', '–', ','])
                     || prev_text.split_whitespace().last().is_some_and(|x| {
                         matches!(
@@ -276,7 +269,7 @@ fn paragraphs<'a>(
         if let Some(p) = out.last_mut() {
             p.push((*l, w.clone()));
         }
-        prev = Some((l, w));
+        prev = Some((l, w, text));
     }
     out
 }
