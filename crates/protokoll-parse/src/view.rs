@@ -81,7 +81,8 @@ impl PLine {
 
 /// Words joined by single spaces.
 pub fn join(words: &[Word]) -> String {
-    let mut s = String::new();
+    let len = words.iter().map(|w| w.text.len() + 1).sum::<usize>();
+    let mut s = String::with_capacity(len);
     for w in words {
         if !s.is_empty() {
             s.push(' ');
@@ -148,14 +149,16 @@ pub fn lines(doc: &Document) -> Rc<Vec<PLine>> {
 }
 
 fn build_lines(doc: &Document) -> Vec<PLine> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.pages.iter().map(|p| p.lines.len()).sum());
     for page in &doc.pages {
         for line in &page.lines {
             if line.furniture {
                 continue;
             }
-            let mut cells: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-            let mut words: Vec<Word> = Vec::new();
+            let mut cells: Vec<(usize, std::ops::Range<usize>)> =
+                Vec::with_capacity(line.cells.len());
+            let mut words: Vec<Word> =
+                Vec::with_capacity(line.cells.iter().map(|c| c.words.len()).sum());
             for c in &line.cells {
                 // An OCR layer may keep a table's rules as "|" tokens: they split cells.
                 let mut start = words.len();
