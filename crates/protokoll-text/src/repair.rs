@@ -132,7 +132,7 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
         };
         let (before, after) = (letter(i.checked_sub(1)), letter(Some(i + 1)));
         let alts: &[(char, f32)] = match c {
-            'é' => &[('é', 0.0), ('ö', 0.0), ('ä', 0.1), ('å', 0.2)],
+            'é' => &[('é', 0.0), ('ö', 0.0), ('ä', 0.5), ('å', 0.5)],
             '6' if before || after => &[('ö', 0.2)],
             '0' if before && after => &[('o', 0.2), ('ö', 0.3)],
             '&' | '4' if i == 0 && after => &[('ä', 0.3)],
