@@ -256,7 +256,7 @@ impl Parts {
     }
 
     fn score(&self) -> f32 {
-        const PER_PART: f32 = 0.5;
+        const PER_PART: f32 = 1.0;
         self.sum / self.n.max(1) as f32 - PER_PART * self.n.saturating_sub(2) as f32
     }
 
@@ -596,7 +596,7 @@ fn repair_token(
         && core.chars().count() >= 2
         && fixed.starts_with(['å', 'ä', 'ö'])
         && mid_sentence(prev)
-        && !ctx.lex.is_name(&fixed);
+        && !starts_with_name(ctx.lex, &fixed);
     let cased = if lost_initial {
         fixed.clone()
     } else {
@@ -612,6 +612,14 @@ fn repair_token(
         kind,
         confidence(margin, was_word),
     ))
+}
+
+/// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
+fn starts_with_name(lex: &Lexicon, word: &str) -> bool {
+    word.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .skip(3)
+        .any(|end| word.get(..end).is_some_and(|p| lex.is_name(p)))
 }
 
 /// Whether a word follows `prev` inside a sentence: `prev` is a lowercase word (a
@@ -684,6 +692,10 @@ mod tests {
         // After a full stop, or after a capitalised word (a first name), the capital stays.
         assert_eq!(at("Aven", "familjen.").as_deref(), Some("Även"));
         assert_eq!(at("Orebro", "i").as_deref(), Some("Örebro"));
+        assert_eq!(
+            at("Orebroregionens", "i").as_deref(),
+            Some("Örebroregionens")
+        );
     }
 
     #[test]
