@@ -91,6 +91,24 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             i += 1;
         }
     }
+    // Without bold type (an OCR layer), a heading wrapped onto a short line that opens
+    // in lowercase ("… hälso-och sjukvård i" / "hemmet") goes on; body text opens with a
+    // capital.
+    if !bold_heading && !after_label.is_empty() {
+        if let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
+            let lower = l
+                .words
+                .first()
+                .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+            let ends = heading_words
+                .last()
+                .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
+            if lower && !ends && l.words.len() <= 6 && view::gap(prev, l) <= 0.6 {
+                heading_words.extend(l.words.iter().cloned());
+                i += 1;
+            }
+        }
+    }
     let h = split_heading(&view::join(&heading_words));
     let mut presenters = h.presenters;
     let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
