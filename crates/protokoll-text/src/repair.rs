@@ -413,7 +413,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> Vec<Correction> {
     out
 }
 
-/// "i ar" / "tre ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a number or
+/// "i ar" / "tre ar" / "till ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a number or
 /// a preposition these words cannot be the verb forms the frequency prefers.
 fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
     let prev = prev?;
@@ -467,7 +467,9 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
             | "utifran"
     );
     match lower {
-        "ar" if numeral || prev == "i" => Some("år"),
+        "ar" if numeral || matches!(prev.as_str(), "i" | "till" | "per" | "samma" | "hela") => {
+            Some("år")
+        }
         "vara" if preposition => Some("våra"),
         "vart" if preposition => Some("vårt"),
         "var" if preposition => Some("vår"),
@@ -524,7 +526,17 @@ fn repair_token(
     let lower = lower.as_ref();
     // Function words the frequency alone gets wrong, read from their left neighbour.
     if matches!(lower, "ar" | "vara" | "vart" | "var") {
-        if let Some(fixed) = by_context(lower, prev.map(|p| split_core(p).1.to_lowercase())) {
+        // "ar 2027": a year follows.
+        let year_next = next.is_some_and(|n| {
+            let n = split_core(n).1;
+            n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())
+        });
+        let fixed = if lower == "ar" && year_next {
+            Some("år")
+        } else {
+            by_context(lower, prev.map(|p| split_core(p).1.to_lowercase()))
+        };
+        if let Some(fixed) = fixed {
             return Some((
                 format!("{pre}{}{post}", with_case(core, fixed)),
                 "diacritic",
@@ -696,6 +708,19 @@ mod tests {
             at("Orebroregionens", "i").as_deref(),
             Some("Örebroregionens")
         );
+    }
+
+    #[test]
+    fn year_words_from_their_neighbours() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let seen = HashSet::new();
+        let mut ctx = Ctx::new(lex, &seen);
+        let mut at = |prev: &str, next: &str| {
+            repair_token("ar", Some(prev), Some(next), &mut ctx).map(|r| r.0)
+        };
+        assert_eq!(at("först", "2027").as_deref(), Some("år"));
+        assert_eq!(at("till", "slut").as_deref(), Some("år"));
+        assert_eq!(at("det", "bra").as_deref(), Some("är"));
     }
 
     #[test]
