@@ -20,6 +20,17 @@ pub struct PLine {
 }
 
 impl PLine {
+    /// A line of one cell (tests build lines this way).
+    #[cfg(test)]
+    pub fn of_words(page: u32, words: Vec<Word>) -> PLine {
+        let cells = vec![(0, 0..words.len())];
+        PLine {
+            page,
+            words,
+            cells,
+            region: None,
+        }
+    }
     /// The cells: (column index, words).
     pub fn cells(&self) -> impl Iterator<Item = (usize, &[Word])> {
         self.cells

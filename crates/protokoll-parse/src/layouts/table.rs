@@ -102,6 +102,46 @@ impl Table {
     }
 }
 
+/// Where the chain skips a number (5, 7), the row between whose left cell holds only a
+/// scrap of one or two characters at the labels' margin is the lost number's row: an
+/// OCR layer misread "6." there ("a", "b.").
+fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<items::Label> {
+    let mut out: Vec<items::Label> = Vec::with_capacity(labels.len());
+    for label in labels {
+        if let Some(prev) = out.last() {
+            if label.value == prev.value + 2 {
+                let found = lines
+                    .iter()
+                    .enumerate()
+                    .take(label.line)
+                    .skip(prev.line + 1)
+                    .find(|(_, l)| {
+                        let left: Vec<&Word> = l
+                            .words
+                            .iter()
+                            .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+                            .collect();
+                        matches!(left.as_slice(), [w] if w.text.chars().count() <= 2
+                            && (w.bbox.x0 - prev.x0).abs() <= 15.0
+                            && l.words.len() > 1)
+                    });
+                if let Some((i, l)) = found {
+                    out.push(items::Label {
+                        number: (prev.value + 1).to_string(),
+                        value: prev.value + 1,
+                        line: i,
+                        consumed: 1,
+                        x0: l.words.first().map_or(prev.x0, |w| w.bbox.x0),
+                        weak: true,
+                    });
+                }
+            }
+        }
+        out.push(label);
+    }
+    out
+}
+
 fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     let lines: &[PLine] = &all;
     // The first few words of the left column: all a label needs.
@@ -113,7 +153,11 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
             .cloned()
             .collect()
     };
-    let labels = chain(&items::candidates(lines, LabelKind::Number, &left_of));
+    let labels = lost_labels(
+        chain(&items::candidates(lines, LabelKind::Number, &left_of)),
+        lines,
+        split,
+    );
     // A table of items: most labelled rows have text in the right column.
     let mut rows = Vec::new();
     for (k, label) in labels.iter().enumerate() {
@@ -463,4 +507,62 @@ fn notes_row(t: &Table, row: &Row) -> Item {
         body_text(&body),
         pages(t, row),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protokoll_model::Rect;
+
+    fn line(y: f32, words: &[(&str, f32)]) -> PLine {
+        let ws = words
+            .iter()
+            .map(|(t, x)| Word {
+                text: (*t).into(),
+                bbox: Rect {
+                    x0: *x,
+                    y0: y,
+                    x1: x + 6.0 * t.chars().count() as f32,
+                    y1: y + 10.0,
+                },
+                font_size: 10.0,
+                ..Word::default()
+            })
+            .collect();
+        PLine::of_words(1, ws)
+    }
+
+    fn label(value: u32, line: usize) -> items::Label {
+        items::Label {
+            number: value.to_string(),
+            value,
+            line,
+            consumed: 1,
+            x0: 50.0,
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn a_scrap_in_the_left_cell_is_the_lost_number() {
+        let lines = vec![
+            line(100.0, &[("10.", 50.0), ("Våld", 150.0)]),
+            line(120.0, &[("text", 150.0)]),
+            line(140.0, &[("a", 52.0), ("Barnet", 150.0)]),
+            line(160.0, &[("12.", 50.0), ("Länsdelar", 150.0)]),
+        ];
+        let got = lost_labels(vec![label(10, 0), label(12, 3)], &lines, 120.0);
+        let found: Vec<(u32, usize)> = got.iter().map(|l| (l.value, l.line)).collect();
+        assert_eq!(found, [(10, 0), (11, 2), (12, 3)]);
+        // Without a scrap at the margin, the gap stays.
+        let plain = vec![
+            line(100.0, &[("10.", 50.0), ("Våld", 150.0)]),
+            line(120.0, &[("text", 150.0)]),
+            line(160.0, &[("12.", 50.0), ("Länsdelar", 150.0)]),
+        ];
+        assert_eq!(
+            lost_labels(vec![label(10, 0), label(12, 2)], &plain, 120.0).len(),
+            2
+        );
+    }
 }
