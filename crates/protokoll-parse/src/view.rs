@@ -81,8 +81,21 @@ impl PLine {
             b as f32 / n as f32
         }
     }
-    /// Words left of `split` and right of it.
+    /// Words left of `split` and right of it. Where the extractor found a cell that
+    /// starts near `split`, its boundary decides (a row whose right cell starts a little
+    /// left of the table's usual column keeps its first word there).
     pub fn split_at(&self, split: f32) -> (Vec<Word>, Vec<Word>) {
+        let boundary = self
+            .cells
+            .iter()
+            .skip(1)
+            .filter_map(|(_, r)| Some((r.start, self.words.get(r.start)?.bbox.x0)))
+            .filter(|(_, x0)| (x0 - split).abs() < 30.0)
+            .min_by(|a, b| (a.1 - split).abs().total_cmp(&(b.1 - split).abs()));
+        if let Some((at, _)) = boundary {
+            let (l, r) = self.words.split_at(at.min(self.words.len()));
+            return (l.to_vec(), r.to_vec());
+        }
         self.words
             .iter()
             .cloned()
