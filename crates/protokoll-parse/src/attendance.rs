@@ -45,11 +45,16 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         "adjungerade",
     ];
     const ROLES: [&str; 4] = ["ordförande", "vice", "justerare", "sekreterare"];
-    let first = line
-        .split_whitespace()
-        .next()?
-        .trim_end_matches(':')
-        .to_lowercase();
+    let first = line.split_whitespace().next()?;
+    // Headings are short words opening with one of a few letters: most lines stop here.
+    let opens = first
+        .chars()
+        .next()
+        .is_some_and(|c| "BOLTEÖNDFAVJSboltöndfavjseÄäÅå".contains(c));
+    if first.len() > 24 || !opens {
+        return None;
+    }
+    let first = first.trim_end_matches(':').to_lowercase();
     let mut repaired = None;
     if !FIRST.contains(&first.as_str()) && !ROLES.contains(&first.as_str()) {
         // An OCR-damaged heading alone on its line ("Ledam6oOter:").

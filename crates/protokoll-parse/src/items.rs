@@ -104,14 +104,14 @@ fn weak_label(words: &[Word]) -> Option<u32> {
 pub fn candidates(
     lines: &[PLine],
     kind: LabelKind,
-    words_of: &dyn Fn(&PLine) -> Vec<Word>,
+    words_of: &dyn for<'a> Fn(&'a PLine) -> &'a [Word],
 ) -> Vec<Label> {
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let words = words_of(l);
         let alone = l.cell(0).is_some_and(|w| w.len() == 1) || words.len() == 1;
         let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
-        if let Some((number, value, consumed)) = label_of(&words, kind, alone) {
+        if let Some((number, value, consumed)) = label_of(words, kind, alone) {
             out.push(Label {
                 number,
                 value,
@@ -121,7 +121,7 @@ pub fn candidates(
                 weak: false,
             });
         } else if let Some(value) = (kind == LabelKind::Number)
-            .then(|| weak_label(&words))
+            .then(|| weak_label(words))
             .flatten()
         {
             out.push(Label {
@@ -176,11 +176,11 @@ pub fn ends_body(line: &str) -> bool {
 
 /// Joins lines into text: a blank line between paragraphs (a vertical gap of about half
 /// a line or more), a space inside them; a word broken at the line end is joined.
-pub fn body_text(parts: &[(Option<&PLine>, Vec<Word>)]) -> String {
+pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     let mut out = String::new();
     let mut prev: Option<&PLine> = None;
     for (line, words) in parts {
-        let text = view::join(words);
+        let text = view::join(words.as_ref());
         if text.is_empty() {
             continue;
         }

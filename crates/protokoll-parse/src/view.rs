@@ -81,10 +81,11 @@ impl PLine {
             b as f32 / n as f32
         }
     }
-    /// Words left of `split` and right of it. Where the extractor found a cell that
-    /// starts near `split`, its boundary decides (a row whose right cell starts a little
-    /// left of the table's usual column keeps its first word there).
-    pub fn split_at(&self, split: f32) -> (Vec<Word>, Vec<Word>) {
+    /// Where the line divides at `split`: the number of words left of it. Where the
+    /// extractor found a cell that starts near `split`, its boundary decides (a row
+    /// whose right cell starts a little left of the table's usual column keeps its
+    /// first word there).
+    pub fn split_index(&self, split: f32) -> usize {
         let boundary = self
             .cells
             .iter()
@@ -93,13 +94,12 @@ impl PLine {
             .filter(|(_, x0)| (x0 - split).abs() < 30.0)
             .min_by(|a, b| (a.1 - split).abs().total_cmp(&(b.1 - split).abs()));
         if let Some((at, _)) = boundary {
-            let (l, r) = self.words.split_at(at.min(self.words.len()));
-            return (l.to_vec(), r.to_vec());
+            return at.min(self.words.len());
         }
         self.words
             .iter()
-            .cloned()
-            .partition(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+            .take_while(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+            .count()
     }
 }
 

@@ -15,8 +15,21 @@ pub struct Numbered {
 }
 
 /// The words a label may start: the line's first few (a label is at most two words).
-fn all_words(l: &PLine) -> Vec<Word> {
-    l.words.iter().take(3).cloned().collect()
+fn all_words(l: &PLine) -> &[Word] {
+    l.words.get(..3).unwrap_or(&l.words)
+}
+
+impl Numbered {
+    /// The chain of labels, read once per parse for both `fit` and `items`.
+    fn labels(&self, doc: &Document) -> std::rc::Rc<Vec<items::Label>> {
+        let name = match self.kind {
+            LabelKind::Number => "numbered-labels",
+            LabelKind::Section => "section-labels",
+        };
+        view::memo(doc, name, || {
+            chain(&candidates(&view::lines(doc), self.kind, &all_words))
+        })
+    }
 }
 
 impl LayoutParser for Numbered {
@@ -28,8 +41,7 @@ impl LayoutParser for Numbered {
     }
 
     fn fit(&self, doc: &Document) -> f32 {
-        let lines = view::lines(doc);
-        let n = chain(&candidates(&lines, self.kind, &all_words)).len();
+        let n = self.labels(doc).len();
         match (self.kind, n) {
             (_, 0) => 0.0,
             (LabelKind::Number, 1) => 0.1,
@@ -42,7 +54,7 @@ impl LayoutParser for Numbered {
 
     fn items(&self, doc: &Document) -> Vec<Item> {
         let lines = view::lines(doc);
-        let labels = chain(&candidates(&lines, self.kind, &all_words));
+        let labels = self.labels(doc);
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);

@@ -13,6 +13,7 @@ use crate::items::{self, body_text, chain, LabelKind};
 use crate::names::{is_name_word, is_role, leading_people};
 use crate::view::{self, PLine};
 use protokoll_model::{Document, Item, LayoutParser, Word};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Agenda table: presenters left, title and body right.
@@ -22,8 +23,22 @@ pub struct NotesForm;
 
 struct Row {
     label: items::Label,
-    /// (line index, left words, right words) for each line of the row.
-    lines: Vec<(usize, Vec<Word>, Vec<Word>)>,
+    /// (line index, number of words in the left column) for each line of the row.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Row {
+    /// Each line of the row with its left and right words.
+    fn cells<'a>(&self, all: &'a [PLine]) -> Vec<(&'a PLine, &'a [Word], &'a [Word])> {
+        self.lines
+            .iter()
+            .filter_map(|(i, k)| {
+                let l = all.get(*i)?;
+                let (lw, rw) = l.words.split_at((*k).min(l.words.len()));
+                Some((l, lw, rw))
+            })
+            .collect()
+    }
 }
 
 struct Table {
@@ -102,6 +117,23 @@ impl Table {
     }
 }
 
+/// Pins a closure's signature to "borrows from its argument" (inference alone does
+/// not give closures that higher-ranked type).
+fn borrowing<F: for<'a> Fn(&'a PLine) -> &'a [Word]>(f: F) -> F {
+    f
+}
+
+/// The line's first words (at most three) left of `split`.
+fn left_words(l: &PLine, split: f32) -> &[Word] {
+    let n = l
+        .words
+        .iter()
+        .take(3)
+        .take_while(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+        .count();
+    l.words.get(..n).unwrap_or(&[])
+}
+
 /// Where the chain skips a number (5, 7), the row between whose left cell holds only a
 /// scrap of one or two characters at the labels' margin is the lost number's row: an
 /// OCR layer misread "6." there ("a", "b.").
@@ -145,14 +177,7 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
 fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     let lines: &[PLine] = &all;
     // The first few words of the left column: all a label needs.
-    let left_of = |l: &PLine| -> Vec<Word> {
-        l.words
-            .iter()
-            .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
-            .take(3)
-            .cloned()
-            .collect()
-    };
+    let left_of = borrowing(move |l| left_words(l, split));
     let labels = lost_labels(
         chain(&items::candidates(lines, LabelKind::Number, &left_of)),
         lines,
@@ -167,8 +192,7 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
             if items::ends_body(&l.text()) {
                 break;
             }
-            let (left, right) = l.split_at(split);
-            row_lines.push((i, left, right));
+            row_lines.push((i, l.split_index(split)));
         }
         rows.push(Row {
             label: label.clone(),
@@ -182,22 +206,23 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
         .filter(|r| {
             r.lines
                 .first()
-                .and_then(|(i, _, _)| lines.get(*i))
+                .and_then(|(i, _)| lines.get(*i))
                 .is_some_and(|l| l.region.is_some())
         })
         .count();
     if in_regions * 10 < rows.len() * 7 {
         return None;
     }
-    let with_right = rows
+    let cells: Vec<Vec<(&PLine, &[Word], &[Word])>> = rows.iter().map(|r| r.cells(lines)).collect();
+    let with_right = cells
         .iter()
-        .filter(|r| r.lines.iter().any(|(_, _, rw)| !rw.is_empty()))
+        .filter(|c| c.iter().any(|(_, _, rw)| !rw.is_empty()))
         .count();
     let with_left_text = rows
         .iter()
-        .filter(|r| {
-            r.lines
-                .iter()
+        .zip(&cells)
+        .filter(|(r, c)| {
+            c.iter()
                 .enumerate()
                 .any(|(i, (_, lw, _))| lw.len() > if i == 0 { r.label.consumed } else { 0 })
         })
@@ -209,10 +234,9 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     // with no gutter is running text below a numbered heading (an OCR layer can make
     // such a heading look like a two-cell row).
     let (mut body_lines, mut across) = (0usize, 0usize);
-    for r in &rows {
-        for (i, lw, rw) in r.lines.iter().skip(1) {
-            let (Some(last), Some(first), Some(line)) = (lw.last(), rw.first(), lines.get(*i))
-            else {
+    for c in &cells {
+        for (line, lw, rw) in c.iter().skip(1) {
+            let (Some(last), Some(first)) = (lw.last(), rw.first()) else {
                 continue;
             };
             body_lines += 1;
@@ -236,14 +260,14 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     }
     let names = rows
         .iter()
-        .filter(|r| {
-            let left: Vec<String> = r
-                .lines
+        .zip(&cells)
+        .filter(|(r, c)| {
+            let left: Vec<String> = c
                 .iter()
                 .enumerate()
                 .map(|(i, (_, lw, _))| {
                     let skip = if i == 0 { r.label.consumed } else { 0 };
-                    view::join(&lw.iter().skip(skip).cloned().collect::<Vec<_>>())
+                    view::join(lw.get(skip..).unwrap_or(&[]))
                 })
                 .collect();
             let s = left.join(" ");
@@ -258,15 +282,15 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     })
 }
 
+/// Lines of one column of a row, each with its words in that column.
+type Para<'a> = Vec<(&'a PLine, &'a [Word])>;
+
 /// A column's lines grouped into paragraphs: a vertical gap of half a line, a bullet,
 /// or a new capitalised line after one that did not run on, starts a paragraph.
-fn paragraphs<'a>(
-    col: &[(&'a PLine, Vec<Word>)],
-    headings: bool,
-) -> Vec<Vec<(&'a PLine, Vec<Word>)>> {
-    let mut out: Vec<Vec<(&'a PLine, Vec<Word>)>> = Vec::new();
-    let mut prev: Option<(&PLine, &Vec<Word>, String)> = None;
-    for (l, w) in col {
+fn paragraphs<'a>(col: &[(&'a PLine, &'a [Word])], headings: bool) -> Vec<Para<'a>> {
+    let mut out: Vec<Para<'a>> = Vec::new();
+    let mut prev: Option<(&PLine, &[Word], String)> = None;
+    for &(l, w) in col {
         if w.is_empty() {
             continue;
         }
@@ -311,16 +335,15 @@ fn paragraphs<'a>(
             out.push(Vec::new());
         }
         if let Some(p) = out.last_mut() {
-            p.push((*l, w.clone()));
+            p.push((l, w));
         }
         prev = Some((l, w, text));
     }
     out
 }
 
-fn para_text(p: &[(&PLine, Vec<Word>)]) -> String {
-    let parts: Vec<(Option<&PLine>, Vec<Word>)> =
-        p.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
+fn para_text(p: &[(&PLine, &[Word])]) -> String {
+    let parts: Vec<(Option<&PLine>, &[Word])> = p.iter().map(|&(l, w)| (Some(l), w)).collect();
     body_text(&parts).replace("\n\n", " ")
 }
 
@@ -329,18 +352,13 @@ fn strip_bullet(s: &str) -> &str {
 }
 
 /// Left column (after the label) and right column of a row.
-#[allow(clippy::type_complexity)]
-fn columns<'a>(
-    t: &'a Table,
-    row: &Row,
-) -> (Vec<(&'a PLine, Vec<Word>)>, Vec<(&'a PLine, Vec<Word>)>) {
+fn columns<'a>(t: &'a Table, row: &Row) -> (Para<'a>, Para<'a>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
-    for (i, (li, lw, rw)) in row.lines.iter().enumerate() {
-        let Some(l) = t.line(*li) else { continue };
+    for (i, (l, lw, rw)) in row.cells(&t.all).into_iter().enumerate() {
         let skip = if i == 0 { row.label.consumed } else { 0 };
-        left.push((l, lw.iter().skip(skip).cloned().collect()));
-        right.push((l, rw.clone()));
+        left.push((l, lw.get(skip..).unwrap_or(&[])));
+        right.push((l, rw));
     }
     (left, right)
 }
@@ -348,7 +366,7 @@ fn columns<'a>(
 fn pages(t: &Table, row: &Row) -> Vec<u32> {
     row.lines
         .iter()
-        .filter_map(|(i, _, _)| t.line(*i).map(|l| l.page))
+        .filter_map(|(i, _)| t.line(*i).map(|l| l.page))
         .collect()
 }
 
@@ -374,7 +392,7 @@ fn agenda_row(t: &Table, row: &Row) -> Item {
     }
     let paras = paragraphs(&right, false);
     let mut title = String::new();
-    let mut body: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    let mut body: Vec<(Option<&PLine>, Cow<'_, [Word]>)> = Vec::new();
     for (k, p) in paras.iter().enumerate() {
         if k == 0 {
             // The title: the bold lead of the first paragraph, else its
@@ -393,10 +411,10 @@ fn agenda_row(t: &Table, row: &Row) -> Item {
             ));
             let rest: Vec<Word> = words.into_iter().skip(take).collect();
             if !rest.is_empty() {
-                body.push((p.first().map(|(l, _)| *l), rest));
+                body.push((p.first().map(|(l, _)| *l), Cow::Owned(rest)));
             }
         } else {
-            body.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+            body.extend(p.iter().map(|(l, w)| (Some(*l), Cow::Borrowed(*w))));
         }
     }
     items::item(
@@ -444,7 +462,7 @@ fn notes_row(t: &Table, row: &Row) -> Item {
     let on_label_line = row
         .lines
         .first()
-        .is_some_and(|(_, lw, _)| lw.len() > row.label.consumed);
+        .is_some_and(|(_, k)| *k > row.label.consumed);
     let mut presenters: Vec<String> = Vec::new();
     let mut title = String::new();
     let mut used = 0;
@@ -484,7 +502,7 @@ fn notes_row(t: &Table, row: &Row) -> Item {
         title = subs.join("; ");
     }
     // Sub-points below the heading name their presenters as "Name: …".
-    let mut extra: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    let mut extra: Vec<(Option<&PLine>, Cow<'_, [Word]>)> = Vec::new();
     for (k, p) in paras.iter().enumerate().skip(used) {
         let t = texts.get(k).cloned().unwrap_or_default();
         let (people, rest) = leading_people(strip_bullet(&t), false);
@@ -495,10 +513,12 @@ fn notes_row(t: &Table, row: &Row) -> Item {
         {
             presenters.extend(people);
         }
-        extra.extend(p.iter().map(|(l, w)| (Some(*l), w.clone())));
+        extra.extend(p.iter().map(|(l, w)| (Some(*l), Cow::Borrowed(*w))));
     }
-    let mut body: Vec<(Option<&PLine>, Vec<Word>)> =
-        right.iter().map(|(l, w)| (Some(*l), w.clone())).collect();
+    let mut body: Vec<(Option<&PLine>, Cow<'_, [Word]>)> = right
+        .iter()
+        .map(|(l, w)| (Some(*l), Cow::Borrowed(*w)))
+        .collect();
     body.extend(extra);
     items::item(
         row.label.number.clone(),
