@@ -21,6 +21,9 @@ pub struct AgendaTable;
 /// Heading/notes form: headings left, notes right.
 pub struct NotesForm;
 
+/// A line of a row with its left and right words.
+type RowLine<'a> = (&'a PLine, &'a [Word], &'a [Word]);
+
 struct Row {
     label: items::Label,
     /// (line index, number of words in the left column) for each line of the row.
@@ -29,7 +32,7 @@ struct Row {
 
 impl Row {
     /// Each line of the row with its left and right words.
-    fn cells<'a>(&self, all: &'a [PLine]) -> Vec<(&'a PLine, &'a [Word], &'a [Word])> {
+    fn cells<'a>(&self, all: &'a [PLine]) -> Vec<RowLine<'a>> {
         self.lines
             .iter()
             .filter_map(|(i, k)| {
@@ -213,7 +216,7 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
     if in_regions * 10 < rows.len() * 7 {
         return None;
     }
-    let cells: Vec<Vec<(&PLine, &[Word], &[Word])>> = rows.iter().map(|r| r.cells(lines)).collect();
+    let cells: Vec<Vec<RowLine<'_>>> = rows.iter().map(|r| r.cells(lines)).collect();
     let with_right = cells
         .iter()
         .filter(|c| c.iter().any(|(_, _, rw)| !rw.is_empty()))
