@@ -97,15 +97,20 @@ fn parse_view(doc: &Document) -> Parsed {
     }
 }
 
-/// A name split over two cells ("Jimmy | Nordengren, Örebro kommun": an OCR layer's
-/// wide word gaps can look like a column gutter): a lone capitalised word left, a
-/// capitalised word ending in a comma first right.
+/// A name split over two cells ("Jimmy | Nordengren, Örebro kommun", "- Malin |
+/// Duckert Ek, utvecklingsledare": an OCR layer's wide word gaps can look like a
+/// column gutter): a lone first name left (after a bullet), a capitalised word first
+/// right; a role label left ("Ordförande | Anna Berg") is not a first name.
 fn split_name(left: &[protokoll_model::Word], right: &[protokoll_model::Word]) -> bool {
-    let capital = |w: &protokoll_model::Word| w.text.starts_with(char::is_uppercase);
-    matches!(left, [w] if capital(w) && w.text.chars().all(|c| c.is_alphabetic() || c == '-'))
-        && right
-            .first()
-            .is_some_and(|w| capital(w) && w.text.ends_with(',') && w.text.len() > 2)
+    let bullet = |w: &protokoll_model::Word| matches!(&*w.text, "-" | "–" | "•");
+    let left: Vec<&protokoll_model::Word> = left.iter().filter(|w| !bullet(w)).collect();
+    let first_name = matches!(left.as_slice(), [w] if names::is_name_word(&w.text)
+        && !names::is_role(&w.text)
+        && w.text.chars().all(|c| c.is_alphabetic() || c == '-'));
+    first_name
+        && right.first().is_some_and(|w| {
+            names::is_name_word(&w.text) && !names::is_role(&w.text) && w.text.len() > 2
+        })
 }
 
 /// Index of the first reading line that opens item `number` (the head ends there).
@@ -201,6 +206,8 @@ mod tests {
         assert!(split_name(&[w("Jimmy")], &[w("Nordengren,"), w("Örebro")]));
         assert!(!split_name(&[w("Jimmy"), w("Nordengren")], &[w("Örebro,")]));
         assert!(!split_name(&[w("5.")], &[w("Rapport,")]));
+        assert!(split_name(&[w("-"), w("Malin")], &[w("Duckert"), w("Ek,")]));
+        assert!(!split_name(&[w("Ordförande")], &[w("Anna"), w("Berg")]));
     }
 
     #[test]
