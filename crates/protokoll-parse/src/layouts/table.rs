@@ -138,8 +138,9 @@ fn left_words(l: &PLine, split: f32) -> &[Word] {
 }
 
 /// Where the chain skips a number (5, 7), the row between whose left cell holds only a
-/// scrap of one or two characters at the labels' margin is the lost number's row: an
-/// OCR layer misread "6." there ("a", "b.").
+/// scrap of one or two characters at the labels' margin, or opens with the number
+/// glued to the next word, is the lost number's row: an OCR layer misread "6." there
+/// ("a", "6-0rdf:").
 fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<items::Label> {
     let mut out: Vec<items::Label> = Vec::with_capacity(labels.len());
     for label in labels {
@@ -156,9 +157,18 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
                             .iter()
                             .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
                             .collect();
-                        matches!(left.as_slice(), [w] if w.text.chars().count() <= 2
-                            && (w.bbox.x0 - prev.x0).abs() <= 15.0
-                            && l.words.len() > 1)
+                        let expected = (prev.value + 1).to_string();
+                        // The number glued to what follows ("3-0rdt:" for "3. ordf.").
+                        let glued = |t: &str| {
+                            t.strip_prefix(expected.as_str())
+                                .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+                        };
+                        let margin = |w: &Word| (w.bbox.x0 - prev.x0).abs() <= 15.0;
+                        match left.as_slice() {
+                            [w] if w.text.chars().count() <= 2 => margin(w) && l.words.len() > 1,
+                            [w, ..] => margin(w) && glued(&w.text),
+                            [] => false,
+                        }
                     });
                 if let Some((i, l)) = found {
                     out.push(items::Label {
