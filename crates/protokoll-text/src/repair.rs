@@ -88,8 +88,12 @@ fn split_core(w: &str) -> (&str, &str, &str) {
 
 /// Case of `model` applied to `word`.
 fn with_case(model: &str, word: &str) -> String {
-    let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in model.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters > 1 && upper == letters {
         return word.to_uppercase();
     }
     if model.chars().next().is_some_and(char::is_uppercase) {
@@ -619,11 +623,11 @@ fn repair_token(
     } else {
         "confusion"
     };
-    Some((
-        format!("{pre}{cased}{post}"),
-        kind,
-        confidence(margin, was_word),
-    ))
+    let mut text = String::with_capacity(pre.len() + cased.len() + post.len());
+    text.push_str(pre);
+    text.push_str(&cased);
+    text.push_str(post);
+    Some((text, kind, confidence(margin, was_word)))
 }
 
 /// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
