@@ -54,7 +54,7 @@ impl LayoutParser for Numbered {
 
     fn items(&self, doc: &Document) -> Vec<Item> {
         let lines = view::lines(doc);
-        let labels = self.labels(doc);
+        let labels = lost_leading(&self.labels(doc), &lines);
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
@@ -65,6 +65,65 @@ impl LayoutParser for Numbered {
         }
         out
     }
+}
+
+/// When the chain starts at N > 1 and exactly N - 1 capitalised lines stand right above
+/// its first label at the headings' indent (where the text after each label starts),
+/// with nothing between them but scraps at the number margin, they are items 1..N-1
+/// whose numbers an OCR layer lost.
+fn lost_leading(labels: &[items::Label], lines: &[PLine]) -> Vec<items::Label> {
+    let mut out = labels.to_vec();
+    let Some(first) = labels.first() else {
+        return out;
+    };
+    if !(2..=9).contains(&first.value) {
+        return out;
+    }
+    // The indent of heading text after a label, relative to the label.
+    let mut offsets: Vec<f32> = labels
+        .iter()
+        .filter_map(|l| {
+            let line = lines.get(l.line)?;
+            Some(line.words.get(l.consumed)?.bbox.x0 - l.x0)
+        })
+        .collect();
+    offsets.sort_by(f32::total_cmp);
+    let Some(&offset) = offsets.get(offsets.len() / 2) else {
+        return out;
+    };
+    let heading_x = first.x0 + offset;
+    let mut found = Vec::new();
+    for i in (0..first.line).rev() {
+        let Some(l) = lines.get(i) else { break };
+        let Some(w) = l.words.first() else { continue };
+        let scrap = (w.bbox.x0 - first.x0).abs() <= 15.0
+            && l.words.iter().all(|w| w.text.chars().count() <= 2);
+        if scrap {
+            continue;
+        }
+        if (w.bbox.x0 - heading_x).abs() > 6.0 {
+            break;
+        }
+        if w.text.starts_with(char::is_uppercase) {
+            found.push(i);
+        } else if !w.text.starts_with(char::is_lowercase) {
+            break;
+        }
+    }
+    if found.len() + 1 != first.value as usize {
+        return out;
+    }
+    found.reverse();
+    let lost = found.iter().enumerate().map(|(k, &line)| items::Label {
+        number: (k + 1).to_string(),
+        value: k as u32 + 1,
+        line,
+        consumed: 0,
+        x0: first.x0,
+        weak: true,
+    });
+    out.splice(0..0, lost);
+    out
 }
 
 fn is_bold(l: &PLine) -> bool {
@@ -180,4 +239,58 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         body_text(&parts),
         pages,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protokoll_model::Rect;
+
+    fn line(words: &[(&str, f32)]) -> PLine {
+        let ws = words
+            .iter()
+            .map(|(t, x)| Word {
+                text: (*t).into(),
+                bbox: Rect {
+                    x0: *x,
+                    y0: 0.0,
+                    x1: x + 6.0 * t.chars().count() as f32,
+                    y1: 10.0,
+                },
+                font_size: 10.0,
+                ..Word::default()
+            })
+            .collect();
+        PLine::of_words(1, ws)
+    }
+
+    fn label(value: u32, line: usize) -> items::Label {
+        items::Label {
+            number: value.to_string(),
+            value,
+            line,
+            consumed: 1,
+            x0: 50.0,
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn headings_whose_numbers_the_ocr_lost() {
+        let lines = vec![
+            line(&[("Ärenden", 50.0)]),
+            line(&[("Mötet", 86.0), ("öppnas", 120.0)]),
+            line(&[("a", 50.0), ("EE", 60.0)]),
+            line(&[("Val", 86.0), ("av", 110.0), ("justerare", 130.0)]),
+            line(&[("protokollet", 86.0)]),
+            line(&[("3.", 50.0), ("Rapport", 86.0)]),
+            line(&[("4.", 50.0), ("Övrigt", 86.0)]),
+        ];
+        let got = lost_leading(&[label(3, 5), label(4, 6)], &lines);
+        let found: Vec<(u32, usize)> = got.iter().map(|l| (l.value, l.line)).collect();
+        assert_eq!(found, [(1, 1), (2, 3), (3, 5), (4, 6)]);
+        // A count that does not match leaves the chain alone.
+        let got = lost_leading(&[label(4, 5), label(5, 6)], &lines);
+        assert_eq!(got.len(), 2);
+    }
 }
