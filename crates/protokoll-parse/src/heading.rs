@@ -92,8 +92,20 @@ pub fn split_heading(text: &str) -> Heading {
         let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) else {
             continue;
         };
-        let (people, rest) = leading_people(right.trim(), false);
+        let (mut people, rest) = leading_people(right.trim(), false);
         if !people.is_empty() {
+            // "Hanna Eriksson, processledare …, Örebro kommun och Annika Jeppsson, …":
+            // after a presenter's title, "och" and a full name add a presenter.
+            let mut tail = rest.as_str();
+            while let Some(pos) = tail.find(" och ") {
+                let after = tail.get(pos + 5..).unwrap_or("");
+                let (more, _) = leading_people(after, false);
+                if more.is_empty() || more.iter().any(|p| !p.contains(' ')) {
+                    break;
+                }
+                people.extend(more);
+                tail = after;
+            }
             return Heading {
                 title: clean_title(left),
                 presenters: people,
@@ -150,6 +162,19 @@ mod tests {
     fn h(s: &str) -> (String, Vec<String>, String) {
         let x = split_heading(s);
         (x.title, x.presenters, x.rest)
+    }
+
+    #[test]
+    fn a_second_presenter_after_the_first_ones_title() {
+        let x = split_heading(
+            "Projektet – Hanna Eriksson, processledare Nära vård, Örebro kommun och Annika \
+             Jeppsson, processledare Nära vård, samma kommun",
+        );
+        assert_eq!(x.title, "Projektet");
+        assert_eq!(x.presenters, ["Hanna Eriksson", "Annika Jeppsson"]);
+        // "och" with a single word is not a person.
+        let y = split_heading("Rapport – Anna Berg, samarbete med regionen och Kommunen");
+        assert_eq!(y.presenters, ["Anna Berg"]);
     }
 
     #[test]
