@@ -165,6 +165,8 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     // Without bold type (an OCR layer), a heading wrapped onto a short line that opens
     // in lowercase ("… hälso-och sjukvård i" / "hemmet") goes on; body text opens with a
     // capital.
+    // A wrapped line that carries the presenter part ("… anhöriga” - Hanna Eriksson,")
+    // continues the heading too, and so does one more line after a trailing comma.
     if !bold_heading && !after_label.is_empty() {
         if let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
             let lower = l
@@ -174,9 +176,21 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             let ends = heading_words
                 .last()
                 .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
-            if lower && !ends && l.words.len() <= 6 && view::gap(prev, l) <= 0.6 {
+            let presenter_part = l.words.windows(2).any(|p| {
+                matches!(p, [d, n] if matches!(&*d.text, "-" | "–" | "—")
+                    && crate::names::is_name_word(&n.text))
+            });
+            if lower && !ends && (l.words.len() <= 6 || presenter_part) && view::gap(prev, l) <= 0.6
+            {
                 heading_words.extend(l.words.iter().cloned());
                 i += 1;
+                let comma = l.words.last().is_some_and(|w| w.text.ends_with(','));
+                if let (true, true, Some(next)) = (presenter_part, comma, span.get(i)) {
+                    if next.words.len() <= 12 && view::gap(l, next) <= 0.6 {
+                        heading_words.extend(next.words.iter().cloned());
+                        i += 1;
+                    }
+                }
             }
         }
     }
@@ -273,6 +287,49 @@ mod tests {
             x0: 50.0,
             weak: false,
         }
+    }
+
+    fn line_at(y: f32, text: &str) -> PLine {
+        let mut x = 50.0;
+        let ws = text
+            .split_whitespace()
+            .map(|t| {
+                let w = Word {
+                    text: t.into(),
+                    bbox: Rect {
+                        x0: x,
+                        y0: y,
+                        x1: x + 6.0 * t.chars().count() as f32,
+                        y1: y + 10.0,
+                    },
+                    font_size: 10.0,
+                    ..Word::default()
+                };
+                x = w.bbox.x1 + 3.0;
+                w
+            })
+            .collect();
+        PLine::of_words(1, ws)
+    }
+
+    #[test]
+    fn a_wrapped_heading_keeps_its_presenters() {
+        let span = vec![
+            line_at(100.0, "9. Ett projekt för ungdomar i anpassad"),
+            line_at(
+                112.0,
+                "gymnasieskola och deras anhöriga - Hanna Eriksson, processledare,",
+            ),
+            line_at(124.0, "Örebro kommun och Annika Jeppsson, processledare"),
+            line_at(140.0, "Hanna och Annika informerar om projektet."),
+        ];
+        let it = read_item(&label(9, 0), &span);
+        assert_eq!(
+            it.title,
+            "Ett projekt för ungdomar i anpassad gymnasieskola och deras anhöriga"
+        );
+        assert_eq!(it.presenters, ["Hanna Eriksson", "Annika Jeppsson"]);
+        assert!(it.text.contains("Hanna och Annika informerar"));
     }
 
     #[test]
