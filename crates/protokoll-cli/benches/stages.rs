@@ -2,20 +2,10 @@
 //! of the extracted documents. Parsing is meant to cost a small share of extraction.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use std::path::Path;
-
-fn fixtures() -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/pdf")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
-}
+mod common;
 
 fn bench(c: &mut Criterion) {
-    let pdfs = fixtures();
+    let pdfs = common::fixture_pdfs();
     let limits = protokoll_pdf::Limits::default();
     let docs: Vec<_> = pdfs
         .iter()

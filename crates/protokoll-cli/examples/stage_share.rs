@@ -3,7 +3,9 @@
 //! alike); prints the median and best ratio over the rounds.
 //! Run: cargo run --release -p protokoll-cli --example stage_share [ROUNDS]
 
-use std::path::Path;
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use std::time::Instant;
 
 fn main() {
@@ -11,13 +13,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(40);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/pdf")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    let pdfs: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let pdfs = common::fixture_pdfs();
     let limits = protokoll_pdf::Limits::default();
     let docs: Vec<_> = pdfs
         .iter()

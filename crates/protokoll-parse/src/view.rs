@@ -240,3 +240,57 @@ pub fn gap(a: &PLine, b: &PLine) -> f32 {
     }
     (b.y0() - a.y1()) / a.size().max(b.size())
 }
+
+/// Lines and labels for the layouts' unit tests.
+#[cfg(test)]
+pub mod testing {
+    use super::PLine;
+    use crate::items::Label;
+    use protokoll_model::{Rect, Word};
+
+    /// A one-cell line at height `y` of words at the given x (6 pt per character,
+    /// 10 pt type).
+    pub fn line(y: f32, words: &[(&str, f32)]) -> PLine {
+        let ws = words
+            .iter()
+            .map(|(t, x)| Word {
+                text: (*t).into(),
+                bbox: Rect {
+                    x0: *x,
+                    y0: y,
+                    x1: x + 6.0 * t.chars().count() as f32,
+                    y1: y + 10.0,
+                },
+                font_size: 10.0,
+                ..Word::default()
+            })
+            .collect();
+        PLine::of_words(1, ws)
+    }
+
+    /// A line of running text from x = 50 with 3 pt word gaps.
+    pub fn text_line(y: f32, text: &str) -> PLine {
+        let mut x = 50.0;
+        let words: Vec<(&str, f32)> = text
+            .split_whitespace()
+            .map(|t| {
+                let at = x;
+                x += 6.0 * t.chars().count() as f32 + 3.0;
+                (t, at)
+            })
+            .collect();
+        line(y, &words)
+    }
+
+    /// A label "N." at x = 50 on line `line`.
+    pub fn label(value: u32, line: usize) -> Label {
+        Label {
+            number: value.to_string(),
+            value,
+            line,
+            consumed: 1,
+            x0: 50.0,
+            weak: false,
+        }
+    }
+}

@@ -325,36 +325,34 @@ fn type0(encoding: &str, ordering: &str) -> lopdf::Dictionary {
     }
 }
 
+/// A page that shows `codes` in a Type0 font with the given CMap and collection.
+fn type0_pdf(encoding: &str, ordering: &str, codes: &[u8]) -> Vec<u8> {
+    pdf_with(
+        type0(encoding, ordering),
+        text_ops(vec![op("Tj", vec![s(codes)])]),
+        |_, _| {},
+    )
+}
+
 #[test]
 fn japan1_cids_through_adobe_table() {
     // CIDs 34, 35 are 'A', 'B'; 843 is あ in Adobe-Japan1.
-    let pdf = pdf_with(
-        type0("Identity-H", "Japan1"),
-        text_ops(vec![op("Tj", vec![s(&[0, 34, 0, 35, 3, 75])])]),
-        |_, _| {},
-    );
+    let pdf = type0_pdf("Identity-H", "Japan1", &[0, 34, 0, 35, 3, 75]);
     assert_eq!(text_of(&pdf), "ABあ");
 }
 
 #[test]
 fn shift_jis_predefined_cmap() {
-    let pdf = pdf_with(
-        type0("90ms-RKSJ-H", "Japan1"),
-        text_ops(vec![op("Tj", vec![s(&[b'O', b'K', 0x82, 0xA0])])]),
-        |_, _| {},
-    );
+    let pdf = type0_pdf("90ms-RKSJ-H", "Japan1", &[b'O', b'K', 0x82, 0xA0]);
     assert_eq!(text_of(&pdf), "OKあ");
 }
 
 #[test]
 fn identity_collection_without_unicode_map_is_a_reported_guess() {
-    let pdf = pdf_with(
-        type0("Identity-H", "Identity"),
-        text_ops(vec![op(
-            "Tj",
-            vec![s(&[0x04, 0x1C, 0x04, 0x38, 0x04, 0x40])],
-        )]),
-        |_, _| {},
+    let pdf = type0_pdf(
+        "Identity-H",
+        "Identity",
+        &[0x04, 0x1C, 0x04, 0x38, 0x04, 0x40],
     );
     let ex = extract(&pdf, &Limits::default()).unwrap();
     assert_eq!(ex.document.to_text().trim(), "Мир");

@@ -653,17 +653,16 @@ fn mid_sentence(prev: Option<&str>) -> bool {
 mod tests {
     use super::*;
 
-    fn fix(s: &str) -> String {
+    /// The repair of `word` between `prev` and `next`, if any.
+    fn repaired(word: &str, prev: &str, next: &str) -> Option<String> {
         let lex = Lexicon::swedish().expect("lexicon");
-        match repair_token(
-            s,
-            Some("och"),
-            Some("att"),
-            &mut Ctx::new(lex, &HashSet::new()),
-        ) {
-            Some((t, _, _)) => t,
-            None => s.to_string(),
-        }
+        let seen = HashSet::new();
+        let mut ctx = Ctx::new(lex, &seen);
+        repair_token(word, Some(prev), Some(next), &mut ctx).map(|r| r.0)
+    }
+
+    fn fix(s: &str) -> String {
+        repaired(s, "och", "att").unwrap_or_else(|| s.to_string())
     }
 
     #[test]
@@ -698,11 +697,7 @@ mod tests {
 
     #[test]
     fn initial_capital_read_for_a_lost_letter() {
-        let lex = Lexicon::swedish().expect("lexicon");
-        let seen = HashSet::new();
-        let mut ctx = Ctx::new(lex, &seen);
-        let mut at =
-            |w: &str, prev: &str| repair_token(w, Some(prev), Some("och"), &mut ctx).map(|r| r.0);
+        let at = |w: &str, prev: &str| repaired(w, prev, "och");
         // Inside a sentence: "men Aven" is "men även".
         assert_eq!(at("Aven", "men").as_deref(), Some("även"));
         // After a full stop, or after a capitalised word (a first name), the capital stays.
@@ -716,12 +711,7 @@ mod tests {
 
     #[test]
     fn year_words_from_their_neighbours() {
-        let lex = Lexicon::swedish().expect("lexicon");
-        let seen = HashSet::new();
-        let mut ctx = Ctx::new(lex, &seen);
-        let mut at = |prev: &str, next: &str| {
-            repair_token("ar", Some(prev), Some(next), &mut ctx).map(|r| r.0)
-        };
+        let at = |prev: &str, next: &str| repaired("ar", prev, next);
         assert_eq!(at("först", "2027").as_deref(), Some("år"));
         assert_eq!(at("till", "slut").as_deref(), Some("år"));
         assert_eq!(at("det", "bra").as_deref(), Some("är"));
@@ -736,13 +726,6 @@ mod tests {
 
     #[test]
     fn one_between_words_is_i() {
-        let lex = Lexicon::swedish().expect("lexicon");
-        let c = repair_token(
-            "1",
-            Some("arbeta"),
-            Some("samband"),
-            &mut Ctx::new(lex, &HashSet::new()),
-        );
-        assert_eq!(c.map(|c| c.0).as_deref(), Some("i"));
+        assert_eq!(repaired("1", "arbeta", "samband").as_deref(), Some("i"));
     }
 }

@@ -258,70 +258,22 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use protokoll_model::Rect;
+    use crate::view::testing::{label, line as line_y, text_line};
 
     fn line(words: &[(&str, f32)]) -> PLine {
-        let ws = words
-            .iter()
-            .map(|(t, x)| Word {
-                text: (*t).into(),
-                bbox: Rect {
-                    x0: *x,
-                    y0: 0.0,
-                    x1: x + 6.0 * t.chars().count() as f32,
-                    y1: 10.0,
-                },
-                font_size: 10.0,
-                ..Word::default()
-            })
-            .collect();
-        PLine::of_words(1, ws)
-    }
-
-    fn label(value: u32, line: usize) -> items::Label {
-        items::Label {
-            number: value.to_string(),
-            value,
-            line,
-            consumed: 1,
-            x0: 50.0,
-            weak: false,
-        }
-    }
-
-    fn line_at(y: f32, text: &str) -> PLine {
-        let mut x = 50.0;
-        let ws = text
-            .split_whitespace()
-            .map(|t| {
-                let w = Word {
-                    text: t.into(),
-                    bbox: Rect {
-                        x0: x,
-                        y0: y,
-                        x1: x + 6.0 * t.chars().count() as f32,
-                        y1: y + 10.0,
-                    },
-                    font_size: 10.0,
-                    ..Word::default()
-                };
-                x = w.bbox.x1 + 3.0;
-                w
-            })
-            .collect();
-        PLine::of_words(1, ws)
+        line_y(0.0, words)
     }
 
     #[test]
     fn a_wrapped_heading_keeps_its_presenters() {
         let span = vec![
-            line_at(100.0, "9. Ett projekt för ungdomar i anpassad"),
-            line_at(
+            text_line(100.0, "9. Ett projekt för ungdomar i anpassad"),
+            text_line(
                 112.0,
                 "gymnasieskola och deras anhöriga - Hanna Eriksson, processledare,",
             ),
-            line_at(124.0, "Örebro kommun och Annika Jeppsson, processledare"),
-            line_at(140.0, "Hanna och Annika informerar om projektet."),
+            text_line(124.0, "Örebro kommun och Annika Jeppsson, processledare"),
+            text_line(140.0, "Hanna och Annika informerar om projektet."),
         ];
         let it = read_item(&label(9, 0), &span);
         assert_eq!(

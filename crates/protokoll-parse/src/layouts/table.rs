@@ -545,36 +545,7 @@ fn notes_row(t: &Table, row: &Row) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use protokoll_model::Rect;
-
-    fn line(y: f32, words: &[(&str, f32)]) -> PLine {
-        let ws = words
-            .iter()
-            .map(|(t, x)| Word {
-                text: (*t).into(),
-                bbox: Rect {
-                    x0: *x,
-                    y0: y,
-                    x1: x + 6.0 * t.chars().count() as f32,
-                    y1: y + 10.0,
-                },
-                font_size: 10.0,
-                ..Word::default()
-            })
-            .collect();
-        PLine::of_words(1, ws)
-    }
-
-    fn label(value: u32, line: usize) -> items::Label {
-        items::Label {
-            number: value.to_string(),
-            value,
-            line,
-            consumed: 1,
-            x0: 50.0,
-            weak: false,
-        }
-    }
+    use crate::view::testing::{label, line};
 
     #[test]
     fn a_scrap_in_the_left_cell_is_the_lost_number() {
