@@ -96,11 +96,15 @@ impl PLine {
         if let Some((at, _)) = boundary {
             return at.min(self.words.len());
         }
-        self.words
-            .iter()
-            .take_while(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
-            .count()
+        self.words.iter().take_while(|w| left_of(w, split)).count()
     }
+}
+
+/// The word stands in the column left of `split` (the right column's usual left edge):
+/// it lies mostly left of it and does not start within a few points of it, where only
+/// right-column words start (a skewed scan moves that edge a little down the page).
+pub fn left_of(w: &Word, split: f32) -> bool {
+    (w.bbox.x0 + w.bbox.x1) / 2.0 < split && w.bbox.x0 < split - 8.0
 }
 
 /// Words joined by single spaces.

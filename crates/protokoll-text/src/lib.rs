@@ -75,8 +75,14 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .iter()
         .map(|p| repair::damaged(p, lex, plain_text))
         .collect();
+    let mut out = Vec::new();
+    for page in &mut doc.pages {
+        if plain_text || repair::ocr_layer(page) {
+            out.extend(repair::repair_ocr_page(page, lex));
+        }
+    }
     if !damaged.contains(&true) {
-        return Vec::new();
+        return out;
     }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
     // heading the OCR got right) are evidence for the same word elsewhere.
@@ -92,7 +98,6 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         })
         .filter(|w| w.contains(['å', 'ä', 'ö']))
         .collect();
-    let mut out = Vec::new();
     let mut ctx = repair::Ctx::new(lex, &seen);
     for (page, hit) in doc.pages.iter_mut().zip(damaged) {
         if hit {

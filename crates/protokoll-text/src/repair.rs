@@ -30,11 +30,8 @@ const MIN_LETTERS: usize = 80;
 /// with enough letters, a share of å/ä/ö far below Swedish prose, and words that are
 /// mostly Swedish once their letters are restored (English text stays as it is).
 pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
-    let (mut inv, mut n) = (0usize, 0usize);
     let (mut letters, mut swedish) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
-        n += 1;
-        inv += usize::from(w.invisible);
         for c in w.text.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -44,8 +41,10 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
             }
         }
     }
-    let ocr = any_source || inv * 2 > n;
-    if !ocr || letters < MIN_LETTERS || (swedish as f32) >= DAMAGE_SHARE * letters as f32 {
+    if !(any_source || ocr_layer(page))
+        || letters < MIN_LETTERS
+        || (swedish as f32) >= DAMAGE_SHARE * letters as f32
+    {
         return false;
     }
     // Only now the costlier check, on a sample of the page's words.
@@ -66,6 +65,51 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
         }
     }
     tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32
+}
+
+/// Most of the page's words are invisible: a text layer laid over a scanned image.
+pub fn ocr_layer(page: &Page) -> bool {
+    let (mut inv, mut n) = (0usize, 0usize);
+    for w in page.lines.iter().flat_map(|l| l.words()) {
+        n += 1;
+        inv += usize::from(w.invisible);
+    }
+    inv * 2 > n
+}
+
+/// A stroke read twice: OCR gives "lIngmar" or "|Ingmar" for "Ingmar". A lowercase l or
+/// a bar glued before a capitalised word is never Swedish spelling, so it goes whenever
+/// the rest is a known word or name, on every OCR page (damaged or not). Parts joined by
+/// "/" are read one by one ("B./lIngmar").
+pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
+    if !word.contains(['l', '|']) {
+        return None;
+    }
+    let mut changed = false;
+    let parts: Vec<String> = word
+        .split('/')
+        .map(|part| {
+            let (lead, core, trail) = split_core(part);
+            let mut cs = core.chars();
+            let (Some(stroke), Some(cap)) = (cs.next(), cs.next()) else {
+                return part.to_string();
+            };
+            let rest = cs.as_str();
+            let fits = matches!(stroke, 'l' | '|')
+                && cap.is_uppercase()
+                && rest.chars().count() >= 2
+                && rest.chars().all(char::is_lowercase);
+            let Some(fixed) = core.get(stroke.len_utf8()..).filter(|_| fits) else {
+                return part.to_string();
+            };
+            if lex.zipf(&fixed.to_lowercase()).is_none() {
+                return part.to_string();
+            }
+            changed = true;
+            format!("{lead}{fixed}{trail}")
+        })
+        .collect();
+    changed.then(|| parts.join("/"))
 }
 
 /// A word split into leading punctuation, core and trailing punctuation.
@@ -384,6 +428,30 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`]).
+pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
+    let number = page.number;
+    let mut out = Vec::new();
+    for w in page
+        .lines
+        .iter_mut()
+        .flat_map(|l| l.cells.iter_mut())
+        .flat_map(|c| c.words.iter_mut())
+    {
+        if let Some(fixed) = stray_stroke(&w.text, lex) {
+            let original = std::mem::replace(&mut w.text, fixed.into()).to_string();
+            out.push(Correction {
+                page: number,
+                original,
+                corrected: w.text.to_string(),
+                kind: "confusion".into(),
+                confidence: 0.9,
+            });
+        }
+    }
+    out
+}
+
 pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> Vec<Correction> {
     let number = page.number;
     let mut out = Vec::new();
@@ -663,6 +731,24 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repaired(s, "och", "att").unwrap_or_else(|| s.to_string())
+    }
+
+    #[test]
+    fn a_stroke_read_twice_goes() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert_eq!(
+            stray_stroke("B./lIngmar", lex).as_deref(),
+            Some("B./Ingmar")
+        );
+        assert_eq!(stray_stroke("|Ingmar,", lex).as_deref(), Some("Ingmar,"));
+        assert_eq!(
+            stray_stroke("lInformation", lex).as_deref(),
+            Some("Information")
+        );
+        // Spelling that may be right, and unknown rests, stay.
+        for w in ["lIngmarxq", "iPhone", "lOL", "Ingmar", "la", "l", "lÅ"] {
+            assert_eq!(stray_stroke(w, lex), None, "{w}");
+        }
     }
 
     #[test]

@@ -54,7 +54,7 @@ impl LayoutParser for Numbered {
 
     fn items(&self, doc: &Document) -> Vec<Item> {
         let lines = view::lines(doc);
-        let labels = lost_leading(&self.labels(doc), &lines);
+        let labels = lost_labels(&self.labels(doc), &lines);
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
@@ -67,11 +67,115 @@ impl LayoutParser for Numbered {
     }
 }
 
-/// When the chain starts at N > 1 and exactly N - 1 capitalised lines stand right above
-/// its first label at the headings' indent (where the text after each label starts),
-/// with nothing between them but scraps at the number margin, they are items 1..N-1
-/// whose numbers an OCR layer lost.
-fn lost_leading(labels: &[items::Label], lines: &[PLine]) -> Vec<items::Label> {
+/// Where heading text stands relative to the number margin: the chain's labels say how
+/// far right of its number a heading starts. OCR layers lose numbers that stood alone in
+/// a column, and the headings they opened are still there at that indent.
+struct Indent {
+    /// Left edge of the labels.
+    number_x: f32,
+    /// Median distance from a label to its heading text.
+    offset: f32,
+}
+
+impl Indent {
+    fn of(labels: &[items::Label], lines: &[PLine]) -> Option<Indent> {
+        let first = labels.first()?;
+        let mut offsets: Vec<f32> = labels
+            .iter()
+            .filter_map(|l| {
+                let line = lines.get(l.line)?;
+                Some(line.words.get(l.consumed)?.bbox.x0 - l.x0)
+            })
+            .filter(|o| *o > 0.0)
+            .collect();
+        offsets.sort_by(f32::total_cmp);
+        let offset = *offsets.get(offsets.len() / 2)?;
+        Some(Indent {
+            number_x: first.x0,
+            offset,
+        })
+    }
+
+    /// A word in the number column too short to be text: what is left of a number
+    /// ("Pont", "Se", "i" for "3.", "5.", "7.").
+    fn scrap(&self, w: &Word) -> bool {
+        (w.bbox.x0 - self.number_x).abs() <= 15.0 && w.text.chars().count() <= 4
+    }
+
+    /// The line holds nothing but scraps in the number column.
+    fn scrap_only(&self, l: &PLine) -> bool {
+        match l.words.as_slice() {
+            [] => false,
+            [w] => self.scrap(w),
+            ws => ws.iter().all(|w| w.text.chars().count() <= 2),
+        }
+    }
+
+    /// How many scrap words precede heading text that starts at the heading indent
+    /// (give or take 40 % of the offset: a skewed scan drifts a few points down the
+    /// page), if it does. A scrap stands apart from the heading, not as a short word
+    /// of running text does.
+    fn heading_start(&self, l: &PLine) -> Option<usize> {
+        let at_indent = |w: &Word| {
+            let d = w.bbox.x0 - self.number_x;
+            d >= self.offset * 0.6 && d <= self.offset * 1.4
+        };
+        match l.words.as_slice() {
+            [w, ..] if at_indent(w) => Some(0),
+            [s, w, ..]
+                if self.scrap(s) && at_indent(w) && w.bbox.x0 - s.bbox.x1 >= self.offset * 0.4 =>
+            {
+                Some(1)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn capitalised(l: &PLine, skip: usize) -> bool {
+    l.words.get(skip).is_some_and(|w| {
+        w.text
+            .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '”')
+    })
+}
+
+fn lost_label(value: u32, line: usize, consumed: usize, indent: &Indent) -> items::Label {
+    items::Label {
+        number: value.to_string(),
+        value,
+        line,
+        consumed,
+        x0: indent.number_x,
+        weak: true,
+    }
+}
+
+/// Items whose numbers an OCR layer lost, recovered from the headings left at the
+/// heading indent:
+/// - when the chain starts at N > 1 and exactly N - 1 capitalised lines stand above its
+///   first label at the heading indent (between them only scraps in the number column,
+///   or continuation lines; below the last one the body of item N - 1), they are
+///   items 1..N-1;
+/// - when the chain skips a number (k, then k + 2) and exactly one block of heading text
+///   opens at the heading indent between them, it is item k + 1.
+fn lost_labels(labels: &[items::Label], lines: &[PLine]) -> Vec<items::Label> {
+    let Some(indent) = Indent::of(labels, lines) else {
+        return labels.to_vec();
+    };
+    let mut out = lost_leading(labels, lines, &indent);
+    let mut k = 1;
+    while let (Some(a), Some(b)) = (out.get(k - 1), out.get(k)) {
+        if b.value == a.value + 2 {
+            if let Some(found) = lost_between(a, b, lines, &indent) {
+                out.insert(k, found);
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+fn lost_leading(labels: &[items::Label], lines: &[PLine], indent: &Indent) -> Vec<items::Label> {
     let mut out = labels.to_vec();
     let Some(first) = labels.first() else {
         return out;
@@ -79,33 +183,29 @@ fn lost_leading(labels: &[items::Label], lines: &[PLine]) -> Vec<items::Label> {
     if !(2..=9).contains(&first.value) {
         return out;
     }
-    // The indent of heading text after a label, relative to the label.
-    let mut offsets: Vec<f32> = labels
-        .iter()
-        .filter_map(|l| {
-            let line = lines.get(l.line)?;
-            Some(line.words.get(l.consumed)?.bbox.x0 - l.x0)
-        })
-        .collect();
-    offsets.sort_by(f32::total_cmp);
-    let Some(&offset) = offsets.get(offsets.len() / 2) else {
-        return out;
-    };
-    let heading_x = first.x0 + offset;
-    let mut found = Vec::new();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut column_x: Option<f32> = None;
     for i in (0..first.line).rev() {
         let Some(l) = lines.get(i) else { break };
-        let Some(w) = l.words.first() else { continue };
-        let scrap = (w.bbox.x0 - first.x0).abs() <= 15.0
-            && l.words.iter().all(|w| w.text.chars().count() <= 2);
-        if scrap {
+        if l.words.is_empty() || indent.scrap_only(l) {
             continue;
         }
-        if (w.bbox.x0 - heading_x).abs() > 6.0 {
+        let Some(skip) = indent.heading_start(l) else {
+            // The body of the item just above the first label; above the nearest heading
+            // only headings and scraps may stand.
+            if found.is_empty() {
+                continue;
+            }
+            break;
+        };
+        let Some(w) = l.words.get(skip) else { break };
+        // The headings form one column.
+        if column_x.is_some_and(|x| (w.bbox.x0 - x).abs() > 8.0) {
             break;
         }
-        if w.text.starts_with(char::is_uppercase) {
-            found.push(i);
+        column_x = Some(w.bbox.x0);
+        if capitalised(l, skip) {
+            found.push((i, skip));
         } else if !w.text.starts_with(char::is_lowercase) {
             break;
         }
@@ -114,16 +214,52 @@ fn lost_leading(labels: &[items::Label], lines: &[PLine]) -> Vec<items::Label> {
         return out;
     }
     found.reverse();
-    let lost = found.iter().enumerate().map(|(k, &line)| items::Label {
-        number: (k + 1).to_string(),
-        value: k as u32 + 1,
-        line,
-        consumed: 0,
-        x0: first.x0,
-        weak: true,
-    });
+    let lost = found
+        .iter()
+        .enumerate()
+        .map(|(k, &(line, skip))| lost_label(k as u32 + 1, line, skip, indent));
     out.splice(0..0, lost);
     out
+}
+
+fn lost_between(
+    a: &items::Label,
+    b: &items::Label,
+    lines: &[PLine],
+    indent: &Indent,
+) -> Option<items::Label> {
+    let mut found = None;
+    for i in a.line + 2..b.line {
+        let (Some(prev), Some(l)) = (lines.get(i - 1), lines.get(i)) else {
+            continue;
+        };
+        let Some(skip) = indent.heading_start(l) else {
+            continue;
+        };
+        // A block opens where the line above is not itself at the heading indent.
+        let opens = indent.heading_start(prev).is_none();
+        if opens && capitalised(l, skip) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(lost_label(a.value + 1, i, skip, indent));
+        }
+    }
+    found
+}
+
+/// The words after a heading's last spaced dash, when one is followed by nothing or by
+/// a name ("- Hanna Eriksson,", "—").
+fn dash_part(words: &[Word]) -> Option<&[Word]> {
+    let k = words
+        .iter()
+        .rposition(|w| matches!(&*w.text, "-" | "–" | "—"))?;
+    let rest = words.get(k + 1..)?;
+    match rest.first() {
+        None => Some(rest),
+        Some(n) if crate::names::is_name_word(&n.text) => Some(rest),
+        _ => None,
+    }
 }
 
 fn is_bold(l: &PLine) -> bool {
@@ -164,11 +300,16 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     }
     // Without bold type (an OCR layer), a heading wrapped onto a short line that opens
     // in lowercase ("… hälso-och sjukvård i" / "hemmet") goes on; body text opens with a
-    // capital.
-    // A wrapped line that carries the presenter part ("… anhöriga” - Hanna Eriksson,")
-    // continues the heading too, and so does one more line after a trailing comma.
+    // capital. The presenter part goes on too: a line that carries one ("… anhöriga” -
+    // Hanna Eriksson,"), the line after a heading that ends in a dash or a lone given
+    // name ("… underlag -" / "Karin Haster och …", "— Ammi" / "Gustafsson"), and one
+    // more line after a presenter part's trailing comma.
     if !bold_heading && !after_label.is_empty() {
-        if let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
+        let mut presenter_seen = dash_part(&heading_words).is_some();
+        while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
+            if i > 4 || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+                break;
+            }
             let lower = l
                 .words
                 .first()
@@ -176,22 +317,28 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             let ends = heading_words
                 .last()
                 .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
-            let presenter_part = l.words.windows(2).any(|p| {
-                matches!(p, [d, n] if matches!(&*d.text, "-" | "–" | "—")
-                    && crate::names::is_name_word(&n.text))
-            });
-            if lower && !ends && (l.words.len() <= 6 || presenter_part) && view::gap(prev, l) <= 0.6
-            {
-                heading_words.extend(l.words.iter().cloned());
-                i += 1;
-                let comma = l.words.last().is_some_and(|w| w.text.ends_with(','));
-                if let (true, true, Some(next)) = (presenter_part, comma, span.get(i)) {
-                    if next.words.len() <= 12 && view::gap(l, next) <= 0.6 {
-                        heading_words.extend(next.words.iter().cloned());
-                        i += 1;
-                    }
-                }
+            let presenter_part = dash_part(&l.words).is_some();
+            let open_presenter = match dash_part(&heading_words) {
+                Some([]) => true,
+                Some([w]) => crate::names::is_name_word(&w.text) && !w.text.ends_with(','),
+                _ => false,
+            };
+            let after_comma =
+                presenter_seen && heading_words.last().is_some_and(|w| w.text.ends_with(','));
+            let names_first = l
+                .words
+                .first()
+                .is_some_and(|w| crate::names::is_name_word(&w.text));
+            let goes_on = (lower && !ends && l.words.len() <= 6)
+                || presenter_part
+                || (open_presenter && names_first && l.words.len() <= 12)
+                || (after_comma && l.words.len() <= 12);
+            if !goes_on {
+                break;
             }
+            presenter_seen |= presenter_part;
+            heading_words.extend(l.words.iter().cloned());
+            i += 1;
         }
     }
     let h = split_heading(&view::join(&heading_words));
@@ -295,11 +442,54 @@ mod tests {
             line(&[("3.", 50.0), ("Rapport", 86.0)]),
             line(&[("4.", 50.0), ("Övrigt", 86.0)]),
         ];
-        let got = lost_leading(&[label(3, 5), label(4, 6)], &lines);
+        let got = lost_labels(&[label(3, 5), label(4, 6)], &lines);
         let found: Vec<(u32, usize)> = got.iter().map(|l| (l.value, l.line)).collect();
         assert_eq!(found, [(1, 1), (2, 3), (3, 5), (4, 6)]);
         // A count that does not match leaves the chain alone.
-        let got = lost_leading(&[label(4, 5), label(5, 6)], &lines);
+        let got = lost_labels(&[label(4, 5), label(5, 6)], &lines);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn lost_numbers_behind_scraps_body_and_in_a_gap() {
+        let lines = vec![
+            line(&[("Mötet", 86.0), ("öppnas", 120.0)]),
+            line(&[("Pont", 50.0)]),
+            line(&[("Se", 52.0), ("Rapport", 87.0), ("från", 130.0)]),
+            // The body of item 2, at the number margin, then item 3 (skewed scan).
+            line(&[("Ingmar", 54.0), ("rapporterar", 100.0)]),
+            line(&[("Riktlinje", 55.0), ("antogs", 100.0)]),
+            line(&[("3.", 58.0), ("Reflektion", 93.0)]),
+            line(&[("Grupperna", 59.0), ("diskuterade", 110.0)]),
+            // Item 4 lost its number to a scrap; its heading wraps onto a capitalised line.
+            line(&[("i", 58.0), ("Rapport", 94.0), ("om", 140.0)]),
+            line(&[("Gustafsson", 94.0)]),
+            line(&[("Ammi", 58.0), ("informerar", 100.0)]),
+            line(&[("5.", 57.0), ("Samverkansplan", 91.0)]),
+        ];
+        let mut five = label(5, 10);
+        five.x0 = 57.0;
+        let mut three = label(3, 5);
+        three.x0 = 58.0;
+        let got = lost_labels(&[three, five], &lines);
+        let found: Vec<(u32, usize, usize)> =
+            got.iter().map(|l| (l.value, l.line, l.consumed)).collect();
+        assert_eq!(
+            found,
+            [(1, 0, 0), (2, 2, 1), (3, 5, 1), (4, 7, 1), (5, 10, 1)]
+        );
+        // Body indented like the headings opens no block of its own: no item 4 then.
+        let mut hanging = lines.clone();
+        for l in &mut hanging[6..10] {
+            for w in &mut l.words {
+                w.bbox.x0 = w.bbox.x0.max(93.0);
+            }
+        }
+        let mut three = label(3, 5);
+        three.x0 = 58.0;
+        let mut five = label(5, 10);
+        five.x0 = 57.0;
+        let got = lost_labels(&[three, five], &hanging);
+        assert!(got.iter().all(|l| l.value != 4), "{got:?}");
     }
 }

@@ -132,7 +132,7 @@ fn left_words(l: &PLine, split: f32) -> &[Word] {
         .words
         .iter()
         .take(3)
-        .take_while(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
+        .take_while(|w| view::left_of(w, split))
         .count();
     l.words.get(..n).unwrap_or(&[])
 }
@@ -152,11 +152,8 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
                     .take(label.line)
                     .skip(prev.line + 1)
                     .find(|(_, l)| {
-                        let left: Vec<&Word> = l
-                            .words
-                            .iter()
-                            .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 < split)
-                            .collect();
+                        let left: Vec<&Word> =
+                            l.words.iter().filter(|w| view::left_of(w, split)).collect();
                         let expected = (prev.value + 1).to_string();
                         // The number glued to what follows ("3-0rdt:" for "3. ordf.").
                         let glued = |t: &str| {
@@ -454,6 +451,7 @@ impl LayoutParser for NotesForm {
 /// A heading/notes row: number, heading(s) and presenters left, notes right.
 fn notes_row(t: &Table, row: &Row) -> Item {
     let (left, right) = columns(t, row);
+
     let mut paras = paragraphs(&left, true);
     // A heading broken after a dash ("Name, Org. -" / "Title") is one paragraph.
     let mut k = 0;
