@@ -4,13 +4,17 @@
 Sources:
 - word frequencies: the Swedish 'large' word list of the PyPI package wordfreq 3.1.1
   (Robyn Speer et al.; data licence CC BY-SA 4.0);
-- place and person names (the gazetteer): the capitalised entries of the Hunspell
-  dictionary sv_SE of Debian's hunspell-sv 1:2.42 (Göran Andersson et al.; LGPL), e.g.
-  municipalities ("Laxå", "Hällefors") and surnames.
-Writes "word<TAB>zipf*100" and "name" lines, sorted, then builds the FST files with
-the crate's build_lexicon example:
+- word forms and compound heads: the Hunspell dictionary sv_SE of Debian's hunspell-sv
+  1:7.5.0 (Göran Andersson et al.; LGPL), its stems expanded with their affixes by
+  `unmunch` (Debian hunspell-tools 1.7.1). Forms wordfreq does not list enter with
+  Zipf 1.0 (known, rare: "samordnarna", "sektoriell"); stems flagged as compound
+  beginnings that occur only in compounds ("folkhälso", "abborr") are compound heads;
+- place and person names (the gazetteer): the capitalised entries of the same
+  dictionary, e.g. municipalities ("Laxå", "Hällefors") and surnames.
+Writes "word<TAB>zipf*100", "name" and "head" lines, sorted, then builds the FST files
+with the crate's build_lexicon example:
 
-    pip install wordfreq==3.1.1 && apt-get install hunspell-sv
+    pip install wordfreq==3.1.1 && apt-get install hunspell-sv hunspell-tools
     scripts/build-lexicon.py
 
 The output is the same byte for byte on every run for the same wordfreq version.
@@ -42,7 +46,22 @@ for word, f in freqs.items():
     score = max(0, round(zipf * 100))
     rows[w] = max(rows.get(w, 0), score)
 DIC = os.environ.get("SV_DIC", "/usr/share/hunspell/sv_SE.dic")
+AFF = DIC[: -len(".dic")] + ".aff"
+flags = {}
+with open(AFF, encoding="utf-8") as aff:
+    for line in aff:
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("ONLYINCOMPOUND", "COMPOUNDBEGIN"):
+            flags[parts[0]] = parts[1]
+only_in_compound, begin = flags["ONLYINCOMPOUND"], flags["COMPOUNDBEGIN"]
 names = set()
+heads = set()
+with open(DIC, encoding="utf-8") as dic:
+    next(dic)  # the entry count
+    for line in dic:
+        stem, _, fl = line.strip().partition("/")
+        if only_in_compound in fl and begin in fl and stem.isalpha() and stem.islower():
+            heads.add(unicodedata.normalize("NFC", stem))
 with open(DIC, encoding="utf-8") as dic:
     next(dic)  # the entry count
     for line in dic:
@@ -52,7 +71,20 @@ with open(DIC, encoding="utf-8") as dic:
         if len(letters) >= 3 and stem[0].isupper() and not all(c.isupper() for c in letters) \
                 and all(c.isalpha() or c == "-" for c in stem):
             names.add(stem.lower())
+forms = subprocess.run(["unmunch", DIC, AFF], check=True, capture_output=True).stdout.decode("utf-8")
+for form in forms.splitlines():
+    w = unicodedata.normalize("NFC", form.strip())
+    # Lowercase words only (capitalised entries are the gazetteer's), letters and inner
+    # hyphens; compound-only heads are not words.
+    if len(w) < 2 or w in heads or not w.islower() or w.startswith("-") or w.endswith("-") \
+            or not all(c.isalpha() or c == "-" for c in w):
+        continue
+    rows.setdefault(w, 100)
 names_path = os.path.join(data, "sv-names.txt")
+heads_path = os.path.join(data, "sv-heads.txt")
+with open(heads_path, "w", encoding="utf-8", newline="\n") as out:
+    for h in sorted(heads, key=lambda s: s.encode("utf-8")):
+        out.write(h + "\n")
 with open(names_path, "w", encoding="utf-8", newline="\n") as out:
     for n in sorted(names, key=lambda s: s.encode("utf-8")):
         out.write(n + "\n")
@@ -61,10 +93,11 @@ with open(tsv, "w", encoding="utf-8", newline="\n") as out:
     for w in sorted(rows, key=lambda s: s.encode("utf-8")):
         out.write(f"{w}\t{rows[w]}\n")
 subprocess.run(
-    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, names_path, data],
+    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, names_path, heads_path, data],
     cwd=root,
     check=True,
 )
 os.remove(tsv)
 os.remove(names_path)
-print(f"{len(rows)} words, {len(names)} names -> {data}")
+os.remove(heads_path)
+print(f"{len(rows)} words, {len(names)} names, {len(heads)} compound heads -> {data}")

@@ -1,21 +1,36 @@
 //! Builds the lexicon FSTs from `word<TAB>score` lines (see scripts/build-lexicon.py).
-//! Usage: build_lexicon WORDS.tsv NAMES.txt OUT_DIR
+//! Usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt OUT_DIR
 
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (Some(tsv), Some(names), Some(out)) = (args.next(), args.next(), args.next()) else {
-        return Err("usage: build_lexicon WORDS.tsv NAMES.txt OUT_DIR".into());
+    let (Some(tsv), Some(names), Some(heads), Some(out)) =
+        (args.next(), args.next(), args.next(), args.next())
+    else {
+        return Err("usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt OUT_DIR".into());
     };
-    let mut name_list: Vec<String> = std::fs::read_to_string(&names)?
-        .lines()
-        .map(str::to_string)
-        .collect();
-    name_list.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
-    name_list.dedup();
-    let names_set = fst::Set::from_iter(name_list.iter().map(|n| n.as_bytes()))?;
-    std::fs::File::create(format!("{out}/names.fst"))?.write_all(names_set.as_fst().as_bytes())?;
+    for (list, fst_name) in [(names, "names.fst"), (heads, "heads.fst")] {
+        let mut items: Vec<String> = std::fs::read_to_string(&list)?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        if fst_name == "heads.fst" {
+            // Accented heads are found from their deaccented form too.
+            let keys: Vec<String> = items
+                .iter()
+                .filter_map(|h| {
+                    let k = protokoll_text::lexicon::deaccent(h);
+                    (k != *h).then(|| format!("{k}\u{1}{h}"))
+                })
+                .collect();
+            items.extend(keys);
+        }
+        items.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        items.dedup();
+        let set = fst::Set::from_iter(items.iter().map(|n| n.as_bytes()))?;
+        std::fs::File::create(format!("{out}/{fst_name}"))?.write_all(set.as_fst().as_bytes())?;
+    }
     let text = std::fs::read_to_string(&tsv)?;
     let mut words: Vec<(String, u64)> = Vec::new();
     for line in text.lines() {

@@ -9,12 +9,14 @@ use std::sync::OnceLock;
 static WORDS: &[u8] = include_bytes!("../data/words.fst");
 static KEYS: &[u8] = include_bytes!("../data/keys.fst");
 static NAMES: &[u8] = include_bytes!("../data/names.fst");
+static HEADS: &[u8] = include_bytes!("../data/heads.fst");
 
 /// Word frequencies and the diacritic index.
 pub struct Lexicon {
     words: Map<&'static [u8]>,
     keys: Map<&'static [u8]>,
     names: Set<&'static [u8]>,
+    heads: Set<&'static [u8]>,
 }
 
 /// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
@@ -47,6 +49,7 @@ impl Lexicon {
             words: Map::new(WORDS).ok()?,
             keys: Map::new(KEYS).ok()?,
             names: Set::new(NAMES).ok()?,
+            heads: Set::new(HEADS).ok()?,
         })
     }
 
@@ -58,6 +61,30 @@ impl Lexicon {
     /// Whether a lowercase word is a name in the gazetteer (places, surnames).
     pub fn is_name(&self, w: &str) -> bool {
         self.names.contains(w)
+    }
+
+    /// Whether a lowercase stem opens compounds and occurs only there ("folkhälso",
+    /// Hunspell's compound-only beginnings).
+    pub fn is_head(&self, w: &str) -> bool {
+        self.heads.contains(w)
+    }
+
+    /// Compound heads with diacritics whose deaccented form is `key`
+    /// ("folkhalso" → "folkhälso"); the set holds them as "key\u{1}head".
+    pub fn accented_heads(&self, key: &str, out: &mut Vec<String>) {
+        let lo = format!("{key}\u{1}");
+        let hi = format!("{key}\u{2}");
+        let mut stream = self
+            .heads
+            .range()
+            .ge(lo.as_bytes())
+            .lt(hi.as_bytes())
+            .into_stream();
+        while let Some(k) = stream.next() {
+            if let Some(word) = k.get(lo.len()..).and_then(|b| std::str::from_utf8(b).ok()) {
+                out.push(word.to_string());
+            }
+        }
     }
 
     /// Number of words.
@@ -100,5 +127,11 @@ mod tests {
         let mut c = Vec::new();
         lex.accented("valfard", &mut c);
         assert!(c.iter().any(|(w, _)| w == "välfärd"), "{c:?}");
+        // Hunspell's forms and compound heads.
+        assert!(lex.zipf("samordnarna").is_some());
+        assert!(lex.is_head("folkhälso") && !lex.is_head("för"));
+        let mut h = Vec::new();
+        lex.accented_heads("folkhalso", &mut h);
+        assert_eq!(h, ["folkhälso"]);
     }
 }

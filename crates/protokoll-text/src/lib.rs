@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod repair;
 
 use protokoll_model::{Correction, Document};
+use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC, without soft hyphens or zero-width characters, ligatures expanded.
@@ -86,25 +87,51 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
     // heading the OCR got right) are evidence for the same word elsewhere.
-    let seen: std::collections::HashSet<String> = doc
+    let mut seen: HashSet<String> = doc
         .pages
         .iter()
         .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
         .filter(|w| !w.text.is_ascii())
-        .map(|w| {
-            w.text
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| core_lower(&w.text))
         .filter(|w| w.contains(['å', 'ä', 'ö']))
         .collect();
-    let mut ctx = repair::Ctx::new(lex, &seen);
-    for (page, hit) in doc.pages.iter_mut().zip(damaged) {
-        if hit {
-            out.extend(repair::repair_page(page, &mut ctx));
+    let evidence = repair::Evidence::new(seen.clone(), lex);
+    let mut ctx = repair::Ctx::new(lex, &evidence);
+    for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
+        if *hit {
+            out.extend(repair::repair_page(page, &mut ctx, None));
+        }
+    }
+    // A second look at the words kept against a close reading, now that the repairs
+    // where no other reading existed tell which word families the document uses.
+    seen.extend(
+        out.iter()
+            .filter(|c| c.confidence >= repair::CERTAIN)
+            .map(|c| core_lower(&c.corrected))
+            .filter(|w| w.contains(['å', 'ä', 'ö'])),
+    );
+    let evidence = repair::Evidence::new(seen, lex);
+    let mut second = repair::Ctx::new(lex, &evidence);
+    let flip: HashSet<String> = ctx
+        .contested()
+        .iter()
+        .filter(|(w, name_like)| second.repairs(w, *name_like))
+        .map(|(w, _)| w.clone())
+        .collect();
+    if !flip.is_empty() {
+        for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
+            if *hit {
+                out.extend(repair::repair_page(page, &mut second, Some(&flip)));
+            }
         }
     }
     out
+}
+
+/// A word's letters without surrounding punctuation, lowercase.
+fn core_lower(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 #[cfg(test)]

@@ -18,6 +18,12 @@ const MARGIN: f32 = 0.05;
 const SEEN_BONUS: f32 = 1.5;
 /// Extra weight for a gazetteer name when the word is capitalised ("Laxa" → "Laxå").
 const NAME_BONUS: f32 = 1.5;
+/// Confidence of a repair where the word as written was no word at all.
+pub const CERTAIN: f32 = 0.95;
+/// Zipf bonus for a reading whose word family the document uses elsewhere.
+const FAMILY_BONUS: f32 = 1.5;
+/// The weight of a compound-only head ("folkhälso-") as a compound part: a common one.
+const HEAD_ZIPF: f32 = 3.0;
 /// Share of å/ä/ö among letters below which a Swedish page has lost them.
 const DAMAGE_SHARE: f32 = 0.006;
 /// Share of words that must be Swedish (as written or with letters restored).
@@ -114,7 +120,7 @@ pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
 
 /// A word split into leading punctuation, core and trailing punctuation.
 fn split_core(w: &str) -> (&str, &str, &str) {
-    let is_core = |c: char| c.is_alphanumeric() || c == '&' || c == '|';
+    let is_core = |c: char| c.is_alphanumeric() || matches!(c, '&' | '|' | '@');
     let start = w.find(is_core).unwrap_or(w.len());
     let end = w.rfind(is_core).map_or(start, |i| {
         i + w
@@ -154,17 +160,23 @@ fn with_case(model: &str, word: &str) -> String {
 /// "6ka" (öka), "&r"/"4rendet" (är…), "fdlja" (följa). Returns the readings to try,
 /// each with its cost in Zipf units (a rarer misreading needs more evidence).
 fn readings(lower: &str) -> Vec<(String, f32)> {
-    // "oé", "6é", "éo", "dé", "o6": one ö read as two characters. Both the merged and
-    // the letter-by-letter reading are tried ("bedémning" is "bedömning", not "beömning").
+    // "oé", "6é", "éo", "dé", "o6": one ö read as two characters ("éa", "aa": one å or
+    // ä, "onskeméal", "hAalsar"). Both the merged and the letter-by-letter reading are
+    // tried ("bedémning" is "bedömning", not "beömning").
     let merged = lower
         .replace("oé", "ö")
         .replace("6é", "ö")
         .replace("éo", "ö")
         .replace("dé", "ö")
-        .replace("o6", "ö");
+        .replace("o6", "ö")
+        .replace("éa", "å");
     let mut out = letter_readings(lower, 0.0);
     if merged != lower {
         out.extend(letter_readings(&merged, 0.2));
+    }
+    let aa = lower.replace("aa", "ä");
+    if aa != lower {
+        out.extend(letter_readings(&aa, 0.3));
     }
     out
 }
@@ -184,8 +196,16 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
             '6' if before || after => &[('ö', 0.2)],
             '0' if before && after => &[('o', 0.2), ('ö', 0.3)],
             '&' | '4' if i == 0 && after => &[('ä', 0.3)],
-            // Rarer misreadings of ö, tried on every word but costing evidence.
-            'd' | 'g' if after => &[(c, 0.0), ('ö', 1.0)],
+            // "f&" (få), "m@jlig" (möjlig), "@r" (är).
+            '&' if before => &[('å', 0.3), ('ä', 0.3)],
+            '@' if before || after => &[('ö', 0.3), ('ä', 0.3)],
+            // "|anets" (länets): a bar for an l.
+            '|' if i == 0 && after => &[('l', 0.2)],
+            // Rarer misreadings, tried on every word but costing evidence: ö read as d
+            // or g, and (rarer still: once to ö's forty on the tuning pair) å as d
+            // ("pagdende": pågående).
+            'd' if after => &[(c, 0.0), ('ö', 1.0), ('å', 2.0)],
+            'g' if after => &[(c, 0.0), ('ö', 1.0)],
             _ => &[],
         };
         if alts.is_empty() {
@@ -208,12 +228,7 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
 }
 
 /// Candidates for a core: lexicon words the damage explains, with their score.
-fn candidates(
-    lex: &Lexicon,
-    lower: &str,
-    name_like: bool,
-    seen: &HashSet<String>,
-) -> Vec<(String, f32)> {
+fn candidates(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Vec<(String, f32)> {
     let mut raw: Vec<(String, f32)> = Vec::new();
     let mut out: Vec<(String, f32)> = Vec::new();
     for (r, cost) in readings(lower) {
@@ -225,7 +240,7 @@ fn candidates(
         }
         lex.accented(&deaccent(&r), &mut raw);
         for (c, z) in raw.drain(..) {
-            let bonus = if seen.contains(&c) { SEEN_BONUS } else { 0.0 }
+            let bonus = seen.bonus(&c)
                 + if name_like && lex.is_name(&c) {
                     NAME_BONUS
                 } else {
@@ -237,23 +252,22 @@ fn candidates(
     out
 }
 
-/// The best repair of one word core (lowercase in, lowercase out), with its margin.
+/// The best repair of one word core (lowercase in, lowercase out), with its margin; and
+/// whether a reading lost to the word as written (the choice the document's other words
+/// may settle).
 fn best(
     lex: &Lexicon,
     lower: &str,
     name_like: bool,
-    seen: &HashSet<String>,
-) -> Option<(String, f32)> {
+    seen: &Evidence,
+) -> (Option<(String, f32)>, bool) {
     let own = lex.zipf(lower);
-    let own_bonus = if seen.contains(lower) {
-        SEEN_BONUS
-    } else {
-        0.0
-    } + if name_like && lex.is_name(lower) {
-        NAME_BONUS
-    } else {
-        0.0
-    };
+    let own_bonus = seen.bonus(lower)
+        + if name_like && lex.is_name(lower) {
+            NAME_BONUS
+        } else {
+            0.0
+        };
     let keep = own.map_or(f32::NEG_INFINITY, |z| z + own_bonus);
     let found = candidates(lex, lower, name_like, seen)
         .into_iter()
@@ -265,9 +279,15 @@ fn best(
         None if own.is_none() => compound(lex, lower, seen, 2),
         None => None,
     };
-    let (word, score) = found?;
+    let Some((word, score)) = found else {
+        return (None, false);
+    };
     let margin = score - keep;
-    (margin >= MARGIN).then_some((word, margin))
+    if margin >= MARGIN {
+        (Some((word, margin)), false)
+    } else {
+        (None, true)
+    }
 }
 
 /// Repairs an unknown word as a compound of two (or, recursively, more) known parts,
@@ -275,13 +295,8 @@ fn best(
 /// the mean frequency of the parts, less a little for each part beyond two. A word
 /// that is as good a compound of known parts as written ("journal|granskat") is left
 /// alone.
-fn compound(
-    lex: &Lexicon,
-    lower: &str,
-    seen: &HashSet<String>,
-    depth: u32,
-) -> Option<(String, f32)> {
-    let (changed, unchanged) = compound_parts(lex, lower, seen, depth);
+fn compound(lex: &Lexicon, lower: &str, seen: &Evidence, depth: u32) -> Option<(String, f32)> {
+    let (changed, unchanged) = compound_parts(lex, lower, seen, depth, false);
     let changed = changed?;
     match unchanged {
         Some(u) if u.score() >= changed.score() => None,
@@ -299,8 +314,17 @@ struct Parts {
 }
 
 impl Parts {
+    /// A part: above the frequency of a common content word its frequency counts a
+    /// quarter, so that function words ("var", "för") do not make a split attractive by
+    /// themselves (and order is kept: "stöd" still beats "stod").
     fn one(word: String, z: f32) -> Parts {
-        Parts { word, sum: z, n: 1 }
+        const COMMON: f32 = 5.0;
+        let sum = if z > COMMON {
+            COMMON + (z - COMMON) * 0.25
+        } else {
+            z
+        };
+        Parts { word, sum, n: 1 }
     }
 
     fn score(&self) -> f32 {
@@ -317,58 +341,76 @@ impl Parts {
     }
 }
 
-/// The best changed and the best unchanged reading of `lower` as a compound.
+/// The best changed and the best unchanged reading of `lower` as a compound. `linked`:
+/// `lower` is the head of a longer compound and may end in a linking "s"
+/// ("lansbildnings|konsulent" → "läns|bildning|s").
 fn compound_parts(
     lex: &Lexicon,
     lower: &str,
-    seen: &HashSet<String>,
+    seen: &Evidence,
     depth: u32,
+    linked: bool,
 ) -> (Option<Parts>, Option<Parts>) {
-    const MIN_PART: f32 = 2.5;
+    const MIN_PART: f32 = 2.0;
     let chars: Vec<char> = lower.chars().collect();
     if chars.len() < 6 || depth == 0 {
         return (None, None);
     }
-    // A part as written, and its best repair.
-    let part = |s: &str| -> (Option<Parts>, Option<Parts>) {
-        let own = lex
+    // A part as written, and its best repair; a compound-only head ("folkhälso") counts
+    // as a common word where a head may stand.
+    let word_part = |s: &str, head: bool| -> (Option<Parts>, Option<Parts>) {
+        let mut own = lex
             .zipf(s)
             .filter(|z| *z >= MIN_PART)
             .map(|z| Parts::one(s.to_string(), z));
-        let alt = candidates(lex, s, false, seen)
+        let mut alt = candidates(lex, s, false, seen)
             .into_iter()
             .filter(|(c, z)| c != s && *z >= MIN_PART)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(w, z)| Parts::one(w, z));
+        if head {
+            if own.is_none() && lex.is_head(s) {
+                own = Some(Parts::one(s.to_string(), HEAD_ZIPF));
+            }
+            if alt.is_none() {
+                let mut heads = Vec::new();
+                lex.accented_heads(&deaccent(s), &mut heads);
+                alt = heads.into_iter().next().map(|h| Parts::one(h, HEAD_ZIPF));
+            }
+        }
         (own, alt)
     };
     let better = |a: Option<Parts>, b: Option<Parts>| match (a, b) {
         (Some(a), Some(b)) => Some(if b.score() > a.score() { b } else { a }),
         (a, b) => a.or(b),
     };
+    // A part as written or repaired, or either of its stem with a linking "s": "informations|" is
+    // "information" + s, whether or not the s-form is itself listed.
+    let part = |s: &str, link: bool, head: bool| -> (Option<Parts>, Option<Parts>) {
+        let (mut own, mut alt) = word_part(s, head);
+        if let Some(stem) = s.strip_suffix('s').filter(|_| link) {
+            let (o, a) = word_part(stem, false);
+            let linked = |p: Parts| Parts {
+                word: format!("{}s", p.word),
+                ..p
+            };
+            own = better(own, o.map(linked));
+            alt = better(alt, a.map(linked));
+        }
+        (own, alt)
+    };
     let mut changed: Option<Parts> = None;
     let mut unchanged: Option<Parts> = None;
     for cut in 3..chars.len().saturating_sub(2) {
         let head: String = chars.get(..cut).unwrap_or(&[]).iter().collect();
         let tail: String = chars.get(cut..).unwrap_or(&[]).iter().collect();
-        let (t_own, t_alt) = part(&tail);
+        let (t_own, t_alt) = part(&tail, linked, linked);
         if t_own.is_none() && t_alt.is_none() {
             continue;
         }
-        let (mut h_own, mut h_alt) = part(&head);
-        // A linking "s": "informations|" is "information" + s, whether or not the
-        // s-form is itself listed.
-        if let Some(stem) = head.strip_suffix('s') {
-            let (o, a) = part(stem);
-            let linked = |p: Parts| Parts {
-                word: format!("{}s", p.word),
-                ..p
-            };
-            h_own = better(h_own, o.map(linked));
-            h_alt = better(h_alt, a.map(linked));
-        }
+        let (mut h_own, mut h_alt) = part(&head, true, true);
         if h_own.is_none() && h_alt.is_none() {
-            let (c, u) = compound_parts(lex, &head, seen, depth - 1);
+            let (c, u) = compound_parts(lex, &head, seen, depth - 1, true);
             h_own = u;
             h_alt = c;
         }
@@ -391,29 +433,102 @@ fn compound_parts(
 /// Confidence of a repair from its margin (and whether the original was a word at all).
 fn confidence(margin: f32, was_word: bool) -> f32 {
     if !margin.is_finite() || !was_word {
-        return 0.95;
+        return CERTAIN;
     }
     let c = 0.5 + 0.45 * (margin / (margin + 1.0));
     (c * 100.0).round() / 100.0
 }
 
-/// Repairs one damaged page in place; returns its corrections in reading order.
-/// What repairs share across a document: the lexicon, the document's intact words,
-/// and the answers already found (a word repeats many times in a document).
+/// What the document itself says about its words: the words it writes with å/ä/ö
+/// (on an undamaged page, in a heading the OCR got right, or restored where no other
+/// reading existed), and the stems of their word families. A reading whose family the
+/// document uses elsewhere gains: "raden"/"råden" goes to "råden" in a text that speaks
+/// of "samverkansrådet", "starka"/"stärka" to "stärka" beside "förstärka".
+#[derive(Debug, Default)]
+pub struct Evidence {
+    words: HashSet<String>,
+    family: HashSet<String>,
+}
+
+/// Inflection endings stripped to find a word's family stem (longest first).
+const ENDINGS: [&str; 22] = [
+    "arnas", "ernas", "arna", "erna", "orna", "ande", "ens", "ena", "ets", "an", "ar", "at", "en",
+    "er", "es", "et", "or", "de", "te", "a", "e", "t",
+];
+
+/// Shortest family stem: "råd", "läg", "stärk".
+const MIN_STEM: usize = 3;
+
+impl Evidence {
+    /// Evidence from lowercase words; a compound's last part counts as a family member
+    /// ("samverkansrådet" speaks for "råd") when what stands before it is a word or a
+    /// compound head.
+    pub fn new(words: HashSet<String>, lex: &Lexicon) -> Evidence {
+        let mut family = HashSet::new();
+        for w in &words {
+            for stem in stems(w) {
+                let starts: Vec<usize> = stem.char_indices().map(|(i, _)| i).collect();
+                for &i in &starts {
+                    let (Some(head), Some(tail)) = (stem.get(..i), stem.get(i..)) else {
+                        continue;
+                    };
+                    if tail.chars().count() < MIN_STEM {
+                        break;
+                    }
+                    let head_ok = head.is_empty()
+                        || [head, head.strip_suffix('s').unwrap_or("")]
+                            .iter()
+                            .any(|h| {
+                                h.chars().count() >= 2 && (lex.zipf(h).is_some() || lex.is_head(h))
+                            });
+                    if head_ok {
+                        family.insert(tail.to_string());
+                    }
+                }
+            }
+        }
+        Evidence { words, family }
+    }
+
+    /// The bonus a reading earns from the document: itself written there, or its family.
+    fn bonus(&self, w: &str) -> f32 {
+        if self.words.contains(w) {
+            SEEN_BONUS
+        } else if stems(w).any(|st| self.family.contains(st)) {
+            FAMILY_BONUS
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A word's possible family stems: the word itself and the word less each inflection
+/// ending it has, keeping stems of at least [`MIN_STEM`] letters.
+fn stems(w: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(w)
+        .chain(ENDINGS.iter().filter_map(move |e| w.strip_suffix(e)))
+        .filter(|st| st.chars().count() >= MIN_STEM)
+}
+
+/// What repairs share across a document: the lexicon, the document's evidence, and the
+/// answers already found (a word repeats many times in a document).
 pub struct Ctx<'a> {
     lex: &'a Lexicon,
-    seen: &'a HashSet<String>,
+    seen: &'a Evidence,
     /// Answers by word, for words as written and for capitalised ones.
     memo: [HashMap<String, Option<(String, f32)>>; 2],
+    /// Words kept although another reading came close (lowercase, name-like).
+    contested: HashSet<(String, bool)>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context for one document.
-    pub fn new(lex: &'a Lexicon, seen: &'a HashSet<String>) -> Self {
+    pub fn new(lex: &'a Lexicon, seen: &'a Evidence) -> Self {
         Ctx {
             lex,
             seen,
             memo: [HashMap::new(), HashMap::new()],
+            contested: HashSet::new(),
         }
     }
 
@@ -422,9 +537,22 @@ impl<'a> Ctx<'a> {
         if let Some(hit) = memo.get(lower) {
             return hit.clone();
         }
-        let found = best(self.lex, lower, name_like, self.seen);
+        let (found, contested) = best(self.lex, lower, name_like, self.seen);
         memo.insert(lower.to_string(), found.clone());
+        if contested {
+            self.contested.insert((lower.to_string(), name_like));
+        }
         found
+    }
+
+    /// The words this context kept although another reading came close.
+    pub fn contested(&self) -> &HashSet<(String, bool)> {
+        &self.contested
+    }
+
+    /// Whether `word` (lowercase) would be repaired in this context.
+    pub fn repairs(&mut self, word: &str, name_like: bool) -> bool {
+        self.best(word, name_like).is_some()
     }
 }
 
@@ -452,21 +580,37 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     out
 }
 
-pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> Vec<Correction> {
+/// Repairs one damaged page in place; returns its corrections in reading order. With
+/// `only`, just the words whose lowercase core is listed are looked at (a second pass).
+pub fn repair_page(
+    page: &mut Page,
+    ctx: &mut Ctx<'_>,
+    only: Option<&HashSet<String>>,
+) -> Vec<Correction> {
     let number = page.number;
     let mut out = Vec::new();
+    // The word before a line's first one: the last of the line before (prose runs on).
+    let mut carry: Option<std::sync::Arc<str>> = None;
     for line in &mut page.lines {
         for cell in &mut line.cells {
             let mut fixes: Vec<(usize, Repair)> = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
-                let prev = i
-                    .checked_sub(1)
-                    .and_then(|j| cell.words.get(j))
-                    .map(|w| &*w.text);
+                let prev = match i.checked_sub(1) {
+                    Some(j) => cell.words.get(j).map(|w| &*w.text),
+                    None => carry.as_deref(),
+                };
                 let next = cell.words.get(i + 1).map(|w| &*w.text);
+                if let Some(only) = only {
+                    if !only.contains(&split_core(&w.text).1.to_lowercase()) {
+                        continue;
+                    }
+                }
                 if let Some(r) = repair_token(&w.text, prev, next, ctx) {
                     fixes.push((i, r));
                 }
+            }
+            if let Some(last) = cell.words.last() {
+                carry = Some(last.text.clone());
             }
             for (i, (text, kind, confidence)) in fixes {
                 if let Some(w) = cell.words.get_mut(i) {
@@ -489,7 +633,11 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> Vec<Correction> {
 /// a preposition these words cannot be the verb forms the frequency prefers.
 fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
     let prev = prev?;
-    let numeral = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
+    // "3", "8-10", "1–3": a number or a range of them.
+    let numeral = prev.chars().any(|c| c.is_ascii_digit())
+        && prev
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
         || matches!(
             prev.as_str(),
             "ett"
@@ -515,6 +663,10 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
                 | "forra"
                 | "nästa"
                 | "nasta"
+                | "senare"
+                | "senaste"
+                | "kommande"
+                | "tidigare"
         );
     let preposition = matches!(
         prev.as_str(),
@@ -537,12 +689,24 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
             | "over"
             | "utifrån"
             | "utifran"
+            | "mot"
+            | "vid"
+            | "bland"
+            | "kring"
+            | "efter"
+            | "enligt"
+    );
+    // A subject pronoun is followed by a verb: "vi når", not the conjunction "när".
+    let subject = matches!(
+        prev.as_str(),
+        "jag" | "du" | "han" | "hon" | "vi" | "ni" | "man"
     );
     match lower {
         "ar" if numeral || matches!(prev.as_str(), "i" | "till" | "per" | "samma" | "hela") => {
             Some("år")
         }
-        "vara" if preposition => Some("våra"),
+        "vara" if preposition || matches!(prev.as_str(), "har" | "hade") => Some("våra"),
+        "nar" if subject => Some("når"),
         "vart" if preposition => Some("vårt"),
         "var" if preposition => Some("vår"),
         _ => None,
@@ -597,7 +761,7 @@ fn repair_token(
     };
     let lower = lower.as_ref();
     // Function words the frequency alone gets wrong, read from their left neighbour.
-    if matches!(lower, "ar" | "vara" | "vart" | "var") {
+    if matches!(lower, "ar" | "vara" | "vart" | "var" | "nar") {
         // "ar 2027": a year follows.
         let year_next = next.is_some_and(|n| {
             let n = split_core(n).1;
@@ -616,7 +780,12 @@ fn repair_token(
             ));
         }
     }
-    let suspect = |c: char| matches!(c, 'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g');
+    let suspect = |c: char| {
+        matches!(
+            c,
+            'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g' | '@' | '|'
+        )
+    };
     let other_digit = |c: char| c.is_ascii_digit() && !matches!(c, '6' | '0' | '4');
     if !lower.chars().any(suspect)
         || lower.chars().any(other_digit)
@@ -724,7 +893,7 @@ mod tests {
     /// The repair of `word` between `prev` and `next`, if any.
     fn repaired(word: &str, prev: &str, next: &str) -> Option<String> {
         let lex = Lexicon::swedish().expect("lexicon");
-        let seen = HashSet::new();
+        let seen = Evidence::default();
         let mut ctx = Ctx::new(lex, &seen);
         repair_token(word, Some(prev), Some(next), &mut ctx).map(|r| r.0)
     }
@@ -808,6 +977,55 @@ mod tests {
         for w in ["har", "man", "och", "att", "Region", "2025-03-21", "vara"] {
             assert_eq!(fix(w), w);
         }
+    }
+
+    #[test]
+    fn rarer_misreadings() {
+        assert_eq!(fix("m@jliggéra"), "möjliggöra");
+        assert_eq!(fix("hAalsar"), "hälsar");
+        assert_eq!(fix("|anets"), "länets");
+        assert_eq!(fix("onskeméal"), "önskemål");
+        assert_eq!(fix("pagdende"), "pågående");
+        // ö is read as d far more often than å is.
+        assert_eq!(fix("hdlls"), "hölls");
+    }
+
+    #[test]
+    fn function_words_from_the_left_neighbour() {
+        assert_eq!(repaired("nar", "vi", "det").as_deref(), Some("når"));
+        assert_eq!(repaired("nar", "och", "det").as_deref(), Some("när"));
+        assert_eq!(repaired("vara", "har", "svaga").as_deref(), Some("våra"));
+        assert_eq!(repaired("ar", "8-10", "och").as_deref(), Some("år"));
+        assert_eq!(repaired("vart", "vid", "förra").as_deref(), Some("vårt"));
+    }
+
+    #[test]
+    fn compounds_of_heads_forms_and_linked_parts() {
+        assert_eq!(fix("folkhalsovetare"), "folkhälsovetare");
+        assert_eq!(fix("Lansbildningskonsulent"), "Länsbildningskonsulent");
+        assert_eq!(fix("samordnarna"), "samordnarna");
+        // A frequent short word does not make a split ("rehabiliterings|än|s|var").
+        assert_eq!(fix("rehabiliteringsansvar"), "rehabiliteringsansvar");
+    }
+
+    #[test]
+    fn word_families_the_document_uses() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let words = ["samverkansrådet", "förstärka", "allmänhet"];
+        let ev = Evidence::new(words.iter().map(|w| w.to_string()).collect(), lex);
+        assert_eq!(ev.bonus("samverkansrådet"), SEEN_BONUS);
+        assert_eq!(ev.bonus("råden"), FAMILY_BONUS);
+        assert_eq!(ev.bonus("stärka"), FAMILY_BONUS);
+        assert_eq!(ev.bonus("raden"), 0.0);
+        // "all|män|het": "het" is no inflection, so "män" is not of the family.
+        assert_eq!(ev.bonus("män"), 0.0);
+        // With the family in evidence, a close reading wins.
+        let mut ctx = Ctx::new(lex, &ev);
+        let plain = Evidence::default();
+        let mut before = Ctx::new(lex, &plain);
+        assert_eq!(before.best("raden", false), None);
+        assert!(before.contested().contains(&("raden".to_string(), false)));
+        assert_eq!(ctx.best("raden", false).map(|b| b.0).as_deref(), Some("råden"));
     }
 
     #[test]
