@@ -9,6 +9,8 @@ Sources:
   `unmunch` (Debian hunspell-tools 1.7.1). Forms wordfreq does not list enter with
   Zipf 1.0 (known, rare: "samordnarna", "sektoriell"); stems flagged as compound
   beginnings that occur only in compounds ("folkhälso", "abborr") are compound heads;
+  lowercase stems ending in a vowel that take verb inflections (flags K, L, M or N:
+  "stärka", "få") are infinitives;
 - place and person names (the gazetteer): the capitalised entries of the same
   dictionary, e.g. municipalities ("Laxå", "Hällefors") and surnames.
 Writes "word<TAB>zipf*100", "name" and "head" lines, sorted, then builds the FST files
@@ -56,12 +58,18 @@ with open(AFF, encoding="utf-8") as aff:
 only_in_compound, begin = flags["ONLYINCOMPOUND"], flags["COMPOUNDBEGIN"]
 names = set()
 heads = set()
+verbs = set()
 with open(DIC, encoding="utf-8") as dic:
     next(dic)  # the entry count
     for line in dic:
         stem, _, fl = line.strip().partition("/")
-        if only_in_compound in fl and begin in fl and stem.isalpha() and stem.islower():
-            heads.add(unicodedata.normalize("NFC", stem))
+        if not (stem.isalpha() and stem.islower()):
+            continue
+        stem = unicodedata.normalize("NFC", stem)
+        if only_in_compound in fl and begin in fl:
+            heads.add(stem)
+        elif stem[-1] in "aeiouyåäö" and any(f in fl for f in "KLMN"):
+            verbs.add(stem)
 with open(DIC, encoding="utf-8") as dic:
     next(dic)  # the entry count
     for line in dic:
@@ -82,9 +90,11 @@ for form in forms.splitlines():
     rows.setdefault(w, 100)
 names_path = os.path.join(data, "sv-names.txt")
 heads_path = os.path.join(data, "sv-heads.txt")
-with open(heads_path, "w", encoding="utf-8", newline="\n") as out:
-    for h in sorted(heads, key=lambda s: s.encode("utf-8")):
-        out.write(h + "\n")
+verbs_path = os.path.join(data, "sv-verbs.txt")
+for path, items in ((heads_path, heads), (verbs_path, verbs)):
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for h in sorted(items, key=lambda s: s.encode("utf-8")):
+            out.write(h + "\n")
 with open(names_path, "w", encoding="utf-8", newline="\n") as out:
     for n in sorted(names, key=lambda s: s.encode("utf-8")):
         out.write(n + "\n")
@@ -93,11 +103,12 @@ with open(tsv, "w", encoding="utf-8", newline="\n") as out:
     for w in sorted(rows, key=lambda s: s.encode("utf-8")):
         out.write(f"{w}\t{rows[w]}\n")
 subprocess.run(
-    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, names_path, heads_path, data],
+    ["cargo", "run", "--release", "-q", "-p", "protokoll-text", "--example", "build_lexicon", "--", tsv, names_path, heads_path, verbs_path, data],
     cwd=root,
     check=True,
 )
 os.remove(tsv)
 os.remove(names_path)
 os.remove(heads_path)
-print(f"{len(rows)} words, {len(names)} names, {len(heads)} compound heads -> {data}")
+os.remove(verbs_path)
+print(f"{len(rows)} words, {len(names)} names, {len(heads)} compound heads, {len(verbs)} infinitives -> {data}")

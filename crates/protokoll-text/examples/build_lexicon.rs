@@ -1,16 +1,24 @@
 //! Builds the lexicon FSTs from `word<TAB>score` lines (see scripts/build-lexicon.py).
-//! Usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt OUT_DIR
+//! Usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt VERBS.txt OUT_DIR
 
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (Some(tsv), Some(names), Some(heads), Some(out)) =
-        (args.next(), args.next(), args.next(), args.next())
-    else {
-        return Err("usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt OUT_DIR".into());
+    let (Some(tsv), Some(names), Some(heads), Some(verbs), Some(out)) = (
+        args.next(),
+        args.next(),
+        args.next(),
+        args.next(),
+        args.next(),
+    ) else {
+        return Err("usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt VERBS.txt OUT_DIR".into());
     };
-    for (list, fst_name) in [(names, "names.fst"), (heads, "heads.fst")] {
+    for (list, fst_name) in [
+        (names, "names.fst"),
+        (heads, "heads.fst"),
+        (verbs, "verbs.fst"),
+    ] {
         let mut items: Vec<String> = std::fs::read_to_string(&list)?
             .lines()
             .map(str::to_string)

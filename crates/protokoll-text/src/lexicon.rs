@@ -10,6 +10,7 @@ static WORDS: &[u8] = include_bytes!("../data/words.fst");
 static KEYS: &[u8] = include_bytes!("../data/keys.fst");
 static NAMES: &[u8] = include_bytes!("../data/names.fst");
 static HEADS: &[u8] = include_bytes!("../data/heads.fst");
+static VERBS: &[u8] = include_bytes!("../data/verbs.fst");
 
 /// Word frequencies and the diacritic index.
 pub struct Lexicon {
@@ -17,6 +18,7 @@ pub struct Lexicon {
     keys: Map<&'static [u8]>,
     names: Set<&'static [u8]>,
     heads: Set<&'static [u8]>,
+    verbs: Set<&'static [u8]>,
 }
 
 /// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
@@ -50,6 +52,7 @@ impl Lexicon {
             keys: Map::new(KEYS).ok()?,
             names: Set::new(NAMES).ok()?,
             heads: Set::new(HEADS).ok()?,
+            verbs: Set::new(VERBS).ok()?,
         })
     }
 
@@ -67,6 +70,12 @@ impl Lexicon {
     /// Hunspell's compound-only beginnings).
     pub fn is_head(&self, w: &str) -> bool {
         self.heads.contains(w)
+    }
+
+    /// Whether a lowercase word is a verb's infinitive, active or passive ("stärka",
+    /// "fås"), as Hunspell's inflection flags tell.
+    pub fn is_infinitive(&self, w: &str) -> bool {
+        self.verbs.contains(w) || w.strip_suffix('s').is_some_and(|v| self.verbs.contains(v))
     }
 
     /// Compound heads with diacritics whose deaccented form is `key`
@@ -133,5 +142,7 @@ mod tests {
         let mut h = Vec::new();
         lex.accented_heads("folkhalso", &mut h);
         assert_eq!(h, ["folkhälso"]);
+        assert!(lex.is_infinitive("stärka") && lex.is_infinitive("fås"));
+        assert!(!lex.is_infinitive("starka") && !lex.is_infinitive("fas"));
     }
 }

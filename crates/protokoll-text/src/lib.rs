@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod repair;
 
 use protokoll_model::{Correction, Document};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC, without soft hyphens or zero-width characters, ligatures expanded.
@@ -71,10 +71,19 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     let Some(lex) = lexicon::Lexicon::swedish() else {
         return Vec::new();
     };
-    let damaged: Vec<bool> = doc
+    let verdicts: Vec<Option<bool>> = doc
         .pages
         .iter()
         .map(|p| repair::damaged(p, lex, plain_text))
+        .collect();
+    // Pages too short to judge go with the majority of the document's judged pages.
+    let (hits, judged) = verdicts
+        .iter()
+        .flatten()
+        .fold((0, 0), |(h, n), d| (h + usize::from(*d), n + 1));
+    let damaged: Vec<bool> = verdicts
+        .iter()
+        .map(|v| v.unwrap_or(hits * 2 > judged))
         .collect();
     let mut out = Vec::new();
     for page in &mut doc.pages {
@@ -87,29 +96,41 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
     // heading the OCR got right) are evidence for the same word elsewhere.
-    let mut seen: HashSet<String> = doc
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for w in doc
         .pages
         .iter()
         .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
         .filter(|w| !w.text.is_ascii())
-        .map(|w| core_lower(&w.text))
-        .filter(|w| w.contains(['å', 'ä', 'ö']))
-        .collect();
+    {
+        if let Some(core) = evidence_word(&w.text) {
+            *seen.entry(core.to_string()).or_default() += 1;
+        }
+    }
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
+    let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
     for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
+        let mut k = Vec::new();
         if *hit {
-            out.extend(repair::repair_page(page, &mut ctx, None));
+            let (fixes, contested) = repair::repair_page(page, &mut ctx);
+            out.extend(fixes);
+            k = contested;
         }
+        kept.push(k);
     }
     // A second look at the words kept against a close reading, now that the repairs
     // where no other reading existed tell which word families the document uses.
-    seen.extend(
-        out.iter()
-            .filter(|c| c.confidence >= repair::CERTAIN)
-            .map(|c| core_lower(&c.corrected))
-            .filter(|w| w.contains(['å', 'ä', 'ö'])),
-    );
+    // Counted on borrowed words first: a document repeats its repairs many times.
+    let mut restored: HashMap<&str, usize> = HashMap::new();
+    for c in out.iter().filter(|c| c.confidence >= repair::CERTAIN) {
+        if let Some(core) = evidence_word(&c.corrected) {
+            *restored.entry(core).or_default() += 1;
+        }
+    }
+    for (w, n) in restored {
+        *seen.entry(w.to_string()).or_default() += n;
+    }
     let evidence = repair::Evidence::new(seen, lex);
     let mut second = repair::Ctx::new(lex, &evidence);
     let flip: HashSet<String> = ctx
@@ -119,19 +140,24 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .map(|(w, _)| w.clone())
         .collect();
     if !flip.is_empty() {
-        for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
-            if *hit {
-                out.extend(repair::repair_page(page, &mut second, Some(&flip)));
-            }
+        for (page, k) in doc.pages.iter_mut().zip(&kept) {
+            out.extend(repair::repair_kept(page, k, &flip, &mut second));
         }
+        // Corrections in document order: by page (each page's second look after its first).
+        out.sort_by_key(|c| c.page);
     }
     out
 }
 
-/// A word's letters without surrounding punctuation, lowercase.
-fn core_lower(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// A word the document writes with å/ä/ö, lowercase, as evidence for its readings
+/// elsewhere; capitalised words are left out (names such as "Ångman" are no family
+/// of "ånger").
+fn evidence_word(w: &str) -> Option<&str> {
+    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.chars().any(char::is_uppercase) || !core.contains(['å', 'ä', 'ö']) {
+        return None;
+    }
+    Some(core)
 }
 
 #[cfg(test)]

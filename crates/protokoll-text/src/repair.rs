@@ -20,8 +20,10 @@ const SEEN_BONUS: f32 = 1.5;
 const NAME_BONUS: f32 = 1.5;
 /// Confidence of a repair where the word as written was no word at all.
 pub const CERTAIN: f32 = 0.95;
-/// Zipf bonus for a reading whose word family the document uses elsewhere.
-const FAMILY_BONUS: f32 = 1.5;
+/// Zipf bonus for a reading whose word family the document uses once elsewhere…
+const FAMILY_BONUS: f32 = 0.7;
+/// …and how much it grows each time the uses double (up to [`SEEN_BONUS`]).
+const FAMILY_PER_DOUBLING: f32 = 0.25;
 /// The weight of a compound-only head ("folkhälso-") as a compound part: a common one.
 const HEAD_ZIPF: f32 = 3.0;
 /// Share of å/ä/ö among letters below which a Swedish page has lost them.
@@ -33,9 +35,11 @@ const MIN_LETTERS: usize = 80;
 
 /// Whether a page is OCR text that has lost its Swedish letters: an OCR layer
 /// (invisible words; `any_source` lifts this for plain text, whose origin is unknown),
-/// with enough letters, a share of å/ä/ö far below Swedish prose, and words that are
-/// mostly Swedish once their letters are restored (English text stays as it is).
-pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
+/// with a share of å/ä/ö far below Swedish prose, and words that are mostly Swedish
+/// once their letters are restored (English text stays as it is). `None`: an OCR page
+/// without å/ä/ö and with too few letters to tell ("13. Motet avslutas"); it goes
+/// with the document's other pages.
+pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> Option<bool> {
     let (mut letters, mut swedish) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         for c in w.text.chars() {
@@ -47,11 +51,11 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
             }
         }
     }
-    if !(any_source || ocr_layer(page))
-        || letters < MIN_LETTERS
-        || (swedish as f32) >= DAMAGE_SHARE * letters as f32
-    {
-        return false;
+    if !(any_source || ocr_layer(page)) || (swedish as f32) >= DAMAGE_SHARE * letters as f32 {
+        return Some(false);
+    }
+    if letters < MIN_LETTERS {
+        return None;
     }
     // Only now the costlier check, on a sample of the page's words.
     let (mut tokens, mut known) = (0usize, 0usize);
@@ -70,7 +74,7 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> bool {
             }
         }
     }
-    tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32
+    Some(tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32)
 }
 
 /// Most of the page's words are invisible: a text layer laid over a scanned image.
@@ -88,7 +92,15 @@ pub fn ocr_layer(page: &Page) -> bool {
 /// the rest is a known word or name, on every OCR page (damaged or not). Parts joined by
 /// "/" are read one by one ("B./lIngmar").
 pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
+    // Cheap tests first: a part that opens with a stroke and a capital.
     if !word.contains(['l', '|']) {
+        return None;
+    }
+    let suspect = word.split('/').any(|part| {
+        let mut cs = split_core(part).1.chars();
+        matches!(cs.next(), Some('l' | '|')) && cs.next().is_some_and(char::is_uppercase)
+    });
+    if !suspect {
         return None;
     }
     let mut changed = false;
@@ -120,7 +132,7 @@ pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
 
 /// A word split into leading punctuation, core and trailing punctuation.
 fn split_core(w: &str) -> (&str, &str, &str) {
-    let is_core = |c: char| c.is_alphanumeric() || matches!(c, '&' | '|' | '@');
+    let is_core = |c: char| c.is_alphanumeric() || matches!(c, '&' | '|' | '@' | '€');
     let start = w.find(is_core).unwrap_or(w.len());
     let end = w.rfind(is_core).map_or(start, |i| {
         i + w
@@ -196,8 +208,8 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
             '6' if before || after => &[('ö', 0.2)],
             '0' if before && after => &[('o', 0.2), ('ö', 0.3)],
             '&' | '4' if i == 0 && after => &[('ä', 0.3)],
-            // "f&" (få), "m@jlig" (möjlig), "@r" (är).
-            '&' if before => &[('å', 0.3), ('ä', 0.3)],
+            // "f&", "f€" (få), "m@jlig" (möjlig), "@r" (är).
+            '&' | '€' if before => &[('å', 0.3), ('ä', 0.3)],
             '@' if before || after => &[('ö', 0.3), ('ä', 0.3)],
             // "|anets" (länets): a bar for an l.
             '|' if i == 0 && after => &[('l', 0.2)],
@@ -317,13 +329,18 @@ impl Parts {
     /// A part: above the frequency of a common content word its frequency counts a
     /// quarter, so that function words ("var", "för") do not make a split attractive by
     /// themselves (and order is kept: "stöd" still beats "stod").
+    /// A part of three letters or fewer counts one less: such parts are mostly function
+    /// words ("åren|den"), seldom compound parts.
     fn one(word: String, z: f32) -> Parts {
         const COMMON: f32 = 5.0;
-        let sum = if z > COMMON {
+        let mut sum = if z > COMMON {
             COMMON + (z - COMMON) * 0.25
         } else {
             z
         };
+        if word.chars().count() <= 3 {
+            sum -= 1.0;
+        }
         Parts { word, sum, n: 1 }
     }
 
@@ -352,6 +369,7 @@ fn compound_parts(
     linked: bool,
 ) -> (Option<Parts>, Option<Parts>) {
     const MIN_PART: f32 = 2.0;
+    const MIN_FORM: f32 = 1.0;
     let chars: Vec<char> = lower.chars().collect();
     if chars.len() < 6 || depth == 0 {
         return (None, None);
@@ -359,13 +377,19 @@ fn compound_parts(
     // A part as written, and its best repair; a compound-only head ("folkhälso") counts
     // as a common word where a head may stand.
     let word_part = |s: &str, head: bool| -> (Option<Parts>, Option<Parts>) {
+        // A long last part may be any listed form ("samordnarna": Hunspell's only).
+        let min = if !head && s.chars().count() >= 8 {
+            MIN_FORM
+        } else {
+            MIN_PART
+        };
         let mut own = lex
             .zipf(s)
-            .filter(|z| *z >= MIN_PART)
+            .filter(|z| *z >= min)
             .map(|z| Parts::one(s.to_string(), z));
         let mut alt = candidates(lex, s, false, seen)
             .into_iter()
-            .filter(|(c, z)| c != s && *z >= MIN_PART)
+            .filter(|(c, z)| c != s && *z >= min)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(w, z)| Parts::one(w, z));
         if head {
@@ -446,8 +470,10 @@ fn confidence(margin: f32, was_word: bool) -> f32 {
 /// of "samverkansrådet", "starka"/"stärka" to "stärka" beside "förstärka".
 #[derive(Debug, Default)]
 pub struct Evidence {
-    words: HashSet<String>,
-    family: HashSet<String>,
+    /// Words with how often the document writes them.
+    words: HashMap<String, usize>,
+    /// Family stems with how often the document's words speak for them.
+    family: HashMap<String, usize>,
 }
 
 /// Inflection endings stripped to find a word's family stem (longest first).
@@ -460,45 +486,68 @@ const ENDINGS: [&str; 22] = [
 const MIN_STEM: usize = 3;
 
 impl Evidence {
-    /// Evidence from lowercase words; a compound's last part counts as a family member
-    /// ("samverkansrådet" speaks for "råd") when what stands before it is a word or a
-    /// compound head.
-    pub fn new(words: HashSet<String>, lex: &Lexicon) -> Evidence {
-        let mut family = HashSet::new();
-        for w in &words {
+    /// Evidence from lowercase words. A compound's parts count as family members
+    /// ("samverkansrådet" speaks for "råd", "lägesbild" for "läge") where the split is
+    /// sound: the part before is a common word or a compound head (with or without a
+    /// linking s), or for a head, the part after is a common word.
+    pub fn new(words: HashMap<String, usize>, lex: &Lexicon) -> Evidence {
+        const COMMON_PART: f32 = 3.0;
+        let common = |p: &str| {
+            p.chars().count() >= MIN_STEM
+                && (lex.is_head(p) || lex.zipf(p).is_some_and(|z| z >= COMMON_PART))
+        };
+        let mut family: HashMap<String, usize> = HashMap::new();
+        // Names ("Ångman") are no word family's members.
+        for (w, &n) in words.iter().filter(|(w, _)| !lex.is_name(w)) {
+            // One word speaks once for a stem, however many ways it splits.
+            let mut members: HashSet<&str> = HashSet::new();
             for stem in stems(w) {
-                let starts: Vec<usize> = stem.char_indices().map(|(i, _)| i).collect();
-                for &i in &starts {
+                for (i, _) in stem.char_indices() {
                     let (Some(head), Some(tail)) = (stem.get(..i), stem.get(i..)) else {
                         continue;
                     };
                     if tail.chars().count() < MIN_STEM {
                         break;
                     }
-                    let head_ok = head.is_empty()
-                        || [head, head.strip_suffix('s').unwrap_or("")]
-                            .iter()
-                            .any(|h| {
-                                h.chars().count() >= 2 && (lex.zipf(h).is_some() || lex.is_head(h))
-                            });
-                    if head_ok {
-                        family.insert(tail.to_string());
+                    let linked = head.strip_suffix('s').unwrap_or("");
+                    if head.is_empty() || common(head) || common(linked) {
+                        members.insert(tail);
+                    }
+                    if !head.is_empty() && common(tail) {
+                        for h in [head, linked] {
+                            if common(h) {
+                                members.insert(h);
+                            }
+                        }
                     }
                 }
+            }
+            for m in members {
+                *family.entry(m.to_string()).or_default() += n;
             }
         }
         Evidence { words, family }
     }
 
-    /// The bonus a reading earns from the document: itself written there, or its family.
+    /// The bonus a reading earns from the document: itself written there, or its
+    /// family, the more the more often the family is used (one "förstärka" is some
+    /// evidence for "stärka", eighteen "råd…" words are much for "råden").
     fn bonus(&self, w: &str) -> f32 {
-        if self.words.contains(w) {
-            SEEN_BONUS
-        } else if stems(w).any(|st| self.family.contains(st)) {
-            FAMILY_BONUS
-        } else {
-            0.0
+        if self.words.contains_key(w) {
+            return SEEN_BONUS;
         }
+        if self.family.is_empty() {
+            return 0.0;
+        }
+        let n = stems(w)
+            .filter_map(|st| self.family.get(st))
+            .max()
+            .copied()
+            .unwrap_or(0);
+        if n == 0 {
+            return 0.0;
+        }
+        (FAMILY_BONUS + FAMILY_PER_DOUBLING * (n as f32).log2()).min(SEEN_BONUS)
     }
 }
 
@@ -510,15 +559,26 @@ fn stems(w: &str) -> impl Iterator<Item = &str> {
         .filter(|st| st.chars().count() >= MIN_STEM)
 }
 
+/// A word's best repair with its margin, if any, and whether a close reading lost.
+type Answer = (Option<(String, f32)>, bool);
+
 /// What repairs share across a document: the lexicon, the document's evidence, and the
 /// answers already found (a word repeats many times in a document).
 pub struct Ctx<'a> {
     lex: &'a Lexicon,
     seen: &'a Evidence,
-    /// Answers by word, for words as written and for capitalised ones.
-    memo: [HashMap<String, Option<(String, f32)>>; 2],
+    /// Answers by word, for words as written and for capitalised ones, and whether
+    /// another reading came close to the word kept.
+    memo: [HashMap<String, Answer>; 2],
     /// Words kept although another reading came close (lowercase, name-like).
     contested: HashSet<(String, bool)>,
+    /// Whether the last word asked about was kept against a close reading.
+    last_contested: bool,
+    /// Answers by token as written, for tokens whose repair does not depend on their
+    /// neighbours (see [`context_free`]).
+    tokens: HashMap<std::sync::Arc<str>, (Option<Repair>, bool)>,
+    /// Infinitive readings by word (see [`Ctx::infinitive`]).
+    infinitives: HashMap<String, Option<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -529,19 +589,41 @@ impl<'a> Ctx<'a> {
             seen,
             memo: [HashMap::new(), HashMap::new()],
             contested: HashSet::new(),
+            last_contested: false,
+            tokens: HashMap::new(),
+            infinitives: HashMap::new(),
         }
     }
 
     fn best(&mut self, lower: &str, name_like: bool) -> Option<(String, f32)> {
         let memo = &mut self.memo[usize::from(name_like)];
-        if let Some(hit) = memo.get(lower) {
+        if let Some((hit, contested)) = memo.get(lower) {
+            self.last_contested = *contested;
             return hit.clone();
         }
         let (found, contested) = best(self.lex, lower, name_like, self.seen);
-        memo.insert(lower.to_string(), found.clone());
+        memo.insert(lower.to_string(), (found.clone(), contested));
         if contested {
             self.contested.insert((lower.to_string(), name_like));
         }
+        self.last_contested = contested;
+        found
+    }
+
+    /// The most frequent reading of known word `lower` that is an infinitive, when it
+    /// is not much rarer than `lower` (0.7 on the Zipf scale: "starka" 4.75, "stärka"
+    /// 4.16; "veta" 5.3, "väta" 2.1).
+    fn infinitive(&mut self, lower: &str) -> Option<String> {
+        if let Some(hit) = self.infinitives.get(lower) {
+            return hit.clone();
+        }
+        let floor = self.lex.zipf(lower).map_or(f32::INFINITY, |z| z - 0.7);
+        let found = candidates(self.lex, lower, false, self.seen)
+            .into_iter()
+            .filter(|(c, z)| c != lower && *z >= floor && self.lex.is_infinitive(c))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(c, _)| c);
+        self.infinitives.insert(lower.to_string(), found.clone());
         found
     }
 
@@ -580,53 +662,143 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     out
 }
 
-/// Repairs one damaged page in place; returns its corrections in reading order. With
-/// `only`, just the words whose lowercase core is listed are looked at (a second pass).
-pub fn repair_page(
-    page: &mut Page,
+/// [`repair_token`], answered from the token memo where the neighbours cannot matter.
+/// Sets `ctx.last_contested`.
+fn repair_cached(
+    text: &std::sync::Arc<str>,
+    prev: Option<&str>,
+    next: Option<&str>,
     ctx: &mut Ctx<'_>,
-    only: Option<&HashSet<String>>,
-) -> Vec<Correction> {
+) -> Option<Repair> {
+    let after_marker = expects_infinitive(prev);
+    // The memo holds context-free tokens only: a hit needs no further test.
+    if !after_marker {
+        if let Some((r, contested)) = ctx.tokens.get(&**text) {
+            ctx.last_contested = *contested;
+            return r.clone();
+        }
+    }
+    let cacheable = !after_marker && context_free(text);
+    ctx.last_contested = false;
+    let r = repair_token(text, prev, next, ctx);
+    if cacheable {
+        ctx.tokens
+            .insert(text.clone(), (r.clone(), ctx.last_contested));
+    }
+    r
+}
+
+/// Whether a token's repair is the same whatever its neighbours: not a one- or
+/// two-character core (read from context: "1", "r", "f", "k1"), not a function word
+/// read from its left neighbour, not a capital A or O (a lost initial mid-sentence).
+/// The infinitive rule depends on the left neighbour alone and is checked apart.
+fn context_free(text: &str) -> bool {
+    let core = split_core(text).1;
+    let mut cs = core.chars();
+    let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
+    long && !core.starts_with(['A', 'O'])
+        && !matches!(lowercase(core).as_ref(), "vara" | "vart" | "var" | "nar")
+}
+
+/// A word kept against a close reading, where the first pass left it: its place on
+/// the page and its neighbours then.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    line: usize,
+    cell: usize,
+    word: usize,
+    prev: Option<std::sync::Arc<str>>,
+    next: Option<std::sync::Arc<str>>,
+}
+
+/// Repairs one damaged page in place; returns its corrections in reading order, and
+/// the words kept against a close reading (for [`repair_kept`]).
+pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<Kept>) {
     let number = page.number;
     let mut out = Vec::new();
+    let mut kept = Vec::new();
     // The word before a line's first one: the last of the line before (prose runs on).
     let mut carry: Option<std::sync::Arc<str>> = None;
-    for line in &mut page.lines {
-        for cell in &mut line.cells {
+    for (li, line) in page.lines.iter_mut().enumerate() {
+        for (ci, cell) in line.cells.iter_mut().enumerate() {
             let mut fixes: Vec<(usize, Repair)> = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
-                    Some(j) => cell.words.get(j).map(|w| &*w.text),
-                    None => carry.as_deref(),
+                    Some(j) => cell.words.get(j).map(|w| &w.text),
+                    None => carry.as_ref(),
                 };
-                let next = cell.words.get(i + 1).map(|w| &*w.text);
-                if let Some(only) = only {
-                    if !only.contains(&split_core(&w.text).1.to_lowercase()) {
-                        continue;
-                    }
-                }
-                if let Some(r) = repair_token(&w.text, prev, next, ctx) {
-                    fixes.push((i, r));
+                let next = cell.words.get(i + 1).map(|w| &w.text);
+                match repair_cached(&w.text, prev.map(|p| &**p), next.map(|n| &**n), ctx) {
+                    Some(r) => fixes.push((i, r)),
+                    None if ctx.last_contested => kept.push(Kept {
+                        line: li,
+                        cell: ci,
+                        word: i,
+                        prev: prev.cloned(),
+                        next: next.cloned(),
+                    }),
+                    None => {}
                 }
             }
             if let Some(last) = cell.words.last() {
                 carry = Some(last.text.clone());
             }
-            for (i, (text, kind, confidence)) in fixes {
-                if let Some(w) = cell.words.get_mut(i) {
-                    let original = std::mem::replace(&mut w.text, text.into()).to_string();
-                    out.push(Correction {
-                        page: number,
-                        original,
-                        corrected: w.text.to_string(),
-                        kind: kind.into(),
-                        confidence,
-                    });
-                }
-            }
+            apply(cell, fixes, number, &mut out);
+        }
+    }
+    (out, kept)
+}
+
+/// The second look: the kept words whose lowercase core is in `flip`, repaired again
+/// in `ctx` (which knows the document's word families) with their first-pass neighbours.
+pub fn repair_kept(
+    page: &mut Page,
+    kept: &[Kept],
+    flip: &HashSet<String>,
+    ctx: &mut Ctx<'_>,
+) -> Vec<Correction> {
+    let number = page.number;
+    let mut out = Vec::new();
+    for k in kept {
+        let Some(cell) = page
+            .lines
+            .get_mut(k.line)
+            .and_then(|l| l.cells.get_mut(k.cell))
+        else {
+            continue;
+        };
+        let Some(w) = cell.words.get(k.word) else {
+            continue;
+        };
+        if !flip.contains(lowercase(split_core(&w.text).1).as_ref()) {
+            continue;
+        }
+        if let Some(r) = repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx) {
+            apply(cell, vec![(k.word, r)], number, &mut out);
         }
     }
     out
+}
+
+/// Writes repairs into a cell's words and lists them as corrections.
+fn apply(
+    cell: &mut protokoll_model::Cell,
+    fixes: Vec<(usize, Repair)>,
+    page: u32,
+    out: &mut Vec<Correction>,
+) {
+    for (i, (text, kind, confidence)) in fixes {
+        if let Some(w) = cell.words.get_mut(i) {
+            let original = std::mem::replace(&mut w.text, text.into()).to_string();
+            out.push(Correction {
+                page,
+                original,
+                corrected: w.text.to_string(),
+                kind: kind.into(),
+                confidence,
+            });
+        }
+    }
 }
 
 /// "i ar" / "tre ar" / "till ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a number or
@@ -713,6 +885,63 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
     }
 }
 
+/// Common infinitives Hunspell sv_SE lists without verb inflection flags.
+const IRREGULAR_INFINITIVES: [&str; 16] = [
+    "vara", "bli", "göra", "gora", "kunna", "vilja", "veta", "säga", "saga", "ligga", "sitta",
+    "ta", "ge", "se", "dra", "stå",
+];
+
+/// The common word (Zipf 4.5 or more) a lone lowercase consonant becomes with å, ä or ö
+/// after it, the most frequent if several.
+fn lone_consonant(core: &str, lex: &Lexicon) -> Option<String> {
+    let mut cs = core.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else {
+        return None;
+    };
+    if !c.is_ascii_lowercase() || "aeiouy".contains(c) {
+        return None;
+    }
+    ['å', 'ä', 'ö']
+        .iter()
+        .map(|v| format!("{c}{v}"))
+        .filter_map(|w| Some((lex.zipf(&w).filter(|z| *z >= 4.5)?, w)))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, w)| w)
+}
+
+/// A word in lowercase, without allocating when it is lowercase already (most are).
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// The infinitive marker and the modal verbs, after which an infinitive stands.
+fn expects_infinitive(prev: Option<&str>) -> bool {
+    // The longest marker, "skulle", with a comma or quote around it.
+    prev.is_some_and(|p| {
+        p.len() <= 9
+            && matches!(
+                lowercase(split_core(p).1).as_ref(),
+                "att"
+                    | "kan"
+                    | "ska"
+                    | "skall"
+                    | "bör"
+                    | "bor"
+                    | "måste"
+                    | "maste"
+                    | "vill"
+                    | "kunna"
+                    | "skulle"
+                    | "kunde"
+                    | "borde"
+            )
+    })
+}
+
 fn is_lower_word(w: Option<&str>) -> bool {
     w.is_some_and(|w| {
         w.chars().next().is_some_and(char::is_lowercase)
@@ -747,6 +976,13 @@ fn repair_token(
     if core == "r" && pre.is_empty() && is_lower_word(prev) && is_lower_word(next) {
         return Some((format!("är{post}"), "confusion", 0.7));
     }
+    // "kan f del av": a lone consonant inside running text is what is left of a
+    // common two-letter word whose å/ä/ö the OCR dropped ("få", "på", "så", "då").
+    if pre.is_empty() && is_lower_word(prev) && is_lower_word(next) {
+        if let Some(w) = lone_consonant(core, ctx.lex) {
+            return Some((format!("{w}{post}"), "confusion", 0.7));
+        }
+    }
     // "k1 9-12" / "kL 13": the abbreviation kl.
     if matches!(core, "k1" | "kL" | "kI" | "k|")
         && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
@@ -754,11 +990,7 @@ fn repair_token(
         return Some((format!("{pre}kl{post}"), "confusion", 0.9));
     }
     // Most words are lowercase already: no allocation for them.
-    let lower: std::borrow::Cow<'_, str> = if core.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(core.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(core)
-    };
+    let lower = lowercase(core);
     let lower = lower.as_ref();
     // Function words the frequency alone gets wrong, read from their left neighbour.
     if matches!(lower, "ar" | "vara" | "vart" | "var" | "nar") {
@@ -783,7 +1015,7 @@ fn repair_token(
     let suspect = |c: char| {
         matches!(
             c,
-            'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g' | '@' | '|'
+            'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g' | '@' | '|' | '€'
         )
     };
     let other_digit = |c: char| c.is_ascii_digit() && !matches!(c, '6' | '0' | '4');
@@ -793,13 +1025,38 @@ fn repair_token(
     {
         return None;
     }
-    // "halso-och", "Valfard-", "valfard/sociala": each part of a joined word on its own.
-    if lower.contains(['-', '/']) {
+    // After "att" or a modal verb an infinitive follows: "för att starka" is "stärka",
+    // "kan fas" is "fås" (Hunspell's flags tell the infinitives; the irregular ones it
+    // leaves unflagged are listed, so "att vara" never becomes the rare verb "våra").
+    if expects_infinitive(prev)
+        && !ctx.lex.is_infinitive(lower)
+        && !IRREGULAR_INFINITIVES.contains(&lower)
+    {
+        if let Some(v) = ctx.infinitive(lower) {
+            return Some((
+                format!("{pre}{}{post}", with_case(core, &v)),
+                "diacritic",
+                0.8,
+            ));
+        }
+    }
+    // "halso-och", "Valfard-", "valfard/sociala", "Liv&halsa": each part of a joined
+    // word on its own (an "&" joins only words of three letters or more: "f&" is "få").
+    let amp_joins = lower.split_once('&').is_some_and(|(a, b)| {
+        a.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && b.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    });
+    let joiners: &[char] = if amp_joins {
+        &['-', '/', '&']
+    } else {
+        &['-', '/']
+    };
+    if lower.contains(joiners) {
         let mut changed = false;
         let mut min_margin = f32::INFINITY;
         let mut parts: Vec<String> = Vec::new();
         let mut seps: Vec<char> = Vec::new();
-        for (i, p) in core.split(['-', '/']).enumerate() {
+        for (i, p) in core.split(joiners).enumerate() {
             if i > 0 {
                 // The separator that ended the previous part.
                 let at: usize = parts.iter().map(String::len).sum::<usize>() + seps.len();
@@ -841,7 +1098,8 @@ fn repair_token(
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
     let (fixed, margin) = ctx.best(lower, name_like)?;
-    let was_word = ctx.lex.zipf(lower).is_some();
+    // The margin is infinite where the word as written is no word (see `confidence`).
+    let was_word = margin.is_finite();
     // An English OCR model reads a word-initial å/ä/ö as a capital A or O ("men Aven",
     // "se Over"): inside a sentence, such a word is lowercase unless it is a name.
     let lost_initial = matches!(core.chars().next(), Some('A' | 'O'))
@@ -988,6 +1246,7 @@ mod tests {
         assert_eq!(fix("pagdende"), "pågående");
         // ö is read as d far more often than å is.
         assert_eq!(fix("hdlls"), "hölls");
+        assert_eq!(fix("f€"), "få");
     }
 
     #[test]
@@ -1011,12 +1270,16 @@ mod tests {
     #[test]
     fn word_families_the_document_uses() {
         let lex = Lexicon::swedish().expect("lexicon");
-        let words = ["samverkansrådet", "förstärka", "allmänhet"];
-        let ev = Evidence::new(words.iter().map(|w| w.to_string()).collect(), lex);
+        let words = ["samverkansrådet", "förstärka", "allmänhet", "lägesbild"];
+        let mut counts: HashMap<String, usize> = words.iter().map(|w| (w.to_string(), 1)).collect();
+        counts.insert("samverkansrådet".into(), 8);
+        let ev = Evidence::new(counts, lex);
         assert_eq!(ev.bonus("samverkansrådet"), SEEN_BONUS);
-        assert_eq!(ev.bonus("råden"), FAMILY_BONUS);
+        assert_eq!(ev.bonus("råden"), FAMILY_BONUS + 3.0 * FAMILY_PER_DOUBLING);
         assert_eq!(ev.bonus("stärka"), FAMILY_BONUS);
         assert_eq!(ev.bonus("raden"), 0.0);
+        // A compound's head speaks for its family too.
+        assert_eq!(ev.bonus("läget"), FAMILY_BONUS);
         // "all|män|het": "het" is no inflection, so "män" is not of the family.
         assert_eq!(ev.bonus("män"), 0.0);
         // With the family in evidence, a close reading wins.
@@ -1025,7 +1288,30 @@ mod tests {
         let mut before = Ctx::new(lex, &plain);
         assert_eq!(before.best("raden", false), None);
         assert!(before.contested().contains(&("raden".to_string(), false)));
-        assert_eq!(ctx.best("raden", false).map(|b| b.0).as_deref(), Some("råden"));
+        assert_eq!(
+            ctx.best("raden", false).map(|b| b.0).as_deref(),
+            Some("råden")
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_att_or_a_modal() {
+        assert_eq!(
+            repaired("starka", "att", "arbetet").as_deref(),
+            Some("stärka")
+        );
+        assert_eq!(repaired("fas", "kan", "av").as_deref(), Some("fås"));
+        // An infinitive as written, or no infinitive among the readings, stays.
+        assert_eq!(repaired("vara", "att", "med"), None);
+        assert_eq!(repaired("starka", "mycket", "krafter"), None);
+    }
+
+    #[test]
+    fn a_lone_consonant_is_a_short_word_that_lost_its_letter() {
+        assert_eq!(repaired("f", "kan", "del").as_deref(), Some("få"));
+        assert_eq!(repaired("p", "arbeta", "plats").as_deref(), Some("på"));
+        assert_eq!(repaired("x", "ett", "antal"), None);
+        assert_eq!(repaired("f", "Kap.", "3"), None);
     }
 
     #[test]
