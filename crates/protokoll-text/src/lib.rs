@@ -143,9 +143,10 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         for (page, k) in doc.pages.iter_mut().zip(&kept) {
             out.extend(repair::repair_kept(page, k, &flip, &mut second));
         }
-        // Corrections in document order: by page (each page's second look after its first).
-        out.sort_by_key(|c| c.page);
     }
+    out.extend(repair::expand_acronyms(&mut doc.pages, &damaged, lex));
+    // Corrections in document order: by page (each page's later looks after its first).
+    out.sort_by_key(|c| c.page);
     out
 }
 
