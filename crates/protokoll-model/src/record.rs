@@ -236,7 +236,8 @@ pub struct Correction {
     /// Text after.
     pub corrected: String,
     /// diacritic | confusion | dehyphenation | ligature | merge | split.
-    pub kind: String,
+    // A `Cow`: the repair stage writes one of a few fixed kinds, without allocating.
+    pub kind: std::borrow::Cow<'static, str>,
     /// 0..1.
     pub confidence: f32,
 }

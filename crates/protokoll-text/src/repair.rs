@@ -539,15 +539,22 @@ impl Evidence {
                     if tail.chars().count() < MIN_STEM {
                         break;
                     }
-                    let linked = head.strip_suffix('s').unwrap_or("");
-                    if head.is_empty() || common(head) || common(linked) {
+                    if head.is_empty() {
                         members.insert(tail);
+                        continue;
                     }
-                    if !head.is_empty() && common(tail) {
-                        for h in [head, linked] {
-                            if common(h) {
-                                members.insert(h);
-                            }
+                    let linked = head.strip_suffix('s').unwrap_or("");
+                    let (h, l) = (common(head), common(linked));
+                    if !(h || l) {
+                        continue;
+                    }
+                    members.insert(tail);
+                    if common(tail) {
+                        if h {
+                            members.insert(head);
+                        }
+                        if l {
+                            members.insert(linked);
                         }
                     }
                 }
@@ -589,6 +596,10 @@ fn stems(w: &str) -> impl Iterator<Item = &str> {
         .filter(|st| st.chars().count() >= MIN_STEM)
 }
 
+/// The memo maps, looked up once per token: a fast hash with a fixed seed (the
+/// answers never depend on the maps' order).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// A word's best repair with its margin, if any, and whether a close reading lost.
 type Answer = (Option<(String, f32)>, bool);
 
@@ -599,16 +610,16 @@ pub struct Ctx<'a> {
     seen: &'a Evidence,
     /// Answers by word, for words as written and for capitalised ones, and whether
     /// another reading came close to the word kept.
-    memo: [HashMap<String, Answer>; 2],
+    memo: [FastMap<String, Answer>; 2],
     /// Words kept although another reading came close (lowercase, name-like).
     contested: HashSet<(String, bool)>,
     /// Whether the last word asked about was kept against a close reading.
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    tokens: HashMap<std::sync::Arc<str>, (Option<Repair>, bool)>,
+    tokens: FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
-    infinitives: HashMap<String, Option<String>>,
+    infinitives: FastMap<String, Option<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -617,11 +628,11 @@ impl<'a> Ctx<'a> {
         Ctx {
             lex,
             seen,
-            memo: [HashMap::new(), HashMap::new()],
+            memo: [FastMap::default(), FastMap::default()],
             contested: HashSet::new(),
             last_contested: false,
-            tokens: HashMap::new(),
-            infinitives: HashMap::new(),
+            tokens: FastMap::default(),
+            infinitives: FastMap::default(),
         }
     }
 
@@ -699,7 +710,7 @@ fn repair_cached(
     prev: Option<&str>,
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
-) -> Option<Repair> {
+) -> Option<Fix> {
     let after_marker = expects_infinitive(prev);
     // The memo holds context-free tokens only: a hit needs no further test.
     if !after_marker {
@@ -710,7 +721,7 @@ fn repair_cached(
     }
     let cacheable = !after_marker && context_free(text);
     ctx.last_contested = false;
-    let r = repair_token(text, prev, next, ctx);
+    let r = repair_token(text, prev, next, ctx).map(fix_of);
     if cacheable {
         ctx.tokens
             .insert(text.clone(), (r.clone(), ctx.last_contested));
@@ -751,7 +762,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
     let mut carry: Option<std::sync::Arc<str>> = None;
     for (li, line) in page.lines.iter_mut().enumerate() {
         for (ci, cell) in line.cells.iter_mut().enumerate() {
-            let mut fixes: Vec<(usize, Repair)> = Vec::new();
+            let mut fixes: Vec<(usize, Fix)> = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
                     Some(j) => cell.words.get(j).map(|w| &w.text),
@@ -804,7 +815,7 @@ pub fn repair_kept(
             continue;
         }
         if let Some(r) = repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx) {
-            apply(cell, vec![(k.word, r)], number, &mut out);
+            apply(cell, vec![(k.word, fix_of(r))], number, &mut out);
         }
     }
     out
@@ -817,16 +828,15 @@ pub fn repair_kept(
 /// first capitalised, whose initials match it and carry an å, ä or ö; all such phrases
 /// must agree.
 pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> Vec<Correction> {
-    let words: Vec<&str> = pages
-        .iter()
-        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
-        .map(|w| split_core(&w.text).1)
-        .filter(|c| !c.is_empty())
-        .collect();
     let is_candidate = |c: &str| {
         (3..=6).contains(&c.len())
             && c.chars().all(|ch| ch.is_ascii_uppercase())
             && c.contains(['A', 'O'])
+    };
+    // Cheap test first: a word opening with three capitals (most pages have none).
+    let capitals = |t: &str| {
+        let mut b = t.bytes().skip_while(|b| !b.is_ascii_alphanumeric());
+        (0..3).all(|_| b.next().is_some_and(|c| c.is_ascii_uppercase()))
     };
     let mut found: HashMap<String, Option<String>> = HashMap::new();
     for (page, hit) in pages.iter().zip(damaged) {
@@ -834,11 +844,26 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
             continue;
         }
         for w in page.lines.iter().flat_map(|l| l.words()) {
+            if !capitals(&w.text) {
+                continue;
+            }
             let core = split_core(&w.text).1;
-            if is_candidate(core) && !found.contains_key(core) {
-                found.insert(core.to_string(), spelled_out(core, &words, lex));
+            if is_candidate(core) {
+                found.entry(core.to_string()).or_default();
             }
         }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+        .map(|w| split_core(&w.text).1)
+        .filter(|c| !c.is_empty())
+        .collect();
+    for (acronym, full) in found.iter_mut() {
+        *full = spelled_out(acronym, &words, lex);
     }
     let mut out = Vec::new();
     for (page, hit) in pages.iter_mut().zip(damaged) {
@@ -849,9 +874,12 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
         for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
             let mut fixes = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
+                if !capitals(&w.text) {
+                    continue;
+                }
                 let (pre, core, post) = split_core(&w.text);
                 if let Some(Some(full)) = found.get(core) {
-                    fixes.push((i, (format!("{pre}{full}{post}"), "diacritic", 0.8)));
+                    fixes.push((i, fix_of((format!("{pre}{full}{post}"), "diacritic", 0.8))));
                 }
             }
             apply(cell, fixes, number, &mut out);
@@ -932,13 +960,13 @@ fn initials_from(letters: &[char], words: &[&str], lex: &Lexicon) -> Option<Stri
 /// Writes repairs into a cell's words and lists them as corrections.
 fn apply(
     cell: &mut protokoll_model::Cell,
-    fixes: Vec<(usize, Repair)>,
+    fixes: Vec<(usize, Fix)>,
     page: u32,
     out: &mut Vec<Correction>,
 ) {
     for (i, (text, kind, confidence)) in fixes {
         if let Some(w) = cell.words.get_mut(i) {
-            let original = std::mem::replace(&mut w.text, text.into()).to_string();
+            let original = std::mem::replace(&mut w.text, text).to_string();
             out.push(Correction {
                 page,
                 original,
@@ -1100,6 +1128,14 @@ fn is_lower_word(w: Option<&str>) -> bool {
 
 /// A repair: the new text, its kind and confidence.
 type Repair = (String, &'static str, f32);
+
+/// A repair as written into the page: the new text shared (a memoized token's repair
+/// is written many times).
+type Fix = (std::sync::Arc<str>, &'static str, f32);
+
+fn fix_of((text, kind, confidence): Repair) -> Fix {
+    (text.into(), kind, confidence)
+}
 
 /// The repair of one word given its neighbours, or None when it stays as written.
 fn repair_token(
