@@ -38,6 +38,18 @@ pub fn deaccent(w: &str) -> String {
         .collect()
 }
 
+/// The bounds of the entries "key\u{1}word" for `key`.
+fn key_range(key: &str) -> (String, String) {
+    (format!("{key}\u{1}"), format!("{key}\u{2}"))
+}
+
+/// The word after the "key\u{1}" prefix `lo` of an entry.
+fn after_key<'a>(entry: &'a [u8], lo: &str) -> Option<&'a str> {
+    entry
+        .get(lo.len()..)
+        .and_then(|b| std::str::from_utf8(b).ok())
+}
+
 impl Lexicon {
     /// The Swedish lexicon, loaded once.
     pub fn swedish() -> Option<&'static Lexicon> {
@@ -81,8 +93,7 @@ impl Lexicon {
     /// Compound heads with diacritics whose deaccented form is `key`
     /// ("folkhalso" → "folkhälso"); the set holds them as "key\u{1}head".
     pub fn accented_heads(&self, key: &str, out: &mut Vec<String>) {
-        let lo = format!("{key}\u{1}");
-        let hi = format!("{key}\u{2}");
+        let (lo, hi) = key_range(key);
         let mut stream = self
             .heads
             .range()
@@ -90,7 +101,7 @@ impl Lexicon {
             .lt(hi.as_bytes())
             .into_stream();
         while let Some(k) = stream.next() {
-            if let Some(word) = k.get(lo.len()..).and_then(|b| std::str::from_utf8(b).ok()) {
+            if let Some(word) = after_key(k, &lo) {
                 out.push(word.to_string());
             }
         }
@@ -108,8 +119,7 @@ impl Lexicon {
 
     /// Words with diacritics whose deaccented form is `key`, with their Zipf frequency.
     pub fn accented(&self, key: &str, out: &mut Vec<(String, f32)>) {
-        let lo = format!("{key}\u{1}");
-        let hi = format!("{key}\u{2}");
+        let (lo, hi) = key_range(key);
         let mut stream = self
             .keys
             .range()
@@ -117,7 +127,7 @@ impl Lexicon {
             .lt(hi.as_bytes())
             .into_stream();
         while let Some((k, v)) = stream.next() {
-            if let Some(word) = k.get(lo.len()..).and_then(|b| std::str::from_utf8(b).ok()) {
+            if let Some(word) = after_key(k, &lo) {
                 out.push((word.to_string(), v as f32 / 100.0));
             }
         }
