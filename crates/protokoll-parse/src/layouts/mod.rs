@@ -1,8 +1,11 @@
 //! The registered layout parsers. Adding one: a file here, a line in [`registry`], a
-//! fixture in `fixtures/layouts/`, a snapshot (see ARCHITECTURE.md and
+//! fixture in `fixtures/text/`, a snapshot (see ARCHITECTURE.md and
 //! `scripts/new-layout`).
 
 mod numbered;
+// The template `scripts/new-layout` copies; compiled and tested, never registered.
+#[cfg(test)]
+mod scaffold;
 mod table;
 // new-layout: mod (scripts/new-layout adds modules above this line)
 
