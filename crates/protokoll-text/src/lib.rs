@@ -119,11 +119,12 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         }
         kept.push(k);
     }
-    // A second look at the words kept against a close reading, now that the repairs
-    // where no other reading existed tell which word families the document uses.
+    // A second look at the words kept against a close reading, now that the confident
+    // repairs (no other reading existed, a clear margin, or the grammar said so) tell
+    // which word families the document uses.
     // Counted on borrowed words first: a document repeats its repairs many times.
     let mut restored: HashMap<&str, usize> = HashMap::new();
-    for c in out.iter().filter(|c| c.confidence >= repair::CERTAIN) {
+    for c in out.iter().filter(|c| c.confidence >= repair::CONFIDENT) {
         if let Some(core) = evidence_word(&c.corrected) {
             *restored.entry(core).or_default() += 1;
         }

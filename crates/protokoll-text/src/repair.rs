@@ -18,8 +18,15 @@ const MARGIN: f32 = 0.05;
 const SEEN_BONUS: f32 = 1.5;
 /// Extra weight for a gazetteer name when the word is capitalised ("Laxa" → "Laxå").
 const NAME_BONUS: f32 = 1.5;
+/// Zipf frequency from which a word is a function word or as common ("har" 7.1,
+/// "vara" 6.5), beyond what the document's evidence can settle.
+const FUNCTION_WORD: f32 = 5.5;
+
 /// Confidence of a repair where the word as written was no word at all.
 pub const CERTAIN: f32 = 0.95;
+/// Confidence from which a repair is evidence of its word family: the left-context
+/// and infinitive rules, and frequency choices with a clear margin.
+pub const CONFIDENT: f32 = 0.8;
 /// Zipf bonus for a reading whose word family the document uses once elsewhere…
 const FAMILY_BONUS: f32 = 0.7;
 /// …and how much it grows each time the uses double (up to [`SEEN_BONUS`]).
@@ -274,6 +281,14 @@ fn best(
     seen: &Evidence,
 ) -> (Option<(String, f32)>, bool) {
     let own = lex.zipf(lower);
+    // Function words ("har", "var", "vara") are settled by syntax, not by the topic
+    // the document's words show: for them the document is no evidence.
+    let none = Evidence::default();
+    let seen = if own.is_some_and(|z| z >= FUNCTION_WORD) {
+        &none
+    } else {
+        seen
+    };
     let own_bonus = seen.bonus(lower)
         + if name_like && lex.is_name(lower) {
             NAME_BONUS
@@ -507,9 +522,9 @@ pub struct Evidence {
 }
 
 /// Inflection endings stripped to find a word's family stem (longest first).
-const ENDINGS: [&str; 22] = [
-    "arnas", "ernas", "arna", "erna", "orna", "ande", "ens", "ena", "ets", "an", "ar", "at", "en",
-    "er", "es", "et", "or", "de", "te", "a", "e", "t",
+const ENDINGS: [&str; 24] = [
+    "arnas", "ernas", "arna", "erna", "orna", "ande", "ens", "ena", "ets", "an", "ar", "as", "at",
+    "en", "er", "es", "et", "or", "de", "te", "a", "e", "s", "t",
 ];
 
 /// Shortest family stem: "råd", "läg", "stärk".
@@ -518,8 +533,8 @@ const MIN_STEM: usize = 3;
 impl Evidence {
     /// Evidence from lowercase words. A compound's parts count as family members
     /// ("samverkansrådet" speaks for "råd", "lägesbild" for "läge") where the split is
-    /// sound: the part before is a common word or a compound head (with or without a
-    /// linking s), or for a head, the part after is a common word.
+    /// sound: both parts are common words (or the first a compound head), the first
+    /// with or without a linking s.
     pub fn new(words: HashMap<String, usize>, lex: &Lexicon) -> Evidence {
         const COMMON_PART: f32 = 3.0;
         let common = |p: &str| {
@@ -545,17 +560,16 @@ impl Evidence {
                     }
                     let linked = head.strip_suffix('s').unwrap_or("");
                     let (h, l) = (common(head), common(linked));
-                    if !(h || l) {
+                    // Both parts common words: a sound split ("för|utsätt" is not).
+                    if !(h || l) || !common(tail) {
                         continue;
                     }
                     members.insert(tail);
-                    if common(tail) {
-                        if h {
-                            members.insert(head);
-                        }
-                        if l {
-                            members.insert(linked);
-                        }
+                    if h {
+                        members.insert(head);
+                    }
+                    if l {
+                        members.insert(linked);
                     }
                 }
             }
@@ -1218,10 +1232,16 @@ fn repair_token(
         && !IRREGULAR_INFINITIVES.contains(&lower)
     {
         if let Some(v) = ctx.infinitive(lower) {
+            // Certain when the word as written is no word at all ("ska starkas").
+            let confidence = if ctx.lex.zipf(lower).is_some() {
+                0.8
+            } else {
+                CERTAIN
+            };
             return Some((
                 format!("{pre}{}{post}", with_case(core, &v)),
                 "diacritic",
-                0.8,
+                confidence,
             ));
         }
     }
@@ -1468,6 +1488,12 @@ mod tests {
         assert_eq!(ev.bonus("läget"), FAMILY_BONUS);
         // "all|män|het": "het" is no inflection, so "män" is not of the family.
         assert_eq!(ev.bonus("män"), 0.0);
+        // Not for a function word, though the document writes "här" many times.
+        let mut here: HashMap<String, usize> = HashMap::new();
+        here.insert("här".into(), 9);
+        let ev_here = Evidence::new(here, lex);
+        let mut ctx_here = Ctx::new(lex, &ev_here);
+        assert_eq!(ctx_here.best("har", false), None);
         // With the family in evidence, a close reading wins.
         let mut ctx = Ctx::new(lex, &ev);
         let plain = Evidence::default();
