@@ -315,8 +315,7 @@ fn paragraphs<'a>(col: &[(&'a PLine, &'a [Word])], headings: bool) -> Vec<Para<'
                 } else {
                     1.0
                 };
-                let bullet =
-                    text.starts_with("- ") || text.starts_with("• ") || text.starts_with("– ");
+                let bullet = is_bullet(&text);
                 let runs_on = prev_text.ends_with(['-', '–', ','])
                     || prev_text.split_whitespace().last().is_some_and(|x| {
                         matches!(
@@ -355,6 +354,31 @@ fn paragraphs<'a>(col: &[(&'a PLine, &'a [Word])], headings: bool) -> Vec<Para<'
 fn para_text(p: &[(&PLine, &[Word])]) -> String {
     let parts: Vec<(Option<&PLine>, &[Word])> = p.iter().map(|&(l, w)| (Some(l), w)).collect();
     body_text(&parts).replace("\n\n", " ")
+}
+
+/// A sentence that describes rather than heads: it ends with a full stop and has more
+/// than three words.
+fn descriptive(t: &str) -> bool {
+    t.trim_end().ends_with('.') && t.split_whitespace().count() > 3
+}
+
+fn is_bullet(t: &str) -> bool {
+    t.starts_with("- ") || t.starts_with("• ") || t.starts_with("– ")
+}
+
+/// Sub-headings as one title ("A; B; C"), their presenters added to `presenters`; and
+/// how many paragraphs they took.
+fn sub_headings(heads: &[String], presenters: &mut Vec<String>) -> (String, usize) {
+    let titles: Vec<String> = heads
+        .iter()
+        .map(|t| {
+            let h = split_heading(strip_bullet(t));
+            presenters.extend(h.presenters);
+            h.title
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    (titles.join("; "), heads.len())
 }
 
 fn strip_bullet(s: &str) -> &str {
@@ -487,6 +511,15 @@ fn notes_row(t: &Table, row: &Row) -> Item {
                 title = h.title;
                 used = 2;
             }
+        } else if is_bullet(&first) {
+            // A bulleted heading beside the number with bulleted siblings below it: the
+            // row's sub-headings, together the title.
+            let n = 1 + texts
+                .iter()
+                .skip(1)
+                .take_while(|t| is_bullet(t) && !descriptive(t))
+                .count();
+            (title, used) = sub_headings(texts.get(..n).unwrap_or(&[]), &mut presenters);
         } else {
             let h = split_heading(strip_bullet(&first));
             presenters.extend(h.presenters);
@@ -496,21 +529,8 @@ fn notes_row(t: &Table, row: &Row) -> Item {
     } else {
         // No heading beside the number: the sub-points together are the title
         // (descriptive sentences below them are not headings).
-        let heads: Vec<&String> = texts
-            .iter()
-            .take_while(|t| !t.trim_end().ends_with('.') || t.split_whitespace().count() <= 3)
-            .collect();
-        used = heads.len();
-        let subs: Vec<String> = heads
-            .into_iter()
-            .map(|t| {
-                let h = split_heading(strip_bullet(t));
-                presenters.extend(h.presenters);
-                h.title
-            })
-            .filter(|t| !t.is_empty())
-            .collect();
-        title = subs.join("; ");
+        let n = texts.iter().take_while(|t| !descriptive(t)).count();
+        (title, used) = sub_headings(texts.get(..n).unwrap_or(&[]), &mut presenters);
     }
     // Sub-points below the heading name their presenters as "Name: …".
     let mut extra: Vec<(Option<&PLine>, Cow<'_, [Word]>)> = Vec::new();
