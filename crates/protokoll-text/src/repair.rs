@@ -697,24 +697,82 @@ impl<'a> Ctx<'a> {
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     let number = page.number;
     let mut out = Vec::new();
-    for w in page
-        .lines
-        .iter_mut()
-        .flat_map(|l| l.cells.iter_mut())
-        .flat_map(|c| c.words.iter_mut())
-    {
-        if let Some(fixed) = stray_stroke(&w.text, lex) {
-            let original = std::mem::replace(&mut w.text, fixed.into()).to_string();
-            out.push(Correction {
-                page: number,
-                original,
-                corrected: w.text.to_string(),
-                kind: "confusion".into(),
-                confidence: 0.9,
-            });
+    for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
+        merge_split_initials(cell, lex, number, &mut out);
+        for w in cell.words.iter_mut() {
+            if let Some(fixed) = stray_stroke(&w.text, lex) {
+                let original = std::mem::replace(&mut w.text, fixed.into()).to_string();
+                out.push(Correction {
+                    page: number,
+                    original,
+                    corrected: w.text.to_string(),
+                    kind: "confusion".into(),
+                    confidence: 0.9,
+                });
+            }
         }
     }
     out
+}
+
+/// OCR splits a capital from the rest of its word: "J usterare", "J ohan". A lone
+/// capital letter before a lowercase fragment that is no common word, where the two
+/// together are a known word or name of four letters or more, is one word.
+fn merge_split_initials(
+    cell: &mut protokoll_model::Cell,
+    lex: &Lexicon,
+    page: u32,
+    out: &mut Vec<Correction>,
+) {
+    let mut i = 0;
+    while i + 1 < cell.words.len() {
+        let joined = match (cell.words.get(i), cell.words.get(i + 1)) {
+            (Some(a), Some(b)) => split_initial(&a.text, &b.text, lex),
+            _ => None,
+        };
+        let Some(joined) = joined else {
+            i += 1;
+            continue;
+        };
+        let b = cell.words.remove(i + 1);
+        if let Some(a) = cell.words.get_mut(i) {
+            let original = format!("{} {}", a.text, b.text);
+            a.text = joined.as_str().into();
+            a.bbox.x1 = a.bbox.x1.max(b.bbox.x1);
+            a.bbox.y0 = a.bbox.y0.min(b.bbox.y0);
+            a.bbox.y1 = a.bbox.y1.max(b.bbox.y1);
+            out.push(Correction {
+                page,
+                original,
+                corrected: joined,
+                kind: "merge".into(),
+                confidence: 0.9,
+            });
+        }
+        i += 1;
+    }
+}
+
+/// The word a lone capital and the fragment after it make, if they make one.
+fn split_initial(capital: &str, rest: &str, lex: &Lexicon) -> Option<String> {
+    let mut cs = capital.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else {
+        return None;
+    };
+    let (_, core, post) = split_core(rest);
+    if !c.is_uppercase()
+        || !core.starts_with(char::is_lowercase)
+        || !core.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    if lex.zipf(core).is_some_and(|z| z >= 3.0) {
+        return None;
+    }
+    let word = format!("{c}{core}");
+    let lower = word.to_lowercase();
+    let known = lex.zipf(&lower).is_some() || lex.is_name(&lower);
+    (known && word.chars().count() >= 4 && rest.starts_with(core)).then(|| format!("{word}{post}"))
 }
 
 /// [`repair_token`], answered from the token memo where the neighbours cannot matter.
@@ -1345,7 +1403,8 @@ fn mid_sentence(prev: Option<&str>) -> bool {
         p.chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-            && !p.ends_with(['.', '!', '?', ':'])
+            // A list label ("4)") opens a heading.
+            && !p.ends_with(['.', '!', '?', ':', ')'])
     })
 }
 
@@ -1543,6 +1602,20 @@ mod tests {
         // No phrase, or no Swedish letter in it: left alone.
         assert_eq!(spelled_out("ABC", &words, lex), None);
         assert_eq!(spelled_out("OBR", &["Och", "bra", "resultat"], lex), None);
+    }
+
+    #[test]
+    fn a_capital_split_from_its_word() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert_eq!(
+            split_initial("J", "usterare:", lex).as_deref(),
+            Some("Justerare:")
+        );
+        assert_eq!(split_initial("J", "ohan", lex).as_deref(), Some("Johan"));
+        // A word after an initial, or a capital that is a word of its own, stays.
+        assert_eq!(split_initial("J", "och", lex), None);
+        assert_eq!(split_initial("I", "samband", lex), None);
+        assert_eq!(split_initial("A", "B", lex), None);
     }
 
     #[test]
