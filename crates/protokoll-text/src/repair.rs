@@ -499,9 +499,10 @@ fn compound_parts(
     (changed, unchanged)
 }
 
-/// Confidence of a repair from its margin (and whether the original was a word at all).
-fn confidence(margin: f32, was_word: bool) -> f32 {
-    if !margin.is_finite() || !was_word {
+/// Confidence of a repair from its margin over the word as written (infinite where
+/// that is no word at all: certain).
+fn confidence(margin: f32) -> f32 {
+    if !margin.is_finite() {
         return CERTAIN;
     }
     let c = 0.5 + 0.45 * (margin / (margin + 1.0));
@@ -1135,9 +1136,9 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
 }
 
 /// Common infinitives Hunspell sv_SE lists without verb inflection flags.
-const IRREGULAR_INFINITIVES: [&str; 16] = [
-    "vara", "bli", "göra", "gora", "kunna", "vilja", "veta", "säga", "saga", "ligga", "sitta",
-    "ta", "ge", "se", "dra", "stå",
+const IRREGULAR_INFINITIVES: [&str; 14] = [
+    "vara", "bli", "göra", "kunna", "vilja", "veta", "säga", "ligga", "sitta", "ta", "ge", "se",
+    "dra", "stå",
 ];
 
 /// The common word (Zipf 4.5 or more) a lone lowercase consonant becomes with å, ä or ö
@@ -1355,14 +1356,12 @@ fn repair_token(
             (
                 format!("{pre}{joined}{post}"),
                 "diacritic",
-                confidence(min_margin, true),
+                confidence(min_margin),
             )
         });
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
     let (fixed, margin) = ctx.best(lower, name_like)?;
-    // The margin is infinite where the word as written is no word (see `confidence`).
-    let was_word = margin.is_finite();
     // An English OCR model reads a word-initial å/ä/ö as a capital A or O ("men Aven",
     // "se Over"): inside a sentence, such a word is lowercase unless it is a name.
     let lost_initial = matches!(core.chars().next(), Some('A' | 'O'))
@@ -1385,7 +1384,7 @@ fn repair_token(
     text.push_str(pre);
     text.push_str(&cased);
     text.push_str(post);
-    Some((text, kind, confidence(margin, was_word)))
+    Some((text, kind, confidence(margin)))
 }
 
 /// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
