@@ -537,11 +537,8 @@ impl Evidence {
     /// sound: both parts are common words (or the first a compound head), the first
     /// with or without a linking s.
     pub fn new(words: HashMap<String, usize>, lex: &Lexicon) -> Evidence {
-        const COMMON_PART: f32 = 3.0;
-        let common = |p: &str| {
-            p.chars().count() >= MIN_STEM
-                && (lex.is_head(p) || lex.zipf(p).is_some_and(|z| z >= COMMON_PART))
-        };
+        // Parts recur across a document's words ("samverkans…"): each is looked up once.
+        let mut parts: FastMap<&str, bool> = FastMap::default();
         let mut family: HashMap<String, usize> = HashMap::new();
         // Names ("Ångman") are no word family's members.
         for (w, &n) in words.iter().filter(|(w, _)| !lex.is_name(w)) {
@@ -560,9 +557,12 @@ impl Evidence {
                         continue;
                     }
                     let linked = head.strip_suffix('s').unwrap_or("");
-                    let (h, l) = (common(head), common(linked));
+                    let (h, l) = (
+                        common_part(&mut parts, head, lex),
+                        common_part(&mut parts, linked, lex),
+                    );
                     // Both parts common words: a sound split ("för|utsätt" is not).
-                    if !(h || l) || !common(tail) {
+                    if !(h || l) || !common_part(&mut parts, tail, lex) {
                         continue;
                     }
                     members.insert(tail);
@@ -601,6 +601,18 @@ impl Evidence {
         }
         (FAMILY_BONUS + FAMILY_PER_DOUBLING * (n as f32).log2()).min(SEEN_BONUS)
     }
+}
+
+/// A compound part that is a common word (Zipf 3 or more) or a compound head, looked up
+/// once per part.
+fn common_part<'a>(cache: &mut FastMap<&'a str, bool>, p: &'a str, lex: &Lexicon) -> bool {
+    const COMMON_PART: f32 = 3.0;
+    if p.chars().count() < MIN_STEM {
+        return false;
+    }
+    *cache
+        .entry(p)
+        .or_insert_with(|| lex.is_head(p) || lex.zipf(p).is_some_and(|z| z >= COMMON_PART))
 }
 
 /// A word's possible family stems: the word itself and the word less each inflection
