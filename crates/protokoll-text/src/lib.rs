@@ -71,10 +71,17 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     let Some(lex) = lexicon::Lexicon::swedish() else {
         return Vec::new();
     };
+    // OCR text: an OCR layer, or plain text (whose origin is unknown).
+    let ocr: Vec<bool> = doc
+        .pages
+        .iter()
+        .map(|p| plain_text || repair::ocr_layer(p))
+        .collect();
     let verdicts: Vec<Option<bool>> = doc
         .pages
         .iter()
-        .map(|p| repair::damaged(p, lex, plain_text))
+        .zip(&ocr)
+        .map(|(p, o)| repair::damaged(p, lex, *o))
         .collect();
     // Pages too short to judge go with the majority of the document's judged pages.
     let (hits, judged) = verdicts
@@ -86,10 +93,8 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .map(|v| v.unwrap_or(hits * 2 > judged))
         .collect();
     let mut out = Vec::new();
-    for page in &mut doc.pages {
-        if plain_text || repair::ocr_layer(page) {
-            out.extend(repair::repair_ocr_page(page, lex));
-        }
+    for (page, _) in doc.pages.iter_mut().zip(&ocr).filter(|(_, o)| **o) {
+        out.extend(repair::repair_ocr_page(page, lex));
     }
     if !damaged.contains(&true) {
         return out;
@@ -111,12 +116,12 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
     for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
-        let mut k = Vec::new();
-        if *hit {
-            let (fixes, contested) = repair::repair_page(page, &mut ctx);
-            out.extend(fixes);
-            k = contested;
-        }
+        let (fixes, k) = if *hit {
+            repair::repair_page(page, &mut ctx)
+        } else {
+            Default::default()
+        };
+        out.extend(fixes);
         kept.push(k);
     }
     // A second look at the words kept against a close reading, now that the confident
@@ -136,9 +141,8 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     let mut second = repair::Ctx::new(lex, &evidence);
     let flip: HashSet<String> = ctx
         .contested()
-        .iter()
         .filter(|(w, name_like)| second.repairs(w, *name_like))
-        .map(|(w, _)| w.clone())
+        .map(|(w, _)| w.to_string())
         .collect();
     if !flip.is_empty() {
         for (page, k) in doc.pages.iter_mut().zip(&kept) {

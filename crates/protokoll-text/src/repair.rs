@@ -18,6 +18,8 @@ const MARGIN: f32 = 0.05;
 const SEEN_BONUS: f32 = 1.5;
 /// Extra weight for a gazetteer name when the word is capitalised ("Laxa" → "Laxå").
 const NAME_BONUS: f32 = 1.5;
+/// Below this Zipf frequency a word as written may be what is left of a longer one.
+const RARE: f32 = 2.5;
 /// Zipf frequency from which a word is a function word or as common ("har" 7.1,
 /// "vara" 6.5), beyond what the document's evidence can settle.
 const FUNCTION_WORD: f32 = 5.5;
@@ -40,13 +42,13 @@ const SWEDISH_WORDS: f32 = 0.6;
 /// Fewest letters on a page for the share to mean anything.
 const MIN_LETTERS: usize = 80;
 
-/// Whether a page is OCR text that has lost its Swedish letters: an OCR layer
-/// (invisible words; `any_source` lifts this for plain text, whose origin is unknown),
+/// Whether a page is OCR text that has lost its Swedish letters: `ocr` says the page
+/// is OCR text (an OCR layer, or plain text, whose origin is unknown),
 /// with a share of å/ä/ö far below Swedish prose, and words that are mostly Swedish
 /// once their letters are restored (English text stays as it is). `None`: an OCR page
 /// without å/ä/ö and with too few letters to tell ("13. Motet avslutas"); it goes
 /// with the document's other pages.
-pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> Option<bool> {
+pub fn damaged(page: &Page, lex: &Lexicon, ocr: bool) -> Option<bool> {
     let (mut letters, mut swedish) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         for c in w.text.chars() {
@@ -58,7 +60,7 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> Option<bool> {
             }
         }
     }
-    if !(any_source || ocr_layer(page)) || (swedish as f32) >= DAMAGE_SHARE * letters as f32 {
+    if !ocr || (swedish as f32) >= DAMAGE_SHARE * letters as f32 {
         return Some(false);
     }
     if letters < MIN_LETTERS {
@@ -72,7 +74,7 @@ pub fn damaged(page: &Page, lex: &Lexicon, any_source: bool) -> Option<bool> {
         if core.chars().count() >= 2 && core.chars().all(char::is_alphabetic) {
             tokens += 1;
             acc.clear();
-            lex.accented(&crate::lexicon::deaccent(&core), &mut acc);
+            lex.accented(&deaccent(&core), &mut acc);
             if lex.zipf(&core).is_some() || !acc.is_empty() {
                 known += 1;
             }
@@ -100,14 +102,11 @@ pub fn ocr_layer(page: &Page) -> bool {
 /// "/" are read one by one ("B./lIngmar").
 pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
     // Cheap tests first: a part that opens with a stroke and a capital.
-    if !word.contains(['l', '|']) {
-        return None;
-    }
-    let suspect = word.split('/').any(|part| {
-        let mut cs = split_core(part).1.chars();
-        matches!(cs.next(), Some('l' | '|')) && cs.next().is_some_and(char::is_uppercase)
-    });
-    if !suspect {
+    if !word.contains(['l', '|'])
+        || !word
+            .split('/')
+            .any(|part| unstroked(split_core(part).1).is_some())
+    {
         return None;
     }
     let mut changed = false;
@@ -115,26 +114,30 @@ pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
         .split('/')
         .map(|part| {
             let (lead, core, trail) = split_core(part);
-            let mut cs = core.chars();
-            let (Some(stroke), Some(cap)) = (cs.next(), cs.next()) else {
-                return part.to_string();
-            };
-            let rest = cs.as_str();
-            let fits = matches!(stroke, 'l' | '|')
-                && cap.is_uppercase()
-                && rest.chars().count() >= 2
-                && rest.chars().all(char::is_lowercase);
-            let Some(fixed) = core.get(stroke.len_utf8()..).filter(|_| fits) else {
-                return part.to_string();
-            };
-            if lex.zipf(&fixed.to_lowercase()).is_none() {
-                return part.to_string();
+            match unstroked(core).filter(|f| lex.zipf(&f.to_lowercase()).is_some()) {
+                Some(fixed) => {
+                    changed = true;
+                    format!("{lead}{fixed}{trail}")
+                }
+                None => part.to_string(),
             }
-            changed = true;
-            format!("{lead}{fixed}{trail}")
         })
         .collect();
     changed.then(|| parts.join("/"))
+}
+
+/// `core` without a stroke glued before a capitalised word ("lIngmar" → "Ingmar").
+fn unstroked(core: &str) -> Option<&str> {
+    let mut cs = core.chars();
+    let (Some(stroke), Some(cap)) = (cs.next(), cs.next()) else {
+        return None;
+    };
+    let rest = cs.as_str();
+    let fits = matches!(stroke, 'l' | '|')
+        && cap.is_uppercase()
+        && rest.chars().count() >= 2
+        && rest.chars().all(char::is_lowercase);
+    core.get(stroke.len_utf8()..).filter(|_| fits)
 }
 
 /// A word split into leading punctuation, core and trailing punctuation.
@@ -259,16 +262,20 @@ fn candidates(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> V
         }
         lex.accented(&deaccent(&r), &mut raw);
         for (c, z) in raw.drain(..) {
-            let bonus = seen.bonus(&c)
-                + if name_like && lex.is_name(&c) {
-                    NAME_BONUS
-                } else {
-                    0.0
-                };
+            let bonus = seen.bonus(&c) + name_bonus(lex, &c, name_like);
             out.push((c, z - cost + bonus));
         }
     }
     out
+}
+
+/// Extra weight for a gazetteer name when the word is capitalised.
+fn name_bonus(lex: &Lexicon, w: &str, name_like: bool) -> f32 {
+    if name_like && lex.is_name(w) {
+        NAME_BONUS
+    } else {
+        0.0
+    }
 }
 
 /// The best repair of one word core (lowercase in, lowercase out), with its margin; and
@@ -289,12 +296,7 @@ fn best(
     } else {
         seen
     };
-    let own_bonus = seen.bonus(lower)
-        + if name_like && lex.is_name(lower) {
-            NAME_BONUS
-        } else {
-            0.0
-        };
+    let own_bonus = seen.bonus(lower) + name_bonus(lex, lower, name_like);
     let keep = own.map_or(f32::NEG_INFINITY, |z| z + own_bonus);
     let found = candidates(lex, lower, name_like, seen)
         .into_iter()
@@ -308,13 +310,14 @@ fn best(
     };
     // A rare word, or none, may be a word whose initial å/ä/ö the OCR dropped: "kad"
     // (noise in the frequency list) is "ökad".
-    let found = match (found, own.is_none_or(|z| z < RARE)) {
-        (found, false) => found,
-        (None, true) => lost_initial_letter(lex, lower),
-        (Some(f), true) => match lost_initial_letter(lex, lower) {
-            Some(l) if l.1 > f.1 => Some(l),
-            _ => Some(f),
-        },
+    let found = if own.is_none_or(|z| z < RARE) {
+        // The reading found so far wins a tie (max_by keeps the last of equals).
+        [lost_initial_letter(lex, lower), found]
+            .into_iter()
+            .flatten()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    } else {
+        found
     };
     let Some((word, score)) = found else {
         return (None, false);
@@ -327,9 +330,6 @@ fn best(
     }
 }
 
-/// Below this Zipf frequency a word as written may be what is left of a longer one.
-const RARE: f32 = 2.5;
-
 /// An unknown word of three letters or more read with a lost initial å, ä or ö: the
 /// most frequent known word so made, at a cost (the OCR seldom drops a whole letter).
 fn lost_initial_letter(lex: &Lexicon, lower: &str) -> Option<(String, f32)> {
@@ -337,12 +337,15 @@ fn lost_initial_letter(lex: &Lexicon, lower: &str) -> Option<(String, f32)> {
     if lower.chars().count() < 3 || !lower.chars().all(char::is_alphabetic) {
         return None;
     }
-    ['ö', 'ä', 'å']
-        .iter()
-        .filter_map(|v| {
-            let w = format!("{v}{lower}");
-            Some((lex.zipf(&w)? - COST, w))
-        })
+    most_frequent(lex, ['ö', 'ä', 'å'].map(|v| format!("{v}{lower}"))).map(|(w, z)| (w, z - COST))
+}
+
+/// The most frequent known word among `words`, with its Zipf frequency (the last of
+/// equals).
+fn most_frequent<const N: usize>(lex: &Lexicon, words: [String; N]) -> Option<(String, f32)> {
+    words
+        .into_iter()
+        .filter_map(|w| Some((lex.zipf(&w)?, w)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(z, w)| (w, z))
 }
@@ -510,8 +513,8 @@ fn confidence(margin: f32) -> f32 {
 }
 
 /// What the document itself says about its words: the words it writes with å/ä/ö
-/// (on an undamaged page, in a heading the OCR got right, or restored where no other
-/// reading existed), and the stems of their word families. A reading whose family the
+/// (on an undamaged page, in a heading the OCR got right, or restored by a confident
+/// repair), and the stems of their word families. A reading whose family the
 /// document uses elsewhere gains: "raden"/"råden" goes to "råden" in a text that speaks
 /// of "samverkansrådet", "starka"/"stärka" to "stärka" beside "förstärka".
 #[derive(Debug, Default)]
@@ -638,8 +641,6 @@ pub struct Ctx<'a> {
     /// Answers by word, for words as written and for capitalised ones, and whether
     /// another reading came close to the word kept.
     memo: [FastMap<String, Answer>; 2],
-    /// Words kept although another reading came close (lowercase, name-like).
-    contested: HashSet<(String, bool)>,
     /// Whether the last word asked about was kept against a close reading.
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
@@ -656,7 +657,6 @@ impl<'a> Ctx<'a> {
             lex,
             seen,
             memo: [FastMap::default(), FastMap::default()],
-            contested: HashSet::new(),
             last_contested: false,
             tokens: FastMap::default(),
             infinitives: FastMap::default(),
@@ -671,9 +671,6 @@ impl<'a> Ctx<'a> {
         }
         let (found, contested) = best(self.lex, lower, name_like, self.seen);
         memo.insert(lower.to_string(), (found.clone(), contested));
-        if contested {
-            self.contested.insert((lower.to_string(), name_like));
-        }
         self.last_contested = contested;
         found
     }
@@ -695,9 +692,14 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    /// The words this context kept although another reading came close.
-    pub fn contested(&self) -> &HashSet<(String, bool)> {
-        &self.contested
+    /// The words this context kept although another reading came close (lowercase,
+    /// and whether asked about as a capitalised word).
+    pub fn contested(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.memo.iter().enumerate().flat_map(|(k, memo)| {
+            memo.iter()
+                .filter(|(_, (_, contested))| *contested)
+                .map(move |(w, _)| (w.as_str(), k == 1))
+        })
     }
 
     /// Whether `word` (lowercase) would be repaired in this context.
@@ -712,18 +714,13 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     let mut out = Vec::new();
     for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
         merge_split_initials(cell, lex, number, &mut out);
-        for w in cell.words.iter_mut() {
-            if let Some(fixed) = stray_stroke(&w.text, lex) {
-                let original = std::mem::replace(&mut w.text, fixed.into()).to_string();
-                out.push(Correction {
-                    page: number,
-                    original,
-                    corrected: w.text.to_string(),
-                    kind: "confusion".into(),
-                    confidence: 0.9,
-                });
-            }
-        }
+        let fixes: Vec<(usize, Fix)> = cell
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, fix_of((stray_stroke(&w.text, lex)?, "confusion", 0.9)))))
+            .collect();
+        apply(cell, fixes, number, &mut out);
     }
     out
 }
@@ -822,8 +819,7 @@ fn context_free(text: &str) -> bool {
     let core = split_core(text).1;
     let mut cs = core.chars();
     let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
-    long && !core.starts_with(['A', 'O'])
-        && !matches!(lowercase(core).as_ref(), "vara" | "vart" | "var" | "nar")
+    long && !core.starts_with(['A', 'O']) && !READ_FROM_LEFT.contains(&lowercase(core).as_ref())
 }
 
 /// A word kept against a close reading, where the first pass left it: its place on
@@ -1147,6 +1143,9 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
     }
 }
 
+/// Function words whose reading [`by_context`] takes from the left neighbour.
+const READ_FROM_LEFT: [&str; 5] = ["ar", "vara", "vart", "var", "nar"];
+
 /// Common infinitives Hunspell sv_SE lists without verb inflection flags.
 const IRREGULAR_INFINITIVES: [&str; 14] = [
     "vara", "bli", "göra", "kunna", "vilja", "veta", "säga", "ligga", "sitta", "ta", "ge", "se",
@@ -1163,12 +1162,9 @@ fn lone_consonant(core: &str, lex: &Lexicon) -> Option<String> {
     if !c.is_ascii_lowercase() || "aeiouy".contains(c) {
         return None;
     }
-    ['å', 'ä', 'ö']
-        .iter()
-        .map(|v| format!("{c}{v}"))
-        .filter_map(|w| Some((lex.zipf(&w).filter(|z| *z >= 4.5)?, w)))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, w)| w)
+    most_frequent(lex, ['å', 'ä', 'ö'].map(|v| format!("{c}{v}")))
+        .filter(|(_, z)| *z >= 4.5)
+        .map(|(w, _)| w)
 }
 
 /// A word in lowercase, without allocating when it is lowercase already (most are).
@@ -1263,7 +1259,7 @@ fn repair_token(
     let lower = lowercase(core);
     let lower = lower.as_ref();
     // Function words the frequency alone gets wrong, read from their left neighbour.
-    if matches!(lower, "ar" | "vara" | "vart" | "var" | "nar") {
+    if READ_FROM_LEFT.contains(&lower) {
         // "ar 2027": a year follows.
         let year_next = next.is_some_and(|n| {
             let n = split_core(n).1;
@@ -1330,39 +1326,23 @@ fn repair_token(
     if lower.contains(joiners) {
         let mut changed = false;
         let mut min_margin = f32::INFINITY;
-        let mut parts: Vec<String> = Vec::new();
-        let mut seps: Vec<char> = Vec::new();
-        for (i, p) in core.split(joiners).enumerate() {
-            if i > 0 {
-                // The separator that ended the previous part.
-                let at: usize = parts.iter().map(String::len).sum::<usize>() + seps.len();
-                seps.push(core.get(at..).and_then(|t| t.chars().next()).unwrap_or('-'));
-            }
-            parts.push(p.to_string());
-        }
-        let parts: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                let name_like = p.chars().next().is_some_and(char::is_uppercase);
-                match (p.chars().count() >= 2)
-                    .then(|| ctx.best(&p.to_lowercase(), name_like))
-                    .flatten()
-                {
-                    Some((f, m)) => {
-                        changed = true;
-                        min_margin = min_margin.min(m);
-                        with_case(p, &f)
-                    }
-                    None => p.to_string(),
+        let mut joined = String::with_capacity(core.len() + 4);
+        // Each piece keeps the separator that ends it.
+        for piece in core.split_inclusive(joiners) {
+            let p = piece.strip_suffix(joiners).unwrap_or(piece);
+            let name_like = p.chars().next().is_some_and(char::is_uppercase);
+            match (p.chars().count() >= 2)
+                .then(|| ctx.best(&p.to_lowercase(), name_like))
+                .flatten()
+            {
+                Some((f, m)) => {
+                    changed = true;
+                    min_margin = min_margin.min(m);
+                    joined.push_str(&with_case(p, &f));
                 }
-            })
-            .collect();
-        let mut joined = String::new();
-        for (i, p) in parts.iter().enumerate() {
-            if let Some(sep) = i.checked_sub(1).and_then(|j| seps.get(j)) {
-                joined.push(*sep);
+                None => joined.push_str(p),
             }
-            joined.push_str(p);
+            joined.push_str(piece.get(p.len()..).unwrap_or(""));
         }
         return changed.then(|| {
             (
@@ -1569,7 +1549,7 @@ mod tests {
         let plain = Evidence::default();
         let mut before = Ctx::new(lex, &plain);
         assert_eq!(before.best("raden", false), None);
-        assert!(before.contested().contains(&("raden".to_string(), false)));
+        assert!(before.contested().any(|c| c == ("raden", false)));
         assert_eq!(
             ctx.best("raden", false).map(|b| b.0).as_deref(),
             Some("råden")
