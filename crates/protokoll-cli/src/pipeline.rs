@@ -227,7 +227,9 @@ pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
         return record;
     }
     let plain = record.source.format == Format::Text;
-    record.corrections = protokoll_text::repair_document_from(&mut doc, opts.repair, plain);
+    let repairs = protokoll_text::repair_document_from(&mut doc, opts.repair, plain);
+    record.corrections = repairs.corrections;
+    record.suggestions = repairs.suggestions;
     let parsed = protokoll_parse::parse(&doc);
     record.meeting = parsed.meeting;
     record.items = parsed.items;

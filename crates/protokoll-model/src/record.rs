@@ -31,6 +31,11 @@ pub struct Record {
     pub meeting_dates: Vec<MeetingDate>,
     /// Every repair of OCR damage, in document order.
     pub corrections: Vec<Correction>,
+    /// Repairs too uncertain to apply, in document order: the text keeps `original`;
+    /// a person may apply `corrected` (a field added to contract version 1; absent in
+    /// records written before it).
+    #[serde(default)]
+    pub suggestions: Vec<Correction>,
 }
 
 impl Default for Record {
@@ -46,6 +51,7 @@ impl Default for Record {
             attendance: Vec::new(),
             meeting_dates: Vec::new(),
             corrections: Vec::new(),
+            suggestions: Vec::new(),
         }
     }
 }

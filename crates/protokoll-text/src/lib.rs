@@ -40,15 +40,24 @@ pub fn normalize_word(w: &str) -> String {
     s.nfc().collect()
 }
 
+/// What the repair of a document did, and what it left to a person.
+#[derive(Debug, Default)]
+pub struct Repairs {
+    /// The repairs made, in document order.
+    pub corrections: Vec<Correction>,
+    /// Repairs too uncertain to apply (the text keeps the original), in document order.
+    pub suggestions: Vec<Correction>,
+}
+
 /// Normalizes every word and, when `repair` is set, repairs OCR damage; returns the
-/// corrections made, in document order.
-pub fn repair_document(doc: &mut Document, repair: bool) -> Vec<Correction> {
+/// repairs made and the ones left as suggestions.
+pub fn repair_document(doc: &mut Document, repair: bool) -> Repairs {
     repair_document_from(doc, repair, false)
 }
 
 /// As [`repair_document`]; `plain_text` says the document came from a text file, whose
 /// pages are checked for OCR damage even though no OCR layer marks them.
-pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) -> Vec<Correction> {
+pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) -> Repairs {
     for page in &mut doc.pages {
         for line in &mut page.lines {
             for cell in &mut line.cells {
@@ -66,10 +75,10 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         }
     }
     if !repair {
-        return Vec::new();
+        return Repairs::default();
     }
     let Some(lex) = lexicon::Lexicon::swedish() else {
-        return Vec::new();
+        return Repairs::default();
     };
     // OCR text: an OCR layer, or plain text (whose origin is unknown).
     let ocr: Vec<bool> = doc
@@ -97,7 +106,10 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         out.extend(repair::repair_ocr_page(page, lex));
     }
     if !damaged.contains(&true) {
-        return out;
+        return Repairs {
+            corrections: out,
+            suggestions: Vec::new(),
+        };
     }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
     // heading the OCR got right) are evidence for the same word elsewhere.
@@ -152,7 +164,18 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     out.extend(repair::expand_acronyms(&mut doc.pages, &damaged, lex));
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
-    out
+    // The close calls left as written, for a person to decide.
+    let mut guess = repair::Ctx::guessing(lex, &evidence);
+    let suggestions = doc
+        .pages
+        .iter()
+        .zip(&kept)
+        .flat_map(|(page, k)| repair::suggest_kept(page, k, &mut guess))
+        .collect();
+    Repairs {
+        corrections: out,
+        suggestions,
+    }
 }
 
 /// A word the document writes with å/ä/ö, lowercase, as evidence for its readings
