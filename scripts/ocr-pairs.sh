@@ -2,13 +2,16 @@
 # Makes OCR-damaged versions of Swedish texts the way old archive scans were made:
 # the text is typeset (reportlab, Helvetica 11 pt), rasterised at 200 dpi in grey
 # (pdftoppm) and read back by Tesseract's *English* model, which loses å, ä and ö.
-# For each fixtures/ocr/NAME.truth.txt this writes fixtures/ocr/NAME.eng.txt.
+# For each fixtures/ocr/NAME.truth.txt (or each truth file given) this writes
+# fixtures/ocr/NAME.eng.txt.
+# Usage: scripts/ocr-pairs.sh [fixtures/ocr/NAME.truth.txt ...]
 # Needs: python3 with reportlab, poppler-utils, tesseract-ocr with the eng model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for truth in fixtures/ocr/*.truth.txt; do
+if [ $# -eq 0 ]; then set -- fixtures/ocr/*.truth.txt; fi
+for truth in "$@"; do
   name=$(basename "$truth" .truth.txt)
   python3 - "$truth" "$tmp/$name.pdf" <<'PY'
 import sys

@@ -843,8 +843,11 @@ fn split_initial(
         }
     };
     let (_, core, post) = split_core(rest);
-    if !core.starts_with(char::is_lowercase)
-        || !core.chars().all(|c| c.is_alphabetic())
+    // The fragment may carry a misread letter ("J 6rgen").
+    let misread = |c: char| matches!(c, '6' | '0' | '4' | '&' | '@');
+    if !core.starts_with(|c: char| c.is_lowercase() || misread(c))
+        || !core.chars().all(|c| c.is_alphabetic() || misread(c))
+        || core.chars().filter(|c| c.is_alphabetic()).count() < 2
         || !rest.starts_with(core)
     {
         return None;
@@ -1331,6 +1334,47 @@ fn modal_reading(lower: &str, next: Option<&str>, ctx: &mut Ctx<'_>) -> Option<&
     found.then_some(modal)
 }
 
+/// A month name ("den 1 december": a date, not "i december").
+fn is_month(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    MONTHS.contains(&lowercase(split_core(w).1).as_ref())
+}
+
+/// Words the OCR runs into the next one when it loses a space ("attjustera", "uti").
+const RUN_ON: [&str; 9] = ["att", "och", "i", "på", "som", "för", "av", "till", "med"];
+
+/// An unknown word that is a common function word run into a known word, split there.
+fn run_on(lex: &Lexicon, lower: &str) -> Option<(usize, String)> {
+    const REST: f32 = 3.0;
+    if lex.zipf(lower).is_some() {
+        return None;
+    }
+    RUN_ON
+        .iter()
+        .filter_map(|f| {
+            let rest = lower.strip_prefix(f)?;
+            let z = lex
+                .zipf(rest)
+                .filter(|z| *z >= REST && rest.chars().count() >= 3)?;
+            Some((f.len(), z, rest))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(at, _, rest)| (at, rest.to_string()))
+}
+
 fn is_lower_word(w: Option<&str>) -> bool {
     w.is_some_and(|w| {
         w.chars().next().is_some_and(char::is_lowercase)
@@ -1366,6 +1410,7 @@ fn repair_token(
         && post.is_empty()
         && is_lower_word(prev)
         && is_lower_word(next)
+        && !next.is_some_and(is_month)
     {
         return Some(("i".to_string(), "confusion", 0.9));
     }
@@ -1396,7 +1441,16 @@ fn repair_token(
             let n = split_core(n).1;
             n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())
         });
-        let fixed = if lower == "ar" && year_next {
+        // "föregående ar.": the verb "är" does not end a sentence.
+        let final_noun = lower == "ar"
+            && post.starts_with('.')
+            && !prev.is_some_and(|p| {
+                matches!(
+                    lowercase(split_core(p).1).as_ref(),
+                    "det" | "som" | "vad" | "hur"
+                )
+            });
+        let fixed = if lower == "ar" && (year_next || final_noun) {
             Some("år")
         } else {
             by_context(lower, prev.map(|p| split_core(p).1.to_lowercase()))
@@ -1503,7 +1557,9 @@ fn repair_token(
     let capital = matches!(core.chars().next(), Some('A' | 'O'))
         && core.chars().count() >= 2
         && core.chars().skip(1).all(char::is_lowercase);
-    if capital && mid_sentence(prev) && !ctx.lex.is_name(lower) {
+    // A capitalised word before it ("Östra Lövåsen") makes the two a name.
+    let in_name = next.is_some_and(|n| n.starts_with(char::is_uppercase));
+    if capital && mid_sentence(prev) && !in_name && !ctx.lex.is_name(lower) {
         if let Some(z) = ctx.lex.zipf(lower) {
             let rest = lower.get(1..).unwrap_or("");
             let read = most_frequent(ctx.lex, ["å", "ä", "ö"].map(|v| format!("{v}{rest}")))
@@ -1519,7 +1575,13 @@ fn repair_token(
         }
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
-    let (fixed, margin) = ctx.best(lower, name_like)?;
+    let Some((fixed, margin)) = ctx.best(lower, name_like) else {
+        // "utses attjustera": no word, and no repair makes one; a lost space after a
+        // function word does.
+        let (at, rest) = run_on(ctx.lex, core)?;
+        let head = core.get(..at).unwrap_or("");
+        return Some((format!("{pre}{head} {rest}{post}"), "split", CONFIDENT));
+    };
     // An English OCR model reads a word-initial å/ä/ö as a capital A or O ("men Aven",
     // "se Over"): inside a sentence, such a word is lowercase unless it is a name.
     let lost_initial = matches!(core.chars().next(), Some('A' | 'O'))
@@ -1527,6 +1589,7 @@ fn repair_token(
         && core.chars().count() >= 2
         && fixed.starts_with(['å', 'ä', 'ö'])
         && mid_sentence(prev)
+        && !in_name
         && !starts_with_name(ctx.lex, &fixed);
     let cased = if lost_initial {
         fixed.clone()
@@ -1657,8 +1720,30 @@ mod tests {
         // word ("ande"), unless the reading is a name ("Åsa").
         assert_eq!(at("Ande", "någon").as_deref(), Some("ände"));
         assert_eq!(at("Asa", "och").as_deref(), Some("Åsa"));
+        // Before a capitalised word the two are a name: "vid Östra Lövåsen".
+        assert_eq!(
+            repaired("Ostra", "vid", "Lovasen").as_deref(),
+            Some("Östra")
+        );
         // A word of its own with the initial letter lost: "ven" (a rare noun) is "även".
         assert_eq!(at("ven", "uppmuntra").as_deref(), Some("även"));
+    }
+
+    #[test]
+    fn a_lost_space_after_a_function_word() {
+        assert_eq!(
+            repaired("attjustera", "utses", "protokollet").as_deref(),
+            Some("att justera")
+        );
+        // A repair of the whole word comes first ("tillagg" is "tillägg", not "till agg").
+        assert_eq!(repaired("tillagg", "med", "av").as_deref(), Some("tillägg"));
+        // A date is no "i": "den 1 december".
+        assert_eq!(repaired("1", "den", "december"), None);
+        // "föregående ar." ends a sentence: a noun.
+        assert_eq!(
+            repaired("ar.", "föregående", "Nästa").as_deref(),
+            Some("år.")
+        );
     }
 
     #[test]
@@ -1856,6 +1941,11 @@ mod tests {
         assert_eq!(split("J", "ohan"), Some((None, "Johan".into())));
         // A J read as a bar or a brace, alone or glued to the word before.
         assert_eq!(split("|", "ohan"), Some((None, "Johan".into())));
+        assert_eq!(
+            split("J", "6rgen"),
+            None,
+            "a lexicon-only test cannot read 6 as ö"
+        );
         assert_eq!(
             split("for}", "onas"),
             Some((Some("for".into()), "Jonas".into()))
