@@ -165,7 +165,7 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
     // The close calls left as written, for a person to decide.
-    let mut guess = repair::Ctx::guessing(lex, &evidence);
+    let mut guess = second.guessing();
     let suggestions = doc
         .pages
         .iter()

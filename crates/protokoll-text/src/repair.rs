@@ -288,13 +288,7 @@ fn name_bonus(lex: &Lexicon, w: &str, name_like: bool) -> f32 {
 /// The best repair of one word core (lowercase in, lowercase out), with its margin; and
 /// whether a reading lost to the word as written (the choice the document's other words
 /// may settle).
-fn best(
-    lex: &Lexicon,
-    lower: &str,
-    name_like: bool,
-    seen: &Evidence,
-    floor: f32,
-) -> (Option<(String, f32)>, bool) {
+fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<(String, f32)> {
     let own = lex.zipf(lower);
     // Function words ("har", "var", "vara") are settled by syntax, not by the topic
     // the document's words show: for them the document is no evidence.
@@ -332,15 +326,7 @@ fn best(
     } else {
         found
     };
-    let Some((word, score)) = found else {
-        return (None, false);
-    };
-    let margin = score - keep;
-    if margin >= floor {
-        (Some((word, margin)), false)
-    } else {
-        (None, true)
-    }
+    found.map(|(word, score)| (word, score - keep))
 }
 
 /// An unknown word of three letters or more read with a lost initial å, ä or ö: the
@@ -651,7 +637,9 @@ fn stems(w: &str) -> impl Iterator<Item = &str> {
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A word's best repair with its margin, if any, and whether a close reading lost.
-type Answer = (Option<(String, f32)>, bool);
+/// The best other reading, with its margin over the word as written (which may be
+/// negative: the reading lost), whatever the floor.
+type Answer = Option<(String, f32)>;
 
 /// What repairs share across a document: the lexicon, the document's evidence, and the
 /// answers already found (a word repeats many times in a document).
@@ -686,25 +674,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A context that also makes the guesses a normal one leaves out (a margin under
-    /// [`APPLY_MARGIN`]), to report them.
-    pub fn guessing(lex: &'a Lexicon, seen: &'a Evidence) -> Self {
-        Ctx {
-            floor: MARGIN,
-            ..Ctx::new(lex, seen)
-        }
+    /// This context made to also take the guesses a normal one leaves out (a margin
+    /// under [`APPLY_MARGIN`]), to report them; the answers found so far are kept.
+    pub fn guessing(mut self) -> Self {
+        self.floor = MARGIN;
+        // Token answers hold repairs made under the old floor.
+        self.tokens.clear();
+        self
     }
 
     fn best(&mut self, lower: &str, name_like: bool) -> Option<(String, f32)> {
         let memo = &mut self.memo[usize::from(name_like)];
-        if let Some((hit, contested)) = memo.get(lower) {
-            self.last_contested = *contested;
-            return hit.clone();
-        }
-        let (found, contested) = best(self.lex, lower, name_like, self.seen, self.floor);
-        memo.insert(lower.to_string(), (found.clone(), contested));
-        self.last_contested = contested;
-        found
+        let raw = match memo.get(lower) {
+            Some(hit) => hit,
+            None => {
+                let found = best(self.lex, lower, name_like, self.seen);
+                memo.entry(lower.to_string()).or_insert(found)
+            }
+        };
+        self.last_contested = raw.as_ref().is_some_and(|(_, m)| *m < self.floor);
+        raw.as_ref().filter(|(_, m)| *m >= self.floor).cloned()
     }
 
     /// The most frequent reading of known word `lower` that is an infinitive, when it
@@ -727,9 +716,10 @@ impl<'a> Ctx<'a> {
     /// The words this context kept although another reading came close (lowercase,
     /// and whether asked about as a capitalised word).
     pub fn contested(&self) -> impl Iterator<Item = (&str, bool)> {
-        self.memo.iter().enumerate().flat_map(|(k, memo)| {
+        let floor = self.floor;
+        self.memo.iter().enumerate().flat_map(move |(k, memo)| {
             memo.iter()
-                .filter(|(_, (_, contested))| *contested)
+                .filter(move |(_, raw)| raw.as_ref().is_some_and(|(_, m)| *m < floor))
                 .map(move |(w, _)| (w.as_str(), k == 1))
         })
     }
@@ -1762,7 +1752,8 @@ mod tests {
         // "besvarad" 2.65, "besvärad" 2.71: too close to apply, close enough to report.
         assert_eq!(Ctx::new(lex, &plain).best("besvarad", false), None);
         assert_eq!(
-            Ctx::guessing(lex, &plain)
+            Ctx::new(lex, &plain)
+                .guessing()
                 .best("besvarad", false)
                 .map(|b| b.0)
                 .as_deref(),
