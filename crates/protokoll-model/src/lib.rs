@@ -17,6 +17,23 @@ pub mod layout;
 pub mod record;
 
 pub use layout::{Cell, Document, Line, Page, Rect, TextLayer, Word};
+
+/// The Swedish month names, January first: dates for the parser, and for the repair the
+/// word after a day number ("den 1 december" is a date, not "i december").
+pub const SWEDISH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 pub use record::{Attendance, Correction, Item, Meeting, MeetingDate, Record};
 
 /// What a layout parser fills in: the structural part of a record.

@@ -5,20 +5,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use protokoll_model::SWEDISH_MONTHS as MONTHS;
 
 /// The month number of a Swedish month name or its usual abbreviation.
 pub fn month_of(word: &str) -> Option<u32> {

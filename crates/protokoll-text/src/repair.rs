@@ -1307,8 +1307,8 @@ fn expects_infinitive(prev: Option<&str>) -> bool {
     })
 }
 
-/// The modal verb "bor" and "far" are read as ("bör", "får") when an infinitive
-/// follows, active or passive, as written or once repaired ("bor goras").
+/// "bor" and "far" are the modal verbs "bör" and "får" when an infinitive follows,
+/// active or passive, as written or once repaired ("bor goras").
 fn modal_reading(lower: &str, next: Option<&str>, ctx: &mut Ctx<'_>) -> Option<&'static str> {
     let modal = match lower {
         "bor" => "bör",
@@ -1326,24 +1326,10 @@ fn modal_reading(lower: &str, next: Option<&str>, ctx: &mut Ctx<'_>) -> Option<&
 
 /// A month name ("den 1 december": a date, not "i december").
 fn is_month(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    MONTHS.contains(&lowercase(split_core(w).1).as_ref())
+    protokoll_model::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
 }
 
-/// Words the OCR runs into the next one when it loses a space ("attjustera", "uti").
+/// Words the OCR runs into the next one when it loses a space ("attjustera").
 const RUN_ON: [&str; 9] = ["att", "och", "i", "på", "som", "för", "av", "till", "med"];
 
 /// An unknown word that is a common function word run into a known word, split there.
@@ -1568,7 +1554,7 @@ fn repair_token(
     let Some((fixed, margin)) = ctx.best(lower, name_like) else {
         // "utses attjustera": no word, and no repair makes one; a lost space after a
         // function word does.
-        let (at, rest) = run_on(ctx.lex, core)?;
+        let (at, rest) = run_on(ctx.lex, lower)?;
         let head = core.get(..at).unwrap_or("");
         return Some((format!("{pre}{head} {rest}{post}"), "split", CONFIDENT));
     };
