@@ -25,6 +25,9 @@ const NAME_BONUS: f32 = 1.5;
 /// How much rarer (Zipf) than the word as written a reading may be when a capital A or
 /// O inside a sentence says the OCR lost an å, ä or ö there.
 const CAPITAL_EVIDENCE: f32 = 1.0;
+/// How much rarer (Zipf) a noun may be than another reading and still win where a noun
+/// stands (after a preposition or an article, or opening a heading).
+const NOUN_EVIDENCE: f32 = 1.0;
 /// Below this Zipf frequency a word as written may be what is left of a longer one.
 const RARE: f32 = 3.5;
 /// Zipf frequency from which a word is a function word or as common ("har" 7.1,
@@ -653,7 +656,8 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    tokens: FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>,
+    /// Two memos: after a word where a noun stands ([`noun_slot`]), and elsewhere.
+    tokens: [FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>; 2],
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<String>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -668,7 +672,7 @@ impl<'a> Ctx<'a> {
             seen,
             memo: [FastMap::default(), FastMap::default()],
             last_contested: false,
-            tokens: FastMap::default(),
+            tokens: [FastMap::default(), FastMap::default()],
             infinitives: FastMap::default(),
             floor: APPLY_MARGIN,
         }
@@ -679,21 +683,40 @@ impl<'a> Ctx<'a> {
     pub fn guessing(mut self) -> Self {
         self.floor = MARGIN;
         // Token answers hold repairs made under the old floor.
-        self.tokens.clear();
+        self.tokens.iter_mut().for_each(|m| m.clear());
         self
     }
 
     fn best(&mut self, lower: &str, name_like: bool) -> Option<(String, f32)> {
+        let floor = self.floor;
+        let judge = |raw: &Answer| {
+            let contested = raw.as_ref().is_some_and(|(_, m)| *m < floor);
+            (
+                contested,
+                raw.as_ref().filter(|(_, m)| *m >= floor).cloned(),
+            )
+        };
         let memo = &mut self.memo[usize::from(name_like)];
-        let raw = match memo.get(lower) {
-            Some(hit) => hit,
+        let (contested, found) = match memo.get(lower) {
+            Some(raw) => judge(raw),
             None => {
-                let found = best(self.lex, lower, name_like, self.seen);
-                memo.entry(lower.to_string()).or_insert(found)
+                let raw = best(self.lex, lower, name_like, self.seen);
+                let judged = judge(&raw);
+                memo.insert(lower.to_string(), raw);
+                judged
             }
         };
-        self.last_contested = raw.as_ref().is_some_and(|(_, m)| *m < self.floor);
-        raw.as_ref().filter(|(_, m)| *m >= self.floor).cloned()
+        self.last_contested = contested;
+        found
+    }
+
+    /// The best other reading of `lower` and its margin, whether or not it wins.
+    fn reading(&mut self, lower: &str, name_like: bool) -> Answer {
+        self.best(lower, name_like);
+        self.memo[usize::from(name_like)]
+            .get(lower)
+            .cloned()
+            .flatten()
     }
 
     /// The most frequent reading of known word `lower` that is an infinitive, when it
@@ -861,9 +884,11 @@ fn repair_cached(
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
     let after_marker = expects_infinitive(prev);
-    // The memo holds context-free tokens only: a hit needs no further test.
+    // The memo holds context-free tokens only: a hit needs no further test. Where a
+    // noun stands the answer may differ: a memo of its own.
+    let slot = usize::from(noun_slot(prev));
     if !after_marker {
-        if let Some((r, contested)) = ctx.tokens.get(&**text) {
+        if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
             return r.clone();
         }
@@ -872,8 +897,10 @@ fn repair_cached(
     ctx.last_contested = false;
     let r = repair_token(text, prev, next, ctx).map(fix_of);
     if cacheable {
-        ctx.tokens
-            .insert(text.clone(), (r.clone(), ctx.last_contested));
+        let contested = ctx.last_contested;
+        if let Some(memo) = ctx.tokens.get_mut(slot) {
+            memo.insert(text.clone(), (r.clone(), contested));
+        }
     }
     r
 }
@@ -881,12 +908,56 @@ fn repair_cached(
 /// Whether a token's repair is the same whatever its neighbours: not a one- or
 /// two-character core (read from context: "1", "r", "f", "k1"), not a function word
 /// read from its left neighbour, not a capital A or O (a lost initial mid-sentence).
-/// The infinitive rule depends on the left neighbour alone and is checked apart.
+/// not a modal read from the word after it ("bor göras"). The infinitive and noun rules
+/// depend on the left neighbour alone and are checked apart.
 fn context_free(text: &str) -> bool {
     let core = split_core(text).1;
     let mut cs = core.chars();
     let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
-    long && !core.starts_with(['A', 'O']) && !READ_FROM_LEFT.contains(&lowercase(core).as_ref())
+    let lower = lowercase(core);
+    long && !core.starts_with(['A', 'O'])
+        && !READ_FROM_LEFT.contains(&lower.as_ref())
+        && !MODALS.iter().any(|(w, _)| *w == lower)
+}
+
+/// Words where a noun stands next: prepositions and articles (as the English model
+/// writes them too: "for", "pa"), item labels and numbers, or none (a heading's or a
+/// page's first word).
+fn noun_slot(prev: Option<&str>) -> bool {
+    // With the forms the English model writes ("for", "pa", "fran", "nagot").
+    const BEFORE_NOUN: [&str; 25] = [
+        "av", "till", "för", "for", "om", "med", "på", "pa", "vid", "från", "fran", "under",
+        "efter", "inom", "mot", "utan", "genom", "en", "ett", "sin", "sitt", "varje", "något",
+        "nagot", "samma",
+    ];
+    let Some(p) = prev else {
+        return true;
+    };
+    // An item label or a number: a heading, or a count of something.
+    if is_label(p) {
+        return true;
+    }
+    let (_, core, post) = split_core(p);
+    // A word that ends a clause ("av.") asks for nothing.
+    if !post.is_empty() || core.len() > 6 {
+        return false;
+    }
+    BEFORE_NOUN.contains(&lowercase(core).as_ref())
+}
+
+/// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
+/// has none).
+fn is_noun(lex: &Lexicon, w: &str) -> bool {
+    const DEFINITE: f32 = 2.0;
+    let ends_in_vowel = w.ends_with(['a', 'e', 'o', 'i', 'u', 'y', 'å', 'ä', 'ö']);
+    let forms: &[&str] = if ends_in_vowel {
+        &["n", "t"]
+    } else {
+        &["en", "et"]
+    };
+    forms
+        .iter()
+        .any(|f| lex.zipf(&format!("{w}{f}")).is_some_and(|z| z >= DEFINITE))
 }
 
 /// A word kept against a close reading, where the first pass left it: its place on
@@ -1307,14 +1378,13 @@ fn expects_infinitive(prev: Option<&str>) -> bool {
     })
 }
 
+/// Modal verbs as the English model writes them, and as they are.
+const MODALS: [(&str, &str); 2] = [("bor", "bör"), ("far", "får")];
+
 /// "bor" and "far" are the modal verbs "bör" and "får" when an infinitive follows,
 /// active or passive, as written or once repaired ("bor goras").
 fn modal_reading(lower: &str, next: Option<&str>, ctx: &mut Ctx<'_>) -> Option<&'static str> {
-    let modal = match lower {
-        "bor" => "bör",
-        "far" => "får",
-        _ => return None,
-    };
+    let (_, modal) = MODALS.iter().find(|(w, _)| *w == lower)?;
     let next = lowercase(split_core(next?).1).into_owned();
     let lex = ctx.lex;
     let active = |w: &str| lex.is_infinitive(w) || IRREGULAR_INFINITIVES.contains(&w);
@@ -1551,6 +1621,23 @@ fn repair_token(
         }
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
+    // "till stod för", "§ 12 Val av": where a noun stands, a reading that is a noun
+    // beats one that is not, unless much rarer.
+    if noun_slot(prev) && ctx.lex.zipf(lower).is_some() {
+        if let Some((alt, margin)) = ctx.reading(lower, name_like) {
+            let (written, read) = (is_noun(ctx.lex, lower), is_noun(ctx.lex, &alt));
+            if written && !read && margin < NOUN_EVIDENCE {
+                return None;
+            }
+            if read && !written && margin > -NOUN_EVIDENCE {
+                return Some((
+                    format!("{pre}{}{post}", with_case(core, &alt)),
+                    "diacritic",
+                    CONFIDENT,
+                ));
+            }
+        }
+    }
     let Some((fixed, margin)) = ctx.best(lower, name_like) else {
         // "utses attjustera": no word, and no repair makes one; a lost space after a
         // function word does.
@@ -1723,12 +1810,34 @@ mod tests {
     }
 
     #[test]
+    fn where_a_noun_stands() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert!(is_noun(lex, "val") && is_noun(lex, "stöd") && is_noun(lex, "fråga"));
+        assert!(!is_noun(lex, "väl") && !is_noun(lex, "stod"));
+        // "Val" opening a heading, or after a label, is the noun, though "väl" is more
+        // frequent; after a preposition "stod" is the noun "stöd".
+        let at = |w: &str, prev: Option<&str>| {
+            let seen = Evidence::default();
+            let mut ctx = Ctx::new(lex, &seen);
+            repair_token(w, prev, Some("av"), &mut ctx).map(|r| r.0)
+        };
+        assert_eq!(at("Val", None), None);
+        assert_eq!(at("Val", Some("3.")), None);
+        assert_eq!(at("stod", Some("till")).as_deref(), Some("stöd"));
+        // Elsewhere frequency decides.
+        assert_eq!(at("Val", Some("arbetet.")).as_deref(), Some("Väl"));
+        assert_eq!(at("stod", Some("det")), None);
+    }
+
+    #[test]
     fn a_modal_before_an_infinitive() {
         assert_eq!(repaired("bor", "som", "göras").as_deref(), Some("bör"));
         assert_eq!(repaired("bor", "som", "géras").as_deref(), Some("bör"));
         assert_eq!(repaired("far", "vi", "se").as_deref(), Some("får"));
         // "bor i": lives in.
         assert_eq!(repaired("bor", "som", "i"), None);
+        // So the token memo must not answer "bor" from another place.
+        assert!(!context_free("bor") && context_free("förslag"));
     }
 
     #[test]
