@@ -639,6 +639,9 @@ fn stems(w: &str) -> impl Iterator<Item = &str> {
 /// answers never depend on the maps' order).
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// Answers by token as written: the repair, and whether a close reading lost.
+type TokenMemo = FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>;
+
 /// A word's best repair with its margin, if any, and whether a close reading lost.
 /// The best other reading, with its margin over the word as written (which may be
 /// negative: the reading lost), whatever the floor.
@@ -657,7 +660,7 @@ pub struct Ctx<'a> {
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
     /// Two memos: after a word where a noun stands ([`noun_slot`]), and elsewhere.
-    tokens: [FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>; 2],
+    tokens: [TokenMemo; 2],
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<String>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
