@@ -14,6 +14,7 @@ import collections
 import glob
 import re
 import subprocess
+import unicodedata
 import sys
 from pathlib import Path
 
@@ -22,7 +23,8 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/release/protokoll
 
 
 def words(s):
-    return re.findall(r"\w+", s)
+    # As ../shared/tools/score counts them: NFC, casefolded.
+    return re.findall(r"\w+", unicodedata.normalize("NFC", s).casefold())
 
 
 def f1(truth, out):
@@ -33,7 +35,7 @@ def f1(truth, out):
 
 
 def recall(truth, out):
-    a = collections.Counter(w for w in words(truth) if re.search("[åäöéÅÄÖÉ]", w))
+    a = collections.Counter(w for w in words(truth) if re.search("[åäöé]", w))
     b = collections.Counter(words(out))
     return sum((a & b).values()) / max(1, sum(a.values()))
 
@@ -41,7 +43,7 @@ def recall(truth, out):
 def counts(truth, out):
     """Bag intersections for pooling: (common words, truth words, output words, å/ä/ö hits, å/ä/ö words)."""
     a, b = collections.Counter(words(truth)), collections.Counter(words(out))
-    sw = collections.Counter(w for w in words(truth) if re.search("[åäöéÅÄÖÉ]", w))
+    sw = collections.Counter(w for w in words(truth) if re.search("[åäöé]", w))
     return [sum((a & b).values()), sum(a.values()), sum(b.values()), sum((sw & b).values()), sum(sw.values())]
 
 

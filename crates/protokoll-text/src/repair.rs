@@ -26,8 +26,9 @@ const NAME_BONUS: f32 = 1.5;
 /// O inside a sentence says the OCR lost an å, ä or ö there.
 const CAPITAL_EVIDENCE: f32 = 1.0;
 /// How much rarer (Zipf) a noun may be than another reading and still win where a noun
-/// stands (after a preposition or an article, or opening a heading).
-const NOUN_EVIDENCE: f32 = 1.0;
+/// stands (after a preposition or an article, or opening a heading); the same for a
+/// given name before a surname.
+const SLOT_EVIDENCE: f32 = 1.0;
 /// Below this Zipf frequency a word as written may be what is left of a longer one.
 const RARE: f32 = 3.5;
 /// Zipf frequency from which a word is a function word or as common ("har" 7.1,
@@ -542,6 +543,8 @@ const ENDINGS: [&str; 24] = [
 
 /// Shortest family stem: "råd", "läg", "stärk".
 const MIN_STEM: usize = 3;
+/// A compound a family is read from has a part this long ("läges|bild", "för|stärka").
+const MIN_PART_LETTERS: usize = 4;
 
 impl Evidence {
     /// Evidence from lowercase words. A compound's parts count as family members
@@ -566,6 +569,12 @@ impl Evidence {
                     }
                     if head.is_empty() {
                         members.insert(tail);
+                        continue;
+                    }
+                    // Two short parts split too much ("säl|jas"; "för|stärka" holds).
+                    if head.chars().count() < MIN_PART_LETTERS
+                        && tail.chars().count() < MIN_PART_LETTERS
+                    {
                         continue;
                     }
                     let linked = head.strip_suffix('s').unwrap_or("");
@@ -659,8 +668,9 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    /// Two memos: after a word where a noun stands ([`noun_slot`]), and elsewhere.
-    tokens: [TokenMemo; 2],
+    /// Four memos: after a word where a noun stands ([`noun_slot`]) or not, before a
+    /// capitalised word ([`person_slot`]) or not.
+    tokens: [TokenMemo; 4],
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<String>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -675,7 +685,7 @@ impl<'a> Ctx<'a> {
             seen,
             memo: [FastMap::default(), FastMap::default()],
             last_contested: false,
-            tokens: [FastMap::default(), FastMap::default()],
+            tokens: Default::default(),
             infinitives: FastMap::default(),
             floor: APPLY_MARGIN,
         }
@@ -786,10 +796,24 @@ fn merge_split_initials(
     page: u32,
     out: &mut Vec<Correction>,
 ) {
+    merge_pairs(cell, &mut |a, b| split_initial(a, b, lex, known), page, out);
+}
+
+/// A join: what stays of the first word, if anything, and the joined word.
+type Joined = (Option<String>, String);
+
+/// Joins each pair of neighbouring words `pair` says are one word (with what stays of
+/// the first, if anything), listing each join as a merge.
+fn merge_pairs(
+    cell: &mut protokoll_model::Cell,
+    pair: &mut dyn FnMut(&str, &str) -> Option<Joined>,
+    page: u32,
+    out: &mut Vec<Correction>,
+) {
     let mut i = 0;
     while i + 1 < cell.words.len() {
         let split = match (cell.words.get(i), cell.words.get(i + 1)) {
-            (Some(a), Some(b)) => split_initial(&a.text, &b.text, lex, known),
+            (Some(a), Some(b)) => pair(&a.text, &b.text),
             _ => None,
         };
         let Some((kept, joined)) = split else {
@@ -844,13 +868,21 @@ fn split_initial(
     rest: &str,
     lex: &Lexicon,
     known: &mut dyn FnMut(&str) -> bool,
-) -> Option<(Option<String>, String)> {
+) -> Option<Joined> {
     let mut cs = capital.chars();
     let (kept, c) = match (cs.next(), cs.next()) {
         (Some(c), None) if c.is_uppercase() => (None, c),
         (Some(c), None) if J_LOOKALIKES.contains(&c) => (None, 'J'),
         _ => {
             let head = capital.strip_suffix(J_LOOKALIKES)?;
+            let mut hc = head.chars();
+            // "J] 6nsson": the J read twice, as itself and as a bracket.
+            if let (Some(h), None) = (hc.next(), hc.next()) {
+                if !h.is_uppercase() {
+                    return None;
+                }
+                return join_capital(None, h, rest, lex, known);
+            }
             let letters = head.chars().filter(|c| c.is_alphabetic()).count();
             if letters < 2 || !head.chars().all(|c| c.is_alphabetic() || c == '\'') {
                 return None;
@@ -858,6 +890,17 @@ fn split_initial(
             (Some(head.to_string()), 'J')
         }
     };
+    join_capital(kept, c, rest, lex, known)
+}
+
+/// [`split_initial`] once the capital is known: the capital `c` and the fragment `rest`.
+fn join_capital(
+    kept: Option<String>,
+    c: char,
+    rest: &str,
+    lex: &Lexicon,
+    known: &mut dyn FnMut(&str) -> bool,
+) -> Option<Joined> {
     let (_, core, post) = split_core(rest);
     // The fragment may carry a misread letter ("J 6rgen").
     let misread = |c: char| matches!(c, '6' | '0' | '4' | '&' | '@');
@@ -889,7 +932,7 @@ fn repair_cached(
     let after_marker = expects_infinitive(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
-    let slot = usize::from(noun_slot(prev));
+    let slot = usize::from(noun_slot(prev)) + 2 * usize::from(person_slot("", next));
     if !after_marker {
         if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
@@ -946,6 +989,16 @@ fn noun_slot(prev: Option<&str>) -> bool {
         return false;
     }
     BEFORE_NOUN.contains(&lowercase(core).as_ref())
+}
+
+/// Whether a capitalised word with `post` after its core stands before a surname: the
+/// next word is capitalised, nothing ends between them ("Par Sjölander (KD)").
+fn person_slot(post: &str, next: Option<&str>) -> bool {
+    post.is_empty()
+        && next.is_some_and(|n| {
+            let mut cs = n.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        })
 }
 
 /// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
@@ -1625,14 +1678,22 @@ fn repair_token(
     }
     let name_like = core.chars().next().is_some_and(char::is_uppercase);
     // "till stod för", "§ 12 Val av": where a noun stands, a reading that is a noun
-    // beats one that is not, unless much rarer.
-    if noun_slot(prev) && ctx.lex.zipf(lower).is_some() {
+    // beats one that is not, unless much rarer; "Par Sjölander": before a capitalised
+    // word, a reading that is a given name beats one that is not.
+    let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person_slot(post, next) {
+        Some(|lex, w| lex.is_name(w))
+    } else if noun_slot(prev) {
+        Some(is_noun)
+    } else {
+        None
+    };
+    if let Some(class) = slot.filter(|_| ctx.lex.zipf(lower).is_some()) {
         if let Some((alt, margin)) = ctx.reading(lower, name_like) {
-            let (written, read) = (is_noun(ctx.lex, lower), is_noun(ctx.lex, &alt));
-            if written && !read && margin < NOUN_EVIDENCE {
+            let (written, read) = (class(ctx.lex, lower), class(ctx.lex, &alt));
+            if written && !read && margin < SLOT_EVIDENCE {
                 return None;
             }
-            if read && !written && margin > -NOUN_EVIDENCE {
+            if read && !written && margin > -SLOT_EVIDENCE {
                 return Some((
                     format!("{pre}{}{post}", with_case(core, &alt)),
                     "diacritic",
@@ -1827,6 +1888,14 @@ mod tests {
         assert_eq!(at("Val", None), None);
         assert_eq!(at("Val", Some("3.")), None);
         assert_eq!(at("stod", Some("till")).as_deref(), Some("stöd"));
+        // Before a surname a given name: "Par Sjölander" is "Pär".
+        let before = |w: &str, next: &str| {
+            let seen = Evidence::default();
+            let mut ctx = Ctx::new(lex, &seen);
+            repair_token(w, Some("och"), Some(next), &mut ctx).map(|r| r.0)
+        };
+        assert_eq!(before("Par", "Sjölander").as_deref(), Some("Pär"));
+        assert_eq!(before("Par", "(KD)"), None);
         // Elsewhere frequency decides.
         assert_eq!(at("Val", Some("arbetet.")).as_deref(), Some("Väl"));
         assert_eq!(at("stod", Some("det")), None);
@@ -1964,6 +2033,10 @@ mod tests {
         assert_eq!(ev.bonus("läget"), FAMILY_BONUS);
         // "all|män|het": "het" is no inflection, so "män" is not of the family.
         assert_eq!(ev.bonus("män"), 0.0);
+        // Two short parts are no sound split: "säljas" is not "säl|jas".
+        let mut sell: HashMap<String, usize> = HashMap::new();
+        sell.insert("säljas".into(), 1);
+        assert_eq!(Evidence::new(sell, lex).bonus("sälen"), 0.0);
         // Not for a function word, though the document writes "här" many times.
         let mut here: HashMap<String, usize> = HashMap::new();
         here.insert("här".into(), 9);
