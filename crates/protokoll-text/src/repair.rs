@@ -796,7 +796,19 @@ fn merge_split_initials(
     page: u32,
     out: &mut Vec<Correction>,
 ) {
-    merge_pairs(cell, &mut |a, b| split_initial(a, b, lex, known), page, out);
+    // Cheap test first: a capital alone, or a word ending in a J look-alike.
+    let candidate =
+        |a: &str| a.chars().nth(1).is_none() || a.ends_with(J_LOOKALIKES) || a.len() == 2;
+    merge_pairs(
+        cell,
+        &mut |a, b| {
+            candidate(a)
+                .then(|| split_initial(a, b, lex, known))
+                .flatten()
+        },
+        page,
+        out,
+    );
 }
 
 /// A join: what stays of the first word, if anything, and the joined word.
@@ -911,7 +923,10 @@ fn join_capital(
     {
         return None;
     }
-    if lex.zipf(core).is_some_and(|z| z >= 3.0) {
+    // A common word after the capital, or any word after a capital that is a word of
+    // its own ("I riktlinjen"), stands apart.
+    let own = lex.zipf(core);
+    if own.is_some_and(|z| z >= 3.0) || own.is_some() && matches!(c, 'I' | 'Å' | 'Ö') {
         return None;
     }
     let word = format!("{c}{core}");
@@ -979,6 +994,10 @@ fn noun_slot(prev: Option<&str>) -> bool {
     let Some(p) = prev else {
         return true;
     };
+    // The longest: "genom" with punctuation around, "12)".
+    if p.len() > 8 {
+        return false;
+    }
     // An item label or a number: a heading, or a count of something.
     if is_label(p) {
         return true;
@@ -1114,6 +1133,21 @@ pub fn repair_kept(
 /// The guesses among the kept words: repairs `ctx` (see [`Ctx::guessing`]) would make
 /// that the normal pass did not, reported for a person to decide; the page is not changed.
 pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correction> {
+    // Only a reading that won by less than the margin to apply makes a guess: the other
+    // kept words are passed over without a second look.
+    let guesses: HashSet<String> = ctx
+        .memo
+        .iter()
+        .flat_map(|m| m.iter())
+        .filter(|(_, raw)| {
+            raw.as_ref()
+                .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
+        })
+        .map(|(w, _)| w.clone())
+        .collect();
+    if guesses.is_empty() {
+        return Vec::new();
+    }
     kept.iter()
         .filter_map(|k| {
             let w = page
@@ -1123,12 +1157,16 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 .get(k.cell)?
                 .words
                 .get(k.word)?;
+            let core = split_core(&w.text).1;
+            if !guesses.contains(lowercase(core).as_ref()) && !core.contains(['-', '/']) {
+                return None;
+            }
             let (text, kind, confidence) =
-                repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx)?;
+                repair_cached(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx)?;
             Some(Correction {
                 page: page.number,
                 original: w.text.to_string(),
-                corrected: text,
+                corrected: text.to_string(),
                 kind: kind.into(),
                 confidence,
             })
