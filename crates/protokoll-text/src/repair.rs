@@ -238,6 +238,8 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
             // or g, and (rarer still: once to ö's forty on the tuning pair) å as d
             // ("pagdende": pågående).
             'd' if after => &[(c, 0.0), ('ö', 1.0), ('å', 2.0)],
+            // At the end of a word: "snd" (snö).
+            'd' if before => &[(c, 0.0), ('ö', 1.0)],
             'g' if after => &[(c, 0.0), ('ö', 1.0)],
             _ => &[],
         };
@@ -313,10 +315,20 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
     // ("Lun|ander"), that reading is the one to beat.
     let (found, keep) = match found {
         Some(f) => (Some(f), keep),
-        None if own.is_none() => match compound(lex, lower, seen, 2) {
-            Some((f, as_written)) => (Some(f), as_written.filter(|_| name_like).unwrap_or(keep)),
-            None => (None, keep),
-        },
+        None if own.is_none() => {
+            // With a genitive "s" on the whole ("Solangens": "Sol|ängen" + s).
+            let genitive = || {
+                let stem = lower.strip_suffix('s')?;
+                let ((w, z), as_written) = compound(lex, stem, seen, 2)?;
+                Some(((format!("{w}s"), z), as_written))
+            };
+            match compound(lex, lower, seen, 2).or_else(genitive) {
+                Some((f, as_written)) => {
+                    (Some(f), as_written.filter(|_| name_like).unwrap_or(keep))
+                }
+                None => (None, keep),
+            }
+        }
         None => (None, keep),
     };
     // A rare word, or none, may be a word whose initial å/ä/ö the OCR dropped: "kad"
@@ -668,9 +680,9 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    /// Four memos: after a word where a noun stands ([`noun_slot`]) or not, before a
-    /// capitalised word ([`person_slot`]) or not.
-    tokens: [TokenMemo; 4],
+    /// Six memos: by what the left neighbour asks for ([`left_slot`]), and whether a
+    /// capitalised word follows ([`person_slot`]).
+    tokens: [TokenMemo; 6],
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<String>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -923,14 +935,26 @@ fn join_capital(
     {
         return None;
     }
-    // A common word after the capital, or any word after a capital that is a word of
-    // its own ("I riktlinjen"), stands apart.
-    let own = lex.zipf(core);
-    if own.is_some_and(|z| z >= 3.0) || own.is_some() && matches!(c, 'I' | 'Å' | 'Ö') {
-        return None;
-    }
     let word = format!("{c}{core}");
     let lower = word.to_lowercase();
+    // A common word after the capital, or any word after a capital that is a word of
+    // its own ("I riktlinjen"), stands apart; unless the two are a common word or a
+    // name once the lost letters are back ("J arv": "Järv", "F alt": "Fält").
+    let own = lex.zipf(core);
+    if own.is_some() && matches!(c, 'I' | 'Å' | 'Ö') {
+        return None;
+    }
+    if own.is_some_and(|z| z >= 3.0) {
+        const COMMON_JOIN: f32 = 2.5;
+        let mut forms = Vec::new();
+        lex.accented(&deaccent(&lower), &mut forms);
+        let joined = forms
+            .iter()
+            .any(|(f, z)| *f != lower && (*z >= COMMON_JOIN || lex.is_name(f)));
+        if !joined {
+            return None;
+        }
+    }
     // A genitive "s" goes on any noun or participle ("Justerandes").
     let known = known(&lower) || lower.strip_suffix('s').is_some_and(&mut *known);
     (word.chars().count() >= 4 && known).then(|| (kept, format!("{word}{post}")))
@@ -947,7 +971,7 @@ fn repair_cached(
     let after_marker = expects_infinitive(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
-    let slot = usize::from(noun_slot(prev)) + 2 * usize::from(person_slot("", next));
+    let slot = left_slot(prev) as usize + 3 * usize::from(person_slot("", next));
     if !after_marker {
         if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
@@ -981,15 +1005,45 @@ fn context_free(text: &str) -> bool {
         && !MODALS.iter().any(|(w, _)| *w == lower)
 }
 
-/// Words where a noun stands next: prepositions and articles (as the English model
-/// writes them too: "for", "pa"), item labels and numbers, or none (a heading's or a
-/// page's first word).
+/// What the left neighbour asks for next.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Slot {
+    Other = 0,
+    /// A noun: after a preposition, an article, a quantifier, a label or a number.
+    Noun = 1,
+    /// A predicate: after a copula.
+    Predicate = 2,
+}
+
+/// What the word after `prev` is expected to be ([`noun_slot`], [`after_copula`]).
+fn left_slot(prev: Option<&str>) -> Slot {
+    if noun_slot(prev) {
+        Slot::Noun
+    } else if after_copula(prev) {
+        Slot::Predicate
+    } else {
+        Slot::Other
+    }
+}
+
+/// Whether `prev` is a copula ("är", and as the English model writes it, "ar").
+fn after_copula(prev: Option<&str>) -> bool {
+    const COPULAS: [&str; 9] = [
+        "är", "ar", "var", "blir", "blev", "bli", "vara", "varit", "förblir",
+    ];
+    prev.is_some_and(|p| p.len() <= 8 && COPULAS.contains(&lowercase(p).as_ref()))
+}
+
+/// Words where a noun stands next: prepositions, articles and quantifiers (as the
+/// English model writes them too: "for", "pa"), item labels and numbers, or none (a
+/// heading's or a page's first word).
 fn noun_slot(prev: Option<&str>) -> bool {
     // With the forms the English model writes ("for", "pa", "fran", "nagot").
-    const BEFORE_NOUN: [&str; 25] = [
+    const BEFORE_NOUN: [&str; 36] = [
         "av", "till", "för", "for", "om", "med", "på", "pa", "vid", "från", "fran", "under",
         "efter", "inom", "mot", "utan", "genom", "en", "ett", "sin", "sitt", "varje", "något",
-        "nagot", "samma",
+        "nagot", "samma", "flera", "alla", "många", "manga", "några", "nagra", "inga", "vissa",
+        "olika", "båda", "bada",
     ];
     let Some(p) = prev else {
         return true;
@@ -1021,8 +1075,17 @@ fn person_slot(post: &str, next: Option<&str>) -> bool {
 }
 
 /// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
-/// has none).
+/// has none), or it is the plural of such a word ("vägar": "väg", "vägen").
 fn is_noun(lex: &Lexicon, w: &str) -> bool {
+    let plural = ["ar", "er", "or"]
+        .iter()
+        .filter_map(|e| w.strip_suffix(e))
+        .any(|stem| stem.chars().count() >= 3 && has_definite(lex, stem));
+    plural || has_definite(lex, w)
+}
+
+/// Whether the definite singular of `w` is a common word.
+fn has_definite(lex: &Lexicon, w: &str) -> bool {
     const DEFINITE: f32 = 2.0;
     let ends_in_vowel = w.ends_with(['a', 'e', 'o', 'i', 'u', 'y', 'å', 'ä', 'ö']);
     let forms: &[&str] = if ends_in_vowel {
@@ -1720,10 +1783,13 @@ fn repair_token(
     // word, a reading that is a given name beats one that is not.
     let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person_slot(post, next) {
         Some(|lex, w| lex.is_name(w))
-    } else if noun_slot(prev) {
-        Some(is_noun)
     } else {
-        None
+        match left_slot(prev) {
+            Slot::Noun => Some(is_noun),
+            // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
+            Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
+            Slot::Other => None,
+        }
     };
     if let Some(class) = slot.filter(|_| ctx.lex.zipf(lower).is_some()) {
         if let Some((alt, margin)) = ctx.reading(lower, name_like) {
@@ -1934,9 +2000,28 @@ mod tests {
         };
         assert_eq!(before("Par", "Sjölander").as_deref(), Some("Pär"));
         assert_eq!(before("Par", "(KD)"), None);
+        // After a copula a predicate: "blir hala" (slippery), not "håla" (a hole);
+        // after a quantifier a noun.
+        let after = |w: &str, prev: &str| {
+            let seen = Evidence::default();
+            let mut ctx = Ctx::new(lex, &seen);
+            repair_token(w, Some(prev), Some("vintertid"), &mut ctx).map(|r| r.0)
+        };
+        assert_eq!(after("hala", "blir"), None);
+        assert_eq!(after("klar.", "ar"), None);
+        assert!(is_noun(lex, "vägar") && !is_noun(lex, "klar"));
         // Elsewhere frequency decides.
         assert_eq!(at("Val", Some("arbetet.")).as_deref(), Some("Väl"));
         assert_eq!(at("stod", Some("det")), None);
+    }
+
+    #[test]
+    fn genitives_and_final_letters() {
+        assert_eq!(
+            repaired("Solangens", "i", "styrelse").as_deref(),
+            Some("Solängens")
+        );
+        assert_eq!(repaired("snd", "centimeter", "och").as_deref(), Some("snö"));
     }
 
     #[test]
@@ -2135,7 +2220,12 @@ mod tests {
     #[test]
     fn a_capital_split_from_its_word() {
         let lex = Lexicon::swedish().expect("lexicon");
-        let mut known = |w: &str| lex.zipf(w).is_some() || lex.is_name(w);
+        // As on a damaged page: a word also when its lost letters make one.
+        let mut known = |w: &str| {
+            let mut forms = Vec::new();
+            lex.accented(&deaccent(w), &mut forms);
+            lex.zipf(w).is_some() || lex.is_name(w) || !forms.is_empty()
+        };
         let mut split = |a: &str, b: &str| split_initial(a, b, lex, &mut known);
         assert_eq!(split("J", "usterare:"), Some((None, "Justerare:".into())));
         assert_eq!(split("J", "ohan"), Some((None, "Johan".into())));
@@ -2155,6 +2245,12 @@ mod tests {
         assert_eq!(split("I", "samband"), None);
         assert_eq!(split("|", "skolan"), None);
         assert_eq!(split("A", "B"), None);
+        assert_eq!(split("J]", "ohan"), Some((None, "Johan".into())));
+        // A common word after the capital, unless the two make a word once the lost
+        // letters are back: "J arv" (Järv), "F alt" (Fält).
+        assert_eq!(split("J", "arv"), Some((None, "Jarv".into())));
+        assert_eq!(split("F", "alt"), Some((None, "Falt".into())));
+        assert_eq!(split("B", "arn"), None);
     }
 
     #[test]
