@@ -12,14 +12,17 @@ Sources:
   lowercase stems ending in a vowel that take verb inflections (flags K, L, M or N:
   "stärka", "få") are infinitives;
 - place and person names (the gazetteer): the capitalised entries of the same
-  dictionary, e.g. municipalities ("Laxå", "Hällefors") and surnames.
+  dictionary, e.g. municipalities ("Laxå", "Hällefors") and surnames; and the Swedish
+  given names and surnames of the PyPI package Faker 40.63.0 (its sv_SE person
+  provider, from Statistics Sweden's lists of common names; MIT licence), e.g.
+  "Märta", "Bäck", "Åkesson".
 Writes "word<TAB>zipf*100", "name" and "head" lines, sorted, then builds the FST files
 with the crate's build_lexicon example:
 
-    pip install wordfreq==3.1.1 && apt-get install hunspell-sv hunspell-tools
+    pip install wordfreq==3.1.1 faker==40.63.0 && apt-get install hunspell-sv hunspell-tools
     scripts/build-lexicon.py
 
-The output is the same byte for byte on every run for the same wordfreq version.
+The output is the same byte for byte on every run for the same package versions.
 """
 import math
 import os
@@ -29,10 +32,11 @@ import unicodedata
 
 import wordfreq
 
-WANT = "3.1.1"
 from importlib.metadata import version
-if version("wordfreq") != WANT:
-    sys.exit(f"wordfreq {WANT} is required for a byte-identical lexicon")
+for package, want in (("wordfreq", "3.1.1"), ("faker", "40.63.0")):
+    if version(package) != want:
+        sys.exit(f"{package} {want} is required for a byte-identical lexicon")
+from faker.providers.person.sv_SE import Provider as SwedishNames
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 data = os.path.join(root, "crates", "protokoll-text", "data")
@@ -79,6 +83,11 @@ with open(DIC, encoding="utf-8") as dic:
         if len(letters) >= 3 and stem[0].isupper() and not all(c.isupper() for c in letters) \
                 and all(c.isalpha() or c == "-" for c in stem):
             names.add(stem.lower())
+for listed in (SwedishNames.first_names, SwedishNames.last_names):
+    for name in listed:
+        name = unicodedata.normalize("NFC", name)
+        if len(name) >= 3 and all(c.isalpha() or c == "-" for c in name):
+            names.add(name.lower())
 forms = subprocess.run(["unmunch", DIC, AFF], check=True, capture_output=True).stdout.decode("utf-8")
 for form in forms.splitlines():
     w = unicodedata.normalize("NFC", form.strip())

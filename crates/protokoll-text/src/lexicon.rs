@@ -73,7 +73,7 @@ impl Lexicon {
         self.words.get(w).map(|v| v as f32 / 100.0)
     }
 
-    /// Whether a lowercase word is a name in the gazetteer (places, surnames).
+    /// Whether a lowercase word is a name in the gazetteer (places, given names, surnames).
     pub fn is_name(&self, w: &str) -> bool {
         self.names.contains(w)
     }

@@ -318,7 +318,10 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
         None if own.is_none() => {
             // With a genitive "s" on the whole ("Solangens": "Sol|ängen" + s).
             let genitive = || {
-                let stem = lower.strip_suffix('s')?;
+                // The genitive of a known word ("justerandes") is no compound to repair.
+                let stem = lower
+                    .strip_suffix('s')
+                    .filter(|st| lex.zipf(st).is_none())?;
                 let ((w, z), as_written) = compound(lex, stem, seen, 2)?;
                 Some(((format!("{w}s"), z), as_written))
             };
