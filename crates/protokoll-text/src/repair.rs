@@ -826,6 +826,59 @@ fn merge_split_initials(
     );
 }
 
+/// A word the OCR split in two ("kompetensförs 6rjning", "Arbetsuts kottet"): a first
+/// fragment that is no listed word even with its lost letters back, and a second one
+/// opening in lowercase (or a misread letter), that together are a listed word (with
+/// its letters back; a compound of parts does not count: nearly any two words are one).
+fn merge_split_words(
+    cell: &mut protokoll_model::Cell,
+    lex: &Lexicon,
+    page: u32,
+    out: &mut Vec<Correction>,
+) {
+    const LISTED: f32 = 2.0;
+    let misread = |c: char| matches!(c, '6' | '0' | '4' | '&' | '@' | 'é');
+    let fragment = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| c.is_alphabetic() || misread(c))
+    };
+    // A listed word, as written or with å/ä/ö back ("6" and "é" read as "ö").
+    let listed = |w: &str, floor: f32| {
+        let plain: String = w
+            .chars()
+            .map(|c| {
+                if matches!(c, '6' | 'é' | '0') {
+                    'o'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut forms = Vec::new();
+        lex.accented(&deaccent(&plain), &mut forms);
+        lex.zipf(&plain).is_some_and(|z| z >= floor) || forms.iter().any(|(_, z)| *z >= floor)
+    };
+    let mut pair = |a: &str, b: &str| -> Option<Joined> {
+        let (pre, head, between) = split_core(a);
+        let (before, tail, post) = split_core(b);
+        if !between.is_empty()
+            || !before.is_empty()
+            || !fragment(head)
+            || !fragment(tail)
+            || !tail.starts_with(|c: char| c.is_lowercase() || misread(c))
+        {
+            return None;
+        }
+        let (lh, lt) = (lowercase(head), lowercase(tail));
+        if listed(&lh, f32::MIN) {
+            return None;
+        }
+        let joined = format!("{lh}{lt}");
+        listed(&joined, LISTED).then(|| (None, format!("{pre}{head}{tail}{post}")))
+    };
+    merge_pairs(cell, &mut pair, page, out);
+}
+
 /// A join: what stays of the first word, if anything, and the joined word.
 type Joined = (Option<String>, String);
 
@@ -1130,6 +1183,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             let mut known =
                 |w: &str| lex.zipf(w).is_some() || lex.is_name(w) || ctx.repairs(w, true);
             merge_split_initials(cell, &mut known, lex, number, &mut out);
+            merge_split_words(cell, lex, number, &mut out);
             let mut fixes: Vec<(usize, Fix)> = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
@@ -2016,6 +2070,33 @@ mod tests {
         // Elsewhere frequency decides.
         assert_eq!(at("Val", Some("arbetet.")).as_deref(), Some("Väl"));
         assert_eq!(at("stod", Some("det")), None);
+    }
+
+    #[test]
+    fn a_word_split_in_two() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let cell = |words: &[&str]| protokoll_model::Cell {
+            column: 0,
+            words: words
+                .iter()
+                .map(|w| protokoll_model::Word {
+                    text: (*w).into(),
+                    ..Default::default()
+                })
+                .collect(),
+        };
+        let merged = |words: &[&str]| {
+            let mut c = cell(words);
+            merge_split_words(&mut c, lex, 1, &mut Vec::new());
+            c.text()
+        };
+        assert_eq!(
+            merged(&["med", "kompetensfors", "6rjning", "och"]),
+            "med kompetensfors6rjning och"
+        );
+        // Two words that make a compound stay two: each is a word.
+        assert_eq!(merged(&["namnden", "utser"]), "namnden utser");
+        assert_eq!(merged(&["Lindqvist", "har"]), "Lindqvist har");
     }
 
     #[test]
