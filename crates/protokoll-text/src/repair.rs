@@ -683,7 +683,7 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    /// Six memos: by what the left neighbour asks for ([`left_slot`]), and whether a
+    /// Six memos: by what the left neighbour asks for ([`left_word`]), and whether a
     /// capitalised word follows ([`person_slot`]).
     tokens: [TokenMemo; 6],
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
@@ -826,10 +826,10 @@ fn merge_split_initials(
     );
 }
 
-/// A word the OCR split in two ("kompetensförs 6rjning", "Arbetsuts kottet"): a first
+/// A word the OCR split in two before a misread ö ("kompetensfors 6rjning"): a first
 /// fragment that is no listed word even with its lost letters back, and a second one
-/// opening in lowercase (or a misread letter), that together are a listed word (with
-/// its letters back; a compound of parts does not count: nearly any two words are one).
+/// opening with the misread letter, that together are a listed word (with its letters
+/// back; a compound of parts does not count: nearly any two words are one).
 fn merge_split_words(
     cell: &mut protokoll_model::Cell,
     lex: &Lexicon,
@@ -859,13 +859,18 @@ fn merge_split_words(
         lex.zipf(&plain).is_some_and(|z| z >= floor) || forms.iter().any(|(_, z)| *z >= floor)
     };
     let mut pair = |a: &str, b: &str| -> Option<Joined> {
+        if !b.starts_with(misread) {
+            return None;
+        }
         let (pre, head, between) = split_core(a);
         let (before, tail, post) = split_core(b);
+        // The English model splits a word before an ö it misreads ("6rjning"); other
+        // splits are too rare to test every pair of words for.
         if !between.is_empty()
             || !before.is_empty()
+            || !tail.starts_with(misread)
             || !fragment(head)
             || !fragment(tail)
-            || !tail.starts_with(|c: char| c.is_lowercase() || misread(c))
         {
             return None;
         }
@@ -991,8 +996,6 @@ fn join_capital(
     {
         return None;
     }
-    let word = format!("{c}{core}");
-    let lower = word.to_lowercase();
     // A common word after the capital, or any word after a capital that is a word of
     // its own ("I riktlinjen"), stands apart; unless the two are a common word or a
     // name once the lost letters are back ("J arv": "Järv", "F alt": "Fält").
@@ -1000,6 +1003,8 @@ fn join_capital(
     if own.is_some() && matches!(c, 'I' | 'Å' | 'Ö') {
         return None;
     }
+    let word = format!("{c}{core}");
+    let lower = word.to_lowercase();
     if own.is_some_and(|z| z >= 3.0) {
         const COMMON_JOIN: f32 = 2.5;
         let mut forms = Vec::new();
@@ -1024,10 +1029,10 @@ fn repair_cached(
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
-    let after_marker = expects_infinitive(prev);
+    let (after_marker, left) = left_word(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
-    let slot = left_slot(prev) as usize + 3 * usize::from(person_slot("", next));
+    let slot = left as usize + 3 * usize::from(person_slot("", next));
     if !after_marker {
         if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
@@ -1071,53 +1076,67 @@ enum Slot {
     Predicate = 2,
 }
 
-/// What the word after `prev` is expected to be ([`noun_slot`], [`after_copula`]).
-fn left_slot(prev: Option<&str>) -> Slot {
-    if noun_slot(prev) {
-        Slot::Noun
-    } else if after_copula(prev) {
-        Slot::Predicate
-    } else {
-        Slot::Other
-    }
-}
-
-/// Whether `prev` is a copula ("är", and as the English model writes it, "ar").
-fn after_copula(prev: Option<&str>) -> bool {
-    const COPULAS: [&str; 9] = [
-        "är", "ar", "var", "blir", "blev", "bli", "vara", "varit", "förblir",
-    ];
-    prev.is_some_and(|p| p.len() <= 8 && COPULAS.contains(&lowercase(p).as_ref()))
-}
-
-/// Words where a noun stands next: prepositions, articles and quantifiers (as the
-/// English model writes them too: "for", "pa"), item labels and numbers, or none (a
-/// heading's or a page's first word).
-fn noun_slot(prev: Option<&str>) -> bool {
-    // With the forms the English model writes ("for", "pa", "fran", "nagot").
-    const BEFORE_NOUN: [&str; 36] = [
-        "av", "till", "för", "for", "om", "med", "på", "pa", "vid", "från", "fran", "under",
-        "efter", "inom", "mot", "utan", "genom", "en", "ett", "sin", "sitt", "varje", "något",
-        "nagot", "samma", "flera", "alla", "många", "manga", "några", "nagra", "inga", "vissa",
-        "olika", "båda", "bada",
-    ];
+/// What the left neighbour `prev` asks for next: whether an infinitive (after the
+/// infinitive marker or a modal verb) and which word class ([`Slot`]). One look at the
+/// word: this runs for every token.
+fn left_word(prev: Option<&str>) -> (bool, Slot) {
+    // None: a heading's or a page's first word, where a noun stands.
     let Some(p) = prev else {
-        return true;
+        return (false, Slot::Noun);
     };
-    // The longest: "genom" with punctuation around, "12)".
-    if p.len() > 8 {
-        return false;
+    // The longest word asked about, "skulle" or "förblir", with punctuation around.
+    if p.len() > 10 {
+        return (false, Slot::Other);
     }
     // An item label or a number: a heading, or a count of something.
     if is_label(p) {
-        return true;
+        return (false, Slot::Noun);
     }
     let (_, core, post) = split_core(p);
-    // A word that ends a clause ("av.") asks for nothing.
-    if !post.is_empty() || core.len() > 6 {
-        return false;
+    let lower = lowercase(core);
+    let infinitive = matches!(
+        lower.as_ref(),
+        "att"
+            | "kan"
+            | "ska"
+            | "skall"
+            | "bör"
+            | "bor"
+            | "måste"
+            | "maste"
+            | "vill"
+            | "kunna"
+            | "skulle"
+            | "kunde"
+            | "borde"
+    );
+    // A word that ends a clause ("av.") asks for no word class.
+    if !post.is_empty() {
+        return (infinitive, Slot::Other);
     }
-    BEFORE_NOUN.contains(&lowercase(core).as_ref())
+    // Prepositions, articles and quantifiers, also as the English model writes them
+    // ("for", "pa", "fran", "nagot"); copulas.
+    let slot = match lower.as_ref() {
+        "av" | "till" | "för" | "for" | "om" | "med" | "på" | "pa" | "vid" | "från" | "fran"
+        | "under" | "efter" | "inom" | "mot" | "utan" | "genom" | "en" | "ett" | "sin" | "sitt"
+        | "varje" | "något" | "nagot" | "samma" | "flera" | "alla" | "många" | "manga"
+        | "några" | "nagra" | "inga" | "vissa" | "olika" | "båda" | "bada" => Slot::Noun,
+        "är" | "ar" | "var" | "blir" | "blev" | "bli" | "vara" | "varit" | "förblir" => {
+            Slot::Predicate
+        }
+        _ => Slot::Other,
+    };
+    (infinitive, slot)
+}
+
+/// The infinitive marker and the modal verbs, after which an infinitive stands.
+fn expects_infinitive(prev: Option<&str>) -> bool {
+    left_word(prev).0
+}
+
+/// What the word after `prev` is expected to be.
+fn left_slot(prev: Option<&str>) -> Slot {
+    left_word(prev).1
 }
 
 /// Whether a capitalised word with `post` after its core stands before a surname: the
@@ -1566,30 +1585,6 @@ fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(w)
     }
-}
-
-/// The infinitive marker and the modal verbs, after which an infinitive stands.
-fn expects_infinitive(prev: Option<&str>) -> bool {
-    // The longest marker, "skulle", with a comma or quote around it.
-    prev.is_some_and(|p| {
-        p.len() <= 9
-            && matches!(
-                lowercase(split_core(p).1).as_ref(),
-                "att"
-                    | "kan"
-                    | "ska"
-                    | "skall"
-                    | "bör"
-                    | "bor"
-                    | "måste"
-                    | "maste"
-                    | "vill"
-                    | "kunna"
-                    | "skulle"
-                    | "kunde"
-                    | "borde"
-            )
-    })
 }
 
 /// Modal verbs as the English model writes them, and as they are.
