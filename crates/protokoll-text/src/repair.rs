@@ -837,11 +837,6 @@ fn merge_split_words(
     out: &mut Vec<Correction>,
 ) {
     const LISTED: f32 = 2.0;
-    let misread = |c: char| matches!(c, '6' | '0' | '4' | '&' | '@' | 'é');
-    let fragment = |t: &str| {
-        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.chars().all(|c| c.is_alphabetic() || misread(c))
-    };
     // A listed word, as written or with å/ä/ö back ("6" and "é" read as "ö").
     let listed = |w: &str, floor: f32| {
         let plain: String = w
@@ -859,19 +854,14 @@ fn merge_split_words(
         lex.zipf(&plain).is_some_and(|z| z >= floor) || forms.iter().any(|(_, z)| *z >= floor)
     };
     let mut pair = |a: &str, b: &str| -> Option<Joined> {
+        // The English model splits a word before an ö it misreads ("6rjning"); other
+        // splits are too rare to test every pair of words for.
         if !b.starts_with(misread) {
             return None;
         }
         let (pre, head, between) = split_core(a);
         let (before, tail, post) = split_core(b);
-        // The English model splits a word before an ö it misreads ("6rjning"); other
-        // splits are too rare to test every pair of words for.
-        if !between.is_empty()
-            || !before.is_empty()
-            || !tail.starts_with(misread)
-            || !fragment(head)
-            || !fragment(tail)
-        {
+        if !between.is_empty() || !before.is_empty() || !fragment(head) || !fragment(tail) {
             return None;
         }
         let (lh, lt) = (lowercase(head), lowercase(tail));
@@ -882,6 +872,17 @@ fn merge_split_words(
         listed(&joined, LISTED).then(|| (None, format!("{pre}{head}{tail}{post}")))
     };
     merge_pairs(cell, &mut pair, page, out);
+}
+
+/// A character the English model reads for a Swedish letter ("6rjning", "érvaltning").
+fn misread(c: char) -> bool {
+    matches!(c, '6' | '0' | '4' | '&' | '@' | 'é')
+}
+
+/// A piece of a word: two letters or more, and letters or misread letters only.
+fn fragment(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars().all(|c| c.is_alphabetic() || misread(c))
 }
 
 /// A join: what stays of the first word, if anything, and the joined word.
@@ -988,10 +989,8 @@ fn join_capital(
 ) -> Option<Joined> {
     let (_, core, post) = split_core(rest);
     // The fragment may carry a misread letter ("J 6rgen").
-    let misread = |c: char| matches!(c, '6' | '0' | '4' | '&' | '@');
     if !core.starts_with(|c: char| c.is_lowercase() || misread(c))
-        || !core.chars().all(|c| c.is_alphabetic() || misread(c))
-        || core.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || !fragment(core)
         || !rest.starts_with(core)
     {
         return None;
