@@ -663,6 +663,10 @@ fn stems(w: &str) -> impl Iterator<Item = &str> {
 /// answers never depend on the maps' order).
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// A token read from its neighbours: itself, the word before as written, and what the
+/// word after is ([`next_class`]).
+type NearKey = (std::sync::Arc<str>, Option<std::sync::Arc<str>>, u8);
+
 /// Answers by token as written: the repair, and whether a close reading lost.
 type TokenMemo = FastMap<std::sync::Arc<str>, (Option<Fix>, bool)>;
 
@@ -686,6 +690,8 @@ pub struct Ctx<'a> {
     /// Six memos: by what the left neighbour asks for ([`left_word`]), and whether a
     /// capitalised word follows ([`person_slot`]).
     tokens: [TokenMemo; 6],
+    /// Answers for tokens read from their neighbours (see [`repair_cached`]).
+    near: FastMap<NearKey, (Option<Fix>, bool)>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<String>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -701,6 +707,7 @@ impl<'a> Ctx<'a> {
             memo: [FastMap::default(), FastMap::default()],
             last_contested: false,
             tokens: Default::default(),
+            near: FastMap::default(),
             infinitives: FastMap::default(),
             floor: APPLY_MARGIN,
         }
@@ -712,6 +719,7 @@ impl<'a> Ctx<'a> {
         self.floor = MARGIN;
         // Token answers hold repairs made under the old floor.
         self.tokens.iter_mut().for_each(|m| m.clear());
+        self.near.clear();
         self
     }
 
@@ -1024,11 +1032,12 @@ fn join_capital(
 /// Sets `ctx.last_contested`.
 fn repair_cached(
     text: &std::sync::Arc<str>,
-    prev: Option<&str>,
+    prev: Option<&std::sync::Arc<str>>,
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
-    let (after_marker, left) = left_word(prev);
+    let prev_text = prev.map(|p| &**p);
+    let (after_marker, left) = left_word(prev_text);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
     let slot = left as usize + 3 * usize::from(person_slot("", next));
@@ -1038,16 +1047,55 @@ fn repair_cached(
             return r.clone();
         }
     }
-    let cacheable = !after_marker && context_free(text);
+    let free = !after_marker && context_free(text);
+    // Tokens read from their neighbours ("1", "ar", "Aven", after "att"): by the token,
+    // the word before as written and what the word after is. A modal ("bor") reads the
+    // word after itself and is never kept.
+    let near = (!free && !is_modal(text)).then(|| (text.clone(), prev.cloned(), next_class(next)));
+    if let Some((r, contested)) = near.as_ref().and_then(|k| ctx.near.get(k)) {
+        ctx.last_contested = *contested;
+        return r.clone();
+    }
     ctx.last_contested = false;
-    let r = repair_token(text, prev, next, ctx).map(fix_of);
-    if cacheable {
-        let contested = ctx.last_contested;
+    let r = repair_token(text, prev_text, next, ctx).map(fix_of);
+    let contested = ctx.last_contested;
+    if free {
         if let Some(memo) = ctx.tokens.get_mut(slot) {
             memo.insert(text.clone(), (r.clone(), contested));
         }
+    } else if let Some(key) = near {
+        ctx.near.insert(key, (r.clone(), contested));
     }
     r
+}
+
+/// What [`repair_token`] reads of the word after a token, as bits: a lowercase word, a
+/// month, a number, a year, a capital, a capital before lowercase letters.
+fn next_class(next: Option<&str>) -> u8 {
+    let Some(n) = next else {
+        return 0;
+    };
+    let year = {
+        let core = split_core(n).1;
+        core.len() == 4 && core.chars().all(|c| c.is_ascii_digit())
+    };
+    [
+        is_lower_word(next),
+        is_month(n),
+        n.starts_with(|c: char| c.is_ascii_digit()),
+        n.starts_with(char::is_uppercase),
+        person_slot("", next),
+        year,
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |bits, (i, b)| bits | (u8::from(*b) << i))
+}
+
+/// Whether a token is a modal as the English model writes it ("bor", "far").
+fn is_modal(text: &str) -> bool {
+    let core = lowercase(split_core(text).1);
+    MODALS.iter().any(|(w, _)| *w == core)
 }
 
 /// Whether a token's repair is the same whatever its neighbours: not a one- or
@@ -1059,10 +1107,9 @@ fn context_free(text: &str) -> bool {
     let core = split_core(text).1;
     let mut cs = core.chars();
     let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
-    let lower = lowercase(core);
     long && !core.starts_with(['A', 'O'])
-        && !READ_FROM_LEFT.contains(&lower.as_ref())
-        && !MODALS.iter().any(|(w, _)| *w == lower)
+        && !READ_FROM_LEFT.contains(&lowercase(core).as_ref())
+        && !is_modal(text)
 }
 
 /// What the left neighbour asks for next.
@@ -1216,7 +1263,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
                     labelled |= only_labels;
                 }
                 let next = cell.words.get(i + 1).map(|w| &w.text);
-                match repair_cached(&w.text, prev.map(|p| &**p), next.map(|n| &**n), ctx) {
+                match repair_cached(&w.text, prev, next.map(|n| &**n), ctx) {
                     Some(r) => fixes.push((i, r)),
                     None if ctx.last_contested => kept.push(Kept {
                         line: li,
@@ -1300,7 +1347,7 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 return None;
             }
             let (text, kind, confidence) =
-                repair_cached(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx)?;
+                repair_cached(&w.text, k.prev.as_ref(), k.next.as_deref(), ctx)?;
             Some(Correction {
                 page: page.number,
                 original: w.text.to_string(),
@@ -2153,6 +2200,36 @@ mod tests {
         repair_page(&mut page, &mut ctx);
         let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
         assert_eq!(texts, ["§ 15 Övriga frågor", "sal övriga"]);
+    }
+
+    #[test]
+    fn memoized_answers_follow_the_neighbours() {
+        // One context across lines: the same token, other neighbours, other answers.
+        let mut page = Page {
+            number: 1,
+            lines: vec![
+                line(&["arbeta", "1", "samband", "med"]),
+                line(&["den", "1", "december", "i"]),
+                line(&["arbeta", "1", "samband", "med"]),
+                line(&["under", "3", "ar", "och"]),
+                line(&["det", "ar", "bra", "att"]),
+            ],
+            ..Page::default()
+        };
+        let plain = Evidence::default();
+        let mut ctx = Ctx::new(Lexicon::swedish().expect("lexicon"), &plain);
+        repair_page(&mut page, &mut ctx);
+        let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "arbeta i samband med",
+                "den 1 december i",
+                "arbeta i samband med",
+                "under 3 år och",
+                "det är bra att"
+            ]
+        );
     }
 
     fn line(words: &[&str]) -> protokoll_model::Line {
