@@ -687,9 +687,9 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    /// Six memos: by what the left neighbour asks for ([`left_word`]), and whether a
-    /// capitalised word follows ([`person_slot`]).
-    tokens: [TokenMemo; 6],
+    /// Twelve memos: by what the left neighbour asks for ([`left_word`]), whether a
+    /// capitalised word follows ([`person_slot`]) and whether one comes before.
+    tokens: [TokenMemo; 12],
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     near: FastMap<NearKey, (Option<Fix>, bool)>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
@@ -1040,7 +1040,9 @@ fn repair_cached(
     let (after_marker, left) = left_word(prev_text);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
-    let slot = left as usize + 3 * usize::from(person_slot("", next));
+    let slot = left as usize
+        + 3 * usize::from(person_slot("", next))
+        + 6 * usize::from(capitalised(prev_text));
     if !after_marker {
         if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
@@ -1188,11 +1190,24 @@ fn left_slot(prev: Option<&str>) -> Slot {
 /// Whether a capitalised word with `post` after its core stands before a surname: the
 /// next word is capitalised, nothing ends between them ("Par Sjölander (KD)").
 fn person_slot(post: &str, next: Option<&str>) -> bool {
-    post.is_empty()
-        && next.is_some_and(|n| {
-            let mut cs = n.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
-        })
+    post.is_empty() && capitalised(next)
+}
+
+/// Whether a word is capitalised: a capital before lowercase letters ("Lennart").
+fn capitalised(w: Option<&str>) -> bool {
+    w.is_some_and(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// Whether a capitalised word stands after a name, as a surname does ("Tomas Kall"):
+/// the word before is a name of the gazetteer and nothing ends after it.
+fn after_name(lex: &Lexicon, prev: Option<&str>) -> bool {
+    prev.filter(|p| capitalised(Some(p))).is_some_and(|p| {
+        let (_, core, post) = split_core(p);
+        post.is_empty() && lex.is_name(&lowercase(core))
+    })
 }
 
 /// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
@@ -1879,7 +1894,8 @@ fn repair_token(
     // "till stod för", "§ 12 Val av": where a noun stands, a reading that is a noun
     // beats one that is not, unless much rarer; "Par Sjölander": before a capitalised
     // word, a reading that is a given name beats one that is not.
-    let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person_slot(post, next) {
+    let person = person_slot(post, next) || after_name(ctx.lex, prev);
+    let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person {
         Some(|lex, w| lex.is_name(w))
     } else {
         match left_slot(prev) {
@@ -2098,6 +2114,11 @@ mod tests {
         };
         assert_eq!(before("Par", "Sjölander").as_deref(), Some("Pär"));
         assert_eq!(before("Par", "(KD)"), None);
+        // After a given name a surname: "Tomas Kall" is "Käll", a name; "kall" is not.
+        let seen = Evidence::default();
+        let mut ctx = Ctx::new(lex, &seen);
+        let after_tomas = repair_token("Kall", Some("Tomas"), Some("(M)"), &mut ctx);
+        assert_eq!(after_tomas.map(|r| r.0).as_deref(), Some("Käll"));
         // After a copula a predicate: "blir hala" (slippery), not "håla" (a hole);
         // after a quantifier a noun.
         let after = |w: &str, prev: &str| {
