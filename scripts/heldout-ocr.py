@@ -27,24 +27,18 @@ def words(s):
     return re.findall(r"\w+", unicodedata.normalize("NFC", s).casefold())
 
 
-def f1(truth, out):
-    a, b = collections.Counter(words(truth)), collections.Counter(words(out))
-    inter = sum((a & b).values())
-    p, r = inter / max(1, sum(b.values())), inter / max(1, sum(a.values()))
-    return 2 * p * r / max(1e-9, p + r)
-
-
-def recall(truth, out):
-    a = collections.Counter(w for w in words(truth) if re.search("[åäöé]", w))
-    b = collections.Counter(words(out))
-    return sum((a & b).values()) / max(1, sum(a.values()))
-
-
 def counts(truth, out):
-    """Bag intersections for pooling: (common words, truth words, output words, å/ä/ö hits, å/ä/ö words)."""
+    """Bag counts, summable over texts: (common words, truth words, output words,
+    å/ä/ö words found, å/ä/ö words)."""
     a, b = collections.Counter(words(truth)), collections.Counter(words(out))
     sw = collections.Counter(w for w in words(truth) if re.search("[åäöé]", w))
     return [sum((a & b).values()), sum(a.values()), sum(b.values()), sum((sw & b).values()), sum(sw.values())]
+
+
+def figures(c):
+    """Bag-of-words F1 and å/ä/ö recall from `counts`."""
+    common, t, o, found, n = c
+    return 2 * common / max(1, t + o), found / max(1, n)
 
 
 for group in ("dev", "heldout"):
@@ -53,16 +47,12 @@ for group in ("dev", "heldout"):
         base = t[: -len(".truth.txt")]
         truth, damaged = Path(t).read_text(), Path(base + ".eng.txt").read_text()
         out = subprocess.run([BIN, "extract", base + ".eng.txt"], capture_output=True, text=True).stdout
-        for p, text in zip(pooled, (damaged, out)):
-            for i, c in enumerate(counts(truth, text)):
-                p[i] += c
-        print(
-            f"{Path(base).name}: words {f1(truth, damaged):.3f} -> {f1(truth, out):.3f}, "
-            f"åäö {recall(truth, damaged):.3f} -> {recall(truth, out):.3f}"
-        )
-    (c0, t0, o0, s0, n0), (c1, t1, o1, s1, n1) = pooled
-    pf1 = lambda c, t, o: 2 * c / max(1, t + o)
-    print(
-        f"{group} pooled ({t0} words, {n0} with å/ä/ö): words {pf1(c0, t0, o0):.3f} -> {pf1(c1, t1, o1):.3f}, "
-        f"åäö {s0 / max(1, n0):.3f} -> {s1 / max(1, n1):.3f}"
-    )
+        before, after = counts(truth, damaged), counts(truth, out)
+        for p, c in zip(pooled, (before, after)):
+            for i, x in enumerate(c):
+                p[i] += x
+        (w0, s0), (w1, s1) = figures(before), figures(after)
+        print(f"{Path(base).name}: words {w0:.3f} -> {w1:.3f}, åäö {s0:.3f} -> {s1:.3f}")
+    (w0, s0), (w1, s1) = figures(pooled[0]), figures(pooled[1])
+    t0, n0 = pooled[0][1], pooled[0][4]
+    print(f"{group} pooled ({t0} words, {n0} with å/ä/ö): words {w0:.3f} -> {w1:.3f}, åäö {s0:.3f} -> {s1:.3f}")

@@ -108,7 +108,7 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     if !damaged.contains(&true) {
         return Repairs {
             corrections: out,
-            suggestions: Vec::new(),
+            ..Repairs::default()
         };
     }
     // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a

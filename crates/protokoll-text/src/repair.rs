@@ -794,7 +794,7 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     let number = page.number;
     let mut out = Vec::new();
     for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
-        let mut known = |w: &str| lex.zipf(w).is_some() || lex.is_name(w);
+        let mut known = |w: &str| listed_or_name(lex, w);
         merge_split_initials(cell, &mut known, lex, number, &mut out);
         let fixes: Vec<(usize, Fix)> = cell
             .words
@@ -820,8 +820,7 @@ fn merge_split_initials(
     out: &mut Vec<Correction>,
 ) {
     // Cheap test first: a capital alone, or a word ending in a J look-alike.
-    let candidate =
-        |a: &str| a.chars().nth(1).is_none() || a.ends_with(J_LOOKALIKES) || a.len() == 2;
+    let candidate = |a: &str| a.chars().nth(1).is_none() || a.ends_with(J_LOOKALIKES);
     merge_pairs(
         cell,
         &mut |a, b| {
@@ -880,6 +879,11 @@ fn merge_split_words(
         listed(&joined, LISTED).then(|| (None, format!("{pre}{head}{tail}{post}")))
     };
     merge_pairs(cell, &mut pair, page, out);
+}
+
+/// Whether a lowercase word is listed in the lexicon or is a name of the gazetteer.
+fn listed_or_name(lex: &Lexicon, w: &str) -> bool {
+    lex.zipf(w).is_some() || lex.is_name(w)
 }
 
 /// A character the English model reads for a Swedish letter ("6rjning", "érvaltning").
@@ -1182,11 +1186,6 @@ fn expects_infinitive(prev: Option<&str>) -> bool {
     left_word(prev).0
 }
 
-/// What the word after `prev` is expected to be.
-fn left_slot(prev: Option<&str>) -> Slot {
-    left_word(prev).1
-}
-
 /// Whether a capitalised word with `post` after its core stands before a surname: the
 /// next word is capitalised, nothing ends between them ("Par Sjölander (KD)").
 fn person_slot(post: &str, next: Option<&str>) -> bool {
@@ -1260,8 +1259,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
         for (ci, cell) in line.cells.iter_mut().enumerate() {
             // A capital split from a word that only its repair tells ("F érvaltningen").
             let lex = ctx.lex;
-            let mut known =
-                |w: &str| lex.zipf(w).is_some() || lex.is_name(w) || ctx.repairs(w, true);
+            let mut known = |w: &str| listed_or_name(lex, w) || ctx.repairs(w, true);
             merge_split_initials(cell, &mut known, lex, number, &mut out);
             merge_split_words(cell, lex, number, &mut out);
             let mut fixes: Vec<(usize, Fix)> = Vec::new();
@@ -1898,7 +1896,7 @@ fn repair_token(
     let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person {
         Some(|lex, w| lex.is_name(w))
     } else {
-        match left_slot(prev) {
+        match left_word(prev).1 {
             Slot::Noun => Some(is_noun),
             // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
             Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
@@ -2137,16 +2135,6 @@ mod tests {
     #[test]
     fn a_word_split_in_two() {
         let lex = Lexicon::swedish().expect("lexicon");
-        let cell = |words: &[&str]| protokoll_model::Cell {
-            column: 0,
-            words: words
-                .iter()
-                .map(|w| protokoll_model::Word {
-                    text: (*w).into(),
-                    ..Default::default()
-                })
-                .collect(),
-        };
         let merged = |words: &[&str]| {
             let mut c = cell(words);
             merge_split_words(&mut c, lex, 1, &mut Vec::new());
@@ -2253,21 +2241,23 @@ mod tests {
         );
     }
 
+    fn cell(words: &[&str]) -> protokoll_model::Cell {
+        protokoll_model::Cell {
+            column: 0,
+            words: words
+                .iter()
+                .map(|w| protokoll_model::Word {
+                    text: (*w).into(),
+                    ..Default::default()
+                })
+                .collect(),
+        }
+    }
+
     fn line(words: &[&str]) -> protokoll_model::Line {
         protokoll_model::Line {
-            cells: vec![protokoll_model::Cell {
-                column: 0,
-                words: words
-                    .iter()
-                    .map(|w| protokoll_model::Word {
-                        text: (*w).into(),
-                        ..Default::default()
-                    })
-                    .collect(),
-            }],
-            region: None,
-            row: None,
-            furniture: false,
+            cells: vec![cell(words)],
+            ..Default::default()
         }
     }
 
@@ -2400,7 +2390,7 @@ mod tests {
         let mut known = |w: &str| {
             let mut forms = Vec::new();
             lex.accented(&deaccent(w), &mut forms);
-            lex.zipf(w).is_some() || lex.is_name(w) || !forms.is_empty()
+            listed_or_name(lex, w) || !forms.is_empty()
         };
         let mut split = |a: &str, b: &str| split_initial(a, b, lex, &mut known);
         assert_eq!(split("J", "usterare:"), Some((None, "Justerare:".into())));
