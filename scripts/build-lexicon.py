@@ -15,8 +15,8 @@ Sources:
   dictionary, e.g. municipalities ("Laxå", "Hällefors") and surnames; and the Swedish
   given names and surnames of the PyPI package Faker 40.63.0 (its sv_SE person
   provider, from Statistics Sweden's lists of common names; MIT licence), e.g.
-  "Märta", "Bäck", "Åkesson".
-Writes "word<TAB>zipf*100", "name" and "head" lines, sorted, then builds the FST files
+  "Märta", "Bäck", "Åkesson", with how common each is (the provider's weights).
+Writes "word<TAB>zipf*100", "name<TAB>share" and "head" lines, sorted, then builds the FST files
 with the crate's build_lexicon example:
 
     pip install wordfreq==3.1.1 faker==40.63.0 && apt-get install hunspell-sv hunspell-tools
@@ -83,11 +83,18 @@ with open(DIC, encoding="utf-8") as dic:
         if len(letters) >= 3 and stem[0].isupper() and not all(c.isupper() for c in letters) \
                 and all(c.isalpha() or c == "-" for c in stem):
             names.add(stem.lower())
-for listed in (SwedishNames.first_names, SwedishNames.last_names):
-    for name in listed:
+# How common a person name is in Sweden: Faker's weights are each name's share of the
+# people in its list (female or male given names, surnames), from Statistics Sweden.
+# Kept as log10 of the share per million, times 100 ("märta" 345, "marta" 275); names
+# without a weight (places, Hunspell's surnames) have 0.
+share = {}
+for listed in (SwedishNames.first_names_female, SwedishNames.first_names_male, SwedishNames.last_names):
+    for name, weight in listed.items():
         name = unicodedata.normalize("NFC", name)
         if len(name) >= 3 and all(c.isalpha() or c == "-" for c in name):
             names.add(name.lower())
+            score = max(0, round(math.log10(weight * 1e6) * 100))
+            share[name.lower()] = max(share.get(name.lower(), 0), score)
 forms = subprocess.run(["unmunch", DIC, AFF], check=True, capture_output=True).stdout.decode("utf-8")
 for form in forms.splitlines():
     w = unicodedata.normalize("NFC", form.strip())
@@ -106,7 +113,7 @@ for path, items in ((heads_path, heads), (verbs_path, verbs)):
             out.write(h + "\n")
 with open(names_path, "w", encoding="utf-8", newline="\n") as out:
     for n in sorted(names, key=lambda s: s.encode("utf-8")):
-        out.write(n + "\n")
+        out.write(f"{n}\t{share.get(n, 0)}\n")
 tsv = os.path.join(data, "sv-wordfreq.tsv")
 with open(tsv, "w", encoding="utf-8", newline="\n") as out:
     for w in sorted(rows, key=lambda s: s.encode("utf-8")):

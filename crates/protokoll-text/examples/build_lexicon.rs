@@ -14,11 +14,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ) else {
         return Err("usage: build_lexicon WORDS.tsv NAMES.txt HEADS.txt VERBS.txt OUT_DIR".into());
     };
-    for (list, fst_name) in [
-        (names, "names.fst"),
-        (heads, "heads.fst"),
-        (verbs, "verbs.fst"),
-    ] {
+    // Names with how common each is as a person's name ("name<TAB>share").
+    let mut shares: Vec<(String, u64)> = Vec::new();
+    for line in std::fs::read_to_string(&names)?.lines() {
+        let (n, s) = line.split_once('\t').ok_or("bad name line")?;
+        shares.push((n.to_string(), s.parse()?));
+    }
+    shares.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    shares.dedup_by(|a, b| a.0 == b.0);
+    let names_map = fst::Map::from_iter(shares.iter().map(|(n, s)| (n.as_bytes(), *s)))?;
+    std::fs::File::create(format!("{out}/names.fst"))?.write_all(names_map.as_fst().as_bytes())?;
+    for (list, fst_name) in [(heads, "heads.fst"), (verbs, "verbs.fst")] {
         let mut items: Vec<String> = std::fs::read_to_string(&list)?
             .lines()
             .map(str::to_string)

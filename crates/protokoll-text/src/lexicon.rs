@@ -16,7 +16,8 @@ static VERBS: &[u8] = include_bytes!("../data/verbs.fst");
 pub struct Lexicon {
     words: Map<&'static [u8]>,
     keys: Map<&'static [u8]>,
-    names: Set<&'static [u8]>,
+    /// Names, each with how common it is as a person's name (0: no figure).
+    names: Map<&'static [u8]>,
     heads: Set<&'static [u8]>,
     verbs: Set<&'static [u8]>,
 }
@@ -62,7 +63,7 @@ impl Lexicon {
         Some(Lexicon {
             words: Map::new(WORDS).ok()?,
             keys: Map::new(KEYS).ok()?,
-            names: Set::new(NAMES).ok()?,
+            names: Map::new(NAMES).ok()?,
             heads: Set::new(HEADS).ok()?,
             verbs: Set::new(VERBS).ok()?,
         })
@@ -75,7 +76,17 @@ impl Lexicon {
 
     /// Whether a lowercase word is a name in the gazetteer (places, given names, surnames).
     pub fn is_name(&self, w: &str) -> bool {
-        self.names.contains(w)
+        self.names.contains_key(w)
+    }
+
+    /// How common a lowercase person name is in Sweden: log10 of its share of the
+    /// people per million ("märta" 3.45, "marta" 2.75), from Statistics Sweden's lists of
+    /// common names; None for other names and words.
+    pub fn name_share(&self, w: &str) -> Option<f32> {
+        self.names
+            .get(w)
+            .filter(|&s| s > 0)
+            .map(|s| s as f32 / 100.0)
     }
 
     /// Whether a lowercase stem opens compounds and occurs only there ("folkhälso",
