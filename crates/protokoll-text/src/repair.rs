@@ -1080,7 +1080,13 @@ fn repair_cached(
     // Tokens read from their neighbours ("1", "ar", "Aven", after "att"): by the token,
     // the word before as written and what the word after is. A modal ("bor") reads the
     // word after itself and is never kept.
-    let near = (!free && !is_modal(text)).then(|| (text.clone(), prev.cloned(), next_class(next)));
+    let near = (!free && !is_modal(text)).then(|| {
+        // "det har mötet": "har" reads the word after it ([`here_follows`]).
+        let here = lowercase(split_core(text).1) == "har"
+            && (here_follows(ctx.lex, next) || finite_verb(ctx.lex, next));
+        let class = next_class(next) | u8::from(here) << 7;
+        (text.clone(), prev.cloned(), class)
+    });
     if let Some((r, contested)) = near.as_ref().and_then(|k| ctx.near.get(k)) {
         ctx.last_contested = *contested;
         return r.clone();
@@ -1136,8 +1142,10 @@ fn context_free(text: &str) -> bool {
     let core = split_core(text).1;
     let mut cs = core.chars();
     let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
+    let lower = lowercase(core);
     long && !core.starts_with(['A', 'O'])
-        && !READ_FROM_LEFT.contains(&lowercase(core).as_ref())
+        && !READ_FROM_LEFT.contains(&lower.as_ref())
+        && lower != "har"
         && !is_modal(text)
 }
 
@@ -1768,6 +1776,33 @@ fn repair_token(
             return Some((format!("{w}{post}"), "confusion", 0.7));
         }
     }
+    // "det har mötet", "den har typen", "det har är": a demonstrative before a definite
+    // noun or a copula is "den/det/de här"; "det har varit" (a supine) stays.
+    if core.eq_ignore_ascii_case("har")
+        && prev.is_some_and(|p| {
+            let (_, c, post) = split_core(p);
+            post.is_empty()
+                && matches!(
+                    lowercase(c).as_ref(),
+                    "den" | "det" | "de" | "denna" | "detta" | "dessa"
+                )
+        })
+        && here_follows(ctx.lex, next)
+    {
+        return Some((
+            format!("{pre}{}{post}", with_case(core, "här")),
+            "diacritic",
+            CONFIDENT,
+        ));
+    }
+    // "Har jobbar man …": opening a sentence before a verb in the present tense, "har"
+    // is "här" (a question opens "Har ni", "Har kommunen").
+    if core == "Har"
+        && prev.is_none_or(|p| p.ends_with(['.', '!', '?', ':']))
+        && finite_verb(ctx.lex, next)
+    {
+        return Some((format!("{pre}Här{post}"), "diacritic", CONFIDENT));
+    }
     // "k1 9-12" / "kL 13": the abbreviation kl.
     if matches!(core, "k1" | "kL" | "kI" | "k|")
         && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
@@ -2000,6 +2035,66 @@ fn repair_token(
     text.push_str(&cased);
     text.push_str(post);
     Some((text, kind, confidence(margin)))
+}
+
+/// Whether the word after a demonstrative "har" makes it "här": a copula ("är", as
+/// the English model writes it too), or a noun in its definite form ("mötet", "typen",
+/// "grupperna") that is no function word ("inget", "mycket").
+fn here_follows(lex: &Lexicon, next: Option<&str>) -> bool {
+    let Some(n) = next else {
+        return false;
+    };
+    let w = lowercase(split_core(n).1);
+    let w = w.as_ref();
+    if matches!(w, "är" | "ar") {
+        return true;
+    }
+    const STEM: f32 = 3.0;
+    if lex.zipf(w).is_none_or(|z| z >= FUNCTION_WORD) {
+        return false;
+    }
+    let vowel = |s: &str| s.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö']);
+    [
+        ("en", false),
+        ("et", false),
+        ("n", true),
+        ("t", true),
+        ("na", false),
+    ]
+    .iter()
+    .filter_map(|(ending, after_vowel)| {
+        w.strip_suffix(ending)
+            .filter(|st| vowel(st) == *after_vowel || *ending == "na")
+    })
+    .any(|st| {
+        st.chars().count() >= 3 && lex.zipf(st).is_some_and(|z| z >= STEM) && is_noun(lex, st)
+    })
+}
+
+/// Whether the word is a verb in the present tense, active or passive, as Hunspell's
+/// infinitives tell: "jobbar" (jobba), "läser" (läsa), "aviseras" (avisera), "behövs"
+/// (behöva), "läses" (läsa).
+fn finite_verb(lex: &Lexicon, next: Option<&str>) -> bool {
+    let Some(n) = next else {
+        return false;
+    };
+    let w = lowercase(split_core(n).1);
+    let w = w.as_ref();
+    let inf = |st: Option<&str>, a: bool| {
+        st.is_some_and(|st| {
+            st.chars().count() >= 2
+                && if a {
+                    lex.is_infinitive(&format!("{st}a"))
+                } else {
+                    lex.is_infinitive(st)
+                }
+        })
+    };
+    inf(w.strip_suffix('r'), false)
+        || inf(w.strip_suffix("er"), true)
+        || inf(w.strip_suffix('s'), false)
+        || inf(w.strip_suffix('s'), true)
+        || inf(w.strip_suffix("es"), true)
 }
 
 /// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
@@ -2504,6 +2599,37 @@ mod tests {
         assert_eq!(split("J", "arv"), Some((None, "Jarv".into())));
         assert_eq!(split("F", "alt"), Some((None, "Falt".into())));
         assert_eq!(split("B", "arn"), None);
+    }
+
+    #[test]
+    fn har_is_here_where_syntax_says_so() {
+        // A demonstrative before a definite noun or a copula.
+        assert_eq!(repaired("har", "det", "mötet").as_deref(), Some("här"));
+        assert_eq!(repaired("har", "De", "grupperna").as_deref(), Some("här"));
+        assert_eq!(repaired("har", "det", "ar").as_deref(), Some("här"));
+        // Before a supine, or a function word, the verb stays.
+        for next in [
+            "varit",
+            "beslutats",
+            "inget",
+            "mycket",
+            "även",
+            "gett",
+            "egna",
+        ] {
+            assert_eq!(repaired("har", "det", next), None, "{next}");
+        }
+        // Opening a sentence before a verb in the present tense; a question stays.
+        let lex = Lexicon::swedish().expect("lexicon");
+        let seen = Evidence::default();
+        let mut ctx = Ctx::new(lex, &seen);
+        let opening = |next: &str, ctx: &mut Ctx<'_>| {
+            repair_token("Har", Some("klart."), Some(next), ctx).map(|r| r.0)
+        };
+        assert_eq!(opening("jobbar", &mut ctx).as_deref(), Some("Här"));
+        assert_eq!(opening("aviseras", &mut ctx).as_deref(), Some("Här"));
+        assert_eq!(opening("ni", &mut ctx), None);
+        assert_eq!(opening("kommunen", &mut ctx), None);
     }
 
     #[test]
