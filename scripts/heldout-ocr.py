@@ -52,7 +52,7 @@ for group in ("dev", "heldout"):
             for i, x in enumerate(c):
                 p[i] += x
         (w0, s0), (w1, s1) = figures(before), figures(after)
-        print(f"{Path(base).name}: words {w0:.3f} -> {w1:.3f}, åäö {s0:.3f} -> {s1:.3f}")
+        print(f"{Path(base).name}: words {w0:.4f} -> {w1:.4f}, åäö {s0:.4f} -> {s1:.4f}")
     (w0, s0), (w1, s1) = figures(pooled[0]), figures(pooled[1])
     t0, n0 = pooled[0][1], pooled[0][4]
-    print(f"{group} pooled ({t0} words, {n0} with å/ä/ö): words {w0:.3f} -> {w1:.3f}, åäö {s0:.3f} -> {s1:.3f}")
+    print(f"{group} pooled ({t0} words, {n0} with å/ä/ö): words {w0:.4f} -> {w1:.4f}, åäö {s0:.4f} -> {s1:.4f}")
