@@ -199,7 +199,7 @@ fn with_case(model: &str, word: &str) -> String {
 /// "6ka" (öka), "&r"/"4rendet" (är…), "fdlja" (följa). Returns the readings to try,
 /// each with its cost in Zipf units (a rarer misreading needs more evidence).
 fn readings(lower: &str) -> Vec<(String, f32)> {
-    // "oé", "6é", "éo", "dé", "o6": one ö read as two characters ("éa", "aa": one å or
+    // "oé", "6é", "éo", "é6", "dé", "o6": one ö read as two characters ("éa", "aa": one å or
     // ä, "onskeméal", "hAalsar"). Both the merged and the letter-by-letter reading are
     // tried ("bedémning" is "bedömning", not "beömning").
     let merged = lower
@@ -208,6 +208,7 @@ fn readings(lower: &str) -> Vec<(String, f32)> {
         .replace("éo", "ö")
         .replace("dé", "ö")
         .replace("o6", "ö")
+        .replace("é6", "ö")
         .replace("éa", "å");
     let mut out = letter_readings(lower, 0.0);
     if merged != lower {
@@ -363,7 +364,31 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
     } else {
         found
     };
-    found.map(|(word, score)| (word, score - keep))
+    // "Dénje": no reading is a known word, but an é inside a word (not the names'
+    // "-én", or a final "-é") is the English model's reading of ö: a guess with a
+    // fixed margin.
+    const E_AS_O: f32 = 0.5;
+    let e_as_o = || {
+        let n = lower.chars().count();
+        let inner = lower
+            .chars()
+            .enumerate()
+            .any(|(i, c)| c == 'é' && i + 2 < n);
+        inner.then(|| {
+            let chars: Vec<char> = lower.chars().collect();
+            let read: String = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| if c == 'é' && i + 2 < n { 'ö' } else { c })
+                .collect();
+            (read, E_AS_O)
+        })
+    };
+    match found {
+        Some((word, score)) => Some((word, score - keep)),
+        None if own.is_none() => e_as_o(),
+        None => None,
+    }
 }
 
 /// An unknown word of three letters or more read with a lost initial å, ä or ö: the
@@ -721,7 +746,7 @@ pub struct Ctx<'a> {
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     near: FastMap<NearKey, (Option<Fix>, bool)>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
-    infinitives: FastMap<String, Option<String>>,
+    infinitives: FastMap<String, Option<(String, f32)>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
     floor: f32,
 }
@@ -785,19 +810,25 @@ impl<'a> Ctx<'a> {
 
     /// The most frequent reading of known word `lower` that is an infinitive, when it
     /// is not much rarer than `lower` (0.7 on the Zipf scale: "starka" 4.75, "stärka"
-    /// 4.16; "veta" 5.3, "väta" 2.1).
-    fn infinitive(&mut self, lower: &str) -> Option<String> {
-        if let Some(hit) = self.infinitives.get(lower) {
-            return hit.clone();
-        }
-        let floor = self.lex.zipf(lower).map_or(f32::INFINITY, |z| z - 0.7);
-        let found = candidates(self.lex, lower, false, self.seen)
-            .into_iter()
-            .filter(|(c, z)| c != lower && *z >= floor && self.lex.is_infinitive(c))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|(c, _)| c);
-        self.infinitives.insert(lower.to_string(), found.clone());
-        found
+    /// 4.16; "veta" 5.3, "väta" 2.1), or at any frequency when not `strict` (the
+    /// syntax leaves no other reading: "att andra tiderna" is "ändra").
+    fn infinitive(&mut self, lower: &str, strict: bool) -> Option<String> {
+        let found = match self.infinitives.get(lower) {
+            Some(hit) => hit.clone(),
+            None => {
+                let found = candidates(self.lex, lower, false, self.seen)
+                    .into_iter()
+                    .filter(|(c, _)| c != lower && self.lex.is_infinitive(c))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+                self.infinitives.insert(lower.to_string(), found.clone());
+                found
+            }
+        };
+        let floor = match strict {
+            true => self.lex.zipf(lower).map_or(f32::INFINITY, |z| z - 0.7),
+            false => f32::NEG_INFINITY,
+        };
+        found.filter(|(_, z)| *z >= floor).map(|(c, _)| c)
     }
 
     /// The words this context kept although another reading came close (lowercase,
@@ -1008,6 +1039,13 @@ fn split_initial(
             if letters < 2 || !head.chars().all(|c| c.is_alphabetic() || c == '\'') {
                 return None;
             }
+            // In capitals the J sits inside one word: "RADDNINGST] ANSTEN".
+            let (_, core, post) = split_core(rest);
+            let caps = |w: &str| w.chars().all(char::is_uppercase);
+            if caps(head) && caps(core) && rest.starts_with(core) && fragment(core) {
+                let word = format!("{head}J{core}");
+                return known(&word.to_lowercase()).then(|| (None, format!("{word}{post}")));
+            }
             (Some(head.to_string()), 'J')
         }
     };
@@ -1023,6 +1061,22 @@ fn join_capital(
     known: &mut dyn FnMut(&str) -> bool,
 ) -> Option<Joined> {
     let (_, core, post) = split_core(rest);
+    // "J Onsson": a capital A or O opening the fragment is the English model's reading
+    // of a lost å, ä or ö (a capital inside a word is none of ours).
+    let mut cs = core.chars();
+    if let (Some(first @ ('A' | 'O')), Some(second)) = (cs.next(), cs.next()) {
+        if !second.is_lowercase() {
+            return None;
+        }
+        let rest_of = cs.as_str();
+        let lost: &[char] = if first == 'O' { &['ö'] } else { &['ä', 'å'] };
+        return lost.iter().find_map(|v| {
+            let word = format!("{c}{v}{second}{rest_of}");
+            let lower = word.to_lowercase();
+            (word.chars().count() >= 4 && known(&lower))
+                .then(|| (kept.clone(), format!("{word}{post}")))
+        });
+    }
     // The fragment may carry a misread letter ("J 6rgen").
     if !core.starts_with(|c: char| c.is_lowercase() || misread(c))
         || !fragment(core)
@@ -1081,9 +1135,13 @@ fn repair_cached(
     // the word before as written and what the word after is. A modal ("bor") reads the
     // word after itself and is never kept.
     let near = (!free && !is_modal(text)).then(|| {
-        // "det har mötet": "har" reads the word after it ([`here_follows`]).
-        let here = lowercase(split_core(text).1) == "har"
-            && (here_follows(ctx.lex, next) || finite_verb(ctx.lex, next));
+        // "det har mötet", "att andra tiderna": a token read with the word after it
+        // ([`here_follows`], [`finite_verb`], [`definite_noun`]).
+        let here = if lowercase(split_core(text).1) == "har" {
+            here_follows(ctx.lex, next) || finite_verb(ctx.lex, next)
+        } else {
+            after_marker && definite_noun(ctx.lex, next)
+        };
         let class = next_class(next) | u8::from(here) << 7;
         (text.clone(), prev.cloned(), class)
     });
@@ -1594,6 +1652,8 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
                 | "per"
                 | "förra"
                 | "forra"
+                | "föregående"
+                | "foregaende"
                 | "nästa"
                 | "nasta"
                 | "senare"
@@ -1867,7 +1927,10 @@ fn repair_token(
         && !ctx.lex.is_infinitive(lower)
         && !IRREGULAR_INFINITIVES.contains(&lower)
     {
-        if let Some(v) = ctx.infinitive(lower) {
+        // An adjective before a definite noun needs an article ("de andra tiderna"):
+        // without one, the verb.
+        let strict = !definite_noun(ctx.lex, next);
+        if let Some(v) = ctx.infinitive(lower, strict) {
             // Certain when the word as written is no word at all ("ska starkas").
             let confidence = if ctx.lex.zipf(lower).is_some() {
                 0.8
@@ -2038,17 +2101,20 @@ fn repair_token(
 }
 
 /// Whether the word after a demonstrative "har" makes it "här": a copula ("är", as
-/// the English model writes it too), or a noun in its definite form ("mötet", "typen",
-/// "grupperna") that is no function word ("inget", "mycket").
+/// the English model writes it too), or a noun in its definite form.
 fn here_follows(lex: &Lexicon, next: Option<&str>) -> bool {
+    next.is_some_and(|n| matches!(lowercase(split_core(n).1).as_ref(), "är" | "ar"))
+        || definite_noun(lex, next)
+}
+
+/// Whether the word is a noun in its definite form ("mötet", "typen", "grupperna") that
+/// is no function word ("inget", "mycket").
+fn definite_noun(lex: &Lexicon, next: Option<&str>) -> bool {
     let Some(n) = next else {
         return false;
     };
     let w = lowercase(split_core(n).1);
     let w = w.as_ref();
-    if matches!(w, "är" | "ar") {
-        return true;
-    }
     const STEM: f32 = 3.0;
     if lex.zipf(w).is_none_or(|z| z >= FUNCTION_WORD) {
         return false;
@@ -2197,6 +2263,10 @@ mod tests {
         assert_eq!(fix("bes|ot"), "beslöt");
         assert_eq!(fix("fores|lar"), "föreslår");
         assert_eq!(fix("Sj66"), "Sjöö");
+        assert_eq!(fix("é6verskottet"), "överskottet");
+        // An unknown word with an é inside: ö, as a guess; a name's "-én" stays.
+        assert_eq!(fix("Dénje"), "Dönje");
+        assert_eq!(fix("Xyzén"), "Xyzén");
         assert_eq!(fix("rehabiliteringsansvar"), "rehabiliteringsansvar");
         assert_eq!(fix("journalgranskat"), "journalgranskat");
     }
@@ -2249,6 +2319,10 @@ mod tests {
         assert_eq!(repaired("tillagg", "med", "av").as_deref(), Some("tillägg"));
         // A date is no "i": "den 1 december".
         assert_eq!(repaired("1", "den", "december"), None);
+        assert_eq!(
+            repaired("ar,", "foregaende", "medan").as_deref(),
+            Some("år,")
+        );
         // "föregående ar." ends a sentence: a noun.
         assert_eq!(
             repaired("ar.", "föregående", "Nästa").as_deref(),
@@ -2533,6 +2607,13 @@ mod tests {
         // An infinitive as written, or no infinitive among the readings, stays.
         assert_eq!(repaired("vara", "att", "med"), None);
         assert_eq!(repaired("starka", "mycket", "krafter"), None);
+        // Before a definite noun an adjective would need an article: the verb, however
+        // much rarer; before an indefinite one the adjective stays.
+        assert_eq!(
+            repaired("andra", "att", "tiderna").as_deref(),
+            Some("ändra")
+        );
+        assert_eq!(repaired("andra", "att", "kommuner"), None);
     }
 
     #[test]
@@ -2599,6 +2680,15 @@ mod tests {
         assert_eq!(split("J", "arv"), Some((None, "Jarv".into())));
         assert_eq!(split("F", "alt"), Some((None, "Falt".into())));
         assert_eq!(split("B", "arn"), None);
+        // A capital A or O opening the fragment is a lost å, ä or ö.
+        assert_eq!(split("J", "Onsson"), Some((None, "Jönsson".into())));
+        assert_eq!(split("J", "OH"), None);
+        // In capitals, a J glued to the end of the first piece joins the two.
+        assert_eq!(
+            split("RADDNINGST]", "ANSTEN,"),
+            Some((None, "RADDNINGSTJANSTEN,".into()))
+        );
+        assert_eq!(split("VAD]", "ARN"), None);
     }
 
     #[test]
