@@ -116,10 +116,17 @@ pub fn ocr_layer(page: &Page) -> bool {
 /// the rest is a known word or name, on every OCR page (damaged or not). Parts joined by
 /// "/" are read one by one ("B./lIngmar").
 pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
-    // A part that opens with a stroke and a capital.
-    if !word
-        .split('/')
-        .any(|part| unstroked(split_core(part).1).is_some())
+    // Cheap test first: a stroke or a lowercase letter before a capital somewhere; then a
+    // part that opens with them.
+    // (Bytes: 0xC3 leads the UTF-8 of Å, Ä, Ö.)
+    let stroke_capital = word.as_bytes().windows(2).any(|w| {
+        matches!(w, [a, b] if (a.is_ascii_lowercase() || *a == b'|')
+            && (b.is_ascii_uppercase() || *b == 0xC3))
+    });
+    if !stroke_capital
+        || !word
+            .split('/')
+            .any(|part| unstroked(split_core(part).1).is_some())
     {
         return None;
     }
@@ -745,6 +752,8 @@ pub struct Ctx<'a> {
     tokens: [TokenMemo; 12],
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     near: FastMap<NearKey, (Option<Fix>, bool)>,
+    /// Whether a token may open a split word (see [`Ctx::split_head`]).
+    split_heads: FastMap<String, bool>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<(String, f32)>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -762,6 +771,7 @@ impl<'a> Ctx<'a> {
             tokens: Default::default(),
             near: FastMap::default(),
             infinitives: FastMap::default(),
+            split_heads: FastMap::default(),
             floor: APPLY_MARGIN,
         }
     }
@@ -842,6 +852,23 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether a token may be the first piece of a word the OCR split
+    /// ([`merge_split_words`]): a fragment that is no word as written, with its letters
+    /// back, or as the repair reads it. Asked of nearly every word before the page is
+    /// repaired, so remembered by the token.
+    fn split_head(&mut self, token: &str) -> bool {
+        if let Some(&hit) = self.split_heads.get(token) {
+            return hit;
+        }
+        let core = split_core(token).1;
+        let lower = lowercase(core);
+        let found = fragment(core)
+            && !listed_with_letters(self.lex, &lower, f32::MIN)
+            && !self.repairs(&lower, core.starts_with(char::is_uppercase));
+        self.split_heads.insert(token.to_string(), found);
+        found
+    }
+
     /// Whether `word` (lowercase) would be repaired in this context.
     pub fn repairs(&mut self, word: &str, name_like: bool) -> bool {
         self.best(word, name_like).is_some()
@@ -899,40 +926,61 @@ fn merge_split_initials(
 fn merge_split_words(
     cell: &mut protokoll_model::Cell,
     lex: &Lexicon,
+    split_head: &mut dyn FnMut(&str) -> bool,
     page: u32,
     out: &mut Vec<Correction>,
 ) {
     const LISTED: f32 = 1.0;
-    // A listed word, as written or with å/ä/ö back ("6" and "é" read as "ö").
-    let listed = |w: &str, floor: f32| {
-        let plain: String = w
-            .chars()
-            .map(|c| {
-                if matches!(c, '6' | 'é' | '0') {
-                    'o'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        let mut forms = Vec::new();
-        lex.accented(&deaccent(&plain), &mut forms);
-        lex.zipf(&plain).is_some_and(|z| z >= floor) || forms.iter().any(|(_, z)| *z >= floor)
-    };
     let mut pair = |a: &str, b: &str| -> Option<Joined> {
-        let (pre, head, between) = split_core(a);
-        let (before, tail, post) = split_core(b);
-        if !between.is_empty() || !before.is_empty() || !fragment(head) || !fragment(tail) {
+        // Cheap tests first: the second piece opens with a letter (or a misread one) and
+        // the first ends with one; neither is a short word (most words of running text
+        // are: "i", "och", "att").
+        if a.len() < 4
+            || b.len() < 3
+            || !b.starts_with(|c: char| c.is_lowercase() || misread(c))
+            || !a.ends_with(char::is_alphabetic)
+        {
             return None;
         }
-        let (lh, lt) = (lowercase(head), lowercase(tail));
-        if listed(&lh, f32::MIN) {
+        let (pre, head, _) = split_core(a);
+        // Before a misread ö the first piece need only be no word with its letters back
+        // ("kompetensfors 6rjning"); elsewhere no word as the repair reads it either.
+        let opens = if b.starts_with(misread) {
+            fragment(head) && !listed_with_letters(lex, &lowercase(head), f32::MIN)
+        } else {
+            split_head(a)
+        };
+        let (_, tail, post) = split_core(b);
+        if !opens || !fragment(tail) {
             return None;
         }
-        let joined = format!("{lh}{lt}");
-        listed(&joined, LISTED).then(|| (None, format!("{pre}{head}{tail}{post}")))
+        let joined = format!("{}{}", lowercase(head), lowercase(tail));
+        listed_with_letters(lex, &joined, LISTED)
+            .then(|| (None, format!("{pre}{head}{tail}{post}")))
     };
     merge_pairs(cell, &mut pair, page, out);
+}
+
+/// Whether a lowercase word is listed at Zipf `floor` or more, as written or with å/ä/ö
+/// back ("6" and "é" read as "ö").
+fn listed_with_letters(lex: &Lexicon, w: &str, floor: f32) -> bool {
+    // Most words are listed as written: one lookup.
+    if lex.zipf(w).is_some_and(|z| z >= floor) {
+        return true;
+    }
+    let plain: String = w
+        .chars()
+        .map(|c| {
+            if matches!(c, '6' | 'é' | '0') {
+                'o'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut forms = Vec::new();
+    lex.accented(&deaccent(&plain), &mut forms);
+    lex.zipf(&plain).is_some_and(|z| z >= floor) || forms.iter().any(|(_, z)| *z >= floor)
 }
 
 /// Whether a lowercase word is listed in the lexicon or is a name of the gazetteer.
@@ -1137,7 +1185,7 @@ fn repair_cached(
     let near = (!free && !is_modal(text)).then(|| {
         // "det har mötet", "att andra tiderna": a token read with the word after it
         // ([`here_follows`], [`finite_verb`], [`definite_noun`]).
-        let here = if lowercase(split_core(text).1) == "har" {
+        let here = if split_core(text).1.eq_ignore_ascii_case("har") {
             here_follows(ctx.lex, next) || finite_verb(ctx.lex, next)
         } else {
             after_marker && definite_noun(ctx.lex, next)
@@ -1352,7 +1400,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             let lex = ctx.lex;
             let mut known = |w: &str| listed_or_name(lex, w) || ctx.repairs(w, true);
             merge_split_initials(cell, &mut known, lex, number, &mut out);
-            merge_split_words(cell, lex, number, &mut out);
+            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, &mut out);
             let mut fixes: Vec<(usize, Fix)> = Vec::new();
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
@@ -2382,7 +2430,13 @@ mod tests {
         let lex = Lexicon::swedish().expect("lexicon");
         let merged = |words: &[&str]| {
             let mut c = cell(words);
-            merge_split_words(&mut c, lex, 1, &mut Vec::new());
+            merge_split_words(
+                &mut c,
+                lex,
+                &mut |w| !listed_with_letters(lex, &w.to_lowercase(), f32::MIN),
+                1,
+                &mut Vec::new(),
+            );
             c.text()
         };
         assert_eq!(
