@@ -1755,7 +1755,7 @@ fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
 }
 
 /// Function words whose reading [`by_context`] takes from the left neighbour.
-const READ_FROM_LEFT: [&str; 5] = ["ar", "vara", "vart", "var", "nar"];
+const READ_FROM_LEFT: [&str; 6] = ["ar", "vara", "vart", "var", "nar", "fort"];
 
 /// Common infinitives Hunspell sv_SE lists without verb inflection flags.
 const IRREGULAR_INFINITIVES: [&str; 14] = [
@@ -1936,8 +1936,18 @@ fn repair_token(
                     "det" | "som" | "vad" | "hur"
                 )
             });
+        // "Protokoll fort vid": after a noun the participle "fört"; the adverb "fort"
+        // follows a verb ("gick fort") or "så".
+        let after_noun = lower == "fort"
+            && prev.is_some_and(|p| {
+                let (_, c, post) = split_core(p);
+                let c = lowercase(c);
+                post.is_empty() && (is_noun(ctx.lex, &c) || definite_noun(ctx.lex, Some(&c)))
+            });
         let fixed = if lower == "ar" && (year_next || final_noun) {
             Some("år")
+        } else if after_noun {
+            Some("fört")
         } else {
             by_context(lower, prev.map(|p| split_core(p).1.to_lowercase()))
         };
@@ -2091,7 +2101,8 @@ fn repair_token(
         Some(|lex, w| lex.is_name(w))
     } else {
         match left_word(prev).1 {
-            Slot::Noun => Some(is_noun),
+            // A noun, or a noun's definite form ("under fastan": Lent, not "fastän").
+            Slot::Noun => Some(|lex, w| is_noun(lex, w) || definite_noun(lex, Some(w))),
             // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
             Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
             Slot::Other => None,
@@ -2371,6 +2382,12 @@ mod tests {
             repaired("ar,", "foregaende", "medan").as_deref(),
             Some("år,")
         );
+        // After a noun "fort" is the participle; after a verb the adverb.
+        assert_eq!(
+            repaired("fort", "Protokoll", "vid").as_deref(),
+            Some("fört")
+        );
+        assert_eq!(repaired("fort", "gick", "vid"), None);
         // "föregående ar." ends a sentence: a noun.
         assert_eq!(
             repaired("ar.", "föregående", "Nästa").as_deref(),
@@ -2393,6 +2410,8 @@ mod tests {
         assert_eq!(at("Val", None), None);
         assert_eq!(at("Val", Some("3.")), None);
         assert_eq!(at("stod", Some("till")).as_deref(), Some("stöd"));
+        // A definite form is a noun too: "under fastan" (Lent), not "fastän".
+        assert_eq!(at("fastan", Some("under")), None);
         // Before a surname a given name: "Par Sjölander" is "Pär".
         let before = |w: &str, next: &str| {
             let seen = Evidence::default();
