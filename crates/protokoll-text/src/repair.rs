@@ -250,6 +250,8 @@ fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> {
             '6' if has_letter => &[(Some('ö'), 0.2)],
             '0' if before && after => &[(Some('o'), 0.2), (Some('ö'), 0.3)],
             '&' | '4' if i == 0 && after => &[(Some('ä'), 0.3)],
+            // "J4gareförbundet": a 4 between letters.
+            '4' if before && after => &[(Some('ä'), 0.3)],
             // "f&", "f€" (få), "m@jlig" (möjlig), "@r" (är).
             '&' | '€' if before => &[(Some('å'), 0.3), (Some('ä'), 0.3)],
             '@' if before || after => &[(Some('ö'), 0.3), (Some('ä'), 0.3)],
@@ -351,7 +353,12 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
                 let ((w, z), as_written) = compound(lex, stem, seen, 2)?;
                 Some(((format!("{w}s"), z), as_written))
             };
-            match compound(lex, lower, seen, 2).or_else(genitive) {
+            // The better of the two: "björk|ängen|s" beats "björk|an|gens".
+            let read = match (compound(lex, lower, seen, 2), genitive()) {
+                (Some(w), Some(g)) => Some(if g.0 .1 > w.0 .1 { g } else { w }),
+                (w, g) => w.or(g),
+            };
+            match read {
                 Some((f, as_written)) => {
                     (Some(f), as_written.filter(|_| name_like).unwrap_or(keep))
                 }
@@ -747,13 +754,15 @@ pub struct Ctx<'a> {
     last_contested: bool,
     /// Answers by token as written, for tokens whose repair does not depend on their
     /// neighbours (see [`context_free`]).
-    /// Twelve memos: by what the left neighbour asks for ([`left_word`]), whether a
+    /// Sixteen memos: by what the left neighbour asks for ([`left_word`]), whether a
     /// capitalised word follows ([`person_slot`]) and whether one comes before.
-    tokens: [TokenMemo; 12],
+    tokens: [TokenMemo; 16],
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     near: FastMap<NearKey, (Option<Fix>, bool)>,
     /// Whether a token may open a split word (see [`Ctx::split_head`]).
     split_heads: FastMap<String, bool>,
+    /// Supine readings by word (see [`Ctx::supine`]).
+    supines: FastMap<String, Option<String>>,
     /// Infinitive readings by word (see [`Ctx::infinitive`]).
     infinitives: FastMap<String, Option<(String, f32)>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
@@ -771,6 +780,7 @@ impl<'a> Ctx<'a> {
             tokens: Default::default(),
             near: FastMap::default(),
             infinitives: FastMap::default(),
+            supines: FastMap::default(),
             split_heads: FastMap::default(),
             floor: APPLY_MARGIN,
         }
@@ -839,6 +849,27 @@ impl<'a> Ctx<'a> {
             false => f32::NEG_INFINITY,
         };
         found.filter(|(_, z)| *z >= floor).map(|(c, _)| c)
+    }
+
+    /// The most frequent reading of `lower` that is a supine ([`is_supine`]), with a
+    /// lost initial letter too ("kat": "ökat"), not much rarer than `lower`
+    /// ([`SLOT_EVIDENCE`]).
+    fn supine(&mut self, lower: &str) -> Option<String> {
+        if let Some(hit) = self.supines.get(lower) {
+            return hit.clone();
+        }
+        let floor = self
+            .lex
+            .zipf(lower)
+            .map_or(f32::NEG_INFINITY, |z| z - SLOT_EVIDENCE);
+        let found = candidates(self.lex, lower, false, self.seen)
+            .into_iter()
+            .chain(lost_initial_letter(self.lex, lower))
+            .filter(|(c, z)| c != lower && *z >= floor && is_supine(self.lex, c))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(c, _)| c);
+        self.supines.insert(lower.to_string(), found.clone());
+        found
     }
 
     /// The words this context kept although another reading came close (lowercase,
@@ -910,9 +941,16 @@ fn merge_split_initials(
     merge_pairs(
         cell,
         &mut |a, b| {
-            candidate(a)
-                .then(|| split_initial(a, b, lex, known))
-                .flatten()
+            // An opening bracket or quote stays in front: "(J agareförbundet)".
+            let capital = a.trim_start_matches(['(', '[', '"', '\'']);
+            let opening = a.get(..a.len() - capital.len()).unwrap_or("");
+            let (kept, joined) = candidate(capital)
+                .then(|| split_initial(capital, b, lex, known))
+                .flatten()?;
+            Some(match kept {
+                Some(k) => (Some(format!("{opening}{k}")), joined),
+                None => (None, format!("{opening}{joined}")),
+            })
         },
         page,
         out,
@@ -1109,6 +1147,14 @@ fn join_capital(
     known: &mut dyn FnMut(&str) -> bool,
 ) -> Option<Joined> {
     let (_, core, post) = split_core(rest);
+    // "J an-Erik": the first half of a double given name, joined when it makes a name.
+    if let Some((first, second)) = core.split_once('-') {
+        let double_name = fragment(first)
+            && first.starts_with(char::is_lowercase)
+            && capitalised(Some(second))
+            && lex.is_name(&format!("{c}{first}").to_lowercase());
+        return double_name.then(|| (kept, format!("{c}{core}{post}")));
+    }
     // "J Onsson": a capital A or O opening the fragment is the English model's reading
     // of a lost å, ä or ö (a capital inside a word is none of ours).
     let mut cs = core.chars();
@@ -1170,8 +1216,8 @@ fn repair_cached(
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
     let slot = left as usize
-        + 3 * usize::from(person_slot("", next))
-        + 6 * usize::from(capitalised(prev_text));
+        + 4 * usize::from(person_slot("", next))
+        + 8 * usize::from(capitalised(prev_text));
     if !after_marker {
         if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
             ctx.last_contested = *contested;
@@ -1263,6 +1309,8 @@ enum Slot {
     Noun = 1,
     /// A predicate: after a copula.
     Predicate = 2,
+    /// A supine: after the auxiliary "har", "hade".
+    Supine = 3,
 }
 
 /// What the left neighbour `prev` asks for next: whether an infinitive (after the
@@ -1313,9 +1361,29 @@ fn left_word(prev: Option<&str>) -> (bool, Slot) {
         "är" | "ar" | "var" | "blir" | "blev" | "bli" | "vara" | "varit" | "förblir" => {
             Slot::Predicate
         }
+        "har" | "hade" => Slot::Supine,
         _ => Slot::Other,
     };
     (infinitive, slot)
+}
+
+/// Whether a word is a verb's supine, as Hunspell's infinitives tell: "ökat" (öka),
+/// "fått" (få), "behövt" (behöva), "skrivit" (skriva).
+fn is_supine(lex: &Lexicon, w: &str) -> bool {
+    let verb = |stem: Option<&str>, a: bool| {
+        stem.is_some_and(|st| {
+            st.chars().count() >= 2
+                && if a {
+                    lex.is_infinitive(&format!("{st}a"))
+                } else {
+                    lex.is_infinitive(st)
+                }
+        })
+    };
+    verb(w.strip_suffix('t'), false)
+        || verb(w.strip_suffix("tt"), false)
+        || verb(w.strip_suffix('t'), true)
+        || verb(w.strip_suffix("it"), true)
 }
 
 /// The infinitive marker and the modal verbs, after which an infinitive stands.
@@ -2002,6 +2070,17 @@ fn repair_token(
             ));
         }
     }
+    // "har kat" (ökat): after "har" or "hade" a reading that is a supine wins, unless much
+    // rarer, over a word that is none.
+    if left_word(prev).1 == Slot::Supine && !is_supine(ctx.lex, lower) {
+        if let Some(v) = ctx.supine(lower) {
+            return Some((
+                format!("{pre}{}{post}", with_case(core, &v)),
+                "diacritic",
+                CONFIDENT,
+            ));
+        }
+    }
     // "vad som bor göras": a modal verb, not "bor" (lives), before an infinitive.
     if let Some(modal) = modal_reading(lower, next, ctx) {
         return Some((
@@ -2105,7 +2184,7 @@ fn repair_token(
             Slot::Noun => Some(|lex, w| is_noun(lex, w) || definite_noun(lex, Some(w))),
             // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
             Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
-            Slot::Other => None,
+            Slot::Other | Slot::Supine => None,
         }
     };
     if let Some(class) = slot.filter(|_| ctx.lex.zipf(lower).is_some()) {
@@ -2625,6 +2704,8 @@ mod tests {
     #[test]
     fn compounds_of_heads_forms_and_linked_parts() {
         assert_eq!(fix("folkhalsovetare"), "folkhälsovetare");
+        // A genitive on a compound: "björk|ängen|s", not "björk|an|gens".
+        assert_eq!(fix("Bjorkangens"), "Björkängens");
         assert_eq!(fix("Lansbildningskonsulent"), "Länsbildningskonsulent");
         assert_eq!(fix("samordnarna"), "samordnarna");
         // A frequent short word does not make a split ("rehabiliterings|än|s|var"), and
@@ -2687,6 +2768,9 @@ mod tests {
             Some("ändra")
         );
         assert_eq!(repaired("andra", "att", "kommuner"), None);
+        // After "har" a supine: "kat" (a rare word) is "ökat" with its lost letter.
+        assert_eq!(repaired("kat", "har", "med").as_deref(), Some("ökat"));
+        assert_eq!(repaired("ansvar", "har", "för"), None);
     }
 
     #[test]
@@ -2762,6 +2846,13 @@ mod tests {
             Some((None, "RADDNINGSTJANSTEN,".into()))
         );
         assert_eq!(split("VAD]", "ARN"), None);
+        // The first half of a double given name.
+        assert_eq!(split("J", "an-Erik"), Some((None, "Jan-Erik".into())));
+        assert_eq!(split("J", "an-erik"), None);
+        // An opening bracket before the capital stays in front.
+        let mut c = cell(&["Kerstin", "(J", "ohansson),", "ledamot"]);
+        merge_split_initials(&mut c, &mut known, lex, 1, &mut Vec::new());
+        assert_eq!(c.text(), "Kerstin (Johansson), ledamot");
     }
 
     #[test]
