@@ -384,19 +384,21 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
     const E_AS_O: f32 = 0.5;
     let e_as_o = || {
         let n = lower.chars().count();
-        let inner = lower
+        let mut inner = false;
+        let read: String = lower
             .chars()
             .enumerate()
-            .any(|(i, c)| c == 'é' && i + 2 < n);
-        inner.then(|| {
-            let chars: Vec<char> = lower.chars().collect();
-            let read: String = chars
-                .iter()
-                .enumerate()
-                .map(|(i, &c)| if c == 'é' && i + 2 < n { 'ö' } else { c })
-                .collect();
-            (read, E_AS_O)
-        })
+            .map(|(i, c)| {
+                let o = c == 'é' && i + 2 < n;
+                inner |= o;
+                if o {
+                    'ö'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        inner.then_some((read, E_AS_O))
     };
     match found {
         Some((word, score)) => Some((word, score - keep)),
@@ -844,9 +846,10 @@ impl<'a> Ctx<'a> {
                 found
             }
         };
-        let floor = match strict {
-            true => self.lex.zipf(lower).map_or(f32::INFINITY, |z| z - 0.7),
-            false => f32::NEG_INFINITY,
+        let floor = if strict {
+            self.lex.zipf(lower).map_or(f32::INFINITY, |z| z - 0.7)
+        } else {
+            f32::NEG_INFINITY
         };
         found.filter(|(_, z)| *z >= floor).map(|(c, _)| c)
     }
@@ -1370,20 +1373,26 @@ fn left_word(prev: Option<&str>) -> (bool, Slot) {
 /// Whether a word is a verb's supine, as Hunspell's infinitives tell: "ökat" (öka),
 /// "fått" (få), "behövt" (behöva), "skrivit" (skriva).
 fn is_supine(lex: &Lexicon, w: &str) -> bool {
-    let verb = |stem: Option<&str>, a: bool| {
-        stem.is_some_and(|st| {
+    verb_form(
+        lex,
+        w,
+        &[("t", false), ("tt", false), ("t", true), ("it", true)],
+    )
+}
+
+/// Whether `w` is a form of a verb Hunspell flags: `w` less one of `endings` is an
+/// infinitive, with an "a" put back where the ending says so ("läser": "läs" + a).
+fn verb_form(lex: &Lexicon, w: &str, endings: &[(&str, bool)]) -> bool {
+    endings.iter().any(|(ending, add_a)| {
+        w.strip_suffix(ending).is_some_and(|st| {
             st.chars().count() >= 2
-                && if a {
+                && if *add_a {
                     lex.is_infinitive(&format!("{st}a"))
                 } else {
                     lex.is_infinitive(st)
                 }
         })
-    };
-    verb(w.strip_suffix('t'), false)
-        || verb(w.strip_suffix("tt"), false)
-        || verb(w.strip_suffix('t'), true)
-        || verb(w.strip_suffix("it"), true)
+    })
 }
 
 /// The infinitive marker and the modal verbs, after which an infinitive stands.
@@ -1405,13 +1414,17 @@ fn capitalised(w: Option<&str>) -> bool {
     })
 }
 
+/// The lowercase core of a word that nothing ends after ("Protokoll", not "vid." or
+/// "(M),").
+fn bare_word(w: Option<&str>) -> Option<std::borrow::Cow<'_, str>> {
+    let (_, core, post) = split_core(w?);
+    post.is_empty().then(|| lowercase(core))
+}
+
 /// Whether a capitalised word stands after a name, as a surname does ("Tomas Kall"):
 /// the word before is a name of the gazetteer and nothing ends after it.
 fn after_name(lex: &Lexicon, prev: Option<&str>) -> bool {
-    prev.filter(|p| capitalised(Some(p))).is_some_and(|p| {
-        let (_, core, post) = split_core(p);
-        post.is_empty() && lex.is_name(&lowercase(core))
-    })
+    bare_word(prev.filter(|p| capitalised(Some(p)))).is_some_and(|w| lex.is_name(&w))
 }
 
 /// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
@@ -1927,6 +1940,14 @@ fn repair_token(
     if core.is_empty() {
         return None;
     }
+    // `word` in place of the core, in its case, with its punctuation.
+    let read_as = |word: &str, confidence: f32| -> Option<Repair> {
+        Some((
+            format!("{pre}{}{post}", with_case(core, word)),
+            "diacritic",
+            confidence,
+        ))
+    };
     // "1" (or "|") standing for "i" between two words of running text.
     if matches!(core, "1" | "|")
         && pre.is_empty()
@@ -1955,21 +1976,15 @@ fn repair_token(
     // "det har mötet", "den har typen", "det har är": a demonstrative before a definite
     // noun or a copula is "den/det/de här"; "det har varit" (a supine) stays.
     if core.eq_ignore_ascii_case("har")
-        && prev.is_some_and(|p| {
-            let (_, c, post) = split_core(p);
-            post.is_empty()
-                && matches!(
-                    lowercase(c).as_ref(),
-                    "den" | "det" | "de" | "denna" | "detta" | "dessa"
-                )
+        && bare_word(prev).is_some_and(|w| {
+            matches!(
+                w.as_ref(),
+                "den" | "det" | "de" | "denna" | "detta" | "dessa"
+            )
         })
         && here_follows(ctx.lex, next)
     {
-        return Some((
-            format!("{pre}{}{post}", with_case(core, "här")),
-            "diacritic",
-            CONFIDENT,
-        ));
+        return read_as("här", CONFIDENT);
     }
     // "Har jobbar man …": opening a sentence before a verb in the present tense, "har"
     // is "här" (a question opens "Har ni", "Har kommunen").
@@ -2007,11 +2022,8 @@ fn repair_token(
         // "Protokoll fort vid": after a noun the participle "fört"; the adverb "fort"
         // follows a verb ("gick fort") or "så".
         let after_noun = lower == "fort"
-            && prev.is_some_and(|p| {
-                let (_, c, post) = split_core(p);
-                let c = lowercase(c);
-                post.is_empty() && (is_noun(ctx.lex, &c) || definite_noun(ctx.lex, Some(&c)))
-            });
+            && bare_word(prev)
+                .is_some_and(|w| is_noun(ctx.lex, &w) || definite_noun(ctx.lex, Some(&w)));
         let fixed = if lower == "ar" && (year_next || final_noun) {
             Some("år")
         } else if after_noun {
@@ -2020,11 +2032,7 @@ fn repair_token(
             by_context(lower, prev.map(|p| split_core(p).1.to_lowercase()))
         };
         if let Some(fixed) = fixed {
-            return Some((
-                format!("{pre}{}{post}", with_case(core, fixed)),
-                "diacritic",
-                0.8,
-            ));
+            return read_as(fixed, 0.8);
         }
     }
     let suspect = |c: char| {
@@ -2063,31 +2071,19 @@ fn repair_token(
             } else {
                 CERTAIN
             };
-            return Some((
-                format!("{pre}{}{post}", with_case(core, &v)),
-                "diacritic",
-                confidence,
-            ));
+            return read_as(&v, confidence);
         }
     }
     // "har kat" (ökat): after "har" or "hade" a reading that is a supine wins, unless much
     // rarer, over a word that is none.
     if left_word(prev).1 == Slot::Supine && !is_supine(ctx.lex, lower) {
         if let Some(v) = ctx.supine(lower) {
-            return Some((
-                format!("{pre}{}{post}", with_case(core, &v)),
-                "diacritic",
-                CONFIDENT,
-            ));
+            return read_as(&v, CONFIDENT);
         }
     }
     // "vad som bor göras": a modal verb, not "bor" (lives), before an infinitive.
     if let Some(modal) = modal_reading(lower, next, ctx) {
-        return Some((
-            format!("{pre}{}{post}", with_case(core, modal)),
-            "diacritic",
-            CONFIDENT,
-        ));
+        return read_as(modal, CONFIDENT);
     }
     // "halso-och", "Valfard-", "valfard/sociala", "Liv&halsa": each part of a joined
     // word on its own (an "&" joins only words of three letters or more: "f&" is "få").
@@ -2164,11 +2160,7 @@ fn repair_token(
         if let Some((alt, _)) = ctx.reading(lower, true) {
             if let (Some(w), Some(a)) = (ctx.lex.name_share(lower), ctx.lex.name_share(&alt)) {
                 if a - w >= NAME_SHARE_EVIDENCE {
-                    return Some((
-                        format!("{pre}{}{post}", with_case(core, &alt)),
-                        "diacritic",
-                        CONFIDENT,
-                    ));
+                    return read_as(&alt, CONFIDENT);
                 }
                 if w - a >= NAME_SHARE_EVIDENCE {
                     return None;
@@ -2194,11 +2186,7 @@ fn repair_token(
                 return None;
             }
             if read && !written && margin > -SLOT_EVIDENCE {
-                return Some((
-                    format!("{pre}{}{post}", with_case(core, &alt)),
-                    "diacritic",
-                    CONFIDENT,
-                ));
+                return read_as(&alt, CONFIDENT);
             }
         }
     }
@@ -2282,23 +2270,14 @@ fn finite_verb(lex: &Lexicon, next: Option<&str>) -> bool {
     let Some(n) = next else {
         return false;
     };
-    let w = lowercase(split_core(n).1);
-    let w = w.as_ref();
-    let inf = |st: Option<&str>, a: bool| {
-        st.is_some_and(|st| {
-            st.chars().count() >= 2
-                && if a {
-                    lex.is_infinitive(&format!("{st}a"))
-                } else {
-                    lex.is_infinitive(st)
-                }
-        })
-    };
-    inf(w.strip_suffix('r'), false)
-        || inf(w.strip_suffix("er"), true)
-        || inf(w.strip_suffix('s'), false)
-        || inf(w.strip_suffix('s'), true)
-        || inf(w.strip_suffix("es"), true)
+    let endings = [
+        ("r", false),
+        ("er", true),
+        ("s", false),
+        ("s", true),
+        ("es", true),
+    ];
+    verb_form(lex, &lowercase(split_core(n).1), &endings)
 }
 
 /// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
