@@ -334,10 +334,9 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
     };
     let own_bonus = seen.bonus(lower) + name_bonus(lex, lower, name_like);
     let keep = own.map_or(f32::NEG_INFINITY, |z| z + own_bonus);
-    let found = candidates(lex, lower, name_like, seen)
+    let found = top(candidates(lex, lower, name_like, seen)
         .into_iter()
-        .filter(|(c, _)| c != lower)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+        .filter(|(c, _)| c != lower));
     // An unknown word may be a compound of known ones: "lansdialog" → "läns|dialog".
     // A capitalised one is likely a name: when it is a compound as written too
     // ("Lun|ander"), that reading is the one to beat.
@@ -405,6 +404,12 @@ fn best(lex: &Lexicon, lower: &str, name_like: bool, seen: &Evidence) -> Option<
         None if own.is_none() => e_as_o(),
         None => None,
     }
+}
+
+/// The best-scoring reading; of equals the first in byte order (the answer never
+/// depends on the order candidates come in).
+fn top(readings: impl Iterator<Item = (String, f32)>) -> Option<(String, f32)> {
+    readings.max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
 }
 
 /// An unknown word of three letters or more read with a lost initial å, ä or ö: the
@@ -838,10 +843,9 @@ impl<'a> Ctx<'a> {
         let found = match self.infinitives.get(lower) {
             Some(hit) => hit.clone(),
             None => {
-                let found = candidates(self.lex, lower, false, self.seen)
+                let found = top(candidates(self.lex, lower, false, self.seen)
                     .into_iter()
-                    .filter(|(c, _)| c != lower && self.lex.is_infinitive(c))
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+                    .filter(|(c, _)| c != lower && self.lex.is_infinitive(c)));
                 self.infinitives.insert(lower.to_string(), found.clone());
                 found
             }
@@ -865,12 +869,11 @@ impl<'a> Ctx<'a> {
             .lex
             .zipf(lower)
             .map_or(f32::NEG_INFINITY, |z| z - SLOT_EVIDENCE);
-        let found = candidates(self.lex, lower, false, self.seen)
+        let found = top(candidates(self.lex, lower, false, self.seen)
             .into_iter()
             .chain(lost_initial_letter(self.lex, lower))
-            .filter(|(c, z)| c != lower && *z >= floor && is_supine(self.lex, c))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|(c, _)| c);
+            .filter(|(c, z)| c != lower && *z >= floor && is_supine(self.lex, c)))
+        .map(|(c, _)| c);
         self.supines.insert(lower.to_string(), found.clone());
         found
     }
@@ -1439,6 +1442,11 @@ fn is_noun(lex: &Lexicon, w: &str) -> bool {
 
 /// A definite form this common makes a word a noun ([`is_noun`]).
 const COMMON_DEFINITE: f32 = 2.0;
+
+/// Whether `w` is a noun ([`is_noun`]) or a noun's definite form ([`definite_noun`]).
+fn noun_or_definite(lex: &Lexicon, w: &str) -> bool {
+    is_noun(lex, w) || definite_noun(lex, Some(w))
+}
 
 /// Whether the definite singular of `w` is a word of Zipf `min` or more.
 fn has_definite(lex: &Lexicon, w: &str, min: f32) -> bool {
@@ -2021,9 +2029,8 @@ fn repair_token(
             });
         // "Protokoll fort vid": after a noun the participle "fört"; the adverb "fort"
         // follows a verb ("gick fort") or "så".
-        let after_noun = lower == "fort"
-            && bare_word(prev)
-                .is_some_and(|w| is_noun(ctx.lex, &w) || definite_noun(ctx.lex, Some(&w)));
+        let after_noun =
+            lower == "fort" && bare_word(prev).is_some_and(|w| noun_or_definite(ctx.lex, &w));
         let fixed = if lower == "ar" && (year_next || final_noun) {
             Some("år")
         } else if after_noun {
@@ -2173,7 +2180,7 @@ fn repair_token(
     } else {
         match left_word(prev).1 {
             // A noun, or a noun's definite form ("under fastan": Lent, not "fastän").
-            Slot::Noun => Some(|lex, w| is_noun(lex, w) || definite_noun(lex, Some(w))),
+            Slot::Noun => Some(noun_or_definite),
             // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
             Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
             Slot::Other | Slot::Supine => None,
