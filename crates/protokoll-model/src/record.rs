@@ -195,6 +195,10 @@ pub struct Item {
     pub decisions: Vec<String>,
     /// 1-based pages the item is on.
     pub pages: Vec<u32>,
+    /// The case number the item is filed under ("KS 2024/123", from "Dnr KS
+    /// 2024/123"), if given. Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub case_number: Option<String>,
 }
 
 /// One entry of an attendance list.

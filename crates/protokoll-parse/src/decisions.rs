@@ -3,14 +3,13 @@
 //! "valdes", "läggs till handlingarna", "Beslut fattades"). Decisions that an item only
 //! reports from another body ("har beslutat", "ska fattas") are left out.
 
+use crate::sections::{self, SectionKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A decision run into its label ("Beslut: …", "Beslutas: …", "Mötets beslut: …").
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\w+s\s+)?(?:beslut|beslutas|förslag till beslut|beslutsförslag)\s*:\s*(.*)$",
-    )
-    .expect("regex")
+    Regex::new(r"(?i)^(?:\w+s\s+)?(?:beslut|beslutas|beslutades)\s*:\s*(.*)$").expect("regex")
 });
 /// "Kommunstyrelsens beslut Delårsrapporten godkänns …": a decision heading run into
 /// its decision.
@@ -18,20 +17,23 @@ static HEADED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\p{L}+s\s+)?[Bb]eslut:?\s+(\p{Lu}.*)$").expect("regex"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs)(?-u:\b)",
+        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|beslöts|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs|antogs|antas|antog|beviljades|beviljas|bifalls|bifalles|avslås|förklarade[s]?\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|förklaras\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|bordlades|bordläggs|återremitteras|återremitterades|tillsattes|(?:möte\w*|sammanträde\w*|stämman)\s+(?:öppnades|avslutades|öppnas|avslutas))(?-u:\b)",
     )
     .expect("regex")
 });
 static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(har\s+(?:\w+\s+)?beslut\w*|har\s+(?:\w+\s+)?fastställt|beslut har fattats|ska\s+(?:\w+\s+)?fattas|kommer att\s+\w+|fattas förhoppningsvis|innan\s+(?:\w+\s+)?beslut)")
+    Regex::new(r"(?i)(?-u:\b)(har\s+(?:\w+\s+)?beslut\w*|har\s+(?:\w+\s+)?fastställt|beslut har fattats|ska\s+(?:\w+\s+)?fattas|kommer att\s+\w+|fattas förhoppningsvis|innan\s+(?:\w+\s+)?beslut|yrkar|föreslår)")
         .expect("regex")
 });
+/// A numbered or bulleted att-sats inside a decision ("1. att …", "- att …").
+static ATT_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?:\d{1,2}[.)]|[-–•])\s+(?:[Aa]tt\s)").expect("regex"));
 
 /// Stems that every alternative of `VERB` contains, less their first letter so that
 /// one case-sensitive literal search (a multi-pattern scan) finds "Beslut" and
 /// "beslut" alike: it spares the Unicode-aware regex on most sentences.
 static VERB_STEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs")
+    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs|ntog|ntas|evilja|ifall|vslås|örklara|ordl|terremitt|illsattes|ppnade|vslutade|ppnas|vslutas")
         .expect("regex")
 });
 
@@ -68,8 +70,63 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// The decisions in an item's text.
+/// The decisions in an item's text. Where the item has a decision section ("Beslut",
+/// "Kommunstyrelsens beslut"), its content is the decisions; otherwise sentences whose
+/// verb says the meeting decided, outside proposals, motions, votes and the like.
 pub fn decisions(text: &str) -> Vec<String> {
+    let mut in_sections = Vec::new();
+    let mut by_verb = Vec::new();
+    let mut section: Option<SectionKind> = None;
+    for para in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        let mut content = para;
+        if let Some((kind, rest)) = sections::heading(para) {
+            section = Some(kind);
+            content = rest;
+        }
+        if content.is_empty() {
+            continue;
+        }
+        match section {
+            Some(SectionKind::Decision) => in_sections.extend(decision_parts(content)),
+            None | Some(SectionKind::Account) => by_verb.extend(verb_decisions(content)),
+            Some(_) => {}
+        }
+    }
+    if in_sections.is_empty() {
+        by_verb
+    } else {
+        in_sections
+    }
+}
+
+/// A decision section's text as decisions: one per sentence, and one per att-sats of a
+/// numbered or bulleted list.
+fn decision_parts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |part: &str| {
+        let part = part
+            .trim()
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '–' | '•')
+            })
+            .trim();
+        if !part.is_empty() {
+            out.push(part.to_string());
+        }
+    };
+    for s in sentences(text) {
+        let mut start = 0;
+        for m in ATT_ITEM.find_iter(s) {
+            push(s.get(start..m.start()).unwrap_or(""));
+            start = m.start();
+        }
+        push(s.get(start..).unwrap_or(""));
+    }
+    out
+}
+
+/// Sentences that say the meeting decided.
+fn verb_decisions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for s in sentences(text) {
         // The labelled forms all contain "eslut" (Beslut, beslutas, …): test that first.
@@ -111,6 +168,21 @@ mod tests {
             decisions("Beslut: Att godkänna rapporten."),
             ["Att godkänna rapporten."]
         );
+        // A decision section holds the decisions; proposals and reports do not count.
+        let text = "Förvaltningen föreslår att anta planen.\nFörslag till beslut\nKommunstyrelsen beslutar att anta planen.\nKommunstyrelsens beslut\nKommunstyrelsen beslutar 1. att anta planen 2. att ge förvaltningen i uppdrag att följa upp.\nBeslutet skickas till\nSocialnämnden";
+        assert_eq!(
+            decisions(text),
+            [
+                "Kommunstyrelsen beslutar",
+                "att anta planen",
+                "att ge förvaltningen i uppdrag att följa upp."
+            ]
+        );
+        assert_eq!(
+            decisions("Mötet förklarades öppnat. Dagordningen antogs."),
+            ["Mötet förklarades öppnat.", "Dagordningen antogs."]
+        );
+        assert!(decisions("Yrkanden\nAnna Berg (S) yrkar bifall. Mötet godkände.").is_empty());
         assert_eq!(
             decisions("Ingmar informerar. Till justerare valdes Annika Sjöqvist"),
             ["Till justerare valdes Annika Sjöqvist"]

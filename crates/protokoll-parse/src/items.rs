@@ -32,13 +32,51 @@ pub struct Label {
     /// A bare number before a capitalised word ("7 Rapport om …"), as an OCR layer
     /// that lost the full stop gives it: it may continue a chain, never start one.
     pub weak: bool,
+    /// How much the label speaks for a top-level heading: more in heading type (bold,
+    /// or larger than the body text), less before an att-sats or a lowercase word (a
+    /// list inside an item).
+    pub weight: f32,
 }
+
+/// How much heading type adds to a label's weight (see [`Label::weight`]).
+const HEADING_WEIGHT: f32 = 2.0;
+/// The weight of a label before "att" or a lowercase word: a list inside an item.
+const LIST_WEIGHT: f32 = 0.3;
+/// A line in type this much larger than the body text is a heading.
+const HEADING_SIZE_RATIO: f32 = 1.12;
+/// A line this much bold (share of characters) is in heading type.
+const HEADING_BOLD_SHARE: f32 = 0.6;
+/// A gap after a bare number this many font sizes wide sets it apart as a label
+/// ("1     Öppnande av mötet": a tab stop).
+const LABEL_GAP_EM: f32 = 1.2;
+/// A chain whose labels stand on consecutive lines (an agenda list, no bodies) counts
+/// this much of its weight.
+const LIST_ONLY_FACTOR: f32 = 0.5;
+/// An earlier chain with at least this share of the best chain's score is the
+/// document's own agenda; the later one an appendix (another meeting's minutes).
+const EARLIER_CHAIN_SHARE: f32 = 0.6;
 
 /// A trailing quote-like mark is OCR noise ("10.‘").
 static NUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
+/// An organ's abbreviation before a "§" ("KS § 12", "BUN §4").
+static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,6}$").expect("regex"));
+
+/// Words that open a numbered item label ("Punkt 3", "Ärende 3").
+const LABEL_WORDS: [&str; 4] = ["punkt", "ärende", "paragraf", "p"];
+
+/// "§ 3 a": a letter standing apart after the number (then a capital or nothing).
+fn letter_after(words: &[Word], at: usize) -> Option<char> {
+    let w = words.get(at)?;
+    let mut cs = w.text.chars();
+    let c = cs.next()?;
+    let next_ok = words
+        .get(at + 1)
+        .is_none_or(|n| !n.text.starts_with(char::is_lowercase));
+    (cs.next().is_none() && ('a'..='h').contains(&c) && next_ok).then_some(c)
+}
 
 /// The label at the start of `words`, if any.
 pub fn label_of(
@@ -49,6 +87,15 @@ pub fn label_of(
     let first = words.first()?;
     match kind {
         LabelKind::Number => {
+            // "Punkt 3", "Ärende 3": the number after the word, bare or not.
+            let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
+            if LABEL_WORDS.contains(&low.as_str()) {
+                let c = NUM.captures(&words.get(1)?.text)?;
+                let value: u32 = c.get(1)?.as_str().parse().ok()?;
+                let letter = c.get(2).map_or("", |m| m.as_str());
+                return (value > 0)
+                    .then(|| (format!("{value}{}", letter.to_lowercase()), value, 2));
+            }
             let c = NUM.captures(&first.text)?;
             let value: u32 = c.get(1)?.as_str().parse().ok()?;
             let letter = c.get(2).map_or("", |m| m.as_str());
@@ -66,18 +113,31 @@ pub fn label_of(
             Some((format!("{value}{}", letter.to_lowercase()), value, 1))
         }
         LabelKind::Section => {
-            if let Some(c) = SECT.captures(&first.text) {
+            // An organ's abbreviation may stand first ("KS § 12").
+            let skip = usize::from(
+                ORGAN.is_match(&first.text)
+                    && words.get(1).is_some_and(|w| w.text.starts_with('§')),
+            );
+            let words = words.get(skip..)?;
+            let first = words.first()?;
+            let (value, letter, consumed) = if let Some(c) = SECT.captures(&first.text) {
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                let letter = c.get(2).map_or("", |m| m.as_str());
-                return Some((format!("{value}{}", letter.to_lowercase()), value, 1));
-            }
-            if &*first.text == "§" {
+                (value, c.get(2).map(|m| m.as_str().to_string()), 1)
+            } else if &*first.text == "§" {
                 let c = NUM.captures(&words.get(1)?.text)?;
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                let letter = c.get(2).map_or("", |m| m.as_str());
-                return Some((format!("{value}{}", letter.to_lowercase()), value, 2));
-            }
-            None
+                (value, c.get(2).map(|m| m.as_str().to_string()), 2)
+            } else {
+                return None;
+            };
+            let (letter, consumed) = match letter {
+                Some(l) => (l.to_lowercase(), consumed),
+                None => match letter_after(words, consumed) {
+                    Some(c) => (c.to_string(), consumed + 1),
+                    None => (String::new(), consumed),
+                },
+            };
+            Some((format!("{value}{letter}"), value, consumed + skip))
         }
     }
 }
@@ -99,6 +159,19 @@ fn weak_label(words: &[Word]) -> Option<u32> {
     first.text.parse().ok().filter(|v| *v > 0)
 }
 
+/// The median size of the document's lines: the body text's size, against which a
+/// heading is larger.
+fn body_size(lines: &[PLine]) -> f32 {
+    let mut sizes: Vec<f32> = lines.iter().map(PLine::size).collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(1.0)
+}
+
+/// The line is set in heading type: bold, or larger than the body text.
+pub fn heading_type(l: &PLine, body_size: f32) -> bool {
+    l.bold_share() > HEADING_BOLD_SHARE || l.size() > body_size * HEADING_SIZE_RATIO
+}
+
 /// Labels at line starts. `words_of` picks the words a label may start (the whole line,
 /// or a table's left column).
 pub fn candidates(
@@ -106,43 +179,60 @@ pub fn candidates(
     kind: LabelKind,
     words_of: &dyn for<'a> Fn(&'a PLine) -> &'a [Word],
 ) -> Vec<Label> {
+    let body = body_size(lines);
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let words = words_of(l);
         let alone = l.cell(0).is_some_and(|w| w.len() == 1) || words.len() == 1;
         let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
-        if let Some((number, value, consumed)) = label_of(words, kind, alone) {
-            out.push(Label {
-                number,
-                value,
-                line: i,
-                consumed,
-                x0,
-                weak: false,
+        let heading = heading_type(l, body);
+        let found = label_of(words, kind, alone)
+            .map(|(number, value, consumed)| (number, value, consumed, false))
+            .or_else(|| {
+                (kind == LabelKind::Number)
+                    .then(|| weak_label(words))
+                    .flatten()
+                    // A bare number in heading type, or set apart by a tab, is a label
+                    // ("1 Öppnande av mötet" in a larger bold type).
+                    .map(|v| (v.to_string(), v, 1, !(heading || wide_gap(words))))
             });
-        } else if let Some(value) = (kind == LabelKind::Number)
-            .then(|| weak_label(words))
-            .flatten()
-        {
-            out.push(Label {
-                number: value.to_string(),
-                value,
-                line: i,
-                consumed: 1,
-                x0,
-                weak: true,
-            });
-        }
+        let Some((number, value, consumed, weak)) = found else {
+            continue;
+        };
+        let next = words.get(consumed).map_or("", |w| &*w.text);
+        let list = next.starts_with(char::is_lowercase) || next == "Att";
+        let weight =
+            if heading { HEADING_WEIGHT } else { 1.0 } * if list { LIST_WEIGHT } else { 1.0 };
+        out.push(Label {
+            number,
+            value,
+            line: i,
+            consumed,
+            x0,
+            weak,
+            weight,
+        });
     }
     out
 }
 
-/// The top-level items: the longest chain of labels numbered one after another (one
-/// number may be missing at a time: an OCR layer drops some), at the same indentation.
-/// A list restarting at 1 inside item 10 cannot continue the chain (it would need 11),
-/// and a list indented deeper is off the chain's margin.
+/// The first word stands apart from the second by a wide gap (a tab stop).
+fn wide_gap(words: &[Word]) -> bool {
+    match words {
+        [a, b, ..] => a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > LABEL_GAP_EM * a.font_size,
+        _ => false,
+    }
+}
+
+/// The top-level items: a chain of labels numbered one after another (one number may be
+/// missing at a time: an OCR layer drops some), at the same indentation. A list
+/// restarting at 1 inside item 10 cannot continue the chain (it would need 11), and a
+/// list indented deeper is off the chain's margin. Of the chains, the one whose labels
+/// weigh most wins ([`Label::weight`]: heading type counts, a list of att-satser
+/// little; a chain with no text between its labels is an agenda list); an earlier
+/// chain that weighs nearly as much is the document's own, the later one an appendix.
 pub fn chain(cands: &[Label]) -> Vec<Label> {
-    let mut best: Vec<Label> = Vec::new();
+    let mut chains: Vec<(f32, Vec<Label>)> = Vec::new();
     for (s, start) in cands.iter().enumerate().filter(|(_, c)| !c.weak) {
         let mut ch = vec![start.clone()];
         let mut cur = start.value;
@@ -161,11 +251,35 @@ pub fn chain(cands: &[Label]) -> Vec<Label> {
                 ch.push(c.clone());
             }
         }
-        if ch.len() > best.len() {
-            best = ch;
+        let mut score: f32 = ch.iter().map(|l| l.weight).sum();
+        let list_only = ch.len() > 1 && ch.windows(2).all(|w| w[1].line == w[0].line + 1);
+        if list_only {
+            score *= LIST_ONLY_FACTOR;
         }
+        chains.push((score, ch));
     }
-    best
+    let best = chains
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.len().cmp(&b.1.len()))
+                .then(j.cmp(i))
+        })
+        .map(|(i, _)| i);
+    let Some((best_score, best_chain)) = best.and_then(|i| chains.get(i)) else {
+        return Vec::new();
+    };
+    let best_start = best_chain.first().map_or(0, |l| l.line);
+    let earlier = chains
+        .iter()
+        .filter(|(score, ch)| {
+            ch.len() >= 3
+                && *score >= best_score * EARLIER_CHAIN_SHARE
+                && ch.last().is_some_and(|l| l.line < best_start)
+        })
+        .min_by_key(|(_, ch)| ch.first().map_or(usize::MAX, |l| l.line));
+    earlier.map_or_else(|| best_chain.clone(), |(_, ch)| ch.clone())
 }
 
 /// Lines that end an item's body before the next label: attendance headings and
@@ -179,16 +293,23 @@ pub fn ends_body(line: &str) -> bool {
 pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     let mut out = String::new();
     let mut prev: Option<&PLine> = None;
+    let mut after_heading = false;
     for (line, words) in parts {
         let text = view::join(words.as_ref());
         if text.is_empty() {
             continue;
         }
+        // A sub-heading ("Beslutsunderlag", "Kommunstyrelsens beslut") is a paragraph of
+        // its own: the decisions are read by section.
+        let heading = crate::sections::is_heading_line(&text);
         if !out.is_empty() {
-            let para = match (prev, line) {
-                (Some(a), Some(b)) => view::gap(a, b) > 0.45,
-                _ => false,
-            };
+            let para = heading
+                || crate::sections::opens_section(&text)
+                || after_heading
+                || match (prev, line) {
+                    (Some(a), Some(b)) => view::gap(a, b) > 0.45,
+                    _ => false,
+                };
             if para {
                 out.push_str("\n\n");
             } else if out.ends_with('-')
@@ -202,6 +323,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
             }
         }
         out.push_str(&text);
+        after_heading = heading;
         if line.is_some() {
             prev = *line;
         }
@@ -251,7 +373,50 @@ pub fn item(
         text,
         decisions,
         pages,
+        case_number: None,
     }
+}
+
+/// "Dnr KS 2024/123", "DNR:KU/2007.9", "Diarienummer: 2024.123": the case number an item
+/// is filed under, if `words` open with one.
+pub fn case_number(words: &[Word]) -> Option<String> {
+    let first = words.first()?;
+    let low = first.text.to_lowercase();
+    let key = CASE_KEYS.iter().find(|k| low.starts_with(*k))?;
+    let rest_of_first = first.text.get(key.len()..).unwrap_or("");
+    // "Dnr" itself, with a stop or a colon, or run into the number ("DNR:KU/2007.9").
+    let rest_of_first = rest_of_first.trim_start_matches(['.', ':']);
+    if !rest_of_first.is_empty() && !rest_of_first.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    if !rest_of_first.is_empty() {
+        parts.push(rest_of_first);
+    }
+    parts.extend(words.iter().skip(1).map(|w| w.text.trim_start_matches(':')));
+    let value = parts.join(" ").trim().to_string();
+    (value.chars().any(|c| c.is_ascii_digit()) && value.len() <= 40).then_some(value)
+}
+
+/// What a case-number label opens with (lowercase; longest first).
+const CASE_KEYS: [&str; 6] = [
+    "diarienummer",
+    "ärendenummer",
+    "diarienr",
+    "ärendenr",
+    "dnr",
+    "dnr.",
+];
+
+/// Splits a heading's words at a case number standing in it ("Budget 2025 Dnr KS
+/// 2024/12"): (the heading's words, the case number).
+pub fn split_case_number(words: &[Word]) -> (&[Word], Option<String>) {
+    for k in 0..words.len() {
+        if let Some(c) = words.get(k..).and_then(case_number) {
+            return (words.get(..k).unwrap_or(&[]), Some(c));
+        }
+    }
+    (words, None)
 }
 
 #[cfg(test)]
@@ -275,11 +440,33 @@ mod tests {
             consumed: 1,
             x0: 70.0,
             weak,
+            weight: 1.0,
         }
     }
 
     fn numbers(ls: &[Label]) -> Vec<u32> {
         ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn case_numbers() {
+        let c = |t: &str| split_case_number(&words(t)).1;
+        assert_eq!(c("Dnr KS 2024/88").as_deref(), Some("KS 2024/88"));
+        assert_eq!(c("DNR:KU/2007.9").as_deref(), Some("KU/2007.9"));
+        assert_eq!(c("Budget 2025 Dnr: 2024.12").as_deref(), Some("2024.12"));
+        assert_eq!(c("Dnrförteckning saknas"), None);
+        assert_eq!(split_case_number(&words("Budget Dnr 12")).0.len(), 1);
+    }
+
+    #[test]
+    fn section_labels_with_organ_and_letter() {
+        let l = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        assert_eq!(l("KS § 3 a"), Some(("3a".into(), 3, 4)));
+        assert_eq!(l("§ 12 Val av justerare"), Some(("12".into(), 12, 2)));
+        assert_eq!(l("§12b"), Some(("12b".into(), 12, 1)));
+        assert_eq!(l("§ 3 i samband"), Some(("3".into(), 3, 2)));
+        let n = |t: &str| label_of(&words(t), LabelKind::Number, false);
+        assert_eq!(n("Punkt 4 Ekonomi"), Some(("4".into(), 4, 2)));
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod items;
 mod layouts;
 mod meta;
 mod names;
+mod sections;
 mod view;
 
 use protokoll_model::record::{MeetingDate, Problem};

@@ -295,6 +295,7 @@ pub mod testing {
             consumed: 1,
             x0: 50.0,
             weak: false,
+            weight: 1.0,
         }
     }
 }

@@ -347,6 +347,23 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
         }
     }
     let need = pages.len().div_ceil(2).max(2);
+    // A "§ N" heading recurs at the same place on every page of a protocol that gives
+    // each paragraph a page ("KS § 1  DNR: …"): only a line that recurs digits and all
+    // ("Paragrafer §§ 1-12") is furniture then.
+    let line_text = |l: &protokoll_model::Line| -> String {
+        l.words().map(|w| &*w.text).collect::<Vec<_>>().join(" ")
+    };
+    let has_section = |l: &protokoll_model::Line| l.words().any(|w| w.text.starts_with('§'));
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    for p in pages.iter() {
+        let mut seen = std::collections::HashSet::new();
+        for l in p.lines.iter().filter(|l| has_section(l)) {
+            let t = line_text(l);
+            if seen.insert(t.clone()) {
+                *exact.entry(t).or_default() += 1;
+            }
+        }
+    }
     for p in pages.iter_mut() {
         let h = p.height;
         for l in &mut p.lines {
@@ -360,7 +377,9 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
                     furn += 1;
                 }
             }
-            l.furniture = n > 0 && furn * 5 >= n * 3;
+            l.furniture = n > 0
+                && furn * 5 >= n * 3
+                && (!has_section(l) || exact.get(&line_text(l)).copied().unwrap_or(0) >= need);
         }
     }
 }

@@ -147,6 +147,7 @@ fn lost_label(value: u32, line: usize, consumed: usize, indent: &Indent) -> item
         consumed,
         x0: indent.number_x,
         weak: true,
+        weight: 1.0,
     }
 }
 
@@ -276,17 +277,30 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             Vec::new(),
         );
     };
-    let after_label: Vec<Word> = first.words.iter().skip(label.consumed).cloned().collect();
+    let rest = first.words.get(label.consumed..).unwrap_or(&[]);
+    // A case number on the label line ("KS § 1   DNR:KU/2007.9") is no part of the title.
+    let (rest, mut case_number) = items::split_case_number(rest);
+    let after_label: Vec<Word> = rest.to_vec();
     // The heading: the label line's rest (or the next line when the number stands
-    // alone), continued over following bold lines when the heading is bold.
+    // alone), continued over following bold lines when the heading is bold. A case
+    // number line under the label or the heading is skipped ("§ 47 Budget" / "Dnr KS
+    // 2024/88").
     let mut heading_words = after_label.clone();
     let mut i = 1;
+    let take_case = |i: &mut usize, case_number: &mut Option<String>| {
+        while let Some(c) = span.get(*i).and_then(|l| items::case_number(&l.words)) {
+            case_number.get_or_insert(c);
+            *i += 1;
+        }
+    };
     if heading_words.is_empty() {
-        if let Some(next) = span.get(1) {
+        take_case(&mut i, &mut case_number);
+        if let Some(next) = span.get(i) {
             heading_words = next.words.clone();
-            i = 2;
+            i += 1;
         }
     }
+    take_case(&mut i, &mut case_number);
     let bold_heading =
         is_bold(first) || span.get(i - 1).is_some_and(is_bold) && after_label.is_empty();
     if bold_heading {
@@ -393,13 +407,15 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         pages.push(l.page);
         parts.push((Some(l), l.words.clone()));
     }
-    items::item(
+    let mut it = items::item(
         label.number.clone(),
         h.title,
         presenters,
         body_text(&parts),
         pages,
-    )
+    );
+    it.case_number = case_number;
+    it
 }
 
 #[cfg(test)]
