@@ -23,6 +23,7 @@ mod items;
 mod layouts;
 mod meta;
 mod names;
+mod roles;
 mod sections;
 mod view;
 

@@ -280,10 +280,45 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
             }
         }
     }
+    // A role word where a name should be ("Ordförande ……" over "Justerande ……").
+    let not_a_name = |n: &Option<String>| {
+        n.as_deref()
+            .is_some_and(|n| n.split_whitespace().any(crate::names::is_role))
+    };
+    if not_a_name(&m.chair) {
+        m.chair = None;
+    }
+    if not_a_name(&m.secretary) {
+        m.secretary = None;
+    }
+    m.adjusters = adjusters(head);
+    // What the head does not say: the items that elect the officers, then role labels
+    // anywhere (a front-page table, the signature block).
+    let elected = crate::roles::from_elections(items);
+    let labelled = crate::roles::from_labels(lines);
+    m.chair = m.chair.or(elected.chair).or(labelled.chair);
     if m.chair.is_none() {
         m.chair = chair_from_items(items);
     }
-    m.adjusters = adjusters(head);
+    m.secretary = m.secretary.or(elected.secretary).or(labelled.secretary);
+    if m.adjusters.is_empty() {
+        let names = if elected.adjusters.is_empty() {
+            labelled.adjusters
+        } else {
+            elected.adjusters
+        };
+        m.adjusters = names
+            .into_iter()
+            .map(|name| Adjuster { name, date: None })
+            .collect();
+    }
+    let (opened, closed) = crate::roles::opening_and_closing(items);
+    if m.start_time.is_none() {
+        m.start_time = opened;
+    }
+    if m.end_time.is_none() {
+        m.end_time = closed;
+    }
     m
 }
 

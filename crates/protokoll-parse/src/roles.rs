@@ -1,0 +1,387 @@
+//! Who chaired the meeting, who kept the minutes and who adjusts them, where the head
+//! does not say it with a "Label: name" line: a role label opening a line with the
+//! name after it ("Mötesordförande David Ådvall", a front-page table row), or over or
+//! under it (a signature block: "Vid protokollet" / "Anna Berg", "Anna Berg" /
+//! "Ordförande"), and the items that elect them ("Till mötesordförande valdes Anna
+//! Berg", "att välja Anna Berg till sekreterare", "Anna Berg vald till justerare").
+//! Also the times the meeting opened and closed, from its opening and closing items.
+
+use crate::names::{is_name_word, is_org, is_role};
+use protokoll_model::Item;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A role of the meeting's officers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Chair (ordförande).
+    Chair,
+    /// Secretary (sekreterare, vid protokollet).
+    Secretary,
+    /// Adjuster (justerare).
+    Adjuster,
+}
+
+static LABELS: LazyLock<Vec<(String, Role)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, Role)> = include_str!("../data/roles.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (label, role) = l.split_once('\t')?;
+            let role = match role.trim() {
+                "chair" => Role::Chair,
+                "secretary" => Role::Secretary,
+                "adjuster" => Role::Adjuster,
+                _ => return None,
+            };
+            Some((label.trim().to_string(), role))
+        })
+        .collect();
+    v.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    v
+});
+
+/// The role label opening `line`, and the rest of the line after it (separators
+/// trimmed). The label must end at a word boundary.
+pub fn role_label(line: &str) -> Option<(Role, &str)> {
+    let t = line.trim_start();
+    // "Underskrifter Sekreterare ……": the signature block's own heading may come first.
+    let t = ["Underskrifter ", "Underskrift "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    let low = t.to_lowercase();
+    for (label, role) in LABELS.iter() {
+        if !low.starts_with(label.as_str()) {
+            continue;
+        }
+        let rest = t.get(label.len()..).unwrap_or("");
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = rest.trim_start_matches(|c: char| {
+            matches!(c, ':' | ',' | '.' | '…' | '_' | '-' | '–') || c.is_whitespace()
+        });
+        return Some((*role, rest));
+    }
+    None
+}
+
+/// The people at the start of `s` ("Patrik Köhler och Nedzad Talovic", "Anna Berg
+/// (S)", "David Ådvall advall"): names of two to four words, or one given name when
+/// `single` (a document that writes first names only).
+pub fn people(s: &str, single: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let flush = |cur: &mut Vec<&str>, out: &mut Vec<String>| {
+        if (cur.len() >= 2 || (single && cur.len() == 1)) && cur.len() <= 4 {
+            let name = cur.join(" ");
+            if !is_org(&name) && !cur.iter().any(|w| is_role(w)) {
+                out.push(name);
+            }
+        }
+        cur.clear();
+    };
+    for tok in s.split_whitespace() {
+        let w = tok.trim_end_matches([',', ';', '.']);
+        let party = w.starts_with('(') && w.ends_with(')');
+        if party {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        if is_name_word(w) && w.chars().count() > 1 && !is_role(w) {
+            cur.push(w);
+            if tok.ends_with([',', ';']) {
+                flush(&mut cur, &mut out);
+            }
+            continue;
+        }
+        flush(&mut cur, &mut out);
+        if !matches!(w, "och" | "samt" | "&" | "tillika") {
+            break;
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// The lines are nothing but rule and dots ("……………", "_______"): a signature line.
+fn rule_only(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, '.' | '…' | '_' | '-' | ' ' | '\u{a0}'))
+}
+
+/// Officers named by role labels anywhere in the document (`lines` in reading order):
+/// the first chair and secretary, and every adjuster, in order.
+pub fn from_labels(lines: &[String]) -> Officers {
+    let mut o = Officers::default();
+    for (i, l) in lines.iter().enumerate() {
+        let Some((role, rest)) = role_label(l) else {
+            continue;
+        };
+        let mut names = people(rest, false);
+        if names.is_empty() && (rest.is_empty() || rule_only(rest)) {
+            // The name on the next line (a signature under its rule), or on the line
+            // above (a name printed over its role).
+            let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
+            names = people(next.trim_start_matches(['.', '…', '_', ' ']), false);
+            if names.is_empty() {
+                let prev = i.checked_sub(1).and_then(|p| lines.get(p));
+                names = prev.map_or_else(Vec::new, |p| whole_names(p));
+            }
+        }
+        o.add(role, names);
+    }
+    o
+}
+
+/// `s` is nothing but one or more people's names.
+fn whole_names(s: &str) -> Vec<String> {
+    let names = people(s, false);
+    let covered: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
+    let words = s
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "och" | "samt" | "&"))
+        .count();
+    if covered == words {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// The meeting's officers.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Officers {
+    /// The chair.
+    pub chair: Option<String>,
+    /// The secretary.
+    pub secretary: Option<String>,
+    /// The adjusters.
+    pub adjusters: Vec<String>,
+}
+
+impl Officers {
+    fn add(&mut self, role: Role, names: Vec<String>) {
+        match role {
+            Role::Chair => {
+                if self.chair.is_none() {
+                    self.chair = names.into_iter().next();
+                }
+            }
+            Role::Secretary => {
+                if self.secretary.is_none() {
+                    self.secretary = names.into_iter().next();
+                }
+            }
+            Role::Adjuster => {
+                for n in names {
+                    if !self.adjusters.contains(&n) {
+                        self.adjusters.push(n);
+                    }
+                }
+            }
+        }
+    }
+}
+
+const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justerande";
+const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
+
+/// "Till mötesordförande valdes Anna Berg".
+static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:\s+(?i:för mötet|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
+    ))
+    .expect("regex")
+});
+/// "Anna Berg valdes till mötesordförande", "att välja Anna Berg till sekreterare",
+/// ", Dennis Rikemanson till sekreterare".
+static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({NAMES})\s+(?:(?i:valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
+    ))
+    .expect("regex")
+});
+
+fn role_of(word: &str) -> Option<Role> {
+    let w = word.to_lowercase();
+    if w.contains("ordförande") {
+        Some(Role::Chair)
+    } else if w.contains("sekreterare") || w.contains("protokollförare") {
+        Some(Role::Secretary)
+    } else if w.contains("juster") {
+        Some(Role::Adjuster)
+    } else {
+        None
+    }
+}
+
+/// Officers the items elect: the meeting's own elections stand among its first items.
+pub fn from_elections(items: &[Item]) -> Officers {
+    let mut o = Officers::default();
+    for it in items.iter().take(ELECTION_ITEMS) {
+        let text = format!("{} {}", it.title, it.text.replace('\n', " "));
+        let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
+        for c in ROLE_THEN_NAME.captures_iter(&text) {
+            let (Some(r), Some(n), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
+                continue;
+            };
+            let vice = all.as_str().to_lowercase().contains("vice ");
+            if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
+                found.push((r.start(), role, names_in(n.as_str())));
+            }
+        }
+        for c in NAME_THEN_ROLE.captures_iter(&text) {
+            let (Some(n), Some(r), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
+                continue;
+            };
+            let vice = all.as_str().to_lowercase().contains(" vice ");
+            if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
+                found.push((n.start(), role, names_in(n.as_str())));
+            }
+        }
+        // An election item whose body is only the names ("Val av justerare" /
+        // "Jari Mehtäläinen").
+        if found.is_empty() && it.title.to_lowercase().starts_with("val av") {
+            let roles: Vec<Role> = it.title.split_whitespace().filter_map(role_of).collect();
+            if let [role] = roles.as_slice() {
+                let names = whole_names(it.text.trim());
+                if !names.is_empty() {
+                    found.push((0, *role, names));
+                }
+            }
+        }
+        found.sort_by_key(|(at, _, _)| *at);
+        for (_, role, names) in found {
+            o.add(role, names);
+        }
+    }
+    o
+}
+
+/// The meeting elects its officers in one of its first items.
+const ELECTION_ITEMS: usize = 8;
+
+/// The names in a captured list ("Patrik Köhler och Nedzad Talovic").
+fn names_in(s: &str) -> Vec<String> {
+    s.split([',', '&'])
+        .flat_map(|p| p.split(" och "))
+        .map(str::trim)
+        .filter(|p| {
+            let n = p.split_whitespace().count();
+            (1..=4).contains(&n) && p.split_whitespace().all(is_name_word) && !is_org(p)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// "öppnade mötet kl. 12:15", "förklarar mötet öppnat klockan 17:18".
+static OPENED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:öppna\w*|förklara\w*\s+(?:\w+\s+)?öppnat)[^.\d]{0,40}?(?:kl\.?|klockan)?\s*(\d{1,2})[.:](\d{2})")
+        .expect("regex")
+});
+/// "Mötet avslutades 18:17", "avslutar mötet kl. 12:32", "förklarar mötet avslutat kl 01.43".
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:avslut\w*|förklara\w*\s+(?:\w+\s+)?(?:avslutat|stängt)|stäng\w*)[^.\d]{0,40}?(?:kl\.?|klockan)?\s*(\d{1,2})[.:](\d{2})")
+        .expect("regex")
+});
+
+fn hhmm(c: &regex::Captures<'_>) -> Option<String> {
+    let h: u32 = c.get(1)?.as_str().parse().ok()?;
+    let m: u32 = c.get(2)?.as_str().parse().ok()?;
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// The times the meeting opened (in its first items) and closed (in its last ones).
+pub fn opening_and_closing(items: &[Item]) -> (Option<String>, Option<String>) {
+    let text = |it: &Item| format!("{} {}", it.title, it.text);
+    let opened = items
+        .iter()
+        .take(2)
+        .find_map(|it| OPENED.captures(&text(it)).and_then(|c| hhmm(&c)));
+    let closed = items
+        .iter()
+        .rev()
+        .take(2)
+        .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)));
+    (opened, closed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(ls: &[&str]) -> Vec<String> {
+        ls.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn item(title: &str, text: &str) -> Item {
+        Item {
+            title: title.into(),
+            text: text.into(),
+            ..Item::default()
+        }
+    }
+
+    #[test]
+    fn officers_from_label_lines_and_signatures() {
+        let o = from_labels(&lines(&[
+            "Mötesordförande David Ådvall advall",
+            "Utses att justera Patrik Köhler och Nedzad Talovic",
+            "Underskrifter Sekreterare ………………",
+            "Anders Svensson",
+        ]));
+        assert_eq!(o.chair.as_deref(), Some("David Ådvall"));
+        assert_eq!(o.secretary.as_deref(), Some("Anders Svensson"));
+        assert_eq!(o.adjusters, ["Patrik Köhler", "Nedzad Talovic"]);
+        let o = from_labels(&lines(&["Carl Tönsgård", "Ordförande"]));
+        assert_eq!(o.chair.as_deref(), Some("Carl Tönsgård"));
+        // A sentence after a role word names nobody.
+        let o = from_labels(&lines(&["Ordförande hälsade alla välkomna"]));
+        assert_eq!(o.chair, None);
+    }
+
+    #[test]
+    fn officers_from_elections() {
+        let items = [
+            item(
+                "",
+                "Martin Hylander vald till mötesordförande, Dennis Rikemanson till sekreterare.",
+            ),
+            item("Val av justerare", "Catrine Mattsson"),
+            item(
+                "Val av mötessekreterare",
+                "Mötet beslutar: att välja Viktor Holta till mötessekreterare.",
+            ),
+        ];
+        let o = from_elections(&items);
+        assert_eq!(o.chair.as_deref(), Some("Martin Hylander"));
+        assert_eq!(o.secretary.as_deref(), Some("Dennis Rikemanson"));
+        assert_eq!(o.adjusters, ["Catrine Mattsson"]);
+        let o = from_elections(&[item(
+            "Val av ordförande",
+            "Till mötesordförande valdes Anna Berg. Till vice ordförande valdes Bo Ek.",
+        )]);
+        assert_eq!(o.chair.as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
+    fn opening_and_closing_times() {
+        let items = [
+            item(
+                "Mötets öppnande",
+                "Mötet öppnades av Isak Horvath kl. 12:15.",
+            ),
+            item(
+                "Mötets avslutande",
+                "Mötesordförande avslutar mötet kl. 12:32",
+            ),
+        ];
+        assert_eq!(
+            opening_and_closing(&items),
+            (Some("12:15".into()), Some("12:32".into()))
+        );
+    }
+}
