@@ -223,6 +223,14 @@ pub struct Attendance {
     /// contract version 1 as an optional field.
     #[serde(default)]
     pub party: Option<String>,
+    /// The member this person stood in for ("Anna Ek (S) ersätter Bo Ek (S)", "(i Bo
+    /// Eks frånvaro)"), if stated. Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub replaces: Option<String>,
+    /// The paragraphs the person took part in, as written ("§§ 11-14"), if stated.
+    /// Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub sections: Option<String>,
 }
 
 /// A future meeting date.

@@ -8,11 +8,26 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(beslutande ledamöter|beslutande|ordinarie ledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga närvarande|närvarande ledamöter|närvarande|deltagare|frånvarande|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
+    Regex::new(r"(?i)^(beslutande ledamöter|beslutande|ordinarie ledamöter|närvarande styrelseledamöter|närvarande ledamöter|närvarande ersättare|närvarande tjänstepersoner|närvarande tjänstemän|närvarande från styrelsen|närvarande medlemmar|närvarande|styrelseledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ej beslutande ersättare|ej beslutande|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga deltagande|övriga närvarande|deltagare|närvarolista|röstlängd|frånvarande|anmält förhinder|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
         .expect("regex")
 });
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(?(?-u:\b)(?:ersätts av|ersatt av|ersattes av|ersatts av)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
+});
+/// "ersätter Bo Ek": who this person stands in for.
+static REPLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:ersätter|ers\.|ersättare för)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)(?:\s*\([\p{L}]{1,3}\))?")
+        .expect("regex")
+});
+/// "(i Paul Anderssons frånvaro)".
+static IN_ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?i\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*?)s\s+frånvaro\)?")
+        .expect("regex")
+});
+/// "§§ 11-14", "§ 12", "§§ 3, 5-7": the paragraphs a person took part in.
+static SECTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"§§?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*")
+        .expect("regex")
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -23,12 +38,16 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 static PRESENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(?(?-u:\b)(närvarande|deltog)(?-u:\b)\)?").expect("regex"));
 
+/// Swedish parties' usual abbreviations, written after a member's name without brackets
+/// ("Anna Berg SD"). A bracketed abbreviation of up to three letters is a party anyway.
+const PARTIES: [&str; 10] = ["S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "SPI"];
+
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     // Cheap test first: a heading opens with one of a few words (this runs on every line).
-    const FIRST: [&str; 14] = [
+    const FIRST: [&str; 18] = [
         "beslutande",
         "ordinarie",
         "ledamöter",
@@ -43,6 +62,10 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         "deltagare",
         "frånvarande",
         "adjungerade",
+        "styrelseledamöter",
+        "röstlängd",
+        "närvarolista",
+        "anmält",
     ];
     const ROLES: [&str; 4] = ["ordförande", "vice", "justerare", "sekreterare"];
     let first = line.split_whitespace().next()?;
@@ -50,7 +73,7 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     let opens = first
         .chars()
         .next()
-        .is_some_and(|c| "BOLTEÖNDFAVJSboltöndfavjseÄäÅå".contains(c));
+        .is_some_and(|c| "BOLTEÖNDFAVJSRboltöndfavjsreÄäÅå".contains(c));
     if first.len() > 24 || !opens {
         return None;
     }
@@ -94,9 +117,15 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         | "ledamöter"
         | "ledamot"
         | "närvarande ledamöter" => "ledamot",
-        "tjänstgörande ersättare" | "ej tjänstgörande ersättare" | "ersättare" => {
-            "ersättare"
+        "tjänstgörande ersättare"
+        | "ej tjänstgörande ersättare"
+        | "ej beslutande ersättare"
+        | "närvarande ersättare"
+        | "ersättare" => "ersättare",
+        "närvarande styrelseledamöter" | "styrelseledamöter" | "närvarande från styrelsen" => {
+            "ledamot"
         }
+        "närvarande tjänstepersoner" | "närvarande tjänstemän" => "tjänsteperson",
         "tjänstepersoner" | "tjänstemän" => "tjänsteperson",
         "ordförande" | "vice ordförande" => "ordförande",
         "justerare" => "justerare",
@@ -164,7 +193,7 @@ fn entry(
     raw: &str,
     words: &[Word],
     group: &str,
-    absent_section: bool,
+    listed: Option<bool>,
     marks: &[(String, bool)],
 ) -> Option<Attendance> {
     let mut text = raw
@@ -202,6 +231,21 @@ fn entry(
     if !letters.is_empty() && letters.iter().all(|w| w.struck) {
         present = Some(false);
     }
+    let mut replaces = None;
+    for re in [&*REPLACES, &*IN_ABSENCE] {
+        if let Some(c) = re.captures(&text) {
+            replaces = c.get(1).map(|m| m.as_str().to_string());
+            if let Some(all) = c.get(0) {
+                text.replace_range(all.range(), "");
+            }
+            break;
+        }
+    }
+    let mut sections = None;
+    if let Some(m) = SECTIONS.find(&text) {
+        sections = Some(m.as_str().trim().to_string());
+        text.replace_range(m.range(), "");
+    }
     let mut replaced_by = None;
     if let Some(c) = REPLACED.captures(&text) {
         replaced_by = c.get(1).map(|m| m.as_str().to_string());
@@ -216,8 +260,10 @@ fn entry(
         present = present.or(Some(true));
         text.replace_range(m.range(), "");
     }
-    if absent_section {
-        present = Some(false);
+    match listed {
+        Some(false) => present = Some(false),
+        Some(true) => present = present.or(Some(true)),
+        None => {}
     }
     let text = text
         .trim()
@@ -248,12 +294,16 @@ fn entry(
     let mut first_clean: Vec<&str> = Vec::new();
     for w in first.split_whitespace() {
         let inner = w.trim_start_matches('(').trim_end_matches(')');
-        if w.starts_with('(')
-            && w.ends_with(')')
-            && (1..=3).contains(&inner.len())
-            && inner.chars().all(char::is_uppercase)
+        let bracketed = w.starts_with('(') && w.ends_with(')');
+        if bracketed
+            && (1..=3).contains(&inner.chars().count())
+            && inner.chars().all(char::is_alphabetic)
+            && (inner.chars().all(char::is_uppercase) || inner.chars().all(char::is_lowercase))
         {
-            party = Some(inner.to_string());
+            party = Some(inner.to_uppercase());
+        } else if party.is_none() && first_clean.len() >= 2 && PARTIES.contains(&w) {
+            // "Lina Jörnkrans S": a party abbreviation after the name, unbracketed.
+            party = Some(w.to_string());
         } else {
             first_clean.push(w);
         }
@@ -329,12 +379,20 @@ fn entry(
     Some(Attendance {
         name,
         organisation: org,
-        group: group.to_string(),
+        // Who stands in for a member serves as a substitute, whatever the list.
+        group: if replaces.is_some() {
+            "ersättare"
+        } else {
+            group
+        }
+        .to_string(),
         role: (!role.is_empty()).then_some(role),
         present,
         replaced_by,
         body: None,
         party,
+        replaces,
+        sections,
     })
 }
 
@@ -343,7 +401,7 @@ fn entry(
 /// the n-th council.
 pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<Attendance> {
     let mut out = Vec::new();
-    let mut group: Option<(&'static str, bool)> = None;
+    let mut group: Option<(&'static str, Option<bool>)> = None;
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
@@ -360,7 +418,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             continue;
         }
         if let Some((g, rest)) = section_of(t) {
-            let absent = t.to_lowercase().starts_with("frånvarande");
+            let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
             if g == "ledamot" {
@@ -394,6 +452,11 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             continue;
         }
         let Some((g, absent)) = group else { continue };
+        // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg") ends a list.
+        if crate::roles::role_label(t).is_some() {
+            group = None;
+            continue;
+        }
         // A label line ("Justerade: …", "Plats: …") ends a list.
         if t.split_whitespace()
             .next()
@@ -431,6 +494,33 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         }
     }
     out
+}
+
+/// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder"),
+/// present ("Beslutande", "Närvarande", "Tjänstgörande ersättare", "Övriga
+/// deltagande", a "Röstlängd"), or nothing ("Ledamöter").
+fn listed_presence(heading: &str) -> Option<bool> {
+    let h = heading.to_lowercase();
+    if h.starts_with("frånvarande") || h.starts_with("anmält förhinder") {
+        Some(false)
+    } else if h.starts_with("ej beslutande") || h.starts_with("ej tjänstgörande") {
+        // Present without a vote: "Ej tjänstgörande ersättare" are there.
+        Some(true)
+    } else if [
+        "beslutande",
+        "närvarande",
+        "tjänstgörande",
+        "övriga närvarande",
+        "övriga deltagande",
+        "röstlängd",
+    ]
+    .iter()
+    .any(|p| h.starts_with(p))
+    {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// "Ledamöter: A, Org; B, Org" on one line: entries separated by semicolons.

@@ -52,27 +52,23 @@ fn parse_view(doc: &Document) -> Parsed {
     let meeting = meta::meeting(&texts, head_len, &items);
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let lines = view::lines(doc);
-    let entries: Vec<(u32, String, &[protokoll_model::Word])> = lines
-        .iter()
-        .map(|l| {
-            let mut text = String::new();
-            let mut prev: &[protokoll_model::Word] = &[];
-            for (_, words) in l.cells() {
-                let cell = view::join(words);
-                if !text.is_empty() {
-                    let sep = if text.ends_with(',') || split_name(prev, words) {
-                        " "
-                    } else {
-                        ", "
-                    };
-                    text.push_str(sep);
-                }
-                text.push_str(&cell);
-                prev = words;
+    let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
+    for l in lines.iter() {
+        // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans
+        // S"): the heading, then the row's other cells as the first entry.
+        let mut cells = l.cells();
+        if let Some((_, head)) = cells.next() {
+            let head_text = view::join(head);
+            let is_heading = attendance::section_of(&head_text).is_some_and(|(_, r)| r.is_empty());
+            let rest = l.words.get(head.len()..).unwrap_or(&[]);
+            if is_heading && !rest.is_empty() {
+                entries.push((l.page, head_text, head));
+                entries.push((l.page, view::join(rest), rest));
+                continue;
             }
-            (l.page, text, l.words.as_slice())
-        })
-        .collect();
+        }
+        entries.push(line_entry(l));
+    }
     let attendance = attendance::attendance(&entries, &meeting.bodies);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
@@ -97,6 +93,27 @@ fn parse_view(doc: &Document) -> Parsed {
         meeting_dates,
         warnings,
     }
+}
+
+/// A line as an attendance entry: its cells joined by ", " (a name and its organisation
+/// may stand in two cells), or by a space where one name is split over two.
+fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
+    let mut text = String::new();
+    let mut prev: &[protokoll_model::Word] = &[];
+    for (_, words) in l.cells() {
+        let cell = view::join(words);
+        if !text.is_empty() {
+            let sep = if text.ends_with(',') || split_name(prev, words) {
+                " "
+            } else {
+                ", "
+            };
+            text.push_str(sep);
+        }
+        text.push_str(&cell);
+        prev = words;
+    }
+    (l.page, text, l.words.as_slice())
 }
 
 /// A name split over two cells ("Jimmy | Nordengren, Örebro kommun", "- Malin |
