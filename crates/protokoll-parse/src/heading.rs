@@ -4,6 +4,8 @@
 //! har anmälts."
 
 use crate::names::leading_people;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A heading's parts.
 #[derive(Debug, Default, PartialEq)]
@@ -155,8 +157,37 @@ pub fn split_heading(text: &str) -> Heading {
     }
 }
 
+/// Verbs in the past tense that report what a meeting did: a numbered point that holds
+/// one is a sentence of the minutes, not a heading ("Dagordningen godkändes").
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(godkändes|valdes|vald|valda|fastställdes|beslutades|beslutade|beslöt|öppnades|avslutades|förklarades|förklarade|antogs|redovisades|gicks igenom|lades|informerade|berättade|röstade|hälsade|konstaterades|noterades|utsågs|beviljades)(?-u:\b)").expect("regex")
+});
+
+/// The text after an item's number is a sentence, not a heading: it reports what the
+/// meeting did, or it ends with a full stop after several words (a long heading is
+/// still a heading: "Svar på motion från … om …").
+pub fn is_sentence(title: &str) -> bool {
+    let t = title.trim();
+    let words = t.split_whitespace().count();
+    let last = t.split_whitespace().last().unwrap_or("");
+    // "ordf." and other abbreviations end with a stop too.
+    let full_stop = t.ends_with('.') && last.trim_end_matches('.').chars().count() > 4;
+    (full_stop && words >= 4) || REPORTED.is_match(t)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn sentences_are_not_headings() {
+        assert!(is_sentence("Dagordningen godkändes"));
+        assert!(is_sentence(
+            "Kallelse har utlysts i god tid, därmed ansågs utlysningen vara korrekt."
+        ));
+        assert!(!is_sentence("Mötet öppnas"));
+        assert!(!is_sentence("Val av justerare"));
+        assert!(!is_sentence("Rapport från ordf."));
+    }
     use super::*;
 
     fn h(s: &str) -> (String, Vec<String>, String) {

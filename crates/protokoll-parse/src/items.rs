@@ -147,7 +147,7 @@ pub fn label_of(
 fn weak_label(words: &[Word]) -> Option<u32> {
     let first = words.first()?;
     let next = words.get(1)?;
-    if first.text.len() > 2 || !first.text.chars().all(|c| c.is_ascii_digit()) {
+    if first.text.len() > 3 || !first.text.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     let capital = next.text.chars().next().is_some_and(char::is_uppercase)
@@ -232,8 +232,34 @@ fn wide_gap(words: &[Word]) -> bool {
 /// little; a chain with no text between its labels is an agenda list); an earlier
 /// chain that weighs nearly as much is the document's own, the later one an appendix.
 pub fn chain(cands: &[Label]) -> Vec<Label> {
+    let chains = chains_from(cands, false);
+    // Bare numbers in body type ("210 Val av justerare") number the items only where
+    // nothing else does, and only two or more in sequence with text between them.
+    let chains = if chains.iter().all(|(_, ch)| ch.len() < 2) {
+        chains_from(cands, true)
+            .into_iter()
+            .filter(|(_, ch)| ch.len() >= 2 && !list_only(ch))
+            .collect()
+    } else {
+        chains
+    };
+    choose(chains)
+}
+
+/// The labels stand on consecutive lines: an agenda list, not items with bodies.
+fn list_only(ch: &[Label]) -> bool {
+    ch.len() > 1 && ch.windows(2).all(|w| w[1].line == w[0].line + 1)
+}
+
+/// Every chain, with its weight, from each label that may start one (`weak_starts`:
+/// bare numbers in body type too).
+fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
     let mut chains: Vec<(f32, Vec<Label>)> = Vec::new();
-    for (s, start) in cands.iter().enumerate().filter(|(_, c)| !c.weak) {
+    for (s, start) in cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| weak_starts || !c.weak)
+    {
         let mut ch = vec![start.clone()];
         let mut cur = start.value;
         let mut last_number = start.number.clone();
@@ -252,12 +278,17 @@ pub fn chain(cands: &[Label]) -> Vec<Label> {
             }
         }
         let mut score: f32 = ch.iter().map(|l| l.weight).sum();
-        let list_only = ch.len() > 1 && ch.windows(2).all(|w| w[1].line == w[0].line + 1);
-        if list_only {
+        if list_only(&ch) {
             score *= LIST_ONLY_FACTOR;
         }
         chains.push((score, ch));
     }
+    chains
+}
+
+/// The chain that weighs most; an earlier one that weighs nearly as much is the
+/// document's own agenda, the later one an appendix.
+fn choose(chains: Vec<(f32, Vec<Label>)>) -> Vec<Label> {
     let best = chains
         .iter()
         .enumerate()
@@ -483,6 +514,7 @@ mod tests {
         assert_eq!(weak_label(&words("7 Rapport om frågan")), Some(7));
         assert_eq!(weak_label(&words("13 Juni")), None);
         assert_eq!(weak_label(&words("2025 Protokoll")), None);
+        assert_eq!(weak_label(&words("210 Val av justerare")), Some(210));
     }
 
     #[test]
@@ -496,8 +528,18 @@ mod tests {
             label(10, 9, false),
         ];
         assert_eq!(numbers(&chain(&c)), [5, 6, 7, 9, 10]);
-        // A weak label never starts a chain, nor jumps a gap.
+        // A weak label never jumps a gap, and starts a chain only where no label
+        // in heading form does, with text between the labels.
         let c = [label(3, 0, true), label(4, 1, true), label(6, 2, true)];
         assert!(chain(&c).is_empty());
+        let c = [label(210, 0, true), label(211, 4, true)];
+        assert_eq!(numbers(&chain(&c)), [210, 211]);
+        let c = [
+            label(1, 0, false),
+            label(2, 3, false),
+            label(210, 5, true),
+            label(211, 8, true),
+        ];
+        assert_eq!(numbers(&chain(&c)), [1, 2]);
     }
 }

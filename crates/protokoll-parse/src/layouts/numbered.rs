@@ -355,7 +355,13 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             i += 1;
         }
     }
-    let h = split_heading(&view::join(&heading_words));
+    let mut h = split_heading(&view::join(&heading_words));
+    // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
+    // no headings: the sentence is the item's text.
+    if !bold_heading && crate::heading::is_sentence(&h.title) {
+        h.rest = format!("{} {}", h.title, h.rest).trim().to_string();
+        h.title = String::new();
+    }
     let mut presenters = h.presenters;
     let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
     if !h.rest.is_empty() {
