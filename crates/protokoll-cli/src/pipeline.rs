@@ -235,6 +235,7 @@ pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
     record.items = parsed.items;
     record.attendance = parsed.attendance;
     record.meeting_dates = parsed.meeting_dates;
+    record.layout = parsed.layout;
     record.warnings.extend(parsed.warnings);
     record
 }

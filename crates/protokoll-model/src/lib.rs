@@ -49,6 +49,8 @@ pub struct Parsed {
     pub meeting_dates: Vec<MeetingDate>,
     /// Problems a person should look at (code, message, page).
     pub warnings: Vec<record::Problem>,
+    /// The layout parser that read the items, and its fit.
+    pub layout: Option<record::LayoutFit>,
 }
 
 /// A parser for one family of document layouts.

@@ -36,6 +36,10 @@ pub struct Record {
     /// records written before it).
     #[serde(default)]
     pub suggestions: Vec<Correction>,
+    /// The layout parser that read the items and how well it fit the document (null
+    /// where nothing was parsed). Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub layout: Option<LayoutFit>,
 }
 
 impl Default for Record {
@@ -52,6 +56,7 @@ impl Default for Record {
             meeting_dates: Vec::new(),
             corrections: Vec::new(),
             suggestions: Vec::new(),
+            layout: None,
         }
     }
 }
@@ -199,6 +204,16 @@ pub struct Item {
     /// 2024/123"), if given. Added in contract version 1 as an optional field.
     #[serde(default)]
     pub case_number: Option<String>,
+}
+
+/// Which layout parser read a document's items, and its fit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutFit {
+    /// The parser's name ("numbered-headings", "section-paragraphs", "agenda-table", …).
+    pub parser: String,
+    /// How well it fit, 0..1.
+    pub fit: f32,
 }
 
 /// One entry of an attendance list.

@@ -92,6 +92,11 @@ fn parse_view(doc: &Document) -> Parsed {
         attendance,
         meeting_dates,
         warnings,
+        layout: best.map(|(p, fit)| protokoll_model::record::LayoutFit {
+            parser: p.name().to_string(),
+            // Two decimals: the fit is a judgement, and the JSON stays stable.
+            fit: (fit * 100.0).round() / 100.0,
+        }),
     }
 }
 
