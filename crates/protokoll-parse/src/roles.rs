@@ -23,22 +23,12 @@ pub enum Role {
 }
 
 static LABELS: LazyLock<Vec<(String, Role)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, Role)> = include_str!("../data/roles.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let (label, role) = l.split_once('\t')?;
-            let role = match role.trim() {
-                "chair" => Role::Chair,
-                "secretary" => Role::Secretary,
-                "adjuster" => Role::Adjuster,
-                _ => return None,
-            };
-            Some((label.trim().to_string(), role))
-        })
-        .collect();
-    v.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-    v
+    crate::sections::phrase_table(include_str!("../data/roles.tsv"), |r| match r {
+        "chair" => Some(Role::Chair),
+        "secretary" => Some(Role::Secretary),
+        "adjuster" => Some(Role::Adjuster),
+        _ => None,
+    })
 });
 
 /// The role label opening `line`, and the rest of the line after it (separators

@@ -28,29 +28,33 @@ pub enum SectionKind {
 }
 
 static TABLE: LazyLock<Vec<(String, SectionKind)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, SectionKind)> = include_str!("../data/sections.tsv")
+    phrase_table(include_str!("../data/sections.tsv"), |k| match k {
+        "decision" => Some(SectionKind::Decision),
+        "proposal" => Some(SectionKind::Proposal),
+        "basis" => Some(SectionKind::Basis),
+        "account" => Some(SectionKind::Account),
+        "procedure" => Some(SectionKind::Procedure),
+        "reservation" => Some(SectionKind::Reservation),
+        "note" => Some(SectionKind::Note),
+        "dispatch" => Some(SectionKind::Dispatch),
+        _ => None,
+    })
+});
+
+/// A word list of `data/` ("phrase<TAB>kind" lines, `#` comments) as (phrase, kind),
+/// longest phrase first so that "förslag till beslut" is tried before "förslag".
+pub fn phrase_table<K>(tsv: &str, kind: impl Fn(&str) -> Option<K>) -> Vec<(String, K)> {
+    let mut v: Vec<(String, K)> = tsv
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
-            let (h, k) = l.split_once('\t')?;
-            let kind = match k.trim() {
-                "decision" => SectionKind::Decision,
-                "proposal" => SectionKind::Proposal,
-                "basis" => SectionKind::Basis,
-                "account" => SectionKind::Account,
-                "procedure" => SectionKind::Procedure,
-                "reservation" => SectionKind::Reservation,
-                "note" => SectionKind::Note,
-                "dispatch" => SectionKind::Dispatch,
-                _ => return None,
-            };
-            Some((h.trim().to_string(), kind))
+            let (phrase, k) = l.split_once('\t')?;
+            Some((phrase.trim().to_string(), kind(k.trim())?))
         })
         .collect();
-    // Longest first: "förslag till beslut" before "förslag".
-    v.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     v
-});
+}
 
 /// "Kommunstyrelsens beslut", "Barn- och utbildningsnämndens beslut", "Årsmötets beslut".
 static ORGAN_DECISION: LazyLock<Regex> = LazyLock::new(|| {
