@@ -31,6 +31,20 @@ static LABELS: LazyLock<Vec<(String, Role)>> = LazyLock::new(|| {
     })
 });
 
+/// The first words of the labels: a line opening with none of them holds no label.
+static FIRST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = LABELS
+        .iter()
+        .filter_map(|(l, _)| l.split([' ', '/']).next().map(str::to_string))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+});
+
+/// The longest first word of a label, in bytes ("justeringsperson").
+const MAX_FIRST_WORD: usize = 24;
+
 /// The role label opening `line`, and the rest of the line after it (separators
 /// trimmed). The label must end at a word boundary.
 pub fn role_label(line: &str) -> Option<(Role, &str)> {
@@ -40,6 +54,15 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
         .iter()
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
+    // Most lines open with no label's first word: no lowercasing of the line for them.
+    let first = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '/'))
+        .next()
+        .unwrap_or("");
+    let first_low = first.to_lowercase();
+    if first.len() > MAX_FIRST_WORD || !FIRST_WORDS.iter().any(|w| *w == first_low) {
+        return None;
+    }
     let low = t.to_lowercase();
     for (label, role) in LABELS.iter() {
         if !low.starts_with(label.as_str()) {
