@@ -60,7 +60,7 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
         .next()
         .unwrap_or("");
     let first_low = first.to_lowercase();
-    if first.len() > MAX_FIRST_WORD || !FIRST_WORDS.iter().any(|w| *w == first_low) {
+    if first.len() > MAX_FIRST_WORD || !FIRST_WORDS.contains(&first_low) {
         return None;
     }
     let low = t.to_lowercase();
