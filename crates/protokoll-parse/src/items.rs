@@ -332,10 +332,10 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
         }
         // A sub-heading ("Beslutsunderlag", "Kommunstyrelsens beslut") is a paragraph of
         // its own: the decisions are read by section.
-        let heading = crate::sections::is_heading_line(&text);
+        let section = crate::sections::heading(&text);
+        let heading = section.is_some_and(|(_, rest)| rest.is_empty());
         if !out.is_empty() {
-            let para = heading
-                || crate::sections::opens_section(&text)
+            let para = section.is_some()
                 || after_heading
                 || match (prev, line) {
                     (Some(a), Some(b)) => view::gap(a, b) > 0.45,

@@ -235,6 +235,12 @@ fn role_of(word: &str) -> Option<Role> {
 pub fn from_elections(items: &[Item]) -> Officers {
     let mut o = Officers::default();
     for it in items.iter().take(ELECTION_ITEMS) {
+        // The role words' stems, without their first letter (either case): most items
+        // name no role, and the name patterns are costly.
+        let names_role = |s: &str| ROLE_STEMS.iter().any(|r| s.contains(r));
+        if !names_role(&it.title) && !names_role(&it.text) {
+            continue;
+        }
         let text = format!("{} {}", it.title, it.text.replace('\n', " "));
         let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
         for c in ROLE_THEN_NAME.captures_iter(&text) {
@@ -273,6 +279,9 @@ pub fn from_elections(items: &[Item]) -> Officers {
     }
     o
 }
+
+/// What every role word of [`ROLE_WORDS`] contains, less its first letter.
+const ROLE_STEMS: [&str; 4] = ["rdförande", "ekreterare", "uster", "rotokollförare"];
 
 /// The meeting elects its officers in one of its first items.
 const ELECTION_ITEMS: usize = 8;

@@ -105,16 +105,6 @@ static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
-/// A line opens a section: a heading alone, or one run into its text with a colon.
-pub fn opens_section(line: &str) -> bool {
-    heading(line).is_some()
-}
-
-/// The line is a section heading and nothing else.
-pub fn is_heading_line(line: &str) -> bool {
-    heading(line).is_some_and(|(_, rest)| rest.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +143,10 @@ mod tests {
             heading("Förslag: att anse mötet utlyst."),
             Some((SectionKind::Proposal, "att anse mötet utlyst."))
         );
-        assert!(is_heading_line("Beslutsunderlag"));
-        assert!(!is_heading_line("Beslutsunderlag: Tjänsteskrivelse"));
+        assert_eq!(heading("Beslutsunderlag"), Some((SectionKind::Basis, "")));
+        assert_eq!(
+            heading("Beslutsunderlag: Tjänsteskrivelse"),
+            Some((SectionKind::Basis, "Tjänsteskrivelse"))
+        );
     }
 }
