@@ -56,8 +56,7 @@ fn parse_view(doc: &Document) -> Parsed {
     for l in lines.iter() {
         // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans
         // S"): the heading, then the row's other cells as the first entry.
-        let mut cells = l.cells();
-        if let Some((_, head)) = cells.next() {
+        if let Some(head) = l.cell(0) {
             let head_text = view::join(head);
             let is_heading = attendance::section_of(&head_text).is_some_and(|(_, r)| r.is_empty());
             let rest = l.words.get(head.len()..).unwrap_or(&[]);

@@ -42,9 +42,6 @@ static FIRST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     v
 });
 
-/// The longest first word of a label, in bytes ("justeringsperson").
-const MAX_FIRST_WORD: usize = 24;
-
 /// The role label opening `line`, and the rest of the line after it (separators
 /// trimmed). The label must end at a word boundary.
 pub fn role_label(line: &str) -> Option<(Role, &str)> {
@@ -59,8 +56,7 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '/'))
         .next()
         .unwrap_or("");
-    let first_low = first.to_lowercase();
-    if first.len() > MAX_FIRST_WORD || !FIRST_WORDS.contains(&first_low) {
+    if !FIRST_WORDS.contains(&first.to_lowercase()) {
         return None;
     }
     let low = t.to_lowercase();
@@ -81,13 +77,14 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
 }
 
 /// The people at the start of `s` ("Patrik Köhler och Nedzad Talovic", "Anna Berg
-/// (S)", "David Ådvall advall"): names of two to four words, or one given name when
-/// `single` (a document that writes first names only).
-pub fn people(s: &str, single: bool) -> Vec<String> {
+/// (S)", "David Ådvall advall"): names of two to four words. Stricter than
+/// `names::leading_people`, which also takes roles and single given names (presenter
+/// slots): here a role word or a lone word is no officer.
+pub fn people(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     let flush = |cur: &mut Vec<&str>, out: &mut Vec<String>| {
-        if (cur.len() >= 2 || (single && cur.len() == 1)) && cur.len() <= 4 {
+        if (2..=4).contains(&cur.len()) {
             let name = cur.join(" ");
             if !is_org(&name) && !cur.iter().any(|w| is_role(w)) {
                 out.push(name);
@@ -133,12 +130,12 @@ pub fn from_labels(lines: &[String]) -> Officers {
         let Some((role, rest)) = role_label(l) else {
             continue;
         };
-        let mut names = people(rest, false);
+        let mut names = people(rest);
         if names.is_empty() && (rest.is_empty() || rule_only(rest)) {
             // The name on the next line (a signature under its rule), or on the line
             // above (a name printed over its role).
             let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
-            names = people(next.trim_start_matches(['.', '…', '_', ' ']), false);
+            names = people(next.trim_start_matches(['.', '…', '_', ' ']));
             if names.is_empty() {
                 let prev = i.checked_sub(1).and_then(|p| lines.get(p));
                 names = prev.map_or_else(Vec::new, |p| whole_names(p));
@@ -151,7 +148,7 @@ pub fn from_labels(lines: &[String]) -> Officers {
 
 /// `s` is nothing but one or more people's names.
 fn whole_names(s: &str) -> Vec<String> {
-    let names = people(s, false);
+    let names = people(s);
     let covered: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
     let words = s
         .split_whitespace()
@@ -243,22 +240,18 @@ pub fn from_elections(items: &[Item]) -> Officers {
         }
         let text = format!("{} {}", it.title, it.text.replace('\n', " "));
         let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
-        for c in ROLE_THEN_NAME.captures_iter(&text) {
-            let (Some(r), Some(n), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
-                continue;
-            };
-            let vice = all.as_str().to_lowercase().contains("vice ");
-            if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
-                found.push((r.start(), role, names_in(n.as_str())));
-            }
-        }
-        for c in NAME_THEN_ROLE.captures_iter(&text) {
-            let (Some(n), Some(r), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
-                continue;
-            };
-            let vice = all.as_str().to_lowercase().contains(" vice ");
-            if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
-                found.push((n.start(), role, names_in(n.as_str())));
+        // (pattern, its names group, its role group)
+        for (re, names_at, role_at) in [(&*ROLE_THEN_NAME, 2, 1), (&*NAME_THEN_ROLE, 1, 2)] {
+            for c in re.captures_iter(&text) {
+                let (Some(n), Some(r), Some(all)) = (c.get(names_at), c.get(role_at), c.get(0))
+                else {
+                    continue;
+                };
+                // "Till vice ordförande valdes …" elects no chair of the meeting.
+                let vice = all.as_str().to_lowercase().contains("vice ");
+                if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
+                    found.push((n.start().min(r.start()), role, names_in(n.as_str())));
+                }
             }
         }
         // An election item whose body is only the names ("Val av justerare" /
