@@ -36,6 +36,10 @@ pub struct Label {
     /// or larger than the body text), less before an att-sats or a lowercase word (a
     /// list inside an item).
     pub weight: f32,
+    /// A weak label whose line reads as a heading in sentence case ("155 Val av
+    /// protokolljusterare"), with text after it: it may stand alone as the only item
+    /// where nothing else numbers the items (an extract of one "§" whose sign was lost).
+    pub lone: bool,
 }
 
 /// How much heading type adds to a label's weight (see [`Label::weight`]).
@@ -55,6 +59,12 @@ const LIST_ONLY_FACTOR: f32 = 0.5;
 /// An earlier chain with at least this share of the best chain's score is the
 /// document's own agenda; the later one an appendix (another meeting's minutes).
 const EARLIER_CHAIN_SHARE: f32 = 0.6;
+/// A lone weak label's heading may have at most this share of capitalised words after
+/// its first (see [`sentence_case_heading`]).
+const LONE_CAPITALISED_SHARE: f32 = 0.5;
+/// A chain whose labels stand at most this many lines apart on average is a list
+/// (see [`list_like`]).
+const LIST_LINE_GAP: f32 = 1.5;
 
 /// A trailing quote-like mark is OCR noise ("10.‘").
 static NUM: LazyLock<Regex> =
@@ -63,6 +73,10 @@ static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 /// An organ's abbreviation before a "§" ("KS § 12", "BUN §4").
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,6}$").expect("regex"));
+/// The same abbreviation where the "§" after it was lost ("Sn 49", "KS 12"): two to
+/// four letters, capital first.
+static ORGAN_LOST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,3}$").expect("regex"));
 
 /// Words that open a numbered item label ("Punkt 3", "Ärende 3").
 const LABEL_WORDS: [&str; 4] = ["punkt", "ärende", "paragraf", "p"];
@@ -142,9 +156,12 @@ pub fn label_of(
     }
 }
 
-/// "7 Rapport": a bare number of one or two digits followed by a capitalised word
-/// (not a month: "13 Juni").
-fn weak_label(words: &[Word]) -> Option<u32> {
+/// "7 Rapport": a bare number of one to three digits followed by a capitalised word
+/// (not a month: "13 Juni"), perhaps after an organ's abbreviation whose "§" was lost
+/// ("Sn 49 Sammanträdets öppnande"). Returns the value and the words consumed.
+fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
+    let skip = usize::from(words.first().is_some_and(|w| ORGAN_LOST.is_match(&w.text)));
+    let words = words.get(skip..)?;
     let first = words.first()?;
     let next = words.get(1)?;
     if first.text.len() > 3 || !first.text.chars().all(|c| c.is_ascii_digit()) {
@@ -156,7 +173,24 @@ fn weak_label(words: &[Word]) -> Option<u32> {
     if !capital || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
         return None;
     }
-    first.text.parse().ok().filter(|v| *v > 0)
+    let value: u32 = first.text.parse().ok().filter(|v| *v > 0)?;
+    Some((value, 1 + skip))
+}
+
+/// The words after a label read as a heading in sentence case: two words or more,
+/// the first capitalised and most of the rest not (a list of names is mostly
+/// capitalised: "167 Lena Lernå, Gunilla Claesson").
+fn sentence_case_heading(rest: &[Word]) -> bool {
+    let Some((first, others)) = rest.split_first() else {
+        return false;
+    };
+    let capitalised = others
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_uppercase))
+        .count();
+    first.text.starts_with(char::is_uppercase)
+        && !others.is_empty()
+        && (capitalised as f32) < others.len() as f32 * LONE_CAPITALISED_SHARE
 }
 
 /// The median size of the document's lines: the body text's size, against which a
@@ -194,7 +228,10 @@ pub fn candidates(
                     .flatten()
                     // A bare number in heading type, or set apart by a tab, is a label
                     // ("1 Öppnande av mötet" in a larger bold type).
-                    .map(|v| (v.to_string(), v, 1, !(heading || wide_gap(words))))
+                    .map(|(v, consumed)| {
+                        let strong = consumed == 1 && (heading || wide_gap(words));
+                        (v.to_string(), v, consumed, !strong)
+                    })
             });
         let Some((number, value, consumed, weak)) = found else {
             continue;
@@ -203,6 +240,9 @@ pub fn candidates(
         let list = next.starts_with(char::is_lowercase) || next == "Att";
         let weight =
             if heading { HEADING_WEIGHT } else { 1.0 } * if list { LIST_WEIGHT } else { 1.0 };
+        let lone = weak
+            && lines.get(i + 1).is_some()
+            && l.words.get(consumed..).is_some_and(sentence_case_heading);
         out.push(Label {
             number,
             value,
@@ -211,6 +251,7 @@ pub fn candidates(
             x0,
             weak,
             weight,
+            lone,
         });
     }
     out
@@ -233,22 +274,45 @@ fn wide_gap(words: &[Word]) -> bool {
 /// chain that weighs nearly as much is the document's own, the later one an appendix.
 pub fn chain(cands: &[Label]) -> Vec<Label> {
     let chains = chains_from(cands, false);
+    let strong = choose(&chains);
     // Bare numbers in body type ("210 Val av justerare") number the items only where
-    // nothing else does, and only two or more in sequence with text between them.
-    let chains = if chains.iter().all(|(_, ch)| ch.len() < 2) {
-        chains_from(cands, true)
+    // nothing else numbers items with bodies (a list, the agenda's or one inside an
+    // item, yields to them), and only two or more in sequence with text between them.
+    if strong.len() < 2 || list_like(&strong) {
+        let weak: Vec<_> = chains_from(cands, true)
             .into_iter()
-            .filter(|(_, ch)| ch.len() >= 2 && !list_only(ch))
-            .collect()
-    } else {
-        chains
-    };
-    choose(chains)
+            .filter(|(_, ch)| ch.len() >= 2 && !list_only(ch) && ch.iter().any(|l| l.weak))
+            .collect();
+        if weak.is_empty() && strong.len() < 2 {
+            // No chain at all: one bare number before a heading in sentence case, above
+            // any lone label in list form (a list inside its body), is the only item
+            // (an extract of one "§" whose sign was lost).
+            let lone: Vec<_> = cands.iter().filter(|l| l.lone).collect();
+            if let [one] = lone.as_slice() {
+                if cands.iter().all(|c| c.weak || c.line > one.line) {
+                    return vec![(*one).clone()];
+                }
+            }
+        }
+        if !weak.is_empty() {
+            return choose(&weak);
+        }
+    }
+    strong
 }
 
 /// The labels stand on consecutive lines: an agenda list, not items with bodies.
 fn list_only(ch: &[Label]) -> bool {
     ch.len() > 1 && ch.windows(2).all(|w| w[1].line == w[0].line + 1)
+}
+
+/// The labels stand on consecutive lines or nearly (a wrapped line here and there): a
+/// list, not items with bodies.
+fn list_like(ch: &[Label]) -> bool {
+    let (Some(first), Some(last)) = (ch.first(), ch.last()) else {
+        return false;
+    };
+    ch.len() > 1 && (last.line - first.line) as f32 <= (ch.len() - 1) as f32 * LIST_LINE_GAP
 }
 
 /// Every chain, with its weight, from each label that may start one (`weak_starts`:
@@ -288,7 +352,7 @@ fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
 
 /// The chain that weighs most; an earlier one that weighs nearly as much is the
 /// document's own agenda, the later one an appendix.
-fn choose(chains: Vec<(f32, Vec<Label>)>) -> Vec<Label> {
+fn choose(chains: &[(f32, Vec<Label>)]) -> Vec<Label> {
     let best = chains
         .iter()
         .enumerate()
@@ -472,6 +536,7 @@ mod tests {
             x0: 70.0,
             weak,
             weight: 1.0,
+            lone: weak,
         }
     }
 
@@ -511,10 +576,20 @@ mod tests {
             label_of(&words("12,"), LabelKind::Number, true).map(|x| x.1),
             Some(12)
         );
-        assert_eq!(weak_label(&words("7 Rapport om frågan")), Some(7));
+        assert_eq!(weak_label(&words("7 Rapport om frågan")), Some((7, 1)));
         assert_eq!(weak_label(&words("13 Juni")), None);
         assert_eq!(weak_label(&words("2025 Protokoll")), None);
-        assert_eq!(weak_label(&words("210 Val av justerare")), Some(210));
+        assert_eq!(weak_label(&words("210 Val av justerare")), Some((210, 1)));
+        assert_eq!(
+            weak_label(&words("Sn 49 Sammanträdets öppnande")),
+            Some((49, 2))
+        );
+        assert_eq!(weak_label(&words("Bilaga 4 Protokoll")), None);
+        let heading = |t: &str| sentence_case_heading(&words(t));
+        assert!(heading("Val av protokolljusterare samt justeringsdatum"));
+        assert!(heading("Sammanträdets öppnande, formalia."));
+        assert!(!heading("Lena Lernå, Gunilla Claesson, Erica Månsson"));
+        assert!(!heading("Rapport"));
     }
 
     #[test]
@@ -541,5 +616,21 @@ mod tests {
             label(211, 8, true),
         ];
         assert_eq!(numbers(&chain(&c)), [1, 2]);
+        // An agenda list (labels on consecutive lines) leaves the items to bare numbers.
+        let c = [
+            label(38, 0, true),
+            label(39, 4, true),
+            label(1, 5, false),
+            label(2, 6, false),
+            label(3, 7, false),
+            label(5, 9, false),
+        ];
+        assert_eq!(numbers(&chain(&c)), [38, 39]);
+        // One bare number before a heading is the only item; below a list label too.
+        assert_eq!(numbers(&chain(&[label(155, 3, true)])), [155]);
+        let c = [label(50, 2, true), label(1, 5, false)];
+        assert_eq!(numbers(&chain(&c)), [50]);
+        let c = [label(1, 2, false), label(50, 5, true)];
+        assert_eq!(numbers(&chain(&c)), [1]);
     }
 }

@@ -69,6 +69,14 @@ fn parse_view(doc: &Document) -> Parsed {
         entries.push(line_entry(l));
     }
     let attendance = attendance::attendance(&entries, &meeting.bodies);
+    let mut meeting = meeting;
+    if meeting.chair.is_none() {
+        // The member the attendance list marks as chair ("Suzanne Frank (m), ordf").
+        meeting.chair = attendance
+            .iter()
+            .find(|a| a.role.as_deref().is_some_and(roles::is_chair_role))
+            .map(|a| a.name.clone());
+    }
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {

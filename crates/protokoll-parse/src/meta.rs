@@ -32,6 +32,56 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)(?-u:\b)").expect("regex")
 });
 
+/// Labels whose value says when the meeting was held (the date line).
+const TIME_LABELS: [&str; 9] = [
+    "tid",
+    "datum",
+    "sammanträdesdatum",
+    "mötesdatum",
+    "när",
+    "dag och tid",
+    "tid och plats",
+    "plats och tid",
+    "sammanträdestid",
+];
+/// Labels whose value says where.
+const PLACE_LABELS: [&str; 6] = [
+    "plats",
+    "lokal",
+    "mötesplats",
+    "var",
+    "tid och plats",
+    "plats och tid",
+];
+
+/// A label (lowercased) whose value is the meeting's time or place: its value may wrap.
+pub fn is_place_or_time_label(label: &str) -> bool {
+    TIME_LABELS.contains(&label) || PLACE_LABELS.contains(&label)
+}
+
+/// The place in a "Plats och tid" value: what stands before the date, less a weekday
+/// and "den" ("Stora sessionssalen, Frösön den 15 mars 2000" → "Stora sessionssalen,
+/// Frösön").
+fn place_before_date(value: &str) -> Option<String> {
+    let f = find_date(value, true)?;
+    let mut words: Vec<&str> = value.get(..f.start)?.split_whitespace().collect();
+    while let Some(w) = words.last() {
+        let low = w.trim_end_matches([',', '.']).to_lowercase();
+        if low == "den" || low.ends_with("dagen") || low.ends_with("dag") {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let place = words.join(" ");
+    let place = place.trim_end_matches([',', ' ', ';']);
+    place
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| place.to_string())
+}
+
 /// The contract's kind for a kind word ("Sammanträdesprotokoll" → protokoll).
 fn kind_of(word: &str) -> String {
     word.to_lowercase()
@@ -160,17 +210,11 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     let mut date_line: Option<String> = None;
     for l in head {
         if let Some((lab, rest)) = label(l) {
-            if matches!(
-                lab.as_str(),
-                "tid"
-                    | "datum"
-                    | "sammanträdesdatum"
-                    | "mötesdatum"
-                    | "när"
-                    | "dag och tid"
-                    | "tid och plats"
-            ) {
+            if TIME_LABELS.contains(&lab.as_str()) {
                 if let Some(f) = find_date(&rest, true) {
+                    if PLACE_LABELS.contains(&lab.as_str()) {
+                        m.location = place_before_date(&rest);
+                    }
                     m.date = Some(f.iso);
                     date_line = Some(rest);
                     break;
@@ -231,15 +275,16 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     }
     for l in head {
         if let Some((lab, rest)) = label(l) {
-            if matches!(lab.as_str(), "plats" | "lokal" | "mötesplats" | "var") && !rest.is_empty()
+            if PLACE_LABELS.contains(&lab.as_str())
+                && !TIME_LABELS.contains(&lab.as_str())
+                && !rest.is_empty()
             {
                 m.location = Some(rest.trim_end_matches('.').to_string());
             }
         }
     }
     let digital_head = head.iter().any(|l| {
-        label(l)
-            .is_some_and(|(lab, _)| matches!(lab.as_str(), "plats" | "lokal" | "tid" | "mötesform"))
+        label(l).is_some_and(|(lab, _)| is_place_or_time_label(&lab) || lab == "mötesform")
             && DIGITAL.is_match(l)
     });
     m.digital = if m.location.as_deref().is_some_and(|l| DIGITAL.is_match(l)) || digital_head {

@@ -47,10 +47,15 @@ static FIRST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 pub fn role_label(line: &str) -> Option<(Role, &str)> {
     let t = line.trim_start();
     // "Underskrifter Sekreterare ……": the signature block's own heading may come first.
-    let t = ["Underskrifter ", "Underskrift "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(t);
+    let t = [
+        "Underskrifter: ",
+        "Underskrift: ",
+        "Underskrifter ",
+        "Underskrift ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
     // Most lines open with no label's first word: no lowercasing of the line for them.
     let first = t
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '/'))
@@ -122,6 +127,18 @@ fn rule_only(s: &str) -> bool {
             .all(|c| matches!(c, '.' | '…' | '_' | '-' | ' ' | '\u{a0}'))
 }
 
+/// A signature rule opens the rest ("------ digital signatur ------ Paragrafer 11-20").
+fn opens_with_rule(s: &str) -> bool {
+    s.chars()
+        .take(RULE_CHARS)
+        .filter(|c| matches!(c, '.' | '…' | '_' | '-'))
+        .count()
+        >= RULE_CHARS
+}
+
+/// How many rule characters in a row make a signature line.
+const RULE_CHARS: usize = 3;
+
 /// Officers named by role labels anywhere in the document (`lines` in reading order):
 /// the first chair and secretary, and every adjuster, in order.
 pub fn from_labels(lines: &[String]) -> Officers {
@@ -131,7 +148,7 @@ pub fn from_labels(lines: &[String]) -> Officers {
             continue;
         };
         let mut names = people(rest);
-        if names.is_empty() && (rest.is_empty() || rule_only(rest)) {
+        if names.is_empty() && (rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
             // The name on the next line (a signature under its rule), or on the line
             // above (a name printed over its role).
             let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
@@ -215,6 +232,29 @@ static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+/// "Att jämte ordföranden justera dagens protokoll utsågs Anna Fransson", "Till att
+/// justera protokollet valdes …": the adjusters after the verb.
+static ADJUST_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)[^.]{{0,40}}?\s(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
+    ))
+    .expect("regex")
+});
+/// "Anna Fransson utsågs att jämte ordföranden justera protokollet".
+static NAME_THEN_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
+    ))
+    .expect("regex")
+});
+
+/// An attendance entry's role text names the chair of the meeting ("ordf",
+/// "ordförande"), not a vice chair.
+pub fn is_chair_role(role: &str) -> bool {
+    let r = role.trim().trim_end_matches('.').to_lowercase();
+    matches!(r.as_str(), "ordf" | "ordförande" | "mötesordförande")
+}
+
 fn role_of(word: &str) -> Option<Role> {
     let w = word.to_lowercase();
     if w.contains("ordförande") {
@@ -251,6 +291,13 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 let vice = all.as_str().to_lowercase().contains("vice ");
                 if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
                     found.push((n.start().min(r.start()), role, names_in(n.as_str())));
+                }
+            }
+        }
+        for re in [&*ADJUST_THEN_NAME, &*NAME_THEN_ADJUST] {
+            for c in re.captures_iter(&text) {
+                if let Some(n) = c.get(1) {
+                    found.push((n.start(), Role::Adjuster, names_in(n.as_str())));
                 }
             }
         }

@@ -222,19 +222,80 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 
 /// Reading-ordered text lines (a table row read column by column), furniture left out:
 /// what metadata reads.
+///
+/// A front-page table row whose left cell is a short label ("Plats och tid | Sölvesborg,
+/// …", "Sekreterare | Camilla Eriksson") reads as "Label: value", as if written with a
+/// colon; the value of a place or time label runs on over the row's wrapped lines.
 pub fn reading_texts(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
         for block in protokoll_model::layout::reading_blocks(&page.lines) {
-            for tl in block {
-                if !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()) {
-                    out.push(tl.text);
-                }
-            }
+            let texts: Vec<_> = block
+                .iter()
+                .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
+                .collect();
+            push_row(&texts, &mut out);
         }
     }
     out
 }
+
+/// One reading block's texts, a label cell joined to its value (see [`reading_texts`]).
+fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<String>) {
+    let Some((first, rest)) = texts.split_first() else {
+        return;
+    };
+    // A row of one line: its cells side by side.
+    if let [label, _, ..] = first.cells.as_slice() {
+        if label.column == 0 && is_label_cell(&label.words) {
+            let value: Vec<String> = first.cells.iter().skip(1).map(|c| c.text()).collect();
+            out.push(format!("{}: {}", label.text(), value.join(" ")));
+            out.extend(rest.iter().map(|t| t.text.clone()));
+            return;
+        }
+    }
+    // A row read column by column: the label cell, then the value's lines.
+    let label_cell = match first.cells.as_slice() {
+        [c] if c.column == 0 && is_label_cell(&c.words) => Some(c),
+        _ => None,
+    };
+    match (label_cell, rest.split_first()) {
+        (Some(label), Some((value, more))) if value.cells.iter().all(|c| c.column > 0) => {
+            let label = label.text();
+            let runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
+            let mut text = format!("{label}: {}", value.text);
+            let k = if runs_on {
+                more.iter()
+                    .take_while(|t| t.cells.iter().all(|c| c.column > 0))
+                    .count()
+            } else {
+                0
+            };
+            for t in more.iter().take(k) {
+                text.push(' ');
+                text.push_str(&t.text);
+            }
+            out.push(text);
+            out.extend(more.iter().skip(k).map(|t| t.text.clone()));
+        }
+        _ => out.extend(texts.iter().map(|t| t.text.clone())),
+    }
+}
+
+/// A table's left cell that labels the row: one to four words, capitalised, no digits,
+/// no colon of its own.
+fn is_label_cell(words: &[Word]) -> bool {
+    (1..=LABEL_CELL_WORDS).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| !w.text.contains(|c: char| c.is_ascii_digit() || c == ':'))
+}
+
+/// The most words a row label has ("Justeringens plats och tid").
+const LABEL_CELL_WORDS: usize = 4;
 
 /// Vertical gap from `a` to `b` in font sizes (negative when they overlap or `b`
 /// is on another page).
@@ -296,6 +357,7 @@ pub mod testing {
             x0: 50.0,
             weak: false,
             weight: 1.0,
+            lone: false,
         }
     }
 }

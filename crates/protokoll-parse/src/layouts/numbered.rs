@@ -148,6 +148,7 @@ fn lost_label(value: u32, line: usize, consumed: usize, indent: &Indent) -> item
         x0: indent.number_x,
         weak: true,
         weight: 1.0,
+        lone: false,
     }
 }
 

@@ -176,6 +176,7 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
                         x0: l.words.first().map_or(prev.x0, |w| w.bbox.x0),
                         weak: true,
                         weight: 1.0,
+                        lone: false,
                     });
                 }
             }
