@@ -412,7 +412,12 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         .filter_map(|(_, t, _)| legend_marks(t.trim()))
         .filter(|(m, _)| !m.contains(MARKS))
         .collect();
-    for (_, text, words) in lines {
+    // Lines a comma-separated list already took (it wraps over them).
+    let mut taken_until = 0;
+    for (idx, (_, text, words)) in lines.iter().enumerate() {
+        if idx < taken_until {
+            continue;
+        }
         let t = text.trim();
         if is_legend(t) {
             continue;
@@ -430,25 +435,21 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 };
             }
             if !rest.is_empty() {
-                let rest_words: Vec<Word> = rest
-                    .split_whitespace()
-                    .map(|w| Word {
-                        text: w.into(),
-                        ..Word::default()
-                    })
-                    .collect();
-                for piece in split_inline(&rest_words) {
-                    let text = crate::view::join(&piece);
-                    if let Some(mut e) = entry(&text, &piece, g, absent, &marks) {
-                        e.body = if matches!(g, "ledamot" | "ersättare") {
-                            body.clone()
-                        } else {
-                            None
-                        };
-                        out.push(e);
-                    }
-                }
+                let following = lines.get(idx + 1..).unwrap_or(&[]);
+                let (rest, used) = comma_list(&rest, following);
+                taken_until = idx + 1 + used;
+                let body = matches!(g, "ledamot" | "ersättare")
+                    .then(|| body.clone())
+                    .flatten();
+                inline_entries(&rest, g, absent, body, &marks, &mut out);
             }
+            continue;
+        }
+        // An agenda item that fixes the voting list ("6 Fastställande av röstlängd")
+        // opens one: the names listed under it were there.
+        if is_voting_list_item(t) {
+            group = Some(("deltagare", Some(true)));
+            misses = 0;
             continue;
         }
         let Some((g, absent)) = group else { continue };
@@ -471,6 +472,16 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         });
         if starts_item {
             group = None;
+            continue;
+        }
+        // A list of names separated by commas, wrapped over lines.
+        let (list, used) = comma_list(t, lines.get(idx + 1..).unwrap_or(&[]));
+        if list.contains("; ") {
+            taken_until = idx + 1 + used;
+            let body = matches!(g, "ledamot" | "ersättare")
+                .then(|| body.clone())
+                .flatten();
+            inline_entries(&list, g, absent, body, &marks, &mut out);
             continue;
         }
         match entry(t, words, g, absent, &marks) {
@@ -512,6 +523,8 @@ fn listed_presence(heading: &str) -> Option<bool> {
         "tjänstgörande",
         "övriga närvarande",
         "övriga deltagande",
+        "övriga deltagare",
+        "deltagare",
         "röstlängd",
     ]
     .iter()
@@ -520,6 +533,86 @@ fn listed_presence(heading: &str) -> Option<bool> {
         Some(true)
     } else {
         None
+    }
+}
+
+/// A numbered item heading about the voting list ("6 Fastställande av röstlängd",
+/// "§ 4 Röstlängd").
+fn is_voting_list_item(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let numbered = first.starts_with('§') || first.starts_with(|c: char| c.is_ascii_digit());
+    numbered
+        && line.split_whitespace().count() <= VOTING_ITEM_WORDS
+        && line.to_lowercase().contains("röstlängd")
+}
+
+/// The most words an item heading about the voting list has.
+const VOTING_ITEM_WORDS: usize = 8;
+
+/// A heading's inline list of names separated by commas ("Närvarande: Isak Horvath,
+/// Viktor Holta, … Wilmer" / "Segerstedt, Adrian Rosén") as one list with semicolons
+/// between the entries, run on over the lines it wraps to; and how many lines it took.
+/// A list of "Name, Organisation; …" (semicolons already) is left as it is.
+fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
+    let names_only = |s: &str| {
+        s.split([',', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| is_name_word(w) || matches!(w, "och" | "samt"))
+    };
+    if rest.contains(';') || rest.matches(',').count() < COMMA_LIST_MIN || !names_only(rest) {
+        return (rest.to_string(), 0);
+    }
+    let mut text = rest.to_string();
+    let mut used = 0;
+    for (_, line, _) in following {
+        let l = line.trim();
+        let continues = text.ends_with(',') || l.contains(',');
+        if l.is_empty() || section_of(l).is_some() || !continues || !names_only(l) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(l);
+        used += 1;
+    }
+    let list = text
+        .split(',')
+        .flat_map(|p| p.split(" och "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    (list, used)
+}
+
+/// A heading's inline entries separated by at least this many commas are a list of
+/// names, one per comma.
+const COMMA_LIST_MIN: usize = 2;
+
+/// The entries of an inline list ("A, Org; B, Org"), each of `group`, in `body`.
+fn inline_entries(
+    list: &str,
+    group: &'static str,
+    listed: Option<bool>,
+    body: Option<String>,
+    marks: &[(String, bool)],
+    out: &mut Vec<Attendance>,
+) {
+    let words: Vec<Word> = list
+        .split_whitespace()
+        .map(|w| Word {
+            text: w.into(),
+            ..Word::default()
+        })
+        .collect();
+    for piece in split_inline(&words) {
+        let text = crate::view::join(&piece);
+        if let Some(mut e) = entry(&text, &piece, group, listed, marks) {
+            e.body = body.clone();
+            out.push(e);
+        }
     }
 }
 
@@ -591,6 +684,35 @@ mod tests {
     }
 
     #[test]
+    fn comma_lists_wrap_and_voting_lists_open_under_their_item() {
+        let lines = [
+            line("Närvarande: Isak Horvath, Viktor Holta, Wilmer"),
+            line("Segerstedt, Adrian Rosén och Bo Ek"),
+            line("§ 1. Mötets öppnande"),
+            line("6 Fastställande av röstlängd"),
+            line("Samtliga närvarande har rösträtt."),
+            line("• Fredrik Håård"),
+            line("• Frej Connolly"),
+            line("7. Godkännande av kallelse"),
+            line("• pycon@example.org"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<_> = a.iter().map(|e| (e.name.as_str(), e.present)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Isak Horvath", Some(true)),
+                ("Viktor Holta", Some(true)),
+                ("Wilmer Segerstedt", Some(true)),
+                ("Adrian Rosén", Some(true)),
+                ("Bo Ek", Some(true)),
+                ("Fredrik Håård", Some(true)),
+                ("Frej Connolly", Some(true)),
+            ]
+        );
+    }
+
+    #[test]
     fn lists_with_marks_and_roles() {
         let mut lines = vec![
             line("✓ = deltog"),
@@ -613,7 +735,12 @@ mod tests {
             l
         });
         let a = attendance(&borrowed(&lines), &["Rådet".to_string()]);
-        assert_eq!(a.len(), 7);
+        assert_eq!(
+            a.len(),
+            7,
+            "{:?}",
+            a.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
         assert_eq!(
             (a[0].name.as_str(), a[0].present),
             ("Anna Ahnér", Some(true))

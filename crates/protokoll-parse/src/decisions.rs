@@ -17,7 +17,7 @@ static HEADED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\p{L}+s\s+)?[Bb]eslut:?\s+(\p{Lu}.*)$").expect("regex"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|beslöts|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs|antogs|antas|antog|beviljades|beviljas|bifalls|bifalles|avslås|förklarade[s]?\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|förklaras\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|bordlades|bordläggs|återremitteras|återremitterades|tillsattes|(?:möte\w*|sammanträde\w*|stämman)\s+(?:öppnades|avslutades|öppnas|avslutas))(?-u:\b)",
+        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|beslöts|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs|antogs|antas|antog|beviljades|beviljas|bifalls|bifalles|avslås|förklarade[s]?\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|förklaras\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|bordlades|bordläggs|utser|utsåg|blev\s+valda?|(?:stadgeenligt|behörigen|behörigt)\s+(?:utlyst|utlysts|kallat|sammankallat)|återremitteras|återremitterades|tillsattes|(?:möte\w*|sammanträde\w*|stämman)\s+(?:öppnades|avslutades|öppnas|avslutas))(?-u:\b)",
     )
     .expect("regex")
 });
@@ -33,7 +33,7 @@ static ATT_ITEM: LazyLock<Regex> =
 /// one case-sensitive literal search (a multi-pattern scan) finds "Beslut" and
 /// "beslut" alike: it spares the Unicode-aware regex on most sentences.
 static VERB_STEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs|ntog|ntas|evilja|ifall|vslås|örklara|ordl|terremitt|illsattes|ppnade|vslutade|ppnas|vslutas")
+    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs|ntog|ntas|evilja|ifall|vslås|örklara|ordl|terremitt|illsattes|ppnade|vslutade|ppnas|vslutas|tser|tsåg|lev vald|tadgeenlig|ehörig")
         .expect("regex")
 });
 
@@ -52,6 +52,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 continue;
             }
             let rest = para.get(i + c.len_utf8()..).unwrap_or("");
+            if c == '.' && list_number_before(para.get(start..i).unwrap_or("")) {
+                continue;
+            }
             let mut after = rest.chars();
             if after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase) {
                 let end = i + c.len_utf8();
@@ -69,6 +72,18 @@ pub fn sentences(text: &str) -> Vec<&str> {
     }
     out
 }
+
+/// The text before a full stop ends in a list number that opens a line or follows a
+/// colon ("med följande tillägg: 22. Fyllnadsval"): the stop is the number's, not the
+/// sentence's.
+fn list_number_before(before: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let lead = before.get(..before.len() - digits).unwrap_or("").trim_end();
+    (1..=LIST_NUMBER_DIGITS).contains(&digits) && (lead.is_empty() || lead.ends_with(':'))
+}
+
+/// The most digits a list number has.
+const LIST_NUMBER_DIGITS: usize = 2;
 
 /// The decisions in an item's text. Where the item has a decision section ("Beslut",
 /// "Kommunstyrelsens beslut"), its content is the decisions; otherwise sentences whose
@@ -191,6 +206,21 @@ mod tests {
             decisions("Chefsgruppen har även beslutat om en reviderad överenskommelse.").is_empty()
         );
         assert!(decisions("Beslut om förändring fattas förhoppningsvis 13 juni.").is_empty());
+        assert_eq!(
+            decisions("Dagordningen fastställs med tillägg: 22. Fyllnadsval av ersättare."),
+            ["Dagordningen fastställs med tillägg: 22. Fyllnadsval av ersättare."]
+        );
+        assert_eq!(
+            decisions("Olav Ek blev vald till ordförande. Mötet var stadgeenligt utlyst."),
+            [
+                "Olav Ek blev vald till ordförande.",
+                "Mötet var stadgeenligt utlyst."
+            ]
+        );
+        assert_eq!(
+            decisions("Röstlängden fastställs till 15. Mötet diskuterade den."),
+            ["Röstlängden fastställs till 15."]
+        );
         assert!(
             decisions("Ledamöterna uppmanas boka in dagarna innan slutgiltigt beslut fattas.")
                 .is_empty()
