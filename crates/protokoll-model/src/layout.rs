@@ -80,6 +80,8 @@ pub struct Word {
     pub struck: bool,
     /// Drawn invisibly (render mode 3): an OCR text layer.
     pub invisible: bool,
+    /// The OCR engine's confidence in the word, 0-1, where our own OCR read it.
+    pub confidence: Option<f32>,
 }
 
 /// A run of words in one column of a line.

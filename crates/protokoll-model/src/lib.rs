@@ -34,7 +34,10 @@ pub const SWEDISH_MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-pub use record::{Attendance, Correction, Item, Meeting, MeetingDate, Record};
+pub use record::{
+    Attendance, Correction, Item, Meeting, MeetingDate, MemberVote, PageBox, Record, Reservation,
+    Vote,
+};
 
 /// What a layout parser fills in: the structural part of a record.
 #[derive(Debug, Clone, Default, PartialEq)]

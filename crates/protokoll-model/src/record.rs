@@ -204,6 +204,81 @@ pub struct Item {
     /// 2024/123"), if given. Added in contract version 1 as an optional field.
     #[serde(default)]
     pub case_number: Option<String>,
+    /// Where the item was read: one box per page around its lines, heading and body.
+    /// Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub boxes: Vec<PageBox>,
+    /// Votes taken on the item (an "Omröstning"). Added in contract version 1 as an
+    /// optional field.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// Reservations against the item's decision. Added in contract version 1 as an
+    /// optional field.
+    #[serde(default)]
+    pub reservations: Vec<Reservation>,
+}
+
+/// A box on a page: where a part of the record was read. PDF points from the page's
+/// top-left corner (y grows downwards), rounded to a tenth.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageBox {
+    /// 1-based page.
+    pub page: u32,
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+/// A vote (votering) on an item: the counts as the minutes give them and, where the
+/// minutes list them, each member's vote.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// What "ja" and "nej" stood for, as written ("Ja-röst för … nej-röst för …").
+    pub question: Option<String>,
+    /// Yes votes.
+    pub yes: Option<u32>,
+    /// No votes.
+    pub no: Option<u32>,
+    /// Abstentions.
+    pub abstain: Option<u32>,
+    /// Members absent from the vote.
+    pub absent: Option<u32>,
+    /// Each member's vote, where listed.
+    pub members: Vec<MemberVote>,
+    /// Whether the listed members' votes add up to the counts; null when the minutes
+    /// give only one of the two.
+    pub consistent: Option<bool>,
+}
+
+/// One member's vote.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberVote {
+    /// Name as written.
+    pub name: String,
+    /// Party abbreviation as written ("S"), if any.
+    pub party: Option<String>,
+    /// ja | nej | avstår | frånvarande.
+    pub vote: String,
+}
+
+/// A reservation: who reserved themselves against the decision.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// The member (or group) as written.
+    pub name: String,
+    /// Party abbreviation as written, if any.
+    pub party: Option<String>,
+    /// What they reserved themselves against or in favour of, as written, if stated.
+    pub against: Option<String>,
 }
 
 /// Which layout parser read a document's items, and its fit.
@@ -246,6 +321,9 @@ pub struct Attendance {
     /// Added in contract version 1 as an optional field.
     #[serde(default)]
     pub sections: Option<String>,
+    /// Where the entry was read. Added in contract version 1 as an optional field.
+    #[serde(default)]
+    pub source: Option<PageBox>,
 }
 
 /// A future meeting date.

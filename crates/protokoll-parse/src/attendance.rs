@@ -393,6 +393,7 @@ fn entry(
         party,
         replaces,
         sections,
+        source: None,
     })
 }
 
@@ -414,10 +415,14 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         .collect();
     // Lines a comma-separated list already took (it wraps over them).
     let mut taken_until = 0;
+    // Entries from `mark` on were read from the lines `from..taken_until.max(from + 1)`.
+    let (mut mark, mut from) = (0, 0);
     for (idx, (_, text, words)) in lines.iter().enumerate() {
         if idx < taken_until {
             continue;
         }
+        set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
+        (mark, from) = (out.len(), idx);
         let t = text.trim();
         if is_legend(t) {
             continue;
@@ -504,7 +509,25 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             }
         }
     }
+    set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
     out
+}
+
+/// The provenance of the entries from `mark` on: the box around the entry's own words
+/// where they have one, else around the lines it was read from.
+fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String, &[Word])]>) {
+    let Some(lines) = lines else { return };
+    let Some(&(page, _, _)) = lines.first() else {
+        return;
+    };
+    let around = lines
+        .iter()
+        .filter(|(p, _, _)| *p == page)
+        .filter_map(|(_, _, w)| crate::view::bbox(w))
+        .reduce(|a, b| a.union(&b));
+    for e in out.iter_mut().skip(mark) {
+        e.source = around.map(|r| crate::view::page_box(page, &r));
+    }
 }
 
 /// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder"),

@@ -437,11 +437,10 @@ pub fn item(
     title: String,
     presenters: Vec<String>,
     text: String,
-    pages: Vec<u32>,
+    extent: Extent,
 ) -> Item {
-    let mut pages = pages;
-    pages.sort_unstable();
-    pages.dedup();
+    let boxes = extent.boxes();
+    let pages: Vec<u32> = boxes.iter().map(|b| b.page).collect();
     let mut uniq: Vec<String> = Vec::new();
     for p in presenters {
         // Abbreviation dots stay ("ordf.", "Maria B."); a sentence's full stop after a
@@ -461,6 +460,10 @@ pub fn item(
     }
     let text = text.trim().to_string();
     let decisions = decisions(&text);
+    let (votes, reservations) = (
+        crate::votes::votes(&text),
+        crate::votes::reservations(&text),
+    );
     Item {
         number,
         title,
@@ -469,6 +472,32 @@ pub fn item(
         decisions,
         pages,
         case_number: None,
+        boxes,
+        votes,
+        reservations,
+    }
+}
+
+/// Where an item's lines stand: per page, the box around them (the record's
+/// provenance).
+#[derive(Debug, Default, Clone)]
+pub struct Extent(Vec<(u32, protokoll_model::Rect)>);
+
+impl Extent {
+    /// Adds a line.
+    pub fn push(&mut self, l: &PLine) {
+        let Some(b) = view::bbox(&l.words) else {
+            return;
+        };
+        match self.0.iter_mut().find(|(p, _)| *p == l.page) {
+            Some((_, r)) => *r = r.union(&b),
+            None => self.0.push((l.page, b)),
+        }
+    }
+    /// The boxes in page order, rounded for the record.
+    pub fn boxes(mut self) -> Vec<protokoll_model::PageBox> {
+        self.0.sort_by_key(|(p, _)| *p);
+        self.0.iter().map(|(p, r)| view::page_box(*p, r)).collect()
     }
 }
 

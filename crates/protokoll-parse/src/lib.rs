@@ -26,6 +26,7 @@ mod names;
 mod roles;
 mod sections;
 mod view;
+mod votes;
 
 use protokoll_model::record::{MeetingDate, Problem};
 use protokoll_model::{Document, LayoutParser, Parsed};

@@ -297,6 +297,27 @@ fn is_label_cell(words: &[Word]) -> bool {
 /// The most words a row label has ("Justeringens plats och tid").
 const LABEL_CELL_WORDS: usize = 4;
 
+/// The box around words that have one (words made from text have none).
+pub fn bbox(words: &[Word]) -> Option<protokoll_model::Rect> {
+    words
+        .iter()
+        .map(|w| w.bbox)
+        .filter(|b| b.x1 > b.x0 || b.y1 > b.y0)
+        .reduce(|a, b| a.union(&b))
+}
+
+/// A page box for the record, rounded to a tenth of a point (stable JSON).
+pub fn page_box(page: u32, r: &protokoll_model::Rect) -> protokoll_model::PageBox {
+    let round = |v: f32| (v * 10.0).round() / 10.0;
+    protokoll_model::PageBox {
+        page,
+        x0: round(r.x0),
+        y0: round(r.y0),
+        x1: round(r.x1),
+        y1: round(r.y1),
+    }
+}
+
 /// Vertical gap from `a` to `b` in font sizes (negative when they overlap or `b`
 /// is on another page).
 pub fn gap(a: &PLine, b: &PLine) -> f32 {

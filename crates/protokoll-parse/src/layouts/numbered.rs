@@ -275,7 +275,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             String::new(),
             Vec::new(),
             String::new(),
-            Vec::new(),
+            items::Extent::default(),
         );
     };
     let rest = first.words.get(label.consumed..).unwrap_or(&[]);
@@ -377,7 +377,11 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
                 .collect(),
         ));
     }
-    let mut pages = vec![first.page];
+    // The heading's lines and the body's.
+    let mut extent = items::Extent::default();
+    for l in span.get(..i).unwrap_or(&[]) {
+        extent.push(l);
+    }
     let mut first_body = true;
     for l in span.iter().skip(i) {
         let text = l.text();
@@ -406,12 +410,12 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
                             .collect(),
                     ));
                 }
-                pages.push(l.page);
+                extent.push(l);
                 continue;
             }
         }
         first_body = false;
-        pages.push(l.page);
+        extent.push(l);
         parts.push((Some(l), l.words.clone()));
     }
     let mut it = items::item(
@@ -419,7 +423,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         h.title,
         presenters,
         body_text(&parts),
-        pages,
+        extent,
     );
     it.case_number = case_number;
     it

@@ -43,7 +43,14 @@ impl LayoutParser for Scaffold {
                     String::new(),
                     Vec::new(),
                     String::new(),
-                    Vec::new(),
+                    {
+                        // Where the label's line stands: the record's provenance.
+                        let mut e = items::Extent::default();
+                        if let Some(line) = lines.get(l.line) {
+                            e.push(line);
+                        }
+                        e
+                    },
                 )
             })
             .collect()

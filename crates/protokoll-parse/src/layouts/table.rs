@@ -399,11 +399,13 @@ fn columns<'a>(t: &'a Table, row: &Row) -> (Para<'a>, Para<'a>) {
     (left, right)
 }
 
-fn pages(t: &Table, row: &Row) -> Vec<u32> {
-    row.lines
-        .iter()
-        .filter_map(|(i, _)| t.line(*i).map(|l| l.page))
-        .collect()
+/// Where a row's lines stand.
+fn extent(t: &Table, row: &Row) -> items::Extent {
+    let mut e = items::Extent::default();
+    for l in row.lines.iter().filter_map(|(i, _)| t.line(*i)) {
+        e.push(l);
+    }
+    e
 }
 
 impl LayoutParser for AgendaTable {
@@ -458,7 +460,7 @@ fn agenda_row(t: &Table, row: &Row) -> Item {
         title,
         presenters,
         body_text(&body),
-        pages(t, row),
+        extent(t, row),
     )
 }
 
@@ -558,7 +560,7 @@ fn notes_row(t: &Table, row: &Row) -> Item {
         title,
         presenters,
         body_text(&body),
-        pages(t, row),
+        extent(t, row),
     )
 }
 
