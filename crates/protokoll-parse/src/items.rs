@@ -160,7 +160,12 @@ pub fn label_of(
 /// (not a month: "13 Juni"), perhaps after an organ's abbreviation whose "§" was lost
 /// ("Sn 49 Sammanträdets öppnande"). Returns the value and the words consumed.
 fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
-    let skip = usize::from(words.first().is_some_and(|w| ORGAN_LOST.is_match(&w.text)));
+    // Most lines open with no abbreviation before a number: test the number first.
+    let before_number = words
+        .get(1)
+        .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
+    let skip =
+        usize::from(before_number && words.first().is_some_and(|w| ORGAN_LOST.is_match(&w.text)));
     let words = words.get(skip..)?;
     let first = words.first()?;
     let next = words.get(1)?;

@@ -63,8 +63,9 @@ fn count(s: &str) -> Option<u32> {
 /// The votes in an item's text: one per paragraph that gives counts or a member list.
 pub fn votes(text: &str) -> Vec<Vote> {
     // Most items hold no vote: a literal test spares the patterns.
-    let low = text.to_lowercase();
-    if !(low.contains("ja") && low.contains("nej")) {
+    if !(text.contains("ej") || text.contains("EJ"))
+        || !(text.contains("ja") || text.contains("Ja") || text.contains("JA"))
+    {
         return Vec::new();
     }
     let mut v = Vote::default();
