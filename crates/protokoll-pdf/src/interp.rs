@@ -71,6 +71,14 @@ pub struct Rule {
     pub y1: f32,
 }
 
+/// An image XObject as drawn: its stream (with the entries decoding needs resolved)
+/// and the matrix from image space (the unit square) to page space.
+#[derive(Debug, Clone)]
+pub struct PlacedImage {
+    pub stream: lopdf::Stream,
+    pub matrix: M,
+}
+
 #[derive(Debug, Default)]
 pub struct RawPage {
     pub width: f32,
@@ -79,6 +87,8 @@ pub struct RawPage {
     pub rules: Vec<Rule>,
     /// Area share of the page covered by the largest image.
     pub image_cover: f32,
+    /// The image that covers most of the page (over half of it), for OCR.
+    pub image: Option<PlacedImage>,
     /// Glyphs whose code had no Unicode mapping.
     pub unmapped: usize,
     /// Glyphs whose text is a guess (see `Glyph::guessed`).
@@ -478,7 +488,16 @@ impl<'a> Interp<'a> {
                 let area = (x1.min(self.page.width) - x0.max(0.0)).max(0.0)
                     * (y1.min(self.page.height) - y0.max(0.0)).max(0.0);
                 let page_area = (self.page.width * self.page.height).max(1.0);
-                self.page.image_cover = self.page.image_cover.max(area / page_area);
+                let cover = area / page_area;
+                // Only the page-sized image is kept: OCR reads that one, and cloning
+                // every logo's stream would cost for nothing.
+                if cover > 0.5 && cover > self.page.image_cover {
+                    self.page.image = Some(PlacedImage {
+                        stream: resolved_image(doc, stream),
+                        matrix: m,
+                    });
+                }
+                self.page.image_cover = self.page.image_cover.max(cover);
             }
             Some(b"Form") => self.run_form(stream, resources, gs, depth)?,
             _ => {}
@@ -677,6 +696,66 @@ impl Interp<'_> {
             }
             baseline -= 1.15 * size;
         }
+    }
+}
+
+/// A copy of an image stream whose entries that decoding reads are direct objects
+/// (and an indexed colour space's palette stream is its bytes), so the copy needs no
+/// document.
+fn resolved_image(doc: &Document, s: &lopdf::Stream) -> lopdf::Stream {
+    let mut out = s.clone();
+    for key in [
+        &b"Filter"[..],
+        b"DecodeParms",
+        b"Width",
+        b"Height",
+        b"BitsPerComponent",
+        b"ColorSpace",
+        b"ImageMask",
+        b"Decode",
+    ] {
+        if let Some(v) = dict_get(doc, &s.dict, key) {
+            out.dict.set(key.to_vec(), resolve_deep(doc, v, 0));
+        }
+    }
+    out
+}
+
+/// An object with its references resolved inside arrays and dictionaries (a few
+/// levels: colour spaces nest shallowly); a stream becomes its decoded bytes.
+fn resolve_deep(doc: &Document, o: &Object, depth: u32) -> Object {
+    let Some(o) = deref(doc, o) else {
+        return Object::Null;
+    };
+    if depth > 4 {
+        return o.clone();
+    }
+    match o {
+        Object::Array(a) => Object::Array(
+            a.iter()
+                .take(64)
+                .map(|x| resolve_deep(doc, x, depth + 1))
+                .collect(),
+        ),
+        Object::Dictionary(d) => {
+            let mut out = Dictionary::new();
+            for (k, v) in d.iter().take(64) {
+                out.set(k.clone(), resolve_deep(doc, v, depth + 1));
+            }
+            Object::Dictionary(out)
+        }
+        // A palette (Indexed lookup) or an ICC profile: a palette is small and kept
+        // decoded; a big stream (a profile) keeps only its dictionary (its /N).
+        Object::Stream(st) => {
+            let mut dict = st.dict.clone();
+            dict.remove(b"Filter");
+            dict.remove(b"DecodeParms");
+            let bytes = st
+                .decompressed_content_with_limit(1 << 16)
+                .unwrap_or_default();
+            Object::Stream(lopdf::Stream::new(dict, bytes))
+        }
+        other => other.clone(),
     }
 }
 

@@ -173,24 +173,89 @@ pub fn finish_pages(drafts: Vec<Draft>) -> Vec<Page> {
 }
 
 /// Clusters glyphs into lines by baseline.
-fn group_lines(mut glyphs: Vec<RawGlyph>) -> Vec<Vec<RawGlyph>> {
-    glyphs.sort_by(|a, b| a.line_y.total_cmp(&b.line_y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines: Vec<Vec<RawGlyph>> = Vec::new();
+fn group_lines(glyphs: Vec<RawGlyph>) -> Vec<Vec<RawGlyph>> {
+    group_by_baseline(glyphs, |g| (g.line_y, g.x0, g.size))
+}
+
+/// Clusters items into lines by their de-skewed baseline, each line left to right;
+/// `key` gives (de-skewed baseline, left edge, font size). Shared by drawn glyphs and
+/// OCR words, so both make lines by one rule.
+fn group_by_baseline<T>(mut items: Vec<T>, key: impl Fn(&T) -> (f32, f32, f32)) -> Vec<Vec<T>> {
+    items.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    let mut lines: Vec<Vec<T>> = Vec::new();
     let mut base = f32::NAN;
-    for g in glyphs {
-        let tol = 0.35 * g.size.max(1.0);
+    for it in items {
+        let (line_y, _, size) = key(&it);
+        let tol = 0.35 * size.max(1.0);
         match lines.last_mut() {
-            Some(line) if (g.line_y - base).abs() <= tol => line.push(g),
+            Some(line) if (line_y - base).abs() <= tol => line.push(it),
             _ => {
-                base = g.line_y;
-                lines.push(vec![g]);
+                base = line_y;
+                lines.push(vec![it]);
             }
         }
     }
     for l in &mut lines {
-        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        l.sort_by(|a, b| key(a).1.total_cmp(&key(b).1));
     }
     lines
+}
+
+/// A word found by OCR, placed on its page.
+#[derive(Debug, Clone)]
+pub struct PlacedWord {
+    /// The word, its box in page points (top-left origin).
+    pub word: Word,
+    /// Its baseline's y on the page, under the word.
+    pub baseline: f32,
+    /// The baseline with the text line's slope removed (its y at x = 0): words of one
+    /// skewed line share it.
+    pub line_y: f32,
+}
+
+/// A page of OCR words, before lines are made.
+#[derive(Debug, Clone, Default)]
+pub struct WordPage {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// Its words, in any order.
+    pub words: Vec<PlacedWord>,
+}
+
+/// Pages of positioned words (from OCR) to pages of lines, cells, column regions and
+/// table rows, by the same rules as text drawn in a PDF. The pages are taken together,
+/// as a document's are: a gutter seen on one page counts on the others.
+pub fn pages_from_words(pages: Vec<WordPage>) -> Vec<Page> {
+    let drafts = pages
+        .into_iter()
+        .map(|p| {
+            let rows = group_by_baseline(p.words, |w| (w.line_y, w.word.bbox.x0, w.word.font_size));
+            let mut lines: Vec<(Vec<Word>, f32)> = rows
+                .into_iter()
+                .map(|r| {
+                    let y = r.iter().map(|w| w.baseline).sum::<f32>() / r.len().max(1) as f32;
+                    (r.into_iter().map(|w| w.word).collect(), y)
+                })
+                .collect();
+            lines.sort_by(|a, b| a.1.total_cmp(&b.1));
+            Draft {
+                number: p.number,
+                width: p.width,
+                height: p.height,
+                has_page_image: true,
+                lines: lines.into_iter().map(|(w, _)| w).collect(),
+                rules: Vec::new(),
+            }
+        })
+        .collect();
+    finish_pages(drafts)
 }
 
 fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
@@ -255,6 +320,7 @@ fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
                 font_size: w.size,
                 bold: w.bold * 2 > w.n,
                 invisible: w.invisible,
+                confidence: None,
             }
         })
         .collect()
@@ -481,6 +547,49 @@ mod tests {
         };
         assert!(words_of(line.clone(), &[strike])[0].struck);
         assert!(!words_of(line, &[under])[0].struck);
+    }
+
+    #[test]
+    fn ocr_words_make_skewed_lines_and_columns() {
+        // Two lines on a page skewed by 1 %: the baseline drifts along each line, the
+        // de-skewed baseline does not; a wide gap splits each line into two cells.
+        let pw = |t: &str, x: f32, line: f32| {
+            let baseline = line + 0.01 * x;
+            PlacedWord {
+                word: Word {
+                    text: t.into(),
+                    bbox: Rect {
+                        x0: x,
+                        y0: baseline - 9.0,
+                        x1: x + 30.0,
+                        y1: baseline + 2.0,
+                    },
+                    font_size: 11.0,
+                    confidence: Some(0.9),
+                    ..Word::default()
+                },
+                baseline,
+                line_y: line,
+            }
+        };
+        let words = vec![
+            pw("Ordförande", 50.0, 100.0),
+            pw("Anna", 300.0, 100.0),
+            pw("Sekreterare", 50.0, 120.0),
+            pw("Per", 300.0, 120.0),
+        ];
+        let pages = pages_from_words(vec![WordPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            words: words.into_iter().rev().collect(),
+        }]);
+        let page = &pages[0];
+        assert!(page.has_page_image);
+        let text: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(text, ["Ordförande Anna", "Sekreterare Per"]);
+        assert_eq!(page.lines[0].cells.len(), 2);
+        assert_eq!(page.lines[0].cells[0].words[0].confidence, Some(0.9));
     }
 
     #[test]

@@ -16,12 +16,15 @@ mod cjk;
 mod cmap;
 mod encoding;
 mod font;
+mod image;
 mod interp;
 mod layout;
 mod metrics;
 mod obj;
 mod recover;
 
+pub use image::{ImageError, ImageSource, PageImage};
+pub use layout::{pages_from_words, PlacedWord, WordPage};
 use protokoll_model::{Document, TextLayer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -114,6 +117,9 @@ pub struct Extraction {
     pub guessed_glyphs: usize,
     /// The file ends before its `%%EOF`: pages or text may be missing.
     pub truncated: bool,
+    /// The image covering each scanned page (over half its area), in page order, to be
+    /// decoded for OCR on demand.
+    pub page_images: Vec<ImageSource>,
 }
 
 /// Extracts the text of a PDF.
@@ -156,8 +162,16 @@ fn load<'b>(
     // retry on a copy with the lengths fixed, keeping it if it reads more objects.
     let with_fixed_lengths = |have: usize| {
         let fixed = recover::fix_stream_lengths(bytes)?;
-        let d = rebuilt(&fixed).ok()?;
-        (!d.is_encrypted() && d.objects.len() > have).then_some((d, Cow::Owned(fixed)))
+        // Where every new length has as many digits as the old one, the xref still
+        // holds and a rebuilt one can be worse (it misses objects after stray bytes):
+        // the copy is read both ways and the one with more objects kept.
+        let plain = lopdf::Document::load_mem_with_options(&fixed, opts());
+        let d = [plain, rebuilt(&fixed)]
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|d| !d.is_encrypted())
+            .max_by_key(|d| d.objects.len())?;
+        (d.objects.len() > have).then_some((d, Cow::Owned(fixed)))
     };
     let doc = match lopdf::Document::load_mem_with_options(bytes, opts()) {
         Ok(d) => d,
@@ -208,9 +222,13 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
     let mut page_errors = Vec::new();
     let mut unmapped = 0;
     let mut guessed = 0;
+    let mut page_images = Vec::new();
     for (&num, &id) in pages.iter().take(limits.max_pages) {
         match interp.run_page(id) {
-            Ok(raw) => {
+            Ok(mut raw) => {
+                if let Some(img) = raw.image.take() {
+                    page_images.push(ImageSource::new(num, img));
+                }
                 unmapped += raw.unmapped;
                 guessed += raw.guessed;
                 drafts.push(layout::draft_page(num, raw));
@@ -249,6 +267,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
         unmapped_glyphs: unmapped,
         guessed_glyphs: guessed,
         truncated,
+        page_images,
     })
 }
 
@@ -267,7 +286,8 @@ fn producer(doc: &lopdf::Document) -> Option<String> {
     }
 }
 
-fn page_kind(page: &protokoll_model::Page) -> TextLayer {
+/// Where a page's text came from, by its words: mostly invisible is an OCR layer.
+pub fn page_kind(page: &protokoll_model::Page) -> TextLayer {
     let (mut vis, mut inv) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         if w.invisible {
@@ -288,7 +308,8 @@ fn page_kind(page: &protokoll_model::Page) -> TextLayer {
     }
 }
 
-fn combine_kinds(kinds: &[TextLayer]) -> TextLayer {
+/// A document's text layer from its pages': one kind, or mixed.
+pub fn combine_kinds(kinds: &[TextLayer]) -> TextLayer {
     let mut seen: Vec<TextLayer> = kinds
         .iter()
         .copied()
