@@ -47,6 +47,10 @@ enum Command {
         /// Seconds allowed per document.
         #[arg(long, default_value_t = 8)]
         timeout: u64,
+        /// OCR scanned pages with Tesseract's Swedish model: auto = pages without
+        /// text; always = also replace an existing OCR layer; never = leave them.
+        #[arg(long, value_enum, default_value_t = pipeline::OcrMode::Auto)]
+        ocr: pipeline::OcrMode,
     },
     /// Print a document's text in reading order, pages separated by form feeds.
     Extract {
@@ -59,12 +63,21 @@ enum Command {
         /// *word* and struck-through as ~~word~~, for debugging layouts.
         #[arg(long)]
         layout: bool,
+        /// OCR scanned pages (as for ingest).
+        #[arg(long, value_enum, default_value_t = pipeline::OcrMode::Auto)]
+        ocr: pipeline::OcrMode,
     },
     /// Print the JSON Schema of a record.
     Schema,
 }
 
 fn main() {
+    // One OpenMP thread per Tesseract call: jobs run in parallel already, and
+    // Tesseract's own threads would only compete with them (about 4x the CPU time per
+    // page). Set before any thread starts and before libtesseract is loaded.
+    if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
+        std::env::set_var("OMP_THREAD_LIMIT", "1");
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest {
@@ -74,6 +87,7 @@ fn main() {
             resume,
             no_repair,
             timeout,
+            ocr,
         } => {
             let opts = pipeline::Options {
                 repair: !no_repair,
@@ -81,10 +95,17 @@ fn main() {
                     time: std::time::Duration::from_secs(timeout.max(1)),
                     ..protokoll_pdf::Limits::default()
                 },
+                ocr,
+                ocr_config: protokoll_ocr::Config::default(),
             };
             ingest(&paths, output.as_deref(), jobs, resume, &opts)
         }
-        Command::Extract { file, raw, layout } => extract(&file, raw, layout),
+        Command::Extract {
+            file,
+            raw,
+            layout,
+            ocr,
+        } => extract(&file, raw, layout, ocr),
         Command::Schema => schema(),
     };
     if let Err(e) = result {
@@ -216,10 +237,12 @@ fn rewrite_complete_lines(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn extract(file: &Path, raw: bool, layout: bool) -> Result<()> {
+fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Result<()> {
     let opts = pipeline::Options {
         repair: !raw,
         limits: protokoll_pdf::Limits::default(),
+        ocr,
+        ocr_config: protokoll_ocr::Config::default(),
     };
     let display = file.to_string_lossy().into_owned();
     let loaded = pipeline::load(file, &display, &opts);

@@ -13,6 +13,22 @@ pub struct Options {
     pub repair: bool,
     /// Extraction limits.
     pub limits: protokoll_pdf::Limits,
+    /// Which scanned pages to OCR.
+    pub ocr: OcrMode,
+    /// How to OCR them.
+    pub ocr_config: protokoll_ocr::Config,
+}
+
+/// When a PDF page is OCR'd (`--ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OcrMode {
+    /// Pages with a page image and no text.
+    Auto,
+    /// No page.
+    Never,
+    /// Pages with a page image and no born-digital text: an existing OCR layer is
+    /// replaced.
+    Always,
 }
 
 /// What a file holds, by extension first, then by content.
@@ -87,7 +103,8 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
             }
         },
         Format::Pdf => match protokoll_pdf::extract(&bytes, &opts.limits) {
-            Ok(ex) => {
+            Ok(mut ex) => {
+                ocr_pages(&mut ex, opts, &mut record);
                 for pe in &ex.page_errors {
                     record.warnings.push(problem(
                         pe.error.code(),
@@ -255,4 +272,101 @@ pub fn panic_record(display: &str) -> Record {
         )],
         ..Record::default()
     }
+}
+
+/// OCRs the scanned pages `opts.ocr` asks for, one after another (documents already
+/// run in parallel), and puts their words in place of the pages' own. Problems are
+/// warnings on the record; where nothing else gives text, an unavailable Tesseract is
+/// the record's error.
+fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Record) {
+    let doc = &mut ex.document;
+    let wanted = |p: &Page| match opts.ocr {
+        OcrMode::Never => false,
+        OcrMode::Auto => p.lines.is_empty(),
+        // Born-digital text is never OCR'd.
+        OcrMode::Always => protokoll_pdf::page_kind(p) != TextLayer::Native,
+    };
+    let targets: Vec<&protokoll_pdf::ImageSource> = ex
+        .page_images
+        .iter()
+        .filter(|src| {
+            doc.pages
+                .iter()
+                .find(|p| p.number == src.page())
+                .is_some_and(wanted)
+        })
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    let cfg = &opts.ocr_config;
+    if let Err(e) = protokoll_ocr::check(cfg) {
+        let textless = doc.pages.iter().all(|p| p.lines.is_empty());
+        let p = problem(e.code(), e.to_string(), None);
+        if textless {
+            record.errors.push(p);
+        } else {
+            record.warnings.push(p);
+        }
+        return;
+    }
+    let mut done = Vec::new();
+    for src in targets {
+        let page = src.page();
+        let words = src
+            .decode(&opts.limits)
+            .map_err(|e| e.to_string())
+            .and_then(|img| protokoll_ocr::recognize_page(&img, cfg).map_err(|e| e.to_string()));
+        match words {
+            Ok(words) => {
+                let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
+                    continue;
+                };
+                done.push(protokoll_pdf::WordPage {
+                    number: page,
+                    width: p.width,
+                    height: p.height,
+                    words,
+                });
+            }
+            Err(msg) => record.warnings.push(problem(
+                "ocr_failed",
+                format!("page {page} could not be OCR'd: {msg}"),
+                Some(page),
+            )),
+        }
+    }
+    if done.is_empty() {
+        return;
+    }
+    let n = done.len();
+    let ocred: Vec<u32> = done.iter().map(|p| p.number).collect();
+    for page in protokoll_pdf::pages_from_words(done) {
+        if let Some(slot) = doc.pages.iter_mut().find(|p| p.number == page.number) {
+            *slot = page;
+        }
+    }
+    // Furniture is found across all pages, the OCR'd ones now included.
+    protokoll_pdf::mark_furniture(&mut doc.pages);
+    let kinds: Vec<TextLayer> = doc
+        .pages
+        .iter()
+        .map(|p| {
+            if ocred.contains(&p.number) && !p.lines.is_empty() {
+                TextLayer::OcrEngine
+            } else {
+                protokoll_pdf::page_kind(p)
+            }
+        })
+        .collect();
+    doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+    let plural = if n == 1 { "" } else { "s" };
+    record.warnings.push(problem(
+        "ocr",
+        format!(
+            "{n} page{plural} OCR'd with Tesseract ({}); check names and numbers",
+            cfg.lang
+        ),
+        None,
+    ));
 }

@@ -1,0 +1,252 @@
+//! OCR of scanned pages with Tesseract (Debian `tesseract-ocr` + `tesseract-ocr-swe`).
+//!
+//! libtesseract is loaded at run time through its C API ([`tess`]), so this crate builds
+//! and tests without it, and a machine without it gets [`OcrError::Unavailable`]. Each
+//! thread keeps one initialised engine; Tesseract should run one thread per job, so a
+//! program should set `OMP_THREAD_LIMIT=1` before the first call (the `protokoll`
+//! binary does so at start-up), or its OpenMP threads compete with the caller's.
+//!
+//! [`recognize_page`] returns words placed in page points, ready for
+//! [`protokoll_pdf::pages_from_words`], which groups them as extracted text is.
+#![deny(missing_docs)]
+
+mod tess;
+
+use protokoll_model::{Rect, Word};
+use protokoll_pdf::{PageImage, PlacedWord};
+use std::cell::RefCell;
+use std::time::Duration;
+
+/// The line users and CI install Tesseract with.
+pub const INSTALL_HINT: &str = "apt-get install tesseract-ocr tesseract-ocr-swe";
+
+/// Why OCR failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum OcrError {
+    /// libtesseract could not be loaded.
+    #[error("Tesseract is not installed ({0}); install it with: {INSTALL_HINT}")]
+    Unavailable(String),
+    /// The language model could not be loaded.
+    #[error("Tesseract's '{0}' model is not installed; install it with: {INSTALL_HINT}")]
+    ModelMissing(String),
+    /// Recognition failed.
+    #[error("OCR failed: {0}")]
+    Failed(String),
+    /// Over the per-page time limit.
+    #[error("OCR of a page took longer than {0} s")]
+    Timeout(u32),
+}
+
+impl OcrError {
+    /// The record's error code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            OcrError::Unavailable(_) | OcrError::ModelMissing(_) => "ocr_unavailable",
+            OcrError::Failed(_) => "ocr_failed",
+            OcrError::Timeout(_) => "timeout",
+        }
+    }
+}
+
+/// What to recognise with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Tesseract language(s), e.g. "swe".
+    pub lang: String,
+    /// Folder of `*.traineddata`; None: Tesseract's default (or `TESSDATA_PREFIX`).
+    pub datapath: Option<String>,
+    /// Time allowed per page.
+    pub page_time: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            lang: "swe".into(),
+            datapath: None,
+            page_time: Duration::from_secs(60),
+        }
+    }
+}
+
+/// An engine's model folder and language.
+type EngineKey = (Option<String>, String);
+
+thread_local! {
+    /// One engine per thread and configuration: loading a model costs a fraction of a
+    /// second, so it is kept for the thread's next page.
+    static ENGINE: RefCell<Option<(EngineKey, tess::Engine)>> =
+        const { RefCell::new(None) };
+}
+
+/// Whether OCR can run with `cfg`: the library loads and the model initialises.
+pub fn check(cfg: &Config) -> Result<(), OcrError> {
+    with_engine(cfg, |_| Ok(()))
+}
+
+fn with_engine<T>(
+    cfg: &Config,
+    f: impl FnOnce(&mut tess::Engine) -> Result<T, OcrError>,
+) -> Result<T, OcrError> {
+    let key = (cfg.datapath.clone(), cfg.lang.clone());
+    ENGINE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_none_or(|(k, _)| *k != key) {
+            *slot = None;
+            let engine = tess::Engine::new(cfg.datapath.as_deref(), &cfg.lang)?;
+            *slot = Some((key, engine));
+        }
+        match slot.as_mut() {
+            Some((_, engine)) => f(engine),
+            None => Err(OcrError::Failed("no engine".into())),
+        }
+    })
+}
+
+/// The resolution to tell Tesseract: the image's pixels over its placed size, rounded;
+/// 300 where the placement says nothing usable.
+pub fn dpi_of(img: &PageImage) -> u32 {
+    let d = img.dpi();
+    if d.is_finite() && d >= 1.0 {
+        d.round() as u32
+    } else {
+        300
+    }
+}
+
+/// Recognises a page image; its words are placed in page points (top-left origin).
+pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
+    let ms = u32::try_from(cfg.page_time.as_millis()).unwrap_or(u32::MAX);
+    let raw = with_engine(cfg, |e| {
+        e.recognize(&img.grey, img.width, img.height, dpi_of(img), ms)
+    })?;
+    Ok(raw
+        .iter()
+        .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
+        .collect())
+}
+
+/// Cap height and ascenders reach about this far above the baseline, in font sizes.
+const ASCENT: f32 = 0.72;
+
+/// A word in pixels → a word on the page: the box is the transformed corners' hull;
+/// the baseline is the word's text line's, taken under the word's centre.
+fn place(w: &tess::RawWord, to_page: impl Fn(f32, f32) -> (f32, f32)) -> Option<PlacedWord> {
+    let [l, t, r, b] = w.bbox.map(|v| v as f32);
+    let corners = [to_page(l, t), to_page(r, t), to_page(l, b), to_page(r, b)];
+    let (x0, x1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (y0, y1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
+    if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+        return None;
+    }
+    let cx = (x0 + x1) / 2.0;
+    // The line's baseline on the page, as y = y_at_0 + slope·x.
+    let (slope, y_at_0) = match w.line_baseline {
+        Some([bx1, by1, bx2, by2]) => {
+            let p = to_page(bx1 as f32, by1 as f32);
+            let q = to_page(bx2 as f32, by2 as f32);
+            let slope = if (q.0 - p.0).abs() > 1.0 {
+                (q.1 - p.1) / (q.0 - p.0)
+            } else {
+                0.0
+            };
+            (slope, p.1 - slope * p.0)
+        }
+        None => (0.0, y1),
+    };
+    let baseline = y_at_0 + slope * cx;
+    // The font size from the line's top above its baseline: a line nearly always holds
+    // a capital or an ascender, a single word often does not.
+    let ascent = w.line_box.map(|[ll, lt, lr, _]| {
+        let (mx, top) = to_page((ll + lr) as f32 / 2.0, lt as f32);
+        y_at_0 + slope * mx - top
+    });
+    let size = match ascent {
+        Some(a) if a > 1.0 && a.is_finite() => a / ASCENT,
+        _ => (y1 - y0).max(1.0),
+    };
+    Some(PlacedWord {
+        word: Word {
+            text: w.text.as_str().into(),
+            bbox: Rect { x0, y0, x1, y1 },
+            font_size: size,
+            // Our own OCR text is a text layer over the image, as a scanner's would be.
+            invisible: true,
+            confidence: Some((w.confidence / 100.0).clamp(0.0, 1.0)),
+            ..Word::default()
+        },
+        baseline,
+        line_y: y_at_0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str, bbox: [i32; 4], line: [i32; 4], line_box: [i32; 4]) -> tess::RawWord {
+        tess::RawWord {
+            text: text.into(),
+            confidence: 91.0,
+            bbox,
+            line_baseline: Some(line),
+            line_box: Some(line_box),
+        }
+    }
+
+    #[test]
+    fn words_land_in_page_points_with_size_and_skew() {
+        // 300 dpi, the image filling the page from its top-left corner: 1 px = 0.24 pt.
+        let k = 72.0 / 300.0;
+        let to_page = |x: f32, y: f32| (x * k, y * k);
+        // A line 100 px tall overall whose baseline falls 20 px over 2000 px (skew).
+        let line = [0, 1000, 2000, 1020];
+        let line_box = [0, 930, 2000, 1040];
+        let w = place(
+            &raw("Protokoll", [1000, 940, 1300, 1012], line, line_box),
+            to_page,
+        )
+        .unwrap();
+        assert_eq!(&*w.word.text, "Protokoll");
+        assert!((w.word.bbox.x0 - 240.0).abs() < 1e-3);
+        assert!((w.word.bbox.y1 - 1012.0 * k).abs() < 1e-3);
+        // The baseline under the word's centre (x = 1150 px): 1000 + 11.5 px.
+        assert!((w.baseline - 1011.5 * k).abs() < 1e-2, "{}", w.baseline);
+        assert!((w.line_y - 240.0).abs() < 1e-3);
+        // Ascent: baseline at the line's middle (1010 px) minus its top (930 px).
+        assert!((w.word.font_size - 80.0 * k / ASCENT).abs() < 1e-2);
+        assert_eq!(w.word.confidence, Some(0.91));
+        assert!(w.word.invisible);
+    }
+
+    #[test]
+    fn dpi_from_placement() {
+        // 1275 px over 612 pt: 150 dpi.
+        let s = 612.0 / 1275.0;
+        let img = PageImage {
+            page: 1,
+            width: 1275,
+            height: 1752,
+            grey: vec![],
+            to_page: [s, 0.0, 0.0, s, 0.0, 0.0],
+        };
+        assert_eq!(dpi_of(&img), 150);
+    }
+
+    #[test]
+    fn missing_library_or_model_is_an_error() {
+        // Wherever this runs: either OCR works, or the error is the typed one.
+        let cfg = Config {
+            lang: "no-such-model".into(),
+            ..Config::default()
+        };
+        match check(&cfg) {
+            Err(e) => assert_eq!(e.code(), "ocr_unavailable", "{e}"),
+            Ok(()) => panic!("a model that does not exist loaded"),
+        }
+    }
+}
