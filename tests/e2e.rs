@@ -470,3 +470,110 @@ fn broken_pdfs_still_give_their_text() {
         assert!(out.contains(want), "{file}: {out:?}");
     }
 }
+
+// --- OCR (issue 13) ---------------------------------------------------------------
+
+/// The record of the image-only scan fixture (made by scripts/make-scan-fixture), or
+/// None where Tesseract or its Swedish model is missing here (the test then says so
+/// and passes: CI installs them).
+fn scan_record(ocr: &str) -> Option<Value> {
+    let (code, out, err) = run(&[
+        "ingest",
+        "--ocr",
+        ocr,
+        "fixtures/scan/protokoll-skannad.pdf",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r = records(&out).into_iter().next().expect("one record");
+    if r["errors"][0]["code"] == "ocr_unavailable" {
+        eprintln!(
+            "skipped: Tesseract is not installed here ({})",
+            r["errors"][0]["message"]
+        );
+        return None;
+    }
+    Some(r)
+}
+
+#[test]
+fn image_only_scan_is_ocred_with_the_swedish_model() {
+    let Some(r) = scan_record("auto") else { return };
+    assert_valid(std::slice::from_ref(&r));
+    assert_eq!(r["status"], "ok", "{r}");
+    assert_eq!(r["source"]["text_layer"], "ocr_engine");
+    assert_eq!(r["meeting"]["date"], "2024-09-20", "{}", r["meeting"]);
+    assert!(r["warnings"]
+        .as_array()
+        .is_some_and(|w| w.iter().any(|w| w["code"] == "ocr")));
+    let (code, text, err) = run(&["extract", "fixtures/scan/protokoll-skannad.pdf"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Protokoll\n"), "{text}");
+    for word in ["Ordförande:", "Örebro", "Hällefors", "2024-10-01"] {
+        assert!(text.contains(word), "{word} missing from:\n{text}");
+    }
+    // The page is the first page of a bundled fixture: nearly every word read is a
+    // word of its truth text.
+    let truth = std::fs::read_to_string(root().join("fixtures/truth/protokoll-narvarolistor.txt"))
+        .expect("truth text");
+    let known = bag(words_of(&truth));
+    let read = words_of(&text);
+    let right = read.iter().filter(|w| known.contains_key(*w)).count();
+    let precision = right as f64 / read.len().max(1) as f64;
+    assert!(
+        read.len() > 100 && precision > 0.97,
+        "{right} of {} words right",
+        read.len()
+    );
+}
+
+#[test]
+fn ocr_never_keeps_the_no_text_error() {
+    let (code, out, err) = run(&[
+        "ingest",
+        "--ocr",
+        "never",
+        "fixtures/scan/protokoll-skannad.pdf",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r = &records(&out)[0];
+    assert_eq!(r["status"], "error");
+    assert_eq!(r["errors"][0]["code"], "no_text");
+}
+
+#[test]
+fn missing_tesseract_model_is_an_error_record() {
+    // Models looked for in an empty place: the same record as on a machine without
+    // Tesseract, never a crash.
+    let out = bin()
+        .env("TESSDATA_PREFIX", "/nonexistent-tessdata/")
+        .args(["ingest", "fixtures/scan/protokoll-skannad.pdf"])
+        .output()
+        .expect("run protokoll");
+    assert_eq!(out.status.code(), Some(0));
+    let r = &records(&String::from_utf8(out.stdout).expect("utf-8"))[0];
+    assert_eq!(r["status"], "error");
+    assert_eq!(r["errors"][0]["code"], "ocr_unavailable");
+    let msg = r["errors"][0]["message"].as_str().unwrap_or("");
+    assert!(
+        msg.contains("apt-get install tesseract-ocr tesseract-ocr-swe"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn born_digital_pages_are_never_ocred() {
+    let mut args = vec!["ingest", "--ocr", "always"];
+    let pdfs = fixture_pdfs();
+    args.extend(pdfs.iter().map(String::as_str));
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    for r in records(&out) {
+        assert_eq!(
+            r["source"]["text_layer"], "native",
+            "{}",
+            r["source"]["path"]
+        );
+        let warnings = r["warnings"].as_array().cloned().unwrap_or_default();
+        assert!(warnings.iter().all(|w| w["code"] != "ocr"), "{warnings:?}");
+    }
+}
