@@ -12,6 +12,11 @@ type Handle = *mut c_void;
 pub const RIL_TEXTLINE: c_int = 2;
 pub const RIL_WORD: c_int = 3;
 
+/// A page-iterator call that fills four corners at a level (a box, or a baseline's
+/// two ends) and says whether there was one.
+type Corners =
+    unsafe extern "C" fn(Handle, c_int, *mut c_int, *mut c_int, *mut c_int, *mut c_int) -> c_int;
+
 /// The entry points used, copied out of the library (which is never unloaded).
 pub struct Api {
     _lib: Library,
@@ -30,22 +35,8 @@ pub struct Api {
     ri_text: unsafe extern "C" fn(Handle, c_int) -> *mut c_char,
     ri_confidence: unsafe extern "C" fn(Handle, c_int) -> c_float,
     ri_delete: unsafe extern "C" fn(Handle),
-    pi_box: unsafe extern "C" fn(
-        Handle,
-        c_int,
-        *mut c_int,
-        *mut c_int,
-        *mut c_int,
-        *mut c_int,
-    ) -> c_int,
-    pi_baseline: unsafe extern "C" fn(
-        Handle,
-        c_int,
-        *mut c_int,
-        *mut c_int,
-        *mut c_int,
-        *mut c_int,
-    ) -> c_int,
+    pi_box: Corners,
+    pi_baseline: Corners,
     delete_text: unsafe extern "C" fn(*const c_char),
     monitor_create: unsafe extern "C" fn() -> Handle,
     monitor_deadline: unsafe extern "C" fn(Handle, c_int),
@@ -232,9 +223,7 @@ impl Engine {
             }
             let pi = (api.ri_page)(it);
             loop {
-                let mut b = [0 as c_int; 4];
-                let has_box =
-                    (api.pi_box)(pi, RIL_WORD, &mut b[0], &mut b[1], &mut b[2], &mut b[3]) != 0;
+                let word_box = corners(api.pi_box, pi, RIL_WORD);
                 let ptr = (api.ri_text)(it, RIL_WORD);
                 let text = if ptr.is_null() {
                     String::new()
@@ -243,27 +232,9 @@ impl Engine {
                     (api.delete_text)(ptr);
                     t
                 };
-                if has_box && !text.is_empty() {
-                    let mut l = [0 as c_int; 4];
-                    let line_baseline = ((api.pi_baseline)(
-                        pi,
-                        RIL_TEXTLINE,
-                        &mut l[0],
-                        &mut l[1],
-                        &mut l[2],
-                        &mut l[3],
-                    ) != 0)
-                        .then_some(l);
-                    let mut lb = [0 as c_int; 4];
-                    let line_box = ((api.pi_box)(
-                        pi,
-                        RIL_TEXTLINE,
-                        &mut lb[0],
-                        &mut lb[1],
-                        &mut lb[2],
-                        &mut lb[3],
-                    ) != 0)
-                        .then_some(lb);
+                if let (Some(b), false) = (word_box, text.is_empty()) {
+                    let line_baseline = corners(api.pi_baseline, pi, RIL_TEXTLINE);
+                    let line_box = corners(api.pi_box, pi, RIL_TEXTLINE);
                     out.push(RawWord {
                         text,
                         confidence: (api.ri_confidence)(it, RIL_WORD),
@@ -280,6 +251,18 @@ impl Engine {
         }
         out
     }
+}
+
+/// Four corners from `f` at `level`, if the iterator has them there.
+///
+/// # Safety
+/// `pi` is a live page iterator and `f` one of its four-corner calls.
+unsafe fn corners(f: Corners, pi: Handle, level: c_int) -> Option<[c_int; 4]> {
+    let mut c = [0 as c_int; 4];
+    let [a, b, d, e] = &mut c;
+    // SAFETY: the caller's contract; the four pointers are to live locals.
+    let found = unsafe { f(pi, level, a, b, d, e) } != 0;
+    found.then_some(c)
 }
 
 impl Drop for Engine {

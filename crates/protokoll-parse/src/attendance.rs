@@ -443,10 +443,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 let following = lines.get(idx + 1..).unwrap_or(&[]);
                 let (rest, used) = comma_list(&rest, following);
                 taken_until = idx + 1 + used;
-                let body = matches!(g, "ledamot" | "ersättare")
-                    .then(|| body.clone())
-                    .flatten();
-                inline_entries(&rest, g, absent, body, &marks, &mut out);
+                inline_entries(&rest, g, absent, council(g, &body), &marks, &mut out);
             }
             continue;
         }
@@ -483,20 +480,13 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         let (list, used) = comma_list(t, lines.get(idx + 1..).unwrap_or(&[]));
         if list.contains("; ") {
             taken_until = idx + 1 + used;
-            let body = matches!(g, "ledamot" | "ersättare")
-                .then(|| body.clone())
-                .flatten();
-            inline_entries(&list, g, absent, body, &marks, &mut out);
+            inline_entries(&list, g, absent, council(g, &body), &marks, &mut out);
             continue;
         }
         match entry(t, words, g, absent, &marks) {
             Some(mut e) => {
                 misses = 0;
-                e.body = if matches!(g, "ledamot" | "ersättare") {
-                    body.clone()
-                } else {
-                    None
-                };
+                e.body = council(g, &body);
                 out.push(e);
             }
             // One unreadable line (a struck name the OCR garbled) does not end a list;
@@ -613,6 +603,16 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
 /// A heading's inline entries separated by at least this many commas are a list of
 /// names, one per comma.
 const COMMA_LIST_MIN: usize = 2;
+
+/// The council an entry of `group` belongs to: members' and substitutes' lists are a
+/// council's, the others (officials, guests) are nobody's.
+fn council(group: &str, body: &Option<String>) -> Option<String> {
+    if matches!(group, "ledamot" | "ersättare") {
+        body.clone()
+    } else {
+        None
+    }
+}
 
 /// The entries of an inline list ("A, Org; B, Org"), each of `group`, in `body`.
 fn inline_entries(

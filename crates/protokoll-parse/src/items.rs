@@ -308,16 +308,22 @@ pub fn chain(cands: &[Label]) -> Vec<Label> {
 
 /// The labels stand on consecutive lines: an agenda list, not items with bodies.
 fn list_only(ch: &[Label]) -> bool {
-    ch.len() > 1 && ch.windows(2).all(|w| w[1].line == w[0].line + 1)
+    lines_apart_at_most(ch, 1.0)
 }
 
 /// The labels stand on consecutive lines or nearly (a wrapped line here and there): a
 /// list, not items with bodies.
 fn list_like(ch: &[Label]) -> bool {
+    lines_apart_at_most(ch, LIST_LINE_GAP)
+}
+
+/// Two labels or more, at most `gap` lines apart on average (labels stand on
+/// increasing lines, so a gap of 1 means every one on the next line).
+fn lines_apart_at_most(ch: &[Label], gap: f32) -> bool {
     let (Some(first), Some(last)) = (ch.first(), ch.last()) else {
         return false;
     };
-    ch.len() > 1 && (last.line - first.line) as f32 <= (ch.len() - 1) as f32 * LIST_LINE_GAP
+    ch.len() > 1 && last.line.saturating_sub(first.line) as f32 <= (ch.len() - 1) as f32 * gap
 }
 
 /// Every chain, with its weight, from each label that may start one (`weak_starts`:
