@@ -304,6 +304,12 @@ fn expected_structure_of_own_templates() {
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let input = expected["input"].as_str().expect("input");
         let rec = record_of(input);
+        if let Some(layout) = expected.get("layout") {
+            assert_eq!(
+                &rec["layout"]["parser"], layout,
+                "{input}: the layout that won"
+            );
+        }
         for (field, want) in expected["meeting"].as_object().expect("meeting") {
             assert_eq!(&rec["meeting"][field], want, "{input}: meeting.{field}");
         }

@@ -4,7 +4,6 @@
 //!   positioned words grouped into lines and cells, with flags (struck, furniture, OCR).
 //! * [`record`]: the record contract (`../shared/contract.md`, version 1), serialised by
 //!   the CLI as JSON Lines and described by a JSON Schema generated from these types.
-//! * [`LayoutParser`]: the trait every document-layout parser implements.
 //!
 //! ```
 //! use protokoll_model::record::Record;
@@ -54,18 +53,4 @@ pub struct Parsed {
     pub warnings: Vec<record::Problem>,
     /// The layout parser that read the items, and its fit.
     pub layout: Option<record::LayoutFit>,
-}
-
-/// A parser for one family of document layouts.
-///
-/// The registry asks every parser how well it fits a document ([`LayoutParser::fit`],
-/// 0.0 = not at all, 1.0 = certainly) and lets the best one parse it. Parsers work on
-/// the extracted, repaired [`Document`] only: they never see the PDF.
-pub trait LayoutParser: Sync {
-    /// A short stable name, e.g. `"agenda-table"`; used in warnings and tests.
-    fn name(&self) -> &'static str;
-    /// How well this parser fits the document's structure, in `0.0..=1.0`.
-    fn fit(&self, doc: &Document) -> f32;
-    /// The items of the document (metadata, attendance and dates are shared logic).
-    fn items(&self, doc: &Document) -> Vec<Item>;
 }

@@ -29,30 +29,44 @@ mod view;
 mod votes;
 
 use protokoll_model::record::{MeetingDate, Problem};
-use protokoll_model::{Document, LayoutParser, Parsed};
+use protokoll_model::{Document, Item, Parsed};
 
 pub use layouts::registry;
+pub use view::{PLine, View};
+
+/// A parser for one family of document layouts.
+///
+/// [`parse`] asks every registered parser how well it fits a document
+/// ([`LayoutParser::fit`], 0.0 = not at all, 1.0 = certainly) and lets the best one read
+/// the items. Parsers work on the [`View`] of the extracted, repaired document, built
+/// once per parse: they never see the PDF. Metadata, attendance and meeting dates are
+/// read the same way for every layout, outside the parsers.
+pub trait LayoutParser: Sync {
+    /// A short stable name, e.g. `"agenda-table"`; the record names the winner.
+    fn name(&self) -> &'static str;
+    /// How well this parser fits the document's structure, in `0.0..=1.0`.
+    fn fit(&self, view: &View<'_>) -> f32;
+    /// The items of the document.
+    fn items(&self, view: &View<'_>) -> Vec<Item>;
+}
 
 /// Parses a document with the best-fitting layout parser.
 pub fn parse(doc: &Document) -> Parsed {
-    view::with_cached(doc, || parse_view(doc))
-}
-
-fn parse_view(doc: &Document) -> Parsed {
+    let view = View::new(doc);
     let parsers = registry();
     let mut best: Option<(&dyn LayoutParser, f32)> = None;
     for p in &parsers {
-        let f = p.fit(doc);
+        let f = p.fit(&view);
         if best.is_none_or(|(_, bf)| f > bf) {
             best = Some((p.as_ref(), f));
         }
     }
-    let items = best.map(|(p, _)| p.items(doc)).unwrap_or_default();
+    let items = best.map(|(p, _)| p.items(&view)).unwrap_or_default();
     let texts = view::reading_texts(doc);
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
     let meeting = meta::meeting(&texts, head_len, &items);
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
-    let lines = view::lines(doc);
+    let lines = view.lines();
     let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
     for l in lines.iter() {
         // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans

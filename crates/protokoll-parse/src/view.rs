@@ -120,60 +120,64 @@ pub fn join(words: &[Word]) -> String {
     s
 }
 
-thread_local! {
-    /// The lines of the document being parsed, while `parse` runs: every parser asks
-    /// for them, and they are the same each time.
-    static CURRENT: RefCell<Option<(usize, Rc<Vec<PLine>>)>> = const { RefCell::new(None) };
-    /// Readings derived from those lines that several parsers share (an agenda table is
-    /// read once for the fit of two layouts and for the items of the winner).
-    static MEMO: RefCell<Vec<(&'static str, Rc<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+/// A document as the layout parsers see it, built once per [`crate::parse`] call: its
+/// body lines (furniture left out, a table row's cells on one line) and the readings
+/// that several parsers share.
+///
+/// The view belongs to one parse: readings are memoised on it, never in a global or
+/// thread-local cache, so parsing documents in parallel shares nothing.
+pub struct View<'d> {
+    doc: &'d Document,
+    lines: Rc<Vec<PLine>>,
+    /// Readings derived from the lines that several parsers use (an agenda table is read
+    /// once for the fit of two layouts and for the items of the winner).
+    memo: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
 }
 
-/// Keeps `doc`'s lines for the duration of `f` (one `parse` call).
-pub fn with_cached<T>(doc: &Document, f: impl FnOnce() -> T) -> T {
-    let key = doc as *const Document as usize;
-    let lines = Rc::new(build_lines(doc));
-    CURRENT.with(|c| *c.borrow_mut() = Some((key, lines)));
-    MEMO.with(|m| m.borrow_mut().clear());
-    let out = f();
-    CURRENT.with(|c| *c.borrow_mut() = None);
-    MEMO.with(|m| m.borrow_mut().clear());
-    out
-}
-
-/// `make()` for `doc`, computed once per `parse` call under `name` (outside a parse, or
-/// for another document, it is computed each time).
-pub fn memo<T: 'static>(doc: &Document, name: &'static str, make: impl FnOnce() -> T) -> Rc<T> {
-    let key = doc as *const Document as usize;
-    let current = CURRENT.with(|c| c.borrow().as_ref().is_some_and(|(k, _)| *k == key));
-    if !current {
-        return Rc::new(make());
+impl<'d> View<'d> {
+    /// The view of `doc`.
+    pub fn new(doc: &'d Document) -> Self {
+        View {
+            doc,
+            lines: Rc::new(build_lines(doc)),
+            memo: RefCell::new(Vec::new()),
+        }
     }
-    let hit = MEMO.with(|m| {
-        m.borrow()
+
+    /// The document itself (pages, lines with their flags).
+    pub fn doc(&self) -> &'d Document {
+        self.doc
+    }
+
+    /// The document's body lines in reading order of lines.
+    pub fn lines(&self) -> &[PLine] {
+        &self.lines
+    }
+
+    /// The lines, shared: for a memoised reading that keeps them (memoised values
+    /// cannot borrow from the view).
+    pub(crate) fn shared_lines(&self) -> Rc<Vec<PLine>> {
+        Rc::clone(&self.lines)
+    }
+
+    /// `make()`, computed once per view under `name`: a layout parser's reading that
+    /// both its `fit` and its `items` (or another parser) need.
+    pub fn memo<T: 'static>(&self, name: &'static str, make: impl FnOnce() -> T) -> Rc<T> {
+        let hit = self
+            .memo
+            .borrow()
             .iter()
             .find(|(n, _)| *n == name)
-            .and_then(|(_, v)| v.clone().downcast::<T>().ok())
-    });
-    if let Some(hit) = hit {
-        return hit;
+            .and_then(|(_, v)| v.clone().downcast::<T>().ok());
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let value = Rc::new(make());
+        self.memo
+            .borrow_mut()
+            .push((name, value.clone() as Rc<dyn Any>));
+        value
     }
-    let value = Rc::new(make());
-    MEMO.with(|m| m.borrow_mut().push((name, value.clone() as Rc<dyn Any>)));
-    value
-}
-
-/// The document's body lines (furniture left out), in reading order of lines (a table
-/// row's left and right cells stay on one line).
-pub fn lines(doc: &Document) -> Rc<Vec<PLine>> {
-    let key = doc as *const Document as usize;
-    let cached = CURRENT.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, l)| l.clone())
-    });
-    cached.unwrap_or_else(|| Rc::new(build_lines(doc)))
 }
 
 fn build_lines(doc: &Document) -> Vec<PLine> {

@@ -10,7 +10,7 @@ mod table;
 // new-layout: mod (scripts/new-layout adds modules above this line)
 
 use crate::items::LabelKind;
-use protokoll_model::LayoutParser;
+use crate::LayoutParser;
 
 /// Every layout parser, in a fixed order (ties in fit go to the earlier one).
 pub fn registry() -> Vec<Box<dyn LayoutParser>> {

@@ -6,8 +6,9 @@
 use crate::heading::split_heading;
 use crate::items::{self, body_text, candidates, chain, LabelKind};
 use crate::names::leading_people;
-use crate::view::{self, PLine};
-use protokoll_model::{Document, Item, LayoutParser, Word};
+use crate::view::{self, PLine, View};
+use crate::LayoutParser;
+use protokoll_model::{Item, Word};
 
 /// Items opened by numbered (or §) headings.
 pub struct Numbered {
@@ -21,13 +22,13 @@ fn all_words(l: &PLine) -> &[Word] {
 
 impl Numbered {
     /// The chain of labels, read once per parse for both `fit` and `items`.
-    fn labels(&self, doc: &Document) -> std::rc::Rc<Vec<items::Label>> {
+    fn labels(&self, view: &View<'_>) -> std::rc::Rc<Vec<items::Label>> {
         let name = match self.kind {
             LabelKind::Number => "numbered-labels",
             LabelKind::Section => "section-labels",
         };
-        view::memo(doc, name, || {
-            chain(&candidates(&view::lines(doc), self.kind, &all_words))
+        view.memo(name, || {
+            chain(&candidates(view.lines(), self.kind, &all_words))
         })
     }
 }
@@ -40,8 +41,8 @@ impl LayoutParser for Numbered {
         }
     }
 
-    fn fit(&self, doc: &Document) -> f32 {
-        let n = self.labels(doc).len();
+    fn fit(&self, view: &View<'_>) -> f32 {
+        let n = self.labels(view).len();
         match (self.kind, n) {
             (_, 0) => 0.0,
             (LabelKind::Number, 1) => 0.1,
@@ -52,9 +53,9 @@ impl LayoutParser for Numbered {
         }
     }
 
-    fn items(&self, doc: &Document) -> Vec<Item> {
-        let lines = view::lines(doc);
-        let labels = lost_labels(&self.labels(doc), &lines);
+    fn items(&self, view: &View<'_>) -> Vec<Item> {
+        let lines = view.lines();
+        let labels = lost_labels(&self.labels(view), lines);
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);

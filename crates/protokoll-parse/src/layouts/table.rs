@@ -11,8 +11,9 @@
 use crate::heading::{clean_title, split_heading};
 use crate::items::{self, body_text, chain, LabelKind};
 use crate::names::{is_name_word, is_role, leading_people};
-use crate::view::{self, PLine};
-use protokoll_model::{Document, Item, LayoutParser, Word};
+use crate::view::{self, PLine, View};
+use crate::LayoutParser;
+use protokoll_model::{Item, Word};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -106,9 +107,9 @@ fn names_only(s: &str) -> bool {
 
 /// Reads the document's agenda table, if it has one, and hands it to `f`.
 /// The table is read once per parse: both layouts' fits and the winner's items use it.
-fn with_table<T>(doc: &Document, f: impl FnOnce(&Table) -> T) -> Option<T> {
-    let read = view::memo(doc, "agenda-table", || {
-        let lines = view::lines(doc);
+fn with_table<T>(view: &View<'_>, f: impl FnOnce(&Table) -> T) -> Option<T> {
+    let read = view.memo("agenda-table", || {
+        let lines = view.shared_lines();
         split_x(&lines).and_then(|split| table(lines, split))
     });
     read.as_ref().as_ref().map(f)
@@ -412,11 +413,11 @@ impl LayoutParser for AgendaTable {
     fn name(&self) -> &'static str {
         "agenda-table"
     }
-    fn fit(&self, doc: &Document) -> f32 {
-        with_table(doc, |t| 0.9 * t.names_left).unwrap_or(0.0)
+    fn fit(&self, view: &View<'_>) -> f32 {
+        with_table(view, |t| 0.9 * t.names_left).unwrap_or(0.0)
     }
-    fn items(&self, doc: &Document) -> Vec<Item> {
-        with_table(doc, |t| t.rows.iter().map(|r| agenda_row(t, r)).collect()).unwrap_or_default()
+    fn items(&self, view: &View<'_>) -> Vec<Item> {
+        with_table(view, |t| t.rows.iter().map(|r| agenda_row(t, r)).collect()).unwrap_or_default()
     }
 }
 
@@ -468,11 +469,11 @@ impl LayoutParser for NotesForm {
     fn name(&self) -> &'static str {
         "notes-form"
     }
-    fn fit(&self, doc: &Document) -> f32 {
-        with_table(doc, |t| 0.9 * (1.0 - t.names_left)).unwrap_or(0.0)
+    fn fit(&self, view: &View<'_>) -> f32 {
+        with_table(view, |t| 0.9 * (1.0 - t.names_left)).unwrap_or(0.0)
     }
-    fn items(&self, doc: &Document) -> Vec<Item> {
-        with_table(doc, |t| t.rows.iter().map(|r| notes_row(t, r)).collect()).unwrap_or_default()
+    fn items(&self, view: &View<'_>) -> Vec<Item> {
+        with_table(view, |t| t.rows.iter().map(|r| notes_row(t, r)).collect()).unwrap_or_default()
     }
 }
 
