@@ -5,6 +5,7 @@ use crate::decisions::decisions;
 use crate::view::{self, PLine};
 use protokoll_model::{Item, Word};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Which labels number the items.
@@ -224,7 +225,9 @@ pub fn candidates(
         let words = words_of(l);
         let alone = l.cell(0).is_some_and(|w| w.len() == 1) || words.len() == 1;
         let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
-        let heading = heading_type(l, body);
+        // Typography is measured only on lines that carry a label (most do not).
+        let heading = std::cell::OnceCell::new();
+        let heading = || *heading.get_or_init(|| heading_type(l, body));
         let found = label_of(words, kind, alone)
             .map(|(number, value, consumed)| (number, value, consumed, false))
             .or_else(|| {
@@ -234,13 +237,14 @@ pub fn candidates(
                     // A bare number in heading type, or set apart by a tab, is a label
                     // ("1 Öppnande av mötet" in a larger bold type).
                     .map(|(v, consumed)| {
-                        let strong = consumed == 1 && (heading || wide_gap(words));
+                        let strong = consumed == 1 && (heading() || wide_gap(words));
                         (v.to_string(), v, consumed, !strong)
                     })
             });
         let Some((number, value, consumed, weak)) = found else {
             continue;
         };
+        let heading = heading();
         let next = words.get(consumed).map_or("", |w| &*w.text);
         let list = next.starts_with(char::is_lowercase) || next == "Att";
         let weight =
@@ -326,31 +330,76 @@ fn lines_apart_at_most(ch: &[Label], gap: f32) -> bool {
     ch.len() > 1 && last.line.saturating_sub(first.line) as f32 <= (ch.len() - 1) as f32 * gap
 }
 
+/// How many labels of one value a chain looks through for its next label.
+const SEARCH_AHEAD: usize = 64;
+
 /// Every chain, with its weight, from each label that may start one (`weak_starts`:
 /// bare numbers in body type too).
+///
+/// Each chain is built greedily: from the last label taken, the next one is the first
+/// later label that continues the numbering at the start's indentation. Labels are
+/// looked up by value (a sorted index), so a document of many numbered lines costs
+/// n log n, not n²; a start already taken by a chain from the same margin would only
+/// repeat that chain's tail, so it starts none.
 fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
+    // Positions by value; lettered sub-numbers ("5a") apart, the only ones that may
+    // follow their own value.
+    let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut lettered: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        by_value.entry(c.value).or_default().push(i);
+        if c.number.len() > c.value.to_string().len() {
+            lettered.entry(c.value).or_default().push(i);
+        }
+    }
+    // The first label after `after` in `index` of value `value` that passes `ok`,
+    // among the next few of that value (a page of thousands of equal numbers would
+    // otherwise be searched through from every start).
+    let first_after = |index: &HashMap<u32, Vec<usize>>,
+                       value: Option<u32>,
+                       after: usize,
+                       ok: &dyn Fn(&Label) -> bool| {
+        let list = index.get(&value?)?;
+        let from = list.partition_point(|&i| i <= after);
+        list.get(from..)?
+            .iter()
+            .take(SEARCH_AHEAD)
+            .copied()
+            .find(|&i| cands.get(i).is_some_and(ok))
+    };
+    let mut taken: Vec<Option<f32>> = vec![None; cands.len()];
     let mut chains: Vec<(f32, Vec<Label>)> = Vec::new();
     for (s, start) in cands
         .iter()
         .enumerate()
         .filter(|(_, c)| weak_starts || !c.weak)
     {
+        if taken.get(s).copied().flatten() == Some(start.x0) {
+            continue;
+        }
+        let aligned = |c: &Label| (c.x0 - start.x0).abs() <= 15.0;
         let mut ch = vec![start.clone()];
-        let mut cur = start.value;
-        let mut last_number = start.number.clone();
-        for c in cands.iter().skip(s + 1) {
-            let aligned = (c.x0 - start.x0).abs() <= 15.0;
-            let next = c.value == cur + 1
-                || (c.value == cur + 2 && !c.weak)
-                || (c.value == cur
-                    && !c.weak
-                    && c.number != last_number
-                    && c.number.len() > c.value.to_string().len());
-            if aligned && next {
-                cur = c.value;
-                last_number = c.number.clone();
+        let mut at = s;
+        while let Some(last) = cands.get(at) {
+            let (cur, last_number) = (last.value, &last.number);
+            let plus_one = first_after(&by_value, cur.checked_add(1), at, &|c| aligned(c));
+            let plus_two = first_after(&by_value, cur.checked_add(2), at, &|c| {
+                aligned(c) && !c.weak
+            });
+            // "5" then "5a": a lettered sub-number of the same value.
+            let same = first_after(&lettered, Some(cur), at, &|c| {
+                aligned(c) && !c.weak && c.number != *last_number
+            });
+            let Some(next) = [plus_one, plus_two, same].into_iter().flatten().min() else {
+                break;
+            };
+            if let Some(t) = taken.get_mut(next) {
+                *t = Some(start.x0);
+            }
+            if let Some(c) = cands.get(next) {
                 ch.push(c.clone());
             }
+            at = next;
         }
         let mut score: f32 = ch.iter().map(|l| l.weight).sum();
         if list_only(&ch) {
@@ -630,6 +679,22 @@ mod tests {
         assert!(heading("Sammanträdets öppnande, formalia."));
         assert!(!heading("Lena Lernå, Gunilla Claesson, Erica Månsson"));
         assert!(!heading("Rapport"));
+    }
+
+    #[test]
+    fn chain_through_many_equal_numbers() {
+        // Thousands of "1." lines (a hostile file had 100,000) before 2 and 3: the chain
+        // still finds its way, and a lettered sub-number follows its own value.
+        let mut c: Vec<Label> = (0..20_000).map(|i| label(1, i, false)).collect();
+        c.push(label(2, 20_005, false));
+        let mut sub = label(2, 20_007, false);
+        sub.number = "2a".into();
+        c.push(sub);
+        c.push(label(3, 20_010, false));
+        let ch = chain(&c);
+        let got: Vec<&str> = ch.iter().map(|l| l.number.as_str()).collect();
+        assert_eq!(got, ["1", "2", "2a", "3"]);
+        assert_eq!(ch.first().map(|l| l.line), Some(0));
     }
 
     #[test]
