@@ -59,15 +59,17 @@ pub fn is_place_or_time_label(label: &str) -> bool {
     TIME_LABELS.contains(&label) || PLACE_LABELS.contains(&label)
 }
 
-/// The place in a "Plats och tid" value: what stands before the date, less a weekday
-/// and "den" ("Stora sessionssalen, Frösön den 15 mars 2000" → "Stora sessionssalen,
-/// Frösön").
+/// The place in a "Plats och tid" value: what stands before the date or the time,
+/// less a weekday, "den" and "kl" ("Stora sessionssalen, Frösön den 15 mars 2000" →
+/// "Stora sessionssalen, Frösön"; "Kommunhuset kl 18.00" → "Kommunhuset").
 fn place_before_date(value: &str) -> Option<String> {
-    let f = find_date(value, true)?;
-    let mut words: Vec<&str> = value.get(..f.start)?.split_whitespace().collect();
+    let date = find_date(value, true).map(|f| f.start);
+    let time = find_times(value).map(|(_, _, start, _)| start);
+    let end = date.into_iter().chain(time).min().unwrap_or(value.len());
+    let mut words: Vec<&str> = value.get(..end)?.split_whitespace().collect();
     while let Some(w) = words.last() {
         let low = w.trim_end_matches([',', '.']).to_lowercase();
-        if low == "den" || low.ends_with("dagen") || low.ends_with("dag") {
+        if low == "den" || low == "kl" || low.ends_with("dagen") || low.ends_with("dag") {
             words.pop();
         } else {
             break;
@@ -275,11 +277,13 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     }
     for l in head {
         if let Some((lab, rest)) = label(l) {
-            if PLACE_LABELS.contains(&lab.as_str())
-                && !TIME_LABELS.contains(&lab.as_str())
-                && !rest.is_empty()
-            {
-                m.location = Some(rest.trim_end_matches('.').to_string());
+            if PLACE_LABELS.contains(&lab.as_str()) && !rest.is_empty() {
+                if !TIME_LABELS.contains(&lab.as_str()) {
+                    m.location = Some(rest.trim_end_matches('.').to_string());
+                } else if m.location.is_none() {
+                    // "Plats och tid: Kommunhusets tingssal måndagen den 8 januari".
+                    m.location = place_before_date(&rest);
+                }
             }
         }
     }
@@ -296,6 +300,9 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     };
     // Chair and secretary: labelled, with the name on the same or the next line.
     for (i, l) in head.iter().enumerate() {
+        if crate::roles::in_role_run(head, i) {
+            continue;
+        }
         let low = l.to_lowercase();
         let (lab, rest) = match label(l) {
             Some(x) => x,
@@ -409,7 +416,7 @@ fn adjusters(head: &[String]) -> Vec<Adjuster> {
             i += 1;
             continue;
         }
-        let Some(c) = ADJ.captures(l) else {
+        let Some(c) = ADJ.captures(l).filter(|_| !crate::roles::in_role_run(head, i)) else {
             i += 1;
             continue;
         };
@@ -443,7 +450,9 @@ fn adjusters(head: &[String]) -> Vec<Adjuster> {
                     .as_ref()
                     .map_or(piece.as_str(), |f| piece.get(..f.start).unwrap_or(""));
                 if let Some(name) = name_part(name_src) {
-                    if !out.iter().any(|a| a.name == name) {
+                    let repeats =
+                        crate::roles::repeats_names(&name, out.iter().map(|a| a.name.as_str()));
+                    if !repeats && !out.iter().any(|a| a.name == name) {
                         out.push(Adjuster {
                             name,
                             date: date.map(|f| f.iso),

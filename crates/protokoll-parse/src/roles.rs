@@ -143,12 +143,28 @@ const RULE_CHARS: usize = 3;
 /// the first chair and secretary, and every adjuster, in order.
 pub fn from_labels(lines: &[String]) -> Officers {
     let mut o = Officers::default();
+    let mut skip_to = 0;
     for (i, l) in lines.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         let Some((role, rest)) = role_label(l) else {
             continue;
         };
+        if let Some((pairs, end)) = roles_then_names(lines, i) {
+            for (role, names) in pairs {
+                o.add(role, names);
+            }
+            skip_to = end;
+            continue;
+        }
         let mut names = people(rest);
-        if names.is_empty() && (rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
+        let next_names = || whole_names(lines.get(i + 1).map(String::as_str).unwrap_or(""));
+        if names.is_empty() && !(rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
+            // "Sekreterare ……… Paragrafer 1-12": the rule, then another field of the
+            // form; the signature's name stands alone on the next line.
+            names = next_names();
+        } else if names.is_empty() {
             // The name on the next line (a signature under its rule), or on the line
             // above (a name printed over its role).
             let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
@@ -163,6 +179,57 @@ pub fn from_labels(lines: &[String]) -> Officers {
     o
 }
 
+/// A signature block set as its role labels one under another, then the names in the
+/// same order ("Sekreterare / Ordförande / Justerare / Annika Funkqvist / Birgitta
+/// Adolfsson (FP) / Reidun Lorentzon (KD) / …"): each role takes the name in its place,
+/// the last role the names left over (the adjusters). Starts at `at`, a role label
+/// with nothing after it; gives the pairs and where the block ends.
+fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<(Role, Vec<String>)>, usize)> {
+    let roles: Vec<Role> = lines
+        .get(at..)?
+        .iter()
+        .map_while(|l| role_only(l))
+        .collect();
+    if roles.len() < 2 {
+        return None;
+    }
+    let names_at = at + roles.len();
+    let names: Vec<Vec<String>> = lines
+        .get(names_at..)?
+        .iter()
+        .map(|l| whole_names(l))
+        .take_while(|n| !n.is_empty())
+        .collect();
+    if names.len() < roles.len() {
+        return None;
+    }
+    let end = names_at + names.len();
+    let mut pairs: Vec<(Role, Vec<String>)> = roles
+        .iter()
+        .zip(&names)
+        .map(|(r, n)| (*r, n.clone()))
+        .collect();
+    if let Some((_, last)) = pairs.last_mut() {
+        last.extend(names.iter().skip(roles.len()).flatten().cloned());
+    }
+    Some((pairs, end))
+}
+
+/// The line is a role label with nothing after it but a rule.
+fn role_only(l: &str) -> Option<Role> {
+    role_label(l).and_then(|(r, rest)| (rest.is_empty() || rule_only(rest)).then_some(r))
+}
+
+/// Line `i` is one of a run of bare role labels (a signature block whose names follow
+/// the run, [`from_labels`]): the line after it is no name of its.
+pub fn in_role_run(lines: &[String], i: usize) -> bool {
+    let bare = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k))
+            .is_some_and(|l| role_only(l).is_some())
+    };
+    bare(Some(i)) && (bare(i.checked_sub(1)) || bare(i.checked_add(1)))
+}
+
 /// `s` is nothing but one or more people's names.
 fn whole_names(s: &str) -> Vec<String> {
     let names = people(s);
@@ -170,12 +237,23 @@ fn whole_names(s: &str) -> Vec<String> {
     let words = s
         .split_whitespace()
         .filter(|w| !matches!(*w, "och" | "samt" | "&"))
+        // A party after a name ("Birgitta Adolfsson (FP)") is no word of it.
+        .filter(|w| !(w.starts_with('(') && w.trim_end_matches([',', '.']).ends_with(')')))
         .count();
     if covered == words {
         names
     } else {
         Vec::new()
     }
+}
+
+/// `name` only strings together names already read ("Patrik Köhler Nedzad Talovic"
+/// under two signature rules, after "Patrik Köhler och Nedzad Talovic"): no new person.
+pub fn repeats_names<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone) -> bool {
+    name.split(' ').count() > 2
+        && name
+            .split(' ')
+            .all(|w| known.clone().any(|k| k.split(' ').any(|n| n == w)))
 }
 
 /// The meeting's officers.
@@ -204,7 +282,8 @@ impl Officers {
             }
             Role::Adjuster => {
                 for n in names {
-                    if !self.adjusters.contains(&n) {
+                    let known = self.adjusters.iter().map(String::as_str);
+                    if !self.adjusters.contains(&n) && !repeats_names(&n, known) {
                         self.adjusters.push(n);
                     }
                 }

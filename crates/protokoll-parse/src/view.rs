@@ -233,15 +233,78 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 pub fn reading_texts(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
-        for block in protokoll_model::layout::reading_blocks(&page.lines) {
-            let texts: Vec<_> = block
-                .iter()
-                .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
-                .collect();
-            push_row(&texts, &mut out);
+        let mut i = 0;
+        while i < page.lines.len() {
+            // One table row (lines sharing region and row), or one line.
+            let key = page.lines.get(i).map(|l| (l.region, l.row));
+            let mut j = i + 1;
+            if key.is_some_and(|(r, w)| r.is_some() && w.is_some()) {
+                while page.lines.get(j).map(|l| (l.region, l.row)) == key {
+                    j += 1;
+                }
+            }
+            let group = page.lines.get(i..j).unwrap_or(&[]);
+            i = j;
+            if is_form(group) {
+                push_form(group, &mut out);
+                continue;
+            }
+            for block in protokoll_model::layout::reading_blocks(group) {
+                let texts: Vec<_> = block
+                    .iter()
+                    .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
+                    .collect();
+                push_row(&texts, &mut out);
+            }
         }
     }
     out
+}
+
+/// A table "row" that is really a form: two lines or more each hold a label in the
+/// left column and its value beside it (a front page laid out without row rules, which
+/// the extractor sees as one tall row). Read column by column, every label would lose
+/// its value.
+fn is_form(group: &[protokoll_model::Line]) -> bool {
+    group
+        .iter()
+        .filter(|l| !l.furniture && label_and_value(l).is_some())
+        .nth(1)
+        .is_some()
+}
+
+/// The line's label cell (left column, see [`is_label_cell`]) and the cells beside it.
+fn label_and_value(l: &protokoll_model::Line) -> Option<(&protokoll_model::Cell, &[protokoll_model::Cell])> {
+    let (first, rest) = l.cells.split_first()?;
+    (first.column == 0 && !rest.is_empty() && is_label_cell(&first.words)).then_some((first, rest))
+}
+
+/// A form read line by line: "Label: value"; a value's further lines (right column
+/// only) follow as lines of their own, but for a place or time, whose value runs on.
+fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
+    let mut runs_on = false;
+    for l in group.iter().filter(|l| !l.furniture) {
+        let text = |cells: &[protokoll_model::Cell]| {
+            cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" ")
+        };
+        if let Some((label, value)) = label_and_value(l) {
+            let label = label.text();
+            runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
+            out.push(format!("{label}: {}", text(value)));
+        } else if l.cells.iter().all(|c| c.column > 0) {
+            let value = text(&l.cells);
+            match out.last_mut() {
+                Some(last) if runs_on => {
+                    last.push(' ');
+                    last.push_str(&value);
+                }
+                _ => out.push(value),
+            }
+        } else {
+            runs_on = false;
+            out.push(text(&l.cells));
+        }
+    }
 }
 
 /// One reading block's texts, a label cell joined to its value (see [`reading_texts`]).
