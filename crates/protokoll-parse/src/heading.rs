@@ -64,7 +64,13 @@ pub fn split_heading(text: &str) -> Heading {
         .trim_start_matches(['-', '–', '—', '•', '|', ' ']);
     // "Mötet avslutas Ordf.": a role closing the heading is its presenter.
     if let Some((head, last)) = text.rsplit_once(' ') {
-        if crate::names::is_role(last) && !head.trim_end().ends_with(['–', '-']) {
+        // After a preposition the role is the heading's object ("Val av
+        // mötesordförande"), not its presenter.
+        let object = head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "av" | "till" | "för" | "om" | "ny" | "nya" | "vice"));
+        if crate::names::is_role(last) && !object && !head.trim_end().ends_with(['–', '-']) {
             let mut h = split_heading(head);
             h.presenters
                 .push(last.trim_end_matches([',', ':']).to_string());

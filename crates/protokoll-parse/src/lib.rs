@@ -92,6 +92,7 @@ pub fn parse(doc: &Document) -> Parsed {
             .find(|a| a.role.as_deref().is_some_and(roles::is_chair_role))
             .map(|a| a.name.clone());
     }
+    canonical_officers(&mut meeting, &attendance);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {
@@ -119,6 +120,36 @@ pub fn parse(doc: &Document) -> Parsed {
             // Two decimals: the fit is a judgement, and the JSON stays stable.
             fit: (fit * 100.0).round() / 100.0,
         }),
+    }
+}
+
+/// Officers named by given name only ("Per och Josefine utsågs till justerare") get the
+/// full name of the one person of the attendance list with that given name.
+fn canonical_officers(
+    m: &mut protokoll_model::record::Meeting,
+    att: &[protokoll_model::record::Attendance],
+) {
+    let full = |short: &str| -> Option<String> {
+        if short.contains(' ') {
+            return None;
+        }
+        let mut hits = att
+            .iter()
+            .map(|a| a.name.as_str())
+            .filter(|n| n.split(' ').next() == Some(short) && n.contains(' '));
+        let first = hits.next()?;
+        // Two people of that name (or one listed twice under different names): ambiguous.
+        hits.all(|n| n == first).then(|| first.to_string())
+    };
+    for name in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
+        if let Some(f) = full(name) {
+            *name = f;
+        }
+    }
+    for a in &mut m.adjusters {
+        if let Some(f) = full(&a.name) {
+            a.name = f;
+        }
     }
 }
 
@@ -254,6 +285,85 @@ mod tests {
         assert!(!split_name(&[w("5.")], &[w("Rapport,")]));
         assert!(split_name(&[w("-"), w("Malin")], &[w("Duckert"), w("Ek,")]));
         assert!(!split_name(&[w("Ordförande")], &[w("Anna"), w("Berg")]));
+    }
+
+    #[test]
+    fn officers_named_by_given_name_get_the_attendance_list_s_full_name() {
+        use protokoll_model::record::{Adjuster, Attendance, Meeting};
+        let person = |n: &str| Attendance {
+            name: n.into(),
+            ..Attendance::default()
+        };
+        let att = [
+            person("Per Asklund"),
+            person("Josefine Malm"),
+            person("Anna Berg"),
+            person("Anna Ek"),
+        ];
+        let mut m = Meeting {
+            chair: Some("Josefine".into()),
+            secretary: Some("Anna".into()),
+            adjusters: vec![Adjuster {
+                name: "Per".into(),
+                date: None,
+            }],
+            ..Meeting::default()
+        };
+        canonical_officers(&mut m, &att);
+        assert_eq!(m.chair.as_deref(), Some("Josefine Malm"));
+        // Two Annas: which one is not said.
+        assert_eq!(m.secretary.as_deref(), Some("Anna"));
+        assert_eq!(m.adjusters[0].name, "Per Asklund");
+    }
+
+    #[test]
+    fn a_front_page_form_without_row_rules_reads_label_by_value() {
+        use protokoll_model::{Cell, Line, Page};
+        let cell = |column: usize, t: &str| Cell {
+            column,
+            words: t
+                .split(' ')
+                .map(|w| protokoll_model::Word {
+                    text: w.into(),
+                    ..protokoll_model::Word::default()
+                })
+                .collect(),
+        };
+        // One tall table row, as an extractor sees a form with no rules between rows.
+        let row = |cells: Vec<Cell>| Line {
+            cells,
+            region: Some(0),
+            row: Some(0),
+            ..Line::default()
+        };
+        let doc = Document {
+            pages: vec![Page {
+                number: 1,
+                lines: vec![
+                    row(vec![
+                        cell(0, "Plats och tid"),
+                        cell(1, "Kommunhusets tingssal måndagen den 8 januari 2007"),
+                    ]),
+                    row(vec![cell(1, "kl 08.30-09.30")]),
+                    row(vec![cell(0, "Sekreterare"), cell(1, "……………")]),
+                    row(vec![cell(1, "Anders Svensson")]),
+                ],
+                ..Page::default()
+            }],
+            ..Document::default()
+        };
+        assert_eq!(
+            view::reading_texts(&doc),
+            [
+                "Plats och tid: Kommunhusets tingssal måndagen den 8 januari 2007 kl 08.30-09.30",
+                "Sekreterare: ……………",
+                "Anders Svensson"
+            ]
+        );
+        let p = parse(&doc);
+        assert_eq!(p.meeting.location.as_deref(), Some("Kommunhusets tingssal"));
+        assert_eq!(p.meeting.start_time.as_deref(), Some("08:30"));
+        assert_eq!(p.meeting.secretary.as_deref(), Some("Anders Svensson"));
     }
 
     #[test]

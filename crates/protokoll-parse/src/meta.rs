@@ -416,7 +416,10 @@ fn adjusters(head: &[String]) -> Vec<Adjuster> {
             i += 1;
             continue;
         }
-        let Some(c) = ADJ.captures(l).filter(|_| !crate::roles::in_role_run(head, i)) else {
+        let Some(c) = ADJ
+            .captures(l)
+            .filter(|_| !crate::roles::in_role_run(head, i))
+        else {
             i += 1;
             continue;
         };

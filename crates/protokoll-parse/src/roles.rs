@@ -179,12 +179,15 @@ pub fn from_labels(lines: &[String]) -> Officers {
     o
 }
 
+/// A role and the people in it.
+type RoleNames = (Role, Vec<String>);
+
 /// A signature block set as its role labels one under another, then the names in the
 /// same order ("Sekreterare / Ordförande / Justerare / Annika Funkqvist / Birgitta
 /// Adolfsson (FP) / Reidun Lorentzon (KD) / …"): each role takes the name in its place,
 /// the last role the names left over (the adjusters). Starts at `at`, a role label
 /// with nothing after it; gives the pairs and where the block ends.
-fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<(Role, Vec<String>)>, usize)> {
+fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<RoleNames>, usize)> {
     let roles: Vec<Role> = lines
         .get(at..)?
         .iter()
@@ -204,7 +207,7 @@ fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<(Role, Vec<Strin
         return None;
     }
     let end = names_at + names.len();
-    let mut pairs: Vec<(Role, Vec<String>)> = roles
+    let mut pairs: Vec<RoleNames> = roles
         .iter()
         .zip(&names)
         .map(|(r, n)| (*r, n.clone()))
@@ -213,6 +216,16 @@ fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<(Role, Vec<Strin
         last.extend(names.iter().skip(roles.len()).flatten().cloned());
     }
     Some((pairs, end))
+}
+
+/// An item heading that elects someone ("Val av mötesordförande", "Val av två personer
+/// att justera protokollet"): names right under it are the elected, not presenters.
+pub fn elects(title: &str) -> bool {
+    let mut words = title.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("val"))
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "av" | "till" | "för"))
 }
 
 /// The line is a role label with nothing after it but a rule.
@@ -298,7 +311,7 @@ const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)
 /// "Till mötesordförande valdes Anna Berg".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:\s+(?i:för mötet|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
+        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -306,7 +319,7 @@ static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// ", Dennis Rikemanson till sekreterare".
 static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?:(?i:valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
+        r"({NAMES})\s+(?:(?i:blev|blev\s+vald|blev\s+valda|valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
     ))
     .expect("regex")
 });
@@ -316,6 +329,14 @@ static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static ADJUST_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)[^.]{{0,40}}?\s(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
+    ))
+    .expect("regex")
+});
+/// "Följande personer valdes att, jämte ordförande, justera dagens protokoll: Jimmy
+/// Mårts och Ninni Tamm": the adjusters after a colon.
+static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)[^.:]{{0,40}}?(?i:justera)[^.:]{{0,40}}:\s*({NAMES})"
     ))
     .expect("regex")
 });
@@ -330,7 +351,16 @@ static NAME_THEN_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
 /// An attendance entry's role text names the chair of the meeting ("ordf",
 /// "ordförande"), not a vice chair.
 pub fn is_chair_role(role: &str) -> bool {
-    let r = role.trim().trim_end_matches('.').to_lowercase();
+    // "(ordförande)", "(s) ordförande": a party and parentheses are no part of the role.
+    let r = role
+        .split_whitespace()
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')') && w.chars().count() <= 6))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let r = r
+        .trim_matches(['(', ')', ',', ' '])
+        .trim_end_matches('.')
+        .to_lowercase();
     matches!(r.as_str(), "ordf" | "ordförande" | "mötesordförande")
 }
 
@@ -360,7 +390,7 @@ pub fn from_elections(items: &[Item]) -> Officers {
         let text = format!("{} {}", it.title, it.text.replace('\n', " "));
         let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
         // (pattern, its names group, its role group)
-        for (re, names_at, role_at) in [(&*ROLE_THEN_NAME, 2, 1), (&*NAME_THEN_ROLE, 1, 2)] {
+        for (re, names_at, role_at) in [(&*ROLE_THEN_NAME, 3, 1), (&*NAME_THEN_ROLE, 1, 2)] {
             for c in re.captures_iter(&text) {
                 let (Some(n), Some(r), Some(all)) = (c.get(names_at), c.get(role_at), c.get(0))
                 else {
@@ -368,12 +398,24 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 };
                 // "Till vice ordförande valdes …" elects no chair of the meeting.
                 let vice = all.as_str().to_lowercase().contains("vice ");
-                if let Some(role) = role_of(r.as_str()).filter(|_| !vice) {
-                    found.push((n.start().min(r.start()), role, names_in(n.as_str())));
+                let Some(role) = role_of(r.as_str()).filter(|_| !vice) else {
+                    continue;
+                };
+                let mut names = names_in(n.as_str());
+                let at = n.start().min(r.start());
+                // "Som mötesordförande och sekreterare valdes A och B": in order.
+                if let Some(second) = c.get(2).and_then(|r2| role_of(r2.as_str())) {
+                    if names.len() >= 2 {
+                        let rest = names.split_off(1);
+                        found.push((at, role, names));
+                        found.push((at, second, rest));
+                        continue;
+                    }
                 }
+                found.push((at, role, names));
             }
         }
-        for re in [&*ADJUST_THEN_NAME, &*NAME_THEN_ADJUST] {
+        for re in [&*ADJUST_THEN_NAME, &*NAME_THEN_ADJUST, &*ADJUST_COLON_NAMES] {
             for c in re.captures_iter(&text) {
                 if let Some(n) = c.get(1) {
                     found.push((n.start(), Role::Adjuster, names_in(n.as_str())));
@@ -506,6 +548,65 @@ mod tests {
             "Till mötesordförande valdes Anna Berg. Till vice ordförande valdes Bo Ek.",
         )]);
         assert_eq!(o.chair.as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
+    fn signature_block_of_roles_then_names() {
+        let block = lines(&[
+            "Underskrifter: Sekreterare",
+            "Ordförande",
+            "Justerare",
+            "Annika Funkqvist",
+            "Birgitta Adolfsson (FP)",
+            "Reidun Lorentzon (KD)",
+            "Gunilla Nordberg (S)",
+        ]);
+        let o = from_labels(&block);
+        assert_eq!(o.secretary.as_deref(), Some("Annika Funkqvist"));
+        assert_eq!(o.chair.as_deref(), Some("Birgitta Adolfsson"));
+        assert_eq!(o.adjusters, ["Reidun Lorentzon", "Gunilla Nordberg"]);
+        assert!(in_role_run(&block, 2) && !in_role_run(&block, 3));
+        // Too few names for the roles: no pairing.
+        let o = from_labels(&lines(&["Ordförande", "Justerare", "Anna Berg"]));
+        assert_eq!(o.chair, None);
+        // Names strung together under two rules are not a third adjuster.
+        let o = from_labels(&lines(&[
+            "Utses att justera Patrik Köhler och Nedzad Talovic",
+            "Justerande ……… ………",
+            "Patrik Köhler Nedzad Talovic",
+        ]));
+        assert_eq!(o.adjusters, ["Patrik Köhler", "Nedzad Talovic"]);
+    }
+
+    #[test]
+    fn elections_of_two_roles_and_after_a_colon() {
+        let o = from_elections(&[
+            item(
+                "",
+                "Som mötesordförande och sekreterare valdes Lisa Ekehult och Per Westin.",
+            ),
+            item(
+                "",
+                "Följande personer valdes att, jämte ordförande, justera dagens protokoll: Jimmy Mårts och Ninni Tamm",
+            ),
+            item("Val av mötesordförande", "a. Olav Övrebö blev vald till ordförande."),
+        ]);
+        assert_eq!(o.chair.as_deref(), Some("Lisa Ekehult"));
+        assert_eq!(o.secretary.as_deref(), Some("Per Westin"));
+        assert_eq!(o.adjusters, ["Jimmy Mårts", "Ninni Tamm"]);
+        let o = from_elections(&[item("", "Till ordförande för stämman väljs Hans Jansson.")]);
+        assert_eq!(o.chair.as_deref(), Some("Hans Jansson"));
+        let o = from_elections(&[item("", "Olav Övrebö blev vald till ordförande.")]);
+        assert_eq!(o.chair.as_deref(), Some("Olav Övrebö"));
+        assert!(elects("Val av mötesordförande") && !elects("Valberedningens förslag"));
+    }
+
+    #[test]
+    fn chair_roles_with_party_and_parentheses() {
+        assert!(is_chair_role("(ordförande)"));
+        assert!(is_chair_role("(s) ordförande"));
+        assert!(is_chair_role("ordf."));
+        assert!(!is_chair_role("förste vice ordf"));
     }
 
     #[test]

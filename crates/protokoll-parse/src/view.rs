@@ -274,7 +274,9 @@ fn is_form(group: &[protokoll_model::Line]) -> bool {
 }
 
 /// The line's label cell (left column, see [`is_label_cell`]) and the cells beside it.
-fn label_and_value(l: &protokoll_model::Line) -> Option<(&protokoll_model::Cell, &[protokoll_model::Cell])> {
+fn label_and_value(
+    l: &protokoll_model::Line,
+) -> Option<(&protokoll_model::Cell, &[protokoll_model::Cell])> {
     let (first, rest) = l.cells.split_first()?;
     (first.column == 0 && !rest.is_empty() && is_label_cell(&first.words)).then_some((first, rest))
 }

@@ -390,7 +390,13 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             break;
         }
         // A presenter line right under the heading: names and nothing else.
-        if first_body && presenters.is_empty() {
+        // A heading that is a sentence (no title) runs on into the next line: no
+        // presenter stands there; nor under an election, whose names are the elected.
+        if first_body
+            && presenters.is_empty()
+            && !h.title.is_empty()
+            && !crate::roles::elects(&h.title)
+        {
             first_body = false;
             let (people, rest) = leading_people(&text, false);
             let clean_end = rest.is_empty()
