@@ -64,7 +64,15 @@ pub fn parse(doc: &Document) -> Parsed {
     let items = best.map(|(p, _)| p.items(&view)).unwrap_or_default();
     let texts = view::reading_texts(doc);
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
-    let meeting = meta::meeting(&texts, head_len, &items);
+    let mut meeting = meta::meeting(&texts, head_len, &items);
+    if meeting.kind.is_none() {
+        // The kind a page header names, on the first page that has a header.
+        meeting.kind = doc
+            .pages
+            .iter()
+            .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
+            .find_map(|l| meta::kind_in_header(&l.text()));
+    }
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let lines = view.lines();
     let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
@@ -84,7 +92,6 @@ pub fn parse(doc: &Document) -> Parsed {
         entries.push(line_entry(l));
     }
     let attendance = attendance::attendance(&entries, &meeting.bodies);
-    let mut meeting = meeting;
     if meeting.chair.is_none() {
         // The member the attendance list marks as chair ("Suzanne Frank (m), ordf").
         meeting.chair = attendance

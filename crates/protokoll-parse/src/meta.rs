@@ -84,6 +84,24 @@ fn place_before_date(value: &str) -> Option<String> {
         .then(|| place.to_string())
 }
 
+/// The most words a first line has to be read as the document's title.
+const TITLE_WORDS: usize = 12;
+
+/// The kind a page header names ("SÄFFLE KOMMUN PROTOKOLL 1", "Sammanträdesprotokoll 1
+/// (15)"): for documents whose body does not say it.
+pub fn kind_in_header(line: &str) -> Option<String> {
+    if line.split_whitespace().count() > TITLE_WORDS {
+        return None;
+    }
+    line.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        KIND.captures(w)
+            .and_then(|c| c.get(1))
+            .map(|k| kind_of(k.as_str()))
+            .filter(|k| k != "dagordning")
+    })
+}
+
 /// The contract's kind for a kind word ("Sammanträdesprotokoll" → protokoll).
 fn kind_of(word: &str) -> String {
     word.to_lowercase()
@@ -100,6 +118,51 @@ fn label(line: &str) -> Option<(String, String)> {
         c.get(1)?.as_str().trim().to_lowercase(),
         c.get(2)?.as_str().trim().to_string(),
     ))
+}
+
+/// The head's form fields, each as "Label: value": two on one line are split ("Tid:
+/// 12:15 Plats: ACAS"), and a bare label over its value is joined to it ("Datum" /
+/// "2023-07-25 kl 09.00").
+fn form_fields(head: &[String]) -> Vec<String> {
+    let field = |l: &str| {
+        let low = l.trim().trim_end_matches(':').trim().to_lowercase();
+        is_place_or_time_label(&low) || low == "mötesform"
+    };
+    let mut split: Vec<String> = Vec::with_capacity(head.len());
+    for l in head {
+        let mut rest = l.as_str();
+        // A later field label: a capitalised known label before a colon, after a space.
+        while let Some(at) = rest.char_indices().skip(1).find_map(|(i, c)| {
+            let tail = rest.get(i..)?;
+            let colon = tail.find(':')?;
+            let word = tail.get(..colon)?;
+            (c.is_uppercase()
+                && rest.get(..i)?.ends_with(' ')
+                && word.split_whitespace().count() <= 3
+                && field(word))
+            .then_some(i)
+        }) {
+            split.push(rest.get(..at).unwrap_or("").trim_end().to_string());
+            rest = rest.get(at..).unwrap_or("");
+        }
+        split.push(rest.to_string());
+    }
+    let mut out: Vec<String> = Vec::with_capacity(split.len());
+    let mut i = 0;
+    while let Some(l) = split.get(i) {
+        let bare = field(l) && label(l).is_none_or(|(_, v)| v.is_empty());
+        match split.get(i + 1) {
+            Some(next) if bare && label(next).is_none() && !field(next) => {
+                out.push(format!("{}: {next}", l.trim().trim_end_matches(':')));
+                i += 2;
+            }
+            _ => {
+                out.push(l.clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The name in "Bechet Barsom, Region Örebro län" or "Jari Mehtäläinen 250403".
@@ -121,13 +184,21 @@ fn is_name_line(s: &str) -> bool {
 /// Meeting metadata from the document's lines in reading order (`head` = lines before
 /// the first item) and its items.
 pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
-    let head = lines.get(..head_len.min(lines.len())).unwrap_or(lines);
+    let head = form_fields(lines.get(..head_len.min(lines.len())).unwrap_or(lines));
+    let head = head.as_slice();
     let mut m = Meeting::default();
     // Kind and title: a head line that opens with the kind word, or has it among its
     // first three words.
     let mut title_idx = None;
     for (i, l) in head.iter().enumerate() {
-        let words: Vec<&str> = l.split_whitespace().take(3).collect();
+        // The document's first line is its title: the kind word may stand anywhere in
+        // it ("LiTHe kods höstmöte 2019 - Protokoll (2019-11-12)").
+        let reach = if i == 0 && l.split_whitespace().count() <= TITLE_WORDS {
+            TITLE_WORDS
+        } else {
+            3
+        };
+        let words: Vec<&str> = l.split_whitespace().take(reach).collect();
         let found = words.iter().enumerate().find_map(|(k, w)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             KIND.captures(w)
@@ -164,8 +235,17 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     if let Some(i) = title_idx {
         let mut title = head.get(i).cloned().unwrap_or_default();
         if let Some(next) = head.get(i + 1) {
+            // A title wraps: a dash or a lowercase word goes on, or the year of a date
+            // whose day and month end the line ("…, 21 okt" / "2025").
+            let year = next
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                && next.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+                && find_date(&title, true).is_none();
             let cont = next.starts_with("- ")
                 || next.starts_with("– ")
+                || year
                 || next.chars().next().is_some_and(char::is_lowercase);
             if cont && label(next).is_none() {
                 title = format!("{title} {next}");
@@ -501,6 +581,45 @@ mod tests {
     fn m(lines: &[&str]) -> Meeting {
         let v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         meeting(&v, v.len(), &[])
+    }
+
+    #[test]
+    fn form_fields_split_and_joined() {
+        let v = |ls: &[&str]| ls.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            form_fields(&v(&["Tid: 12:15 Plats: Linköpings Universitet, ACAS"])),
+            ["Tid: 12:15", "Plats: Linköpings Universitet, ACAS"]
+        );
+        assert_eq!(
+            form_fields(&v(&[
+                "Datum",
+                "2023-07-25 kl 09.00",
+                "Närvarande",
+                "Plats",
+                "Kilagårds Gröna"
+            ])),
+            [
+                "Datum: 2023-07-25 kl 09.00",
+                "Närvarande",
+                "Plats: Kilagårds Gröna"
+            ]
+        );
+        // A colon in running text is no field.
+        assert_eq!(
+            form_fields(&v(&["Mötet beslutade: Tid och plats bestäms senare"])),
+            ["Mötet beslutade: Tid och plats bestäms senare"]
+        );
+        let x = m(&[
+            "Datum",
+            "2023-07-25 kl 09.00",
+            "Plats",
+            "Kilagårds Gröna, Vesslunda",
+        ]);
+        assert_eq!(x.date.as_deref(), Some("2023-07-25"));
+        assert_eq!(x.location.as_deref(), Some("Kilagårds Gröna, Vesslunda"));
+        assert_eq!(x.digital, Some(false));
+        let x = m(&["Mötesprotokoll för föreningen Museum, 21 okt", "2025"]);
+        assert_eq!(x.date.as_deref(), Some("2025-10-21"));
     }
 
     #[test]
