@@ -402,7 +402,7 @@ fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
             at = next;
         }
         let mut score: f32 = ch.iter().map(|l| l.weight).sum();
-        if list_only(&ch) {
+        if list_like(&ch) {
             score *= LIST_ONLY_FACTOR;
         }
         chains.push((score, ch));
@@ -429,7 +429,10 @@ fn choose(chains: &[(f32, Vec<Label>)]) -> Vec<Label> {
     let earlier = chains
         .iter()
         .filter(|(score, ch)| {
+            // An agenda list (labels on consecutive lines) before the items is no
+            // document of its own.
             ch.len() >= 3
+                && !list_like(ch)
                 && *score >= best_score * EARLIER_CHAIN_SHARE
                 && ch.last().is_some_and(|l| l.line < best_start)
         })
@@ -679,6 +682,24 @@ mod tests {
         assert!(heading("Sammanträdets öppnande, formalia."));
         assert!(!heading("Lena Lernå, Gunilla Claesson, Erica Månsson"));
         assert!(!heading("Rapport"));
+    }
+
+    #[test]
+    fn an_agenda_list_with_a_wrapped_row_yields_to_the_items() {
+        // § 54-57 listed on lines 0-4 (one title wraps), then the paragraphs themselves.
+        let mut c = vec![
+            label(54, 0, false),
+            label(55, 1, false),
+            label(56, 3, false),
+            label(57, 4, false),
+        ];
+        c.extend([
+            label(54, 10, false),
+            label(55, 20, false),
+            label(56, 30, false),
+            label(57, 40, false),
+        ]);
+        assert_eq!(chain(&c).first().map(|l| l.line), Some(10));
     }
 
     #[test]
