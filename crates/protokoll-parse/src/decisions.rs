@@ -17,7 +17,7 @@ static HEADED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\p{L}+s\s+)?[Bb]eslut:?\s+(\p{Lu}.*)$").expect("regex"));
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|beslöts|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs|antogs|antas|antog|beviljades|beviljas|bifalls|bifalles|avslås|förklarade[s]?\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|förklaras\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|bordlades|bordläggs|utser|utsåg|blev\s+valda?|(?:stadgeenligt|behörigen|behörigt)\s+(?:utlyst|utlysts|kallat|sammankallat)|återremitteras|återremitterades|tillsattes|(?:möte\w*|sammanträde\w*|stämman)\s+(?:öppnades|avslutades|öppnas|avslutas))(?-u:\b)",
+        r"(?i)(?-u:\b)(beslutade[s]?|beslutas|beslutar|beslöt|beslöts|utses|beslut fattades|fattades beslut|fattade beslut|fastställ(?:s|des|de|er|dess)|godkän(?:des|de|ns|ner|des)|valdes|väljs|utsågs|utses till|lades till handlingarna|läggs till handlingarna|lägga till handlingarna|beslutsmandat|tillstyrkte|tillstyrks|bifölls|avslogs|antogs|antas|antog|beviljades|beviljas|bifalls|bifalles|avslås|förklarade[s]?\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|förklaras\s+(?:\w+\s+)?(?:öppnat|avslutat|stängt)|bordlades|bordläggs|utser|utsåg|blev\s+valda?|(?:stadgeenligt|behörigen|behörigt)\s+(?:utlyst|utlysts|kallat|sammankallat)|återremitteras|återremitterades|tillsattes|(?:möte\w*|sammanträde\w*|stämman)\s+(?:öppnades|avslutades|öppnas|avslutas)|avslutade\s+(?:\w+\s+){0,2}?(?:mötet|årsmötet|stämman|sammanträdet|föreningsstämman)|vald[a]?\s+(?:till|som)|(?:om|ny)vald[a]?|(?:omval|nyval)(?:\s+av|\s*:)|ansågs|röstade\s+för|röstades\s+igenom|bibehålls|bibehölls|ajourneras|ajournerades)(?-u:\b)|(?:^|\s)öppnade\s+(?:\w+\s+){0,2}?(?:mötet|årsmötet|stämman|sammanträdet|föreningsstämman)(?-u:\b)",
     )
     .expect("regex")
 });
@@ -33,7 +33,7 @@ static ATT_ITEM: LazyLock<Regex> =
 /// one case-sensitive literal search (a multi-pattern scan) finds "Beslut" and
 /// "beslut" alike: it spares the Unicode-aware regex on most sentences.
 static VERB_STEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs|ntog|ntas|evilja|ifall|vslås|örklara|ordl|terremitt|illsattes|ppnade|vslutade|ppnas|vslutas|tser|tsåg|lev vald|tadgeenlig|ehörig")
+    Regex::new("eslut|eslöt|tses|attade|astställ|odkän|aldes|äljs|tsågs|andlingarna|illstyrk|ifölls|vslogs|ntog|ntas|evilja|ifall|vslås|örklara|ordl|terremitt|illsattes|ppnade|vslutade|ppnas|vslutas|tser|tsåg|lev vald|tadgeenlig|ehörig|ald till|ald som|alda till|alda som|mvald|yvald|mval|yval|nsågs|östade|ibehål|ibehöl|journer")
         .expect("regex")
 });
 
@@ -53,6 +53,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
             }
             let rest = para.get(i + c.len_utf8()..).unwrap_or("");
             if c == '.' && list_number_before(para.get(start..i).unwrap_or("")) {
+                continue;
+            }
+            // "Olle E. Johansson": the stop of an initial ends no sentence.
+            if c == '.' && initial_before(para.get(start..i).unwrap_or("")) {
                 continue;
             }
             let mut after = rest.chars();
@@ -82,6 +86,13 @@ fn list_number_before(before: &str) -> bool {
     (1..=LIST_NUMBER_DIGITS).contains(&digits) && (lead.is_empty() || lead.ends_with(':'))
 }
 
+/// The text before a full stop ends in a lone capital letter after a space: an
+/// initial of a name.
+fn initial_before(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    rev.next().is_some_and(char::is_uppercase) && rev.next() == Some(' ')
+}
+
 /// The most digits a list number has.
 const LIST_NUMBER_DIGITS: usize = 2;
 
@@ -103,7 +114,15 @@ pub fn decisions(text: &str) -> Vec<String> {
         }
         match section {
             Some(SectionKind::Decision) => in_sections.extend(decision_parts(content)),
-            None | Some(SectionKind::Account) => by_verb.extend(verb_decisions(content)),
+            None | Some(SectionKind::Account) => {
+                // "Det beslutades att" / "Styrelsen beslutade följande:" closing the
+                // paragraph before: this one is what was decided.
+                if by_verb.last().is_some_and(|d: &String| introduces_list(d)) {
+                    by_verb.extend(decision_parts(content));
+                } else {
+                    by_verb.extend(verb_decisions(content));
+                }
+            }
             Some(_) => {}
         }
     }
@@ -159,6 +178,11 @@ fn verb_decisions(text: &str) -> Vec<String> {
                 continue;
             }
         }
+        if out.last().is_some_and(|d: &String| introduces_list(d)) {
+            // The sentences after "… beslutade följande: A, ordförande." list it.
+            out.push(s.to_string());
+            continue;
+        }
         if has_verb_stem(s) && VERB.is_match(s) && !NOT_OURS.is_match(s) {
             out.push(
                 s.trim_end_matches(['.', ' ']).to_string()
@@ -167,6 +191,17 @@ fn verb_decisions(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A decision that introduces what was decided: it ends in "att" or a colon, or a
+/// colon follows its verb ("Styrelsen beslutade följande angående …: A, ordförande.").
+fn introduces_list(d: &str) -> bool {
+    let d = d.trim_end();
+    d.ends_with(':')
+        || d.ends_with(" att")
+        || VERB
+            .find(d)
+            .is_some_and(|v| d.get(v.end()..).is_some_and(|after| after.contains(':')))
 }
 
 #[cfg(test)]
@@ -216,6 +251,31 @@ mod tests {
                 "Olav Ek blev vald till ordförande.",
                 "Mötet var stadgeenligt utlyst."
             ]
+        );
+        assert_eq!(
+            decisions(
+                "Catrine Mattsson vald till justerare. Olle E. Johansson valdes till suppleant."
+            ),
+            [
+                "Catrine Mattsson vald till justerare.",
+                "Olle E. Johansson valdes till suppleant."
+            ]
+        );
+        assert_eq!(
+            decisions("Carl Ek öppnade mötet och hälsade alla välkomna. Ordet gick runt."),
+            ["Carl Ek öppnade mötet och hälsade alla välkomna."]
+        );
+        // A decision that introduces a list: the list is what was decided.
+        assert_eq!(
+            decisions("Styrelsen beslutade följande: Anna Berg, ordförande. Bo Ek, kassör."),
+            [
+                "Styrelsen beslutade följande: Anna Berg, ordförande.",
+                "Bo Ek, kassör."
+            ]
+        );
+        assert_eq!(
+            decisions("Det beslutades att\nRickard öppnar ett bankkonto.\nÖvrigt diskuterades."),
+            ["Det beslutades att", "Rickard öppnar ett bankkonto."]
         );
         assert_eq!(
             decisions("Röstlängden fastställs till 15. Mötet diskuterade den."),
