@@ -500,8 +500,19 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         }
     }
     set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
+    // Officers' labels ("Sekreterare: Frej Connolly") are lists only beside a real
+    // attendance list; alone they are the meeting's officers, not who attended.
+    if out
+        .iter()
+        .all(|e| OFFICER_GROUPS.contains(&e.group.as_str()))
+    {
+        out.clear();
+    }
     out
 }
+
+/// Groups named after a meeting officer's role.
+const OFFICER_GROUPS: [&str; 3] = ["ordförande", "justerare", "sekreterare"];
 
 /// The provenance of the entries from `mark` on: the box around the entry's own words
 /// where they have one, else around the lines it was read from.
@@ -575,7 +586,17 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
             .filter(|w| !w.is_empty())
             .all(|w| is_name_word(w) || matches!(w, "och" | "samt"))
     };
-    if rest.contains(';') || rest.matches(',').count() < COMMA_LIST_MIN || !names_only(rest) {
+    // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
+    // parts two people only where both sides are full names and neither an organisation.
+    let two_people = || {
+        rest.split(',').all(|p| {
+            let n = p.split_whitespace().count();
+            (2..=4).contains(&n) && !is_org(p.trim())
+        })
+    };
+    let commas = rest.matches(',').count();
+    let list = commas >= COMMA_LIST_MIN || (commas == 1 && two_people());
+    if rest.contains(';') || !list || !names_only(rest) {
         return (rest.to_string(), 0);
     }
     let mut text = rest.to_string();
@@ -704,6 +725,28 @@ mod tests {
         );
         // A sentence is not a damaged heading.
         assert!(section_of("Ledamoterna uppmanas boka in dagarna:").is_none());
+    }
+
+    #[test]
+    fn officer_labels_alone_are_no_attendance_list() {
+        let lines = [
+            line("Sekreterare: Frej Connolly"),
+            line("Justerare: Tome Cvitan och Jyrki Pulliainen"),
+        ];
+        assert!(attendance(&borrowed(&lines), &[]).is_empty());
+        // Beside a list of who attended, the officers stay.
+        let lines = [
+            line("Sekreterare: Frej Connolly"),
+            line("Närvarande: Isak Horvath, Viktor Holta"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let groups: Vec<_> = a.iter().map(|e| e.group.as_str()).collect();
+        let names: Vec<_> = a.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            groups,
+            ["sekreterare", "deltagare", "deltagare"],
+            "{names:?}"
+        );
     }
 
     #[test]
