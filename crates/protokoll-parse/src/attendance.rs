@@ -310,7 +310,7 @@ fn entry(
     }
     let first = first_clean.join(" ");
     let fw: Vec<&str> = first.split_whitespace().collect();
-    let name_len = fw.iter().take_while(|w| is_name_word(w)).count();
+    let name_len = crate::names::name_len(&fw);
     // One word alone is a heading or a label, not a person (but a vacant seat is kept).
     if name_len == 0 || (name_len == 1 && parts.len() == 1 && !first.eq_ignore_ascii_case("vakant"))
     {
@@ -534,7 +534,7 @@ fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String
 /// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder"),
 /// present ("Beslutande", "Närvarande", "Tjänstgörande ersättare", "Övriga
 /// deltagande", a "Röstlängd"), or nothing ("Ledamöter").
-fn listed_presence(heading: &str) -> Option<bool> {
+pub fn listed_presence(heading: &str) -> Option<bool> {
     let h = heading.to_lowercase();
     if h.starts_with("frånvarande") || h.starts_with("anmält förhinder") {
         Some(false)
@@ -582,9 +582,11 @@ const VOTING_ITEM_WORDS: usize = 8;
 /// A list of "Name, Organisation; …" (semicolons already) is left as it is.
 fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
     let names_only = |s: &str| {
-        s.split([',', ' '])
-            .filter(|w| !w.is_empty())
-            .all(|w| is_name_word(w) || matches!(w, "och" | "samt"))
+        s.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            is_name_word(w)
+                || matches!(w, "och" | "samt")
+                || crate::names::NAME_PARTICLES.contains(&w)
+        })
     };
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
     // parts two people only where both sides are full names and neither an organisation.

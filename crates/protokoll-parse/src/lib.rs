@@ -23,6 +23,7 @@ mod items;
 mod layouts;
 mod meta;
 mod names;
+mod people_table;
 mod roles;
 mod sections;
 mod view;
@@ -75,8 +76,13 @@ pub fn parse(doc: &Document) -> Parsed {
     }
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let lines = view.lines();
+    // Tables of people under a header row are read by their columns.
+    let (tabled, table_lines) = people_table::people_tables(lines);
     let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
-    for l in lines.iter() {
+    for (i, l) in lines.iter().enumerate() {
+        if table_lines.binary_search(&i).is_ok() {
+            continue;
+        }
         // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans
         // S"): the heading, then the row's other cells as the first entry.
         if let Some(head) = l.cell(0) {
@@ -91,7 +97,8 @@ pub fn parse(doc: &Document) -> Parsed {
         }
         entries.push(line_entry(l));
     }
-    let attendance = attendance::attendance(&entries, &meeting.bodies);
+    let mut attendance = attendance::attendance(&entries, &meeting.bodies);
+    attendance.extend(tabled);
     if meeting.chair.is_none() {
         // The member the attendance list marks as chair ("Suzanne Frank (m), ordf").
         meeting.chair = attendance
