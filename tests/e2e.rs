@@ -583,3 +583,82 @@ fn born_digital_pages_are_never_ocred() {
         assert!(warnings.iter().all(|w| w["code"] != "ocr"), "{warnings:?}");
     }
 }
+
+/// The three-page fixture: one scan image under a damaged OCR layer (page 1), no layer
+/// (page 2) and an intact one (page 3); made by scripts/make-scan-fixture.
+const LAYERED_SCAN: &str = "fixtures/scan/protokoll-skannad-lager.pdf";
+
+/// `ingest` of the layered scan with `args`; None where Tesseract is missing here.
+fn layered_record(args: &[&str]) -> Option<(Value, String)> {
+    let mut all = vec!["ingest"];
+    all.extend_from_slice(args);
+    all.push(LAYERED_SCAN);
+    let (code, out, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    let r = records(&out).into_iter().next().expect("one record");
+    let warnings = r["warnings"].as_array().cloned().unwrap_or_default();
+    if let Some(w) = warnings.iter().find(|w| w["code"] == "ocr_unavailable") {
+        eprintln!(
+            "skipped: Tesseract is not installed here ({})",
+            w["message"]
+        );
+        return None;
+    }
+    Some((r, out))
+}
+
+#[test]
+fn damaged_ocr_layer_is_read_again_and_the_better_reading_kept() {
+    let Some((r, _)) = layered_record(&["--ocr", "auto"]) else {
+        return;
+    };
+    assert_valid(std::slice::from_ref(&r));
+    let warnings = r["warnings"].as_array().cloned().unwrap_or_default();
+    let replaced = warnings
+        .iter()
+        .find(|w| w["code"] == "ocr_layer_replaced")
+        .unwrap_or_else(|| panic!("no ocr_layer_replaced in {warnings:?}"));
+    let msg = replaced["message"].as_str().unwrap_or("");
+    // Page 1 lost its letters; page 3's layer is intact and is never read again.
+    assert!(msg.contains("page 1:") && !msg.contains("page 3"), "{msg}");
+    assert!(warnings.iter().all(|w| w["code"] != "ocr_layer_kept"));
+    assert_eq!(r["source"]["text_layer"], "mixed");
+    let (code, text, err) = run(&["extract", "--raw", LAYERED_SCAN]);
+    assert_eq!(code, 0, "{err}");
+    let page1 = text.split('\u{c}').next().unwrap_or("");
+    assert!(
+        page1.contains("Örebro") && !page1.contains("Orebro"),
+        "{page1}"
+    );
+    // `--ocr never` keeps the layer as it is.
+    let (code, text, err) = run(&["extract", "--raw", "--ocr", "never", LAYERED_SCAN]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("Orebro"), "{text}");
+}
+
+#[test]
+fn pages_ocred_in_parallel_give_the_same_bytes() {
+    let Some((_, one)) = layered_record(&["--jobs", "1"]) else {
+        return;
+    };
+    for jobs in ["2", "3"] {
+        let (_, out) = layered_record(&["--jobs", jobs]).expect("Tesseract, as before");
+        assert_eq!(one, out, "--jobs {jobs}");
+    }
+}
+
+#[test]
+fn extract_says_why_a_scan_gives_no_text_without_tesseract() {
+    let out = bin()
+        .env("TESSDATA_PREFIX", "/nonexistent-tessdata/")
+        .args(["extract", "fixtures/scan/protokoll-skannad.pdf"])
+        .output()
+        .expect("run protokoll");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.stdout.is_empty());
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("ocr_unavailable") && err.contains("apt-get install"),
+        "{err}"
+    );
+}

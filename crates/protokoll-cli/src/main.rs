@@ -246,7 +246,18 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
     };
     let display = file.to_string_lossy().into_owned();
     let loaded = pipeline::load(file, &display, &opts);
-    let Some(mut doc) = loaded.document else {
+    // What kept pages from being read (Tesseract missing, an image that cannot be
+    // decoded) goes to stderr, or `extract` would print nothing without saying why.
+    for w in loaded
+        .record
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.code.as_str(), "ocr_unavailable" | "ocr_failed"))
+    {
+        eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
+    }
+    let document = loaded.document.filter(|_| loaded.record.errors.is_empty());
+    let Some(mut doc) = document else {
         let msg: Vec<String> = loaded
             .record
             .errors

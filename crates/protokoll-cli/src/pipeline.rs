@@ -274,31 +274,128 @@ pub fn panic_record(display: &str) -> Record {
     }
 }
 
-/// OCRs the scanned pages `opts.ocr` asks for, one after another (documents already
-/// run in parallel), and puts their words in place of the pages' own. Problems are
-/// warnings on the record; where nothing else gives text, an unavailable Tesseract is
-/// the record's error.
-fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Record) {
-    let doc = &mut ex.document;
-    let wanted = |p: &Page| match opts.ocr {
-        OcrMode::Never => false,
-        OcrMode::Auto => p.lines.is_empty(),
-        // Born-digital text is never OCR'd.
-        OcrMode::Always => protokoll_pdf::page_kind(p) != TextLayer::Native,
+/// Why a page is OCR'd.
+#[derive(Debug, Clone, Copy)]
+enum Why {
+    /// A page image without text.
+    NoText,
+    /// Someone else's OCR layer that the damage gate found damaged: read again, and
+    /// the better reading kept ([`protokoll_text::quality`]).
+    Damaged(protokoll_text::quality::Reading),
+    /// `--ocr always`: the layer is replaced whatever it reads.
+    Replace,
+}
+
+/// Tesseract's mean word confidence below which a fresh reading never replaces a
+/// layer: the engine itself says it could not read the page well.
+const MIN_FRESH_CONFIDENCE: f32 = 0.6;
+
+/// The pages to OCR and why: `--ocr auto` takes image pages without text, and image
+/// pages whose OCR layer the damage gate finds damaged (lost å/ä/ö, or mostly out of
+/// the lexicon); a page too short to judge goes with the document's judged layer
+/// pages. Born-digital text is never OCR'd.
+fn ocr_targets(ex: &protokoll_pdf::Extraction, mode: OcrMode) -> Vec<(usize, Why)> {
+    let pages = &ex.document.pages;
+    let page_of = |n: u32| pages.iter().find(|p| p.number == n);
+    let lex = protokoll_text::lexicon::Lexicon::swedish();
+    // The gate's verdict per image page that carries an OCR layer.
+    let verdicts: Vec<(usize, Option<bool>)> = match (mode, lex) {
+        (OcrMode::Auto, Some(lex)) => ex
+            .page_images
+            .iter()
+            .enumerate()
+            .filter_map(|(i, src)| {
+                let p = page_of(src.page())?;
+                let layer =
+                    !p.lines.is_empty() && protokoll_pdf::page_kind(p) == TextLayer::OcrLayer;
+                layer.then(|| (i, protokoll_text::quality::layer_damaged(p, lex)))
+            })
+            .collect(),
+        _ => Vec::new(),
     };
-    let targets: Vec<&protokoll_pdf::ImageSource> = ex
-        .page_images
+    let (hits, judged) = verdicts
         .iter()
-        .filter(|src| {
-            doc.pages
-                .iter()
-                .find(|p| p.number == src.page())
-                .is_some_and(wanted)
+        .filter_map(|(_, v)| *v)
+        .fold((0, 0), |(h, n), d| (h + usize::from(d), n + 1));
+    let majority = hits * 2 > judged;
+    ex.page_images
+        .iter()
+        .enumerate()
+        .filter_map(|(i, src)| {
+            let p = page_of(src.page())?;
+            let why = match mode {
+                OcrMode::Never => None,
+                _ if p.lines.is_empty() => Some(Why::NoText),
+                // Born-digital text is never OCR'd.
+                OcrMode::Always => {
+                    (protokoll_pdf::page_kind(p) != TextLayer::Native).then_some(Why::Replace)
+                }
+                OcrMode::Auto => {
+                    let (_, v) = verdicts.iter().find(|(j, _)| *j == i)?;
+                    let lex = lex?;
+                    v.unwrap_or(majority)
+                        .then(|| Why::Damaged(protokoll_text::quality::reading(p, lex)))
+                }
+            };
+            Some((i, why?))
         })
-        .collect();
+        .collect()
+}
+
+/// A damaged OCR layer read again: the layer's words where they stand (its lines,
+/// cells and rows, which the parser has read well), each with the text of the fresh
+/// words whose centres fall inside its box, in reading order; a layer word no fresh
+/// word covers keeps its text, and so does a Swedish word the fresh reading misread
+/// ([`protokoll_text::quality::fresh_word_is_better`]). So the fresh reading mends the letters without moving
+/// what the layout depends on.
+fn reread(layer: &Page, fresh: &Page, lex: &protokoll_text::lexicon::Lexicon) -> Page {
+    let fresh_words: Vec<&Word> = fresh.lines.iter().flat_map(|l| l.words()).collect();
+    let mut out = layer.clone();
+    for w in out
+        .lines
+        .iter_mut()
+        .flat_map(|l| l.cells.iter_mut())
+        .flat_map(|c| c.words.iter_mut())
+    {
+        let b = w.bbox;
+        let mut inside: Vec<&&Word> = fresh_words
+            .iter()
+            .filter(|f| {
+                let (cx, cy) = ((f.bbox.x0 + f.bbox.x1) / 2.0, (f.bbox.y0 + f.bbox.y1) / 2.0);
+                cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1
+            })
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        inside.sort_by(|a, c| a.bbox.x0.total_cmp(&c.bbox.x0));
+        let text: Vec<&str> = inside.iter().map(|f| &*f.text).collect();
+        let text = text.join(" ");
+        if !protokoll_text::quality::fresh_word_is_better(&w.text, &text, lex) {
+            continue;
+        }
+        w.text = text.into();
+        w.confidence = inside
+            .iter()
+            .filter_map(|f| f.confidence)
+            .min_by(f32::total_cmp);
+    }
+    out
+}
+
+/// OCRs the scanned pages `opts.ocr` asks for ([`ocr_targets`]), in parallel on the
+/// run's thread pool (one Tesseract thread per job; results are taken in page order,
+/// so the record does not depend on the thread count), and puts their words in place
+/// of the pages' own where that is the better reading. Problems are warnings on the
+/// record; where nothing else gives text, an unavailable Tesseract is the record's
+/// error.
+fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Record) {
+    use rayon::prelude::*;
+    let targets = ocr_targets(ex, opts.ocr);
     if targets.is_empty() {
         return;
     }
+    let doc = &mut ex.document;
     let cfg = &opts.ocr_config;
     if let Err(e) = protokoll_ocr::check(cfg) {
         let textless = doc.pages.iter().all(|p| p.lines.is_empty());
@@ -310,13 +407,23 @@ fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Re
         }
         return;
     }
+    let images = &ex.page_images;
+    let results: Vec<(u32, Why, Result<Vec<protokoll_pdf::PlacedWord>, String>)> = targets
+        .par_iter()
+        .filter_map(|&(i, why)| {
+            let src = images.get(i)?;
+            let words = src
+                .decode(&opts.limits)
+                .map_err(|e| e.to_string())
+                .and_then(|img| {
+                    protokoll_ocr::recognize_page(&img, cfg).map_err(|e| e.to_string())
+                });
+            Some((src.page(), why, words))
+        })
+        .collect();
     let mut done = Vec::new();
-    for src in targets {
-        let page = src.page();
-        let words = src
-            .decode(&opts.limits)
-            .map_err(|e| e.to_string())
-            .and_then(|img| protokoll_ocr::recognize_page(&img, cfg).map_err(|e| e.to_string()));
+    let mut why_of = Vec::new();
+    for (page, why, words) in results {
         match words {
             Ok(words) => {
                 let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
@@ -328,6 +435,7 @@ fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Re
                     height: p.height,
                     words,
                 });
+                why_of.push((page, why));
             }
             Err(msg) => record.warnings.push(problem(
                 "ocr_failed",
@@ -339,12 +447,63 @@ fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Re
     if done.is_empty() {
         return;
     }
-    let n = done.len();
-    let ocred: Vec<u32> = done.iter().map(|p| p.number).collect();
+    let mut ocred: Vec<u32> = Vec::new();
+    let (mut replaced, mut kept) = (Vec::new(), Vec::new());
     for page in protokoll_pdf::pages_from_words(done) {
+        let why = why_of.iter().find(|(n, _)| *n == page.number).map(|w| w.1);
+        let mut page = page;
+        if let (Some(Why::Damaged(layer)), Some(lex)) =
+            (why, protokoll_text::lexicon::Lexicon::swedish())
+        {
+            let Some(old) = doc.pages.iter().find(|p| p.number == page.number) else {
+                continue;
+            };
+            page = reread(old, &page, lex);
+            let fresh = protokoll_text::quality::reading(&page, lex);
+            let note = format!(
+                "page {}: {:.2} against {:.2} (confidence {:.2})",
+                page.number,
+                fresh.share(),
+                layer.share(),
+                fresh.confidence.unwrap_or(0.0)
+            );
+            if !protokoll_text::quality::fresh_is_better(&layer, &fresh, MIN_FRESH_CONFIDENCE) {
+                kept.push(note);
+                continue;
+            }
+            replaced.push(note);
+        }
         if let Some(slot) = doc.pages.iter_mut().find(|p| p.number == page.number) {
+            ocred.push(page.number);
             *slot = page;
         }
+    }
+    if !replaced.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_replaced",
+            format!(
+                "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
+                 Tesseract's reading has the larger share of Swedish words (fresh against \
+                 layer): {}; the layer was replaced",
+                replaced.join("; ")
+            ),
+            None,
+        ));
+    }
+    if !kept.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_kept",
+            format!(
+                "the OCR layer looked damaged and was read again, but Tesseract's reading \
+                 was no better (share of Swedish words, fresh against layer, and its mean \
+                 confidence, at least {MIN_FRESH_CONFIDENCE} needed): {}; the layer was kept",
+                kept.join("; ")
+            ),
+            None,
+        ));
+    }
+    if ocred.is_empty() {
+        return;
     }
     // Furniture is found across all pages, the OCR'd ones now included.
     protokoll_pdf::mark_furniture(&mut doc.pages);
@@ -360,6 +519,7 @@ fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Re
         })
         .collect();
     doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+    let n = ocred.len();
     let plural = if n == 1 { "" } else { "s" };
     record.warnings.push(problem(
         "ocr",

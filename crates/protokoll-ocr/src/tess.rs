@@ -11,6 +11,8 @@ type Handle = *mut c_void;
 /// `TessPageIteratorLevel`.
 pub const RIL_TEXTLINE: c_int = 2;
 pub const RIL_WORD: c_int = 3;
+/// `PSM_AUTO`: page segmentation without orientation detection.
+const PSM_AUTO: &str = "3";
 
 /// A page-iterator call that fills four corners at a level (a box, or a baseline's
 /// two ends) and says whether there was one.
@@ -152,6 +154,10 @@ impl Engine {
         }
         // Quiet: Tesseract otherwise prints resolution and diagnostics on stderr.
         engine.set("debug_file", "/dev/null");
+        // Automatic page segmentation, as the `tesseract` command uses: the API's own
+        // default is a single uniform block, which reads a table as one column of text
+        // and finds nothing on a page that is mostly blank.
+        engine.set("tessedit_pageseg_mode", PSM_AUTO);
         Ok(engine)
     }
 

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod lexicon;
+pub mod quality;
 pub mod repair;
 
 use protokoll_model::{Correction, Document};

@@ -912,10 +912,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`]).
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], and on an OCR
+/// layer [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     let number = page.number;
-    let mut out = Vec::new();
+    let mut out = if ocr_layer(page) {
+        section_signs(page)
+    } else {
+        Vec::new()
+    };
     for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
         let mut known = |w: &str| listed_or_name(lex, w);
         merge_split_initials(cell, &mut known, lex, number, &mut out);
@@ -925,6 +930,82 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
             .enumerate()
             .filter_map(|(i, w)| Some((i, fix_of((stray_stroke(&w.text, lex)?, "confusion", 0.9)))))
             .collect();
+        apply(cell, fixes, number, &mut out);
+    }
+    out
+}
+
+/// Whether a word speaks of money in dollars: "$" after a number ("12$"), "US$",
+/// "USD", "dollar(s)".
+fn dollar_context(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.contains("usd")
+        || lower.contains("dollar")
+        || lower.contains("us$")
+        || lower.find('$').is_some_and(|i| {
+            lower
+                .get(..i)
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+/// An item number as it follows a section sign: one to three digits, perhaps a letter
+/// and closing punctuation ("12", "12a", "3.", "11-14", "4:"); no amount ("12.50",
+/// "1,000": a price).
+fn label_number(t: &str) -> bool {
+    let core = t.trim_end_matches(['.', ',', ':', ';', ')']);
+    let mut parts = core.splitn(2, ['-', '–']);
+    let one = |p: &str| {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        let rest = p.get(digits..).unwrap_or("");
+        (1..=3).contains(&digits)
+            && rest.chars().count() <= 1
+            && rest.chars().all(char::is_alphabetic)
+    };
+    parts.next().is_some_and(one) && parts.next().is_none_or(one)
+}
+
+/// OCR reads the section sign "§" as "$" ("$1.", "$ 12", "$$ 11-14"). On an OCR layer a
+/// "$" or "$$" before or glued to an item number is "§", unless the page speaks of
+/// dollars anywhere (born-digital text never comes here: only OCR layers do).
+pub fn section_signs(page: &mut Page) -> Vec<Correction> {
+    let has_dollar_sign = page
+        .lines
+        .iter()
+        .flat_map(|l| l.words())
+        .any(|w| w.text.contains('$'));
+    if !has_dollar_sign
+        || page
+            .lines
+            .iter()
+            .flat_map(|l| l.words())
+            .any(|w| dollar_context(&w.text))
+    {
+        return Vec::new();
+    }
+    let number = page.number;
+    let mut out = Vec::new();
+    for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
+        let mut fixes: Vec<(usize, Fix)> = Vec::new();
+        for (i, w) in cell.words.iter().enumerate() {
+            let (pre, rest) = w
+                .text
+                .split_at(w.text.len() - w.text.trim_start_matches(['(', '[']).len());
+            let signs = rest.len() - rest.trim_start_matches('$').len();
+            if !(1..=2).contains(&signs) {
+                continue;
+            }
+            let tail = rest.get(signs..).unwrap_or("");
+            let labelled = if tail.is_empty() {
+                cell.words.get(i + 1).is_some_and(|n| label_number(&n.text))
+            } else {
+                label_number(tail)
+            };
+            if labelled {
+                let text = format!("{pre}{}{tail}", "§".repeat(signs));
+                fixes.push((i, fix_of((text, "confusion", 0.9))));
+            }
+        }
         apply(cell, fixes, number, &mut out);
     }
     out
@@ -2333,6 +2414,80 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repaired(s, "och", "att").unwrap_or_else(|| s.to_string())
+    }
+
+    fn ocr_page(text: &str) -> Page {
+        use protokoll_model::{Cell, Line, Word};
+        let lines = text
+            .lines()
+            .map(|l| Line {
+                cells: vec![Cell {
+                    column: 0,
+                    words: l
+                        .split_whitespace()
+                        .map(|t| Word {
+                            text: t.into(),
+                            invisible: true,
+                            ..Word::default()
+                        })
+                        .collect(),
+                }],
+                ..Line::default()
+            })
+            .collect();
+        Page {
+            number: 2,
+            lines,
+            ..Page::default()
+        }
+    }
+
+    fn page_text(p: &Page) -> String {
+        let words: Vec<&str> = p
+            .lines
+            .iter()
+            .flat_map(|l| l.words())
+            .map(|w| &*w.text)
+            .collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn dollar_read_for_section_sign() {
+        let mut p = ocr_page("$1. Mötets öppnande\nenligt ($ 12) och $$ 11-14 samt $4:\n$ 3a Val");
+        let fixes = section_signs(&mut p);
+        assert_eq!(
+            page_text(&p),
+            "§1. Mötets öppnande enligt (§ 12) och §§ 11-14 samt §4: § 3a Val"
+        );
+        assert_eq!(fixes.len(), 5);
+        assert_eq!(fixes[0].original, "$1.");
+        assert_eq!(fixes[0].corrected, "§1.");
+        assert_eq!(fixes[0].page, 2);
+        // Amounts and a page that speaks of dollars stay.
+        for text in [
+            "Kostnad $12.50 per styck",
+            "$ 5000 kronor",
+            "Pris $ 12 USD",
+            "§ 3 kostar 12$, $ 4",
+        ] {
+            let mut p = ocr_page(text);
+            assert!(section_signs(&mut p).is_empty(), "{text}");
+            assert_eq!(page_text(&p), text);
+        }
+        // Born-digital text (visible words) is never an OCR page.
+        let lex = Lexicon::swedish().expect("lexicon");
+        let mut p = ocr_page("$1. Mötets öppnande");
+        for w in p
+            .lines
+            .iter_mut()
+            .flat_map(|l| l.cells.iter_mut())
+            .flat_map(|c| c.words.iter_mut())
+        {
+            w.invisible = false;
+        }
+        assert!(repair_ocr_page(&mut p, lex).is_empty());
+        assert_eq!(page_text(&p), "$1. Mötets öppnande");
     }
 
     #[test]
