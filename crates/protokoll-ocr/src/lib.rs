@@ -118,13 +118,33 @@ pub fn dpi_of(img: &PageImage) -> u32 {
 pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
     let ms = u32::try_from(cfg.page_time.as_millis()).unwrap_or(u32::MAX);
     let raw = with_engine(cfg, |e| {
-        e.recognize(&img.grey, img.width, img.height, dpi_of(img), ms)
+        let read =
+            |e: &mut tess::Engine| e.recognize(&img.grey, img.width, img.height, dpi_of(img), ms);
+        let block = read(e)?;
+        if block.len() >= SPARSE_PAGE_WORDS {
+            return Ok(block);
+        }
+        // A page read as one block that gives (almost) nothing may be mostly blank:
+        // Tesseract's own layout analysis finds its few lines.
+        e.set_page_mode(tess::PageMode::Auto);
+        let auto = read(e);
+        e.set_page_mode(tess::PageMode::SingleBlock);
+        let auto = auto?;
+        Ok(if auto.len() > block.len() {
+            auto
+        } else {
+            block
+        })
     })?;
     Ok(raw
         .iter()
         .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
         .collect())
 }
+
+/// Fewer words than this from a page read as one block: read it again with layout
+/// analysis.
+const SPARSE_PAGE_WORDS: usize = 5;
 
 /// Cap height and ascenders reach about this far above the baseline, in font sizes.
 const ASCENT: f32 = 0.72;
