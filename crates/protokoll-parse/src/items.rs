@@ -69,7 +69,7 @@ const LIST_LINE_GAP: f32 = 1.5;
 
 /// A trailing quote-like mark is OCR noise ("10.‘").
 static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,])?['‘’`´]?$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,/])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 /// An organ's abbreviation before a "§" ("KS § 12", "BUN §4").

@@ -4,7 +4,8 @@
 //! Decoded: DCTDecode (JPEG, through `zune-jpeg`) and whatever lopdf decompresses
 //! (FlateDecode with predictors, LZW, RunLength, ASCII filters) in grey, RGB, CMYK,
 //! ICC-based, calibrated, indexed or separation colour at 1-16 bits, and stencil masks.
-//! CCITTFax, JBIG2 and JPX are reported as unsupported.
+//! CCITTFax (Group 3 and 4, through `hayro-ccitt`) is decoded too; JBIG2 and JPX are
+//! reported as unsupported.
 
 use crate::interp::{PlacedImage, M};
 use crate::Limits;
@@ -150,9 +151,14 @@ fn decode_stream(s: &lopdf::Stream, limits: &Limits) -> Result<(u32, u32, Vec<u8
             let data = undo_filters(s, fs, limits)?;
             decode_jpeg(&data, limits)
         }
-        Some(f @ (b"JPXDecode" | b"CCITTFaxDecode" | b"CCF" | b"JBIG2Decode")) => Err(
-            ImageError::Unsupported(String::from_utf8_lossy(f).into_owned()),
-        ),
+        Some(b"CCITTFaxDecode" | b"CCF") => {
+            let data = undo_filters(s, fs, limits)?;
+            let grey = decode_ccitt(d, &data, w, h)?;
+            Ok((w, h, grey))
+        }
+        Some(f @ (b"JPXDecode" | b"JBIG2Decode")) => Err(ImageError::Unsupported(
+            String::from_utf8_lossy(f).into_owned(),
+        )),
         _ => {
             let data = match s.decompressed_content_with_limit(limits.max_decompressed) {
                 Ok(d) => d,
@@ -172,6 +178,102 @@ fn decode_stream(s: &lopdf::Stream, limits: &Limits) -> Result<(u32, u32, Vec<u8
             Ok((w, h, grey))
         }
     }
+}
+
+/// The last filter's parameters (`/DecodeParms` is one dictionary, or an array with
+/// one per filter).
+fn last_parms(d: &Dictionary) -> Option<&Dictionary> {
+    match d.get(b"DecodeParms").or_else(|_| d.get(b"DP")).ok()? {
+        Object::Dictionary(p) => Some(p),
+        Object::Array(a) => a.last().and_then(|o| o.as_dict().ok()),
+        _ => None,
+    }
+}
+
+/// Bilevel fax data (Group 3 or 4) to grey. Rows the data does not reach stay white: a
+/// truncated scan keeps what was decoded.
+fn decode_ccitt(d: &Dictionary, data: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ImageError> {
+    use hayro_ccitt::{DecodeSettings, DecoderContext, EncodingMode};
+    let p = last_parms(d);
+    let pint = |k: &[u8], default: i64| p.and_then(|p| int(p, k)).unwrap_or(default);
+    let pbool = |k: &[u8], default: bool| {
+        p.and_then(|p| p.get(k).ok())
+            .and_then(|o| o.as_bool().ok())
+            .unwrap_or(default)
+    };
+    let k = pint(b"K", 0);
+    let columns = u32::try_from(pint(b"Columns", 1728)).unwrap_or(w);
+    if columns != w {
+        return Err(ImageError::Invalid(format!(
+            "fax columns {columns} against image width {w}"
+        )));
+    }
+    let settings = DecodeSettings {
+        columns,
+        rows: h,
+        end_of_block: pbool(b"EndOfBlock", true),
+        end_of_line: pbool(b"EndOfLine", false),
+        rows_are_byte_aligned: pbool(b"EncodedByteAlign", false),
+        encoding: match k {
+            k if k < 0 => EncodingMode::Group4,
+            0 => EncodingMode::Group3_1D,
+            _ => EncodingMode::Group3_2D,
+        },
+        strict: false,
+    };
+    // The decoded black runs are samples of 0 unless /BlackIs1; a /Decode of [1 0]
+    // inverts the samples (as for any 1-bit image).
+    let black_sample = u8::from(pbool(b"BlackIs1", false));
+    let inverted = matches!(d.get(b"Decode"), Ok(Object::Array(a))
+        if matches!(a.first(), Some(Object::Integer(1))) || matches!(a.first(), Some(Object::Real(r)) if *r >= 0.5));
+    let grey_of = |sample: u8| if (sample == 1) != inverted { 255 } else { 0 };
+    struct Rows {
+        out: Vec<u8>,
+        width: usize,
+        row: usize,
+        height: usize,
+        white: u8,
+        black: u8,
+    }
+    impl hayro_ccitt::Decoder for Rows {
+        fn push_row(&mut self, changes: &[u32]) {
+            if self.row >= self.height {
+                return;
+            }
+            let start = self.row * self.width;
+            let Some(line) = self.out.get_mut(start..start + self.width) else {
+                return;
+            };
+            line.fill(self.white);
+            for pair in changes.chunks(2) {
+                let from = pair.first().map_or(0, |&c| c as usize).min(self.width);
+                let to = pair
+                    .get(1)
+                    .map_or(self.width, |&c| c as usize)
+                    .min(self.width);
+                if let Some(run) = line.get_mut(from..to.max(from)) {
+                    run.fill(self.black);
+                }
+            }
+            self.row += 1;
+        }
+    }
+    let (width, height) = (w as usize, h as usize);
+    let white = grey_of(1 - black_sample);
+    let mut rows = Rows {
+        out: vec![white; width.saturating_mul(height)],
+        width,
+        row: 0,
+        height,
+        white,
+        black: grey_of(black_sample),
+    };
+    let mut ctx = DecoderContext::new(settings);
+    let decoded = hayro_ccitt::decode(data, &mut rows, &mut ctx);
+    if decoded.is_err() && rows.row == 0 {
+        return Err(ImageError::Invalid("fax data could not be decoded".into()));
+    }
+    Ok(rows.out)
 }
 
 /// The stream's data with the filters before the image codec undone.
@@ -402,6 +504,28 @@ fn sample(row: &[u8], i: usize, bpc: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fax_rows_to_grey() {
+        // Group 3, one-dimensional: row 1 is 2 white, 4 black, 2 white ("0111" "011"
+        // "0111"), row 2 is 8 white ("10011").
+        let d = dictionary! {
+            "Width" => 8, "Height" => 2, "Filter" => "CCITTFaxDecode",
+            "DecodeParms" => dictionary! { "Columns" => 8, "K" => 0 },
+        };
+        let grey = decode_ccitt(&d, &[0x76, 0xF3], 8, 2).expect("decodes");
+        assert_eq!(
+            grey,
+            [255, 255, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255]
+        );
+        // /BlackIs1 and /Decode [1 0] each flip the picture.
+        let mut flipped = d.clone();
+        flipped.set("Decode", vec![Object::Integer(1), Object::Integer(0)]);
+        let grey = decode_ccitt(&flipped, &[0x76, 0xF3], 8, 2).expect("decodes");
+        assert_eq!(grey.get(2), Some(&255));
+        // Garbage is an error, never a panic.
+        assert!(decode_ccitt(&d, &[0x00, 0x00, 0x00], 8, 2).is_err());
+    }
     use lopdf::dictionary;
 
     #[test]
@@ -462,10 +586,10 @@ mod tests {
             1.into(), Object::String(vec![0, 200], lopdf::StringFormat::Literal)] };
         assert_eq!(samples_to_grey(&idx, &[1, 0], 2, 1).unwrap(), vec![200, 0]);
         let ccitt = lopdf::Stream::new(
-            dictionary! { "Width" => 8, "Height" => 8, "Filter" => "CCITTFaxDecode" },
+            dictionary! { "Width" => 8, "Height" => 8, "Filter" => "JBIG2Decode" },
             vec![0; 8],
         );
         let r = decode_stream(&ccitt, &Limits::default());
-        assert!(matches!(r, Err(ImageError::Unsupported(f)) if f == "CCITTFaxDecode"));
+        assert!(matches!(r, Err(ImageError::Unsupported(f)) if f == "JBIG2Decode"));
     }
 }
