@@ -34,8 +34,34 @@ fn dashes(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A word broken over a heading's two lines joined ("mötesordföran- den" →
+/// "mötesordföranden"); a hyphen before a conjunction stays ("Budget- och skuld").
+fn join_broken_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut words = s.split(' ').peekable();
+    while let Some(w) = words.next() {
+        out.push_str(w);
+        let broken = w.len() > 2
+            && w.ends_with('-')
+            && w.chars().rev().nth(1).is_some_and(char::is_lowercase);
+        match words.peek() {
+            Some(next)
+                if broken
+                    && next.starts_with(char::is_lowercase)
+                    && !matches!(*next, "och" | "eller" | "samt" | "respektive") =>
+            {
+                out.pop();
+            }
+            Some(_) => out.push(' '),
+            None => {}
+        }
+    }
+    out
+}
+
 /// Removes trailing punctuation and an unmatched closing quote.
 pub fn clean_title(s: &str) -> String {
+    let s = join_broken_words(s);
     let mut t = s
         .trim()
         .trim_end_matches([',', ';', ':', '.', '-', '–', ' '])
@@ -80,10 +106,13 @@ pub fn split_heading(text: &str) -> Heading {
     // "Name: Title"
     let (people, rest) = leading_people(text, false);
     let consumed = text.len() - rest.len();
+    // After a presenter's colon stands a title; a sentence there makes the word before
+    // the colon a heading run into its text ("Förråd: Vi håller på att …").
     if !people.is_empty()
         && text
             .get(..consumed)
             .is_some_and(|p| p.trim_end().ends_with(':'))
+        && !(people.len() == 1 && !people.iter().any(|p| p.contains(' ')) && is_sentence(&rest))
     {
         let inner = split_heading(&rest);
         let mut presenters = people;
@@ -156,12 +185,35 @@ pub fn split_heading(text: &str) -> Heading {
             };
         }
     }
+    // "Förråd: Vi håller på att inventera …": a short heading run into its text by a
+    // colon (the people-before-colon form was taken above).
+    if let Some((head, body)) = text.split_once(": ") {
+        let head_words = head.split_whitespace().count();
+        let body_sentence = body
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        if (1..=RUN_IN_HEADING_WORDS).contains(&head_words)
+            && head.starts_with(char::is_uppercase)
+            && body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && body_sentence
+        {
+            return Heading {
+                title: clean_title(head),
+                presenters: Vec::new(),
+                rest: body.trim().to_string(),
+            };
+        }
+    }
     Heading {
         title: clean_title(text),
         presenters: Vec::new(),
         rest: String::new(),
     }
 }
+
+/// The most words of a heading run into its text by a colon.
+const RUN_IN_HEADING_WORDS: usize = 5;
 
 /// Verbs in the past tense that report what a meeting did: a numbered point that holds
 /// one is a sentence of the minutes, not a heading ("Dagordningen godkändes").
@@ -199,6 +251,32 @@ mod tests {
     fn h(s: &str) -> (String, Vec<String>, String) {
         let x = split_heading(s);
         (x.title, x.presenters, x.rest)
+    }
+
+    #[test]
+    fn run_in_headings_and_broken_words() {
+        assert_eq!(
+            h("Förråd: Vi håller på att inventera antalet förråd."),
+            (
+                "Förråd".into(),
+                vec![],
+                "Vi håller på att inventera antalet förråd.".into()
+            )
+        );
+        assert_eq!(
+            h("Nästa styrelsemöte: 4e februari 17:30").0,
+            "Nästa styrelsemöte"
+        );
+        // A presenter before a colon keeps the title after it.
+        assert_eq!(h("Deepa: Samverkansplanen").0, "Samverkansplanen");
+        assert_eq!(
+            h("Val av två personer att jämte mötesordföran- den justera protokoll").0,
+            "Val av två personer att jämte mötesordföranden justera protokoll"
+        );
+        assert_eq!(
+            h("Budget- och skuldsanering").0,
+            "Budget- och skuldsanering"
+        );
     }
 
     #[test]
