@@ -130,17 +130,28 @@ fn form_fields(head: &[String]) -> Vec<String> {
     };
     let mut split: Vec<String> = Vec::with_capacity(head.len());
     for l in head {
+        // Two fields on a line need two colons: most lines stop here.
+        if l.matches(':').nth(1).is_none() {
+            split.push(l.clone());
+            continue;
+        }
         let mut rest = l.as_str();
-        // A later field label: a capitalised known label before a colon, after a space.
-        while let Some(at) = rest.char_indices().skip(1).find_map(|(i, c)| {
-            let tail = rest.get(i..)?;
-            let colon = tail.find(':')?;
-            let word = tail.get(..colon)?;
-            (c.is_uppercase()
-                && rest.get(..i)?.ends_with(' ')
-                && word.split_whitespace().count() <= 3
-                && field(word))
-            .then_some(i)
+        // A later field: a known label of one to three capitalised words before a
+        // colon, after the first field's value.
+        while let Some(at) = rest.match_indices(':').find_map(|(c, _)| {
+            let before = rest.get(..c)?;
+            let starts: Vec<usize> = before
+                .char_indices()
+                .filter(|&(i, ch)| {
+                    i > 0 && ch != ' ' && before.get(..i).is_some_and(|b| b.ends_with(' '))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            starts.iter().rev().take(3).copied().find(|&i| {
+                before
+                    .get(i..)
+                    .is_some_and(|label| label.starts_with(char::is_uppercase) && field(label))
+            })
         }) {
             split.push(rest.get(..at).unwrap_or("").trim_end().to_string());
             rest = rest.get(at..).unwrap_or("");
