@@ -24,7 +24,7 @@ static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 static ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(justerare|justerat av|justeras av|justerade|justerande|protokollet justeras av)\s*:?\s*(.*)$").expect("regex")
+    Regex::new(r"(?i)^(justerare|protokolljusterare|justeringspersoner|justeringsperson|justerat av|justeras av|justerade|justerande|protokollet justeras av)\s*:?\s*(.*)$").expect("regex")
 });
 static ADJ_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^justera(t|s|d)?\s+den\s*:?\s*(.*)$").expect("regex"));
@@ -517,7 +517,8 @@ fn adjusters(head: &[String]) -> Vec<Adjuster> {
         let rest = c.get(2).map_or("", |r| r.as_str()).trim().to_string();
         let mut segs: Vec<String> = Vec::new();
         if rest.is_empty() {
-            if let Some(next) = head.get(i + 1) {
+            // The name on the next line, unless that is another field of the form.
+            if let Some(next) = head.get(i + 1).filter(|n| label(n).is_none()) {
                 segs.push(next.clone());
                 i += 1;
             }
@@ -592,6 +593,17 @@ mod tests {
     fn m(lines: &[&str]) -> Meeting {
         let v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         meeting(&v, v.len(), &[])
+    }
+
+    #[test]
+    fn an_adjuster_label_over_another_field_names_nobody() {
+        let x = m(&[
+            "Justeringsperson Madelene Ekstrand",
+            "Justerare",
+            "Informationsklass: 0 - Öppen",
+        ]);
+        let names: Vec<&str> = x.adjusters.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Madelene Ekstrand"]);
     }
 
     #[test]

@@ -104,7 +104,9 @@ pub fn people(s: &str) -> Vec<String> {
             flush(&mut cur, &mut out);
             continue;
         }
-        if is_name_word(w) && w.chars().count() > 1 && !is_role(w) {
+        // A particle inside a name ("Margareta der Nederlanden").
+        let particle = !cur.is_empty() && crate::names::NAME_PARTICLES.contains(&w);
+        if (is_name_word(w) && w.chars().count() > 1 && !is_role(w)) || particle {
             cur.push(w);
             if tok.ends_with([',', ';']) {
                 flush(&mut cur, &mut out);
@@ -332,6 +334,14 @@ static ADJUST_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("regex")
 });
+/// "… att välja Karin Barck Holst och Anders Nylander": the elected, in an item whose
+/// heading names the role.
+static ELECTED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:välja|valdes|väljs|utsågs|utses)\s+({NAMES})"
+    ))
+    .expect("regex")
+});
 /// "Följande personer valdes att, jämte ordförande, justera dagens protokoll: Jimmy
 /// Mårts och Ninni Tamm": the adjusters after a colon.
 static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -423,11 +433,17 @@ pub fn from_elections(items: &[Item]) -> Officers {
             }
         }
         // An election item whose body is only the names ("Val av justerare" /
-        // "Jari Mehtäläinen").
+        // "Jari Mehtäläinen"), or says whom it elected without the role ("Årsmötet
+        // beslutade att välja Karin Barck Holst och Anders Nylander").
         if found.is_empty() && it.title.to_lowercase().starts_with("val av") {
             let roles: Vec<Role> = it.title.split_whitespace().filter_map(role_of).collect();
             if let [role] = roles.as_slice() {
-                let names = whole_names(it.text.trim());
+                let mut names = whole_names(it.text.trim());
+                if names.is_empty() {
+                    if let Some(n) = ELECTED_NAMES.captures(&it.text).and_then(|c| c.get(1)) {
+                        names = names_in(n.as_str());
+                    }
+                }
                 if !names.is_empty() {
                     found.push((0, *role, names));
                 }
@@ -599,6 +615,22 @@ mod tests {
         let o = from_elections(&[item("", "Olav Övrebö blev vald till ordförande.")]);
         assert_eq!(o.chair.as_deref(), Some("Olav Övrebö"));
         assert!(elects("Val av mötesordförande") && !elects("Valberedningens förslag"));
+    }
+
+    #[test]
+    fn adjusters_with_particles_and_elections_without_the_role() {
+        let o = from_labels(&lines(&[
+            "Protokolljusterare Margareta der Nederlanden, Gunnel Clettborn",
+        ]));
+        assert_eq!(
+            o.adjusters,
+            ["Margareta der Nederlanden", "Gunnel Clettborn"]
+        );
+        let o = from_elections(&[item(
+            "Val av protokolljusterare, tillika rösträknare",
+            "Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander.",
+        )]);
+        assert_eq!(o.adjusters, ["Karin Barck Holst", "Anders Nylander"]);
     }
 
     #[test]
