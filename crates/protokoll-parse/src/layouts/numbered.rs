@@ -15,6 +15,10 @@ pub struct Numbered {
     pub kind: LabelKind,
 }
 
+/// Above this share of "§" paragraphs that open with a sentence, "§" numbers decisions,
+/// not the agenda.
+const SENTENCE_SHARE: f32 = 0.6;
+
 /// The words a label may start: the line's first few (a label is at most two words).
 fn all_words(l: &PLine) -> &[Word] {
     l.words.get(..3).unwrap_or(&l.words)
@@ -42,14 +46,32 @@ impl LayoutParser for Numbered {
     }
 
     fn fit(&self, view: &View<'_>) -> f32 {
-        let n = self.labels(view).len();
-        match (self.kind, n) {
+        let labels = self.labels(view);
+        match (self.kind, labels.len()) {
             (_, 0) => 0.0,
             (LabelKind::Number, 1) => 0.1,
             (LabelKind::Number, _) => 0.5,
-            // "§" numbering is unambiguous: when present it wins over plain numbers.
+            // "§" numbering is unambiguous: when present it wins over plain numbers,
+            // unless its paragraphs are sentences (decisions numbered under headings
+            // that carry the agenda's own numbers: "Punkt 2 - Val …" / "§ 2 Till …
+            // valdes …"); then headings numbered otherwise are the items.
             (LabelKind::Section, 1) => 0.2,
-            (LabelKind::Section, _) => 0.7,
+            (LabelKind::Section, n) => {
+                let sentences = labels
+                    .iter()
+                    .filter(|l| {
+                        view.lines().get(l.line).is_some_and(|line| {
+                            let rest = line.words.get(l.consumed..).unwrap_or(&[]);
+                            crate::heading::is_sentence(&view::join(rest))
+                        })
+                    })
+                    .count();
+                if sentences as f32 > n as f32 * SENTENCE_SHARE {
+                    0.45
+                } else {
+                    0.7
+                }
+            }
         }
     }
 
