@@ -5,6 +5,7 @@
 //! * [`record`]: the record contract (`../shared/contract.md`, version 1), serialised by
 //!   the CLI as JSON Lines and described by a JSON Schema generated from these types.
 //! * [`LayoutParser`]: the trait every document-layout parser implements.
+//! * [`Budget`]: a document's CPU-time allowance, polled by every stage.
 //!
 //! ```
 //! use protokoll_model::record::Record;
@@ -13,8 +14,11 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod budget;
 pub mod layout;
 pub mod record;
+
+pub use budget::{Budget, OverBudget};
 
 pub use layout::{Cell, Document, Line, Page, Rect, TextLayer, Word};
 
