@@ -26,11 +26,21 @@ fn wanted(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
 }
 
-/// A path's identity: canonical where it exists, else absolute as written.
+/// A path's identity: canonical where it exists; else its folder's canonical path
+/// with its name (an output not written yet); else absolute as written.
 pub fn identity(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
+    if let Ok(c) = std::fs::canonicalize(path) {
+        return c;
+    }
+    let in_folder = path.file_name().and_then(|name| {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        std::fs::canonicalize(parent.unwrap_or(Path::new(".")))
+            .ok()
+            .map(|d| d.join(name))
+    });
+    in_folder
+        .or_else(|| std::path::absolute(path).ok())
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// The files given as PATHs and in `--files-from` lists, folders walked, sorted and

@@ -4,7 +4,8 @@
 //! crates (pdf → text → parse), glued together in [`pipeline`].
 
 mod batch;
-mod pipeline;
+
+use protokoll_cli::pipeline;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -476,6 +477,12 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
             .collect();
         bail!("{display}: {}", msg.join("; "));
     };
+    // Text that is missing (out of time, past the page cap) is said, not hidden.
+    for w in &loaded.record.warnings {
+        if matches!(w.code.as_str(), "timeout" | "too_many_pages" | "encoding") {
+            eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
+        }
+    }
     if !raw {
         let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
         protokoll_text::repair_document_from(&mut doc, true, plain);

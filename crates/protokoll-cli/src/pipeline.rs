@@ -22,6 +22,19 @@ pub struct Options {
     pub budget_checks: Option<u64>,
 }
 
+impl Default for Options {
+    /// `ingest`'s defaults.
+    fn default() -> Self {
+        Options {
+            repair: true,
+            limits: protokoll_pdf::Limits::default(),
+            ocr: OcrMode::Auto,
+            ocr_config: protokoll_ocr::Config::default(),
+            budget_checks: None,
+        }
+    }
+}
+
 impl Options {
     /// The options that change a record's content (`Record::options`), part of the
     /// key by which `--resume` knows a file is done. `--timeout` is not: a record it
@@ -128,9 +141,20 @@ pub fn load(path: &Path, display: &str, opts: &Options, budget: &Budget) -> Load
             };
         }
     };
+    let format = format_of(path, &bytes);
+    load_bytes(bytes, format, record, opts, budget)
+}
+
+/// As [`load`], on a file's bytes; `record` has the source path.
+fn load_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    mut record: Record,
+    opts: &Options,
+    budget: &Budget,
+) -> Loaded {
     record.source.bytes = bytes.len() as u64;
     record.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let format = format_of(path, &bytes);
     record.source.format = format;
     let document = match format {
         Format::Text => {
@@ -358,11 +382,32 @@ const PARSE_RESERVE: u32 = 4;
 
 /// Runs the whole pipeline on one file, within `opts.limits.time` of CPU time.
 pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
-    let mut budget = opts.budget();
+    let budget = opts.budget();
+    let loaded = load(path, display, opts, &budget);
+    finish(loaded, budget, opts)
+}
+
+/// Runs the whole pipeline on bytes (for fuzzing and benches), as [`process`] does on
+/// a file of that format.
+pub fn process_bytes(bytes: Vec<u8>, format: Format, display: &str, opts: &Options) -> Record {
+    let budget = opts.budget();
+    let record = Record {
+        source: Source {
+            path: display.to_string(),
+            ..Source::default()
+        },
+        ..Record::default()
+    };
+    let loaded = load_bytes(bytes, format, record, opts, &budget);
+    finish(loaded, budget, opts)
+}
+
+/// Repairs and parses what `load` read.
+fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
     let Loaded {
         mut record,
         document,
-    } = load(path, display, opts, &budget);
+    } = loaded;
     let Some(mut doc) = document else {
         return record;
     };
@@ -386,8 +431,15 @@ pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
     record.layout = parsed.layout;
     record.warnings.extend(parsed.warnings);
     if budget.check().is_err() && !record.warnings.iter().any(|w| w.code == "timeout") {
-        let what = "repairing and parsing ran over; items may be missing";
-        record.warnings.push(timeout_warning(&budget, what));
+        let limit = secs(opts.limits.time);
+        record.warnings.push(problem(
+            "timeout",
+            format!(
+                "repairing and parsing went past the limit of {limit} s of CPU time \
+                 (--timeout {limit}); items may be missing"
+            ),
+            None,
+        ));
     }
     set_status(&mut record);
     record
