@@ -78,6 +78,34 @@ fn a_document_out_of_time_keeps_the_pages_read() {
 }
 
 #[test]
+fn repair_out_of_time_keeps_the_text_as_read_and_still_parses() {
+    let file = "fixtures/ocr/dev-brf.eng.txt";
+    let full = one_record(&["ingest", file]);
+    assert!(full["corrections"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+    // The budget is spent at the repair stage's first check.
+    let out = bin()
+        .env("PROTOKOLL_TEST_BUDGET_CHECKS", "1")
+        .args(["ingest", file])
+        .output()
+        .expect("run");
+    let r = &records(&done(out).1)[0];
+    assert_eq!(r["status"], "partial");
+    assert_eq!(r["corrections"], json!([]));
+    assert!(r["warnings"]
+        .as_array()
+        .is_some_and(|w| w.iter().any(|w| w["code"] == "timeout"
+            && w["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("unrepaired")))));
+    assert_eq!(
+        r["items"].as_array().map(Vec::len),
+        full["items"].as_array().map(Vec::len)
+    );
+}
+
+#[test]
 fn timeout_takes_fractions_of_a_second_and_refuses_zero() {
     let r = one_record(&[
         "ingest",

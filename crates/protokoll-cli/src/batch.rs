@@ -582,6 +582,22 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_that_cannot_be_read_is_skipped() {
+        // Root reads any folder whatever its mode, so the failure here is a folder
+        // that is not one (read_dir fails the same way): a warning, and the walk goes
+        // on with nothing from it.
+        let mut w = Walker {
+            follow: false,
+            seen_dirs: HashSet::new(),
+            seen_files: HashSet::new(),
+            out: Vec::new(),
+        };
+        w.walk(Path::new("/nonexistent-protokoll-folder"));
+        w.walk(Path::new("Cargo.toml"));
+        assert!(w.out.is_empty());
+    }
+
+    #[test]
     fn shard_parses_k_and_n_and_takes_k_from_the_environment() {
         let none = |_: &str| None;
         assert_eq!(Shard::parse("1/4", none).ok(), Some(Shard { k: 1, n: 4 }));

@@ -450,9 +450,14 @@ fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(total);
     let style =
-        indicatif::ProgressStyle::with_template("{pos}/{len} files  {per_sec}  ETA {eta}  {msg}");
+        indicatif::ProgressStyle::with_template("{pos}/{len} files  {rate}  ETA {eta}  {msg}");
     if let Ok(style) = style {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} files/s", s.per_sec());
+            },
+        ));
     }
     bar
 }

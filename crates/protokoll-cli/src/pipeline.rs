@@ -110,10 +110,7 @@ fn timeout_warning(budget: &Budget, what: &str) -> Problem {
     let limit = secs(budget.limit());
     problem(
         "timeout",
-        format!(
-            "stopped after {limit} s of CPU time (--timeout {limit}): {what}; \
-             a larger --timeout reads the rest"
-        ),
+        format!("stopped after {limit} s of CPU time (--timeout {limit}): {what}"),
         None,
     )
 }
@@ -179,7 +176,10 @@ fn load_bytes(
             Ok(mut ex) => {
                 let read = ex.document.pages.len();
                 if ex.timed_out {
-                    let what = format!("{read} of {} pages read", ex.pages_total);
+                    let what = format!(
+                        "{read} of {} pages read; a larger --timeout reads the rest",
+                        ex.pages_total
+                    );
                     record.warnings.push(timeout_warning(budget, &what));
                 } else if ex.pages_total > read {
                     record.warnings.push(problem(
@@ -420,9 +420,13 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         budget.extend(reserve - left);
     }
     let plain = record.source.format == Format::Text;
-    let repairs = protokoll_text::repair_document_from(&mut doc, opts.repair, plain);
+    let repairs = protokoll_text::repair_document_within(&mut doc, opts.repair, plain, &budget);
     record.corrections = repairs.corrections;
     record.suggestions = repairs.suggestions;
+    if let Some(page) = repairs.stopped_at {
+        let what = format!("OCR damage on pages from {page} on was left unrepaired");
+        record.warnings.push(timeout_warning(&budget, &what));
+    }
     let parsed = protokoll_parse::parse(&doc);
     record.meeting = parsed.meeting;
     record.items = parsed.items;
@@ -509,7 +513,7 @@ fn ocr_pages(
         // OCR runs on this thread, so its CPU time counts against the document; a page
         // gets at most what is left (Tesseract's own deadline is wall time).
         if budget.check().is_err() {
-            let what = format!("OCR stopped before page {page}");
+            let what = format!("OCR stopped before page {page}; a larger --timeout OCRs the rest");
             record.warnings.push(timeout_warning(budget, &what));
             break;
         }
