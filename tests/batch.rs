@@ -369,3 +369,40 @@ fn interrupted_and_killed_ten_times_then_resumed_gives_the_clean_runs_records() 
     assert_eq!(got, clean, "the same records, byte for byte");
     assert!(!Path::new(&format!("{out}.partial")).exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_that_cuts_the_output_mid_record_is_resumed() {
+    // `ulimit -f` stops writes at a byte count, as a full disk does: the output ends
+    // inside a record, maybe inside a character; the process then dies (SIGXFSZ).
+    let tmp = Tmp::new("fsize");
+    let args = [
+        "--jobs",
+        "2",
+        "--timeout",
+        "1000",
+        "fixtures/pdf",
+        "fixtures/seeds",
+    ];
+    let clean = clean_run(&tmp, "clean.jsonl", &args);
+    let out = tmp.s("out.jsonl");
+    let bin_path = env!("CARGO_BIN_EXE_protokoll");
+    // Limits in blocks of 512 bytes; each run resumes the one before.
+    for blocks in [7, 23, 61] {
+        let script = format!("ulimit -f {blocks}; exec \"$0\" \"$@\"");
+        let status = std::process::Command::new("sh")
+            .current_dir(root())
+            .args(["-c", &script, bin_path, "ingest", "--resume", "-o", &out])
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("run under a size limit");
+        assert!(
+            !status.success(),
+            "{blocks} blocks: the limit must cut the run"
+        );
+    }
+    let (code, _, err) = run(&[&["ingest", "--resume", "-o", &out][..], &args[..]].concat());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(&out).expect("output"), clean);
+}
