@@ -3,15 +3,17 @@
 //! The binary only parses arguments and dispatches; the stages live in the library
 //! crates (pdf → text → parse), glued together in [`pipeline`].
 
-mod pipeline;
+mod batch;
+
+use protokoll_cli::pipeline;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use protokoll_model::record::Record;
-use rayon::prelude::*;
-use std::collections::HashSet;
-use std::io::{BufRead, IsTerminal, Write};
+use protokoll_model::record::{Record, Status};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -29,24 +31,47 @@ enum Command {
     /// Turn files and folders (walked for *.pdf and *.txt) into JSON Lines records.
     Ingest {
         /// Files or folders.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
-        /// Write records here instead of stdout.
-        #[arg(short, long)]
+        /// Also the files and folders listed in LIST, one a line ("-": stdin).
+        #[arg(long, value_name = "LIST")]
+        files_from: Vec<PathBuf>,
+        /// Write records here instead of stdout (through FILE.partial, renamed into
+        /// place when every record is in; an input is never overwritten).
+        #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Worker threads (default: all cores). Output is the same for any number.
         #[arg(short, long)]
         jobs: Option<usize>,
-        /// With -o: keep the records already in FILE and process only the files missing
-        /// from it (after a crash or an interrupted run).
+        /// With -o: keep the records of files already done (by path or content, with
+        /// the same options) and process only the rest, after a crash, a kill or Ctrl-C.
         #[arg(long, requires = "output")]
         resume: bool,
+        /// With --resume: process again the files whose record is a transient error
+        /// (timeout, io, internal, ocr_unavailable) or was cut short by --timeout.
+        #[arg(long, requires = "resume")]
+        retry_errors: bool,
+        /// Follow symbolic links when walking folders (links that loop are skipped).
+        #[arg(short = 'L', long)]
+        follow: bool,
+        /// Take only shard K of N (K from 0) of the files, split by path hash; "/N"
+        /// takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+        /// No progress and no summary on stderr (warnings still).
+        #[arg(short, long, conflicts_with = "verbose")]
+        quiet: bool,
+        /// A line per file on stderr: path, status, CPU seconds.
+        #[arg(short, long)]
+        verbose: bool,
         /// Leave OCR damage as it is (no corrections).
         #[arg(long)]
         no_repair: bool,
-        /// Seconds allowed per document.
-        #[arg(long, default_value_t = 8)]
-        timeout: u64,
+        /// CPU seconds allowed per document (reading, OCR, parsing; measured as the
+        /// worker thread's CPU time, so machine load does not change a record). A
+        /// document cut short keeps the pages read (status partial).
+        #[arg(long, default_value_t = 8.0, value_name = "S")]
+        timeout: f64,
         /// OCR scanned pages with Tesseract's Swedish model: auto = pages without
         /// text; always = also replace an existing OCR layer; never = leave them.
         #[arg(long, value_enum, default_value_t = pipeline::OcrMode::Auto)]
@@ -82,159 +107,364 @@ fn main() {
     let result = match cli.command {
         Command::Ingest {
             paths,
+            files_from,
             output,
             jobs,
             resume,
+            retry_errors,
+            follow,
+            shard,
+            quiet,
+            verbose,
             no_repair,
             timeout,
             ocr,
-        } => {
+        } => (|| {
+            let time = std::time::Duration::try_from_secs_f64(timeout)
+                .ok()
+                .filter(|t| !t.is_zero())
+                .context("--timeout takes a positive number of seconds")?;
             let opts = pipeline::Options {
                 repair: !no_repair,
                 limits: protokoll_pdf::Limits {
-                    time: std::time::Duration::from_secs(timeout.max(1)),
+                    time,
                     ..protokoll_pdf::Limits::default()
                 },
                 ocr,
                 ocr_config: protokoll_ocr::Config::default(),
+                budget_checks: std::env::var("PROTOKOLL_TEST_BUDGET_CHECKS")
+                    .ok()
+                    .and_then(|v| v.parse().ok()),
             };
-            ingest(&paths, output.as_deref(), jobs, resume, &opts)
-        }
+            let shard = shard
+                .map(|s| batch::Shard::parse(&s, |v| std::env::var(v).ok()))
+                .transpose()?;
+            let run = Run {
+                paths,
+                files_from,
+                output,
+                jobs,
+                resume,
+                retry_errors,
+                follow,
+                shard,
+                quiet,
+                verbose,
+            };
+            ingest(&run, &opts)
+        })(),
         Command::Extract {
             file,
             raw,
             layout,
             ocr,
-        } => extract(&file, raw, layout, ocr),
-        Command::Schema => schema(),
+        } => extract(&file, raw, layout, ocr).map(|()| Outcome::Done),
+        Command::Schema => schema().map(|()| Outcome::Done),
     };
-    if let Err(e) = result {
-        eprintln!("protokoll: {e:#}");
-        std::process::exit(2);
-    }
-}
-
-/// The files a run covers, sorted, each with the path to report.
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files).with_context(|| format!("cannot walk {}", p.display()))?;
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            // Reported as an error record, so a typo in one path does not stop a batch.
-            files.push(p.clone());
+    match result {
+        Ok(Outcome::Done) => {}
+        Ok(Outcome::Interrupted) => std::process::exit(130),
+        Err(e) => {
+            eprintln!("protokoll: {e:#}");
+            std::process::exit(2);
         }
     }
-    files.sort();
-    files.dedup();
-    Ok(files)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
+/// How a command ended (errors aside).
+enum Outcome {
+    Done,
+    /// Ctrl-C: the records finished are written; `--resume` does the rest.
+    Interrupted,
 }
 
-fn run_one(path: &Path, opts: &pipeline::Options) -> Record {
-    let display = path.to_string_lossy().into_owned();
-    std::panic::catch_unwind(|| pipeline::process(path, &display, opts))
-        .unwrap_or_else(|_| pipeline::panic_record(&display))
-}
-
-fn ingest(
-    paths: &[PathBuf],
-    output: Option<&Path>,
+/// What `ingest` was asked, besides the pipeline's options.
+struct Run {
+    paths: Vec<PathBuf>,
+    files_from: Vec<PathBuf>,
+    output: Option<PathBuf>,
     jobs: Option<usize>,
     resume: bool,
-    opts: &pipeline::Options,
-) -> Result<()> {
-    let mut files = collect(paths)?;
-    let mut done: HashSet<String> = HashSet::new();
-    if resume {
-        if let Some(out) = output.filter(|o| o.exists()) {
-            let f = std::fs::File::open(out)
-                .with_context(|| format!("cannot read {}", out.display()))?;
-            for line in std::io::BufReader::new(f).lines() {
-                let line = line?;
-                // A line cut short by a crash is dropped and its file done again.
-                if let Ok(r) = serde_json::from_str::<Record>(&line) {
-                    done.insert(r.source.path);
-                }
-            }
-            rewrite_complete_lines(out)?;
-        }
-        files.retain(|f| !done.contains(&*f.to_string_lossy()));
-    }
-    let mut sink: Box<dyn Write> = match output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(resume)
-                .write(true)
-                .truncate(!resume)
-                .open(p)
-                .with_context(|| format!("cannot write {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let progress = std::io::stderr().is_terminal();
-    let total = files.len();
-    let (mut n_done, mut n_err, mut n_review) = (0usize, 0usize, 0usize);
-    // Chunks keep memory flat on big batches and put finished records on disk early
-    // (for --resume); order inside and across chunks is the sorted input order.
-    for chunk in files.chunks(32) {
-        let records: Vec<Record> =
-            pool.install(|| chunk.par_iter().map(|p| run_one(p, opts)).collect());
-        for r in &records {
-            let line = serde_json::to_string(r).context("cannot serialise a record")?;
-            writeln!(sink, "{line}").context("cannot write output")?;
-            n_done += 1;
-            match r.status {
-                protokoll_model::record::Status::Error => n_err += 1,
-                _ if !r.warnings.is_empty() => n_review += 1,
-                _ => {}
-            }
-        }
-        sink.flush().context("cannot write output")?;
-        if progress {
-            eprint!("\r{n_done}/{total} files, {n_err} errors, {n_review} to review");
-        }
-    }
-    if progress {
-        eprintln!();
-    }
-    if n_err + n_review > 0 {
-        eprintln!("protokoll: {n_done} records; {n_err} errors and {n_review} with warnings need a human look");
-    }
-    Ok(())
+    retry_errors: bool,
+    follow: bool,
+    shard: Option<batch::Shard>,
+    quiet: bool,
+    verbose: bool,
 }
 
-/// Truncates `path` after its last complete line (a crash may leave half a record).
-fn rewrite_complete_lines(path: &Path) -> Result<()> {
-    let bytes = std::fs::read(path)?;
-    let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    if keep != bytes.len() {
-        let f = std::fs::OpenOptions::new().write(true).open(path)?;
-        f.set_len(keep as u64)?;
+/// One file's record, and the CPU seconds it cost.
+fn run_one(path: &Path, opts: &pipeline::Options) -> (Record, f64) {
+    let display = path.to_string_lossy().into_owned();
+    let clock = protokoll_model::Budget::new(std::time::Duration::MAX);
+    let mut r = std::panic::catch_unwind(|| pipeline::process(path, &display, opts))
+        .unwrap_or_else(|_| pipeline::panic_record(&display));
+    r.options = Some(opts.key());
+    (r, clock.spent().as_secs_f64())
+}
+
+/// Where the records go.
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File(batch::OutFile),
+}
+
+fn ingest(run: &Run, opts: &pipeline::Options) -> Result<Outcome> {
+    let all = batch::collect(&run.paths, &run.files_from, run.follow)?;
+    if let Some(out) = &run.output {
+        batch::refuse_output_among_inputs(out, &all)?;
     }
-    Ok(())
+    let files: Vec<PathBuf> = match run.shard {
+        Some(shard) => all.into_iter().filter(|f| shard.takes(f)).collect(),
+        None => all,
+    };
+    let key = opts.key();
+    let mut sink = match &run.output {
+        None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(out) => {
+            let kept = if run.resume {
+                let r = batch::resume_from(out, &files, &key, run.retry_errors)?;
+                if r.dropped > 0 && !run.quiet {
+                    eprintln!(
+                        "protokoll: {} earlier records dropped to be done again (errors to \
+                         retry, other options, damaged lines or doubles)",
+                        r.dropped
+                    );
+                }
+                r.lines
+            } else {
+                Vec::new()
+            };
+            Sink::File(batch::OutFile::start(out, kept)?)
+        }
+    };
+    let done = match &sink {
+        Sink::File(f) => f.done(),
+        Sink::Stdout(_) => Default::default(),
+    };
+    let todo: Vec<(usize, &PathBuf)> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !done.contains(i))
+        .collect();
+    let threads = run
+        .jobs
+        .filter(|&j| j > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1);
+    // A scan's pages are OCR'd on rayon's pool: the same number of threads as --jobs
+    // (a second call, as in tests running several batches, keeps the first pool).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A first Ctrl-C lets the records in flight finish; a second one quits at once.
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            eprintln!(
+                "\nprotokoll: interrupted: finishing the records in flight (Ctrl-C again \
+                 quits now)"
+            );
+        });
+    }
+    let bar = progress_bar(todo.len() as u64, run.quiet);
+    let mut tally = Tally::default();
+    let written = ordered(&todo, threads, opts, &stop, |(slot, path), r, cpu| {
+        let mut line = serde_json::to_vec(r).context("cannot serialise a record")?;
+        line.push(b'\n');
+        match &mut sink {
+            Sink::Stdout(w) => w.write_all(&line).context("cannot write output")?,
+            Sink::File(f) => f.write(&line, *slot)?,
+        }
+        tally.add(r);
+        if run.verbose {
+            let codes: Vec<&str> = r
+                .errors
+                .iter()
+                .chain(&r.warnings)
+                .map(|p| p.code.as_str())
+                .collect();
+            let status = match r.status {
+                Status::Ok => "ok",
+                Status::Partial => "partial",
+                Status::Error => "error",
+            };
+            // Above the progress bar when there is one.
+            bar.suspend(|| {
+                eprintln!(
+                    "{}: {status} {cpu:.2} s {}",
+                    path.display(),
+                    codes.join(" ")
+                )
+            });
+        }
+        bar.inc(1);
+        bar.set_message(format!("{} errors, {} to review", tally.err, tally.review));
+        Ok(())
+    });
+    // Whatever happened, the records written so far go to disk (for --resume).
+    let flushed = match &mut sink {
+        Sink::Stdout(w) => w.flush().context("cannot write output"),
+        Sink::File(f) => f.flush(),
+    };
+    let written = written?;
+    flushed?;
+    let interrupted = written < todo.len();
+    let n_done = tally.done;
+    let (n_err, n_review) = (tally.err, tally.review);
+    bar.finish_and_clear();
+    if interrupted {
+        let where_ = match &sink {
+            Sink::File(f) => format!(
+                "; they are in {}: run again with --resume to finish",
+                f.partial().display()
+            ),
+            Sink::Stdout(_) => String::new(),
+        };
+        eprintln!("protokoll: interrupted after {n_done} records{where_}");
+        return Ok(Outcome::Interrupted);
+    }
+    if let Sink::File(f) = sink {
+        f.finish()?;
+    }
+    if n_err + n_review > 0 && !run.quiet {
+        eprintln!(
+            "protokoll: {n_done} records; {n_err} errors and {n_review} with warnings need a \
+             human look"
+        );
+    }
+    Ok(Outcome::Done)
+}
+
+/// Counts for the summary.
+#[derive(Default)]
+struct Tally {
+    done: usize,
+    err: usize,
+    review: usize,
+}
+
+impl Tally {
+    fn add(&mut self, r: &Record) {
+        self.done += 1;
+        match r.status {
+            Status::Error => self.err += 1,
+            _ if !r.warnings.is_empty() => self.review += 1,
+            _ => {}
+        }
+    }
+}
+
+/// How far workers may run ahead of the first record not yet written: bounds the
+/// records held in memory while a slow document is in flight.
+const WINDOW: usize = 64;
+
+/// Runs `todo` on `threads` workers and hands each record to `emit` in input order, as
+/// soon as the records before it are out, so finished work reaches the output at once.
+/// After `stop` (Ctrl-C) no new file is started; the files in flight finish and are
+/// emitted, so the output is always a prefix of the run. Returns how many were
+/// emitted; an error from `emit` stops the run the same way.
+fn ordered(
+    todo: &[(usize, &PathBuf)],
+    threads: usize,
+    opts: &pipeline::Options,
+    stop: &AtomicBool,
+    mut emit: impl FnMut(&(usize, &PathBuf), &Record, f64) -> Result<()>,
+) -> Result<usize> {
+    use std::sync::atomic::AtomicUsize;
+    use std::sync::{mpsc, Condvar, Mutex};
+    let next = AtomicUsize::new(0);
+    // The number of records emitted, which workers wait on to stay within WINDOW.
+    let emitted = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Record, f64)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            let tx = tx.clone();
+            let (next, emitted) = (&next, &emitted);
+            scope.spawn(move || loop {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some((_, path)) = todo.get(i) else { break };
+                {
+                    let (lock, cv) = emitted;
+                    let mut n = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *n + WINDOW && !stop.load(Ordering::SeqCst) {
+                        // A timeout, so a Ctrl-C (which cannot notify) is seen.
+                        let tick = std::time::Duration::from_millis(100);
+                        n = cv
+                            .wait_timeout(n, tick)
+                            .unwrap_or_else(|e| e.into_inner())
+                            .0;
+                    }
+                }
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let (r, cpu) = run_one(path, opts);
+                if tx.send((i, r, cpu)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: std::collections::BTreeMap<usize, (Record, f64)> = Default::default();
+        let mut count = 0usize;
+        let mut failed = None;
+        for (i, r, cpu) in rx {
+            pending.insert(i, (r, cpu));
+            while let Some((r, cpu)) = pending.remove(&count) {
+                if failed.is_none() {
+                    if let Some(item) = todo.get(count) {
+                        if let Err(e) = emit(item, &r, cpu) {
+                            failed = Some(e);
+                            stop.store(true, Ordering::SeqCst);
+                        }
+                    }
+                }
+                if failed.is_none() {
+                    count += 1;
+                }
+                let (lock, cv) = &emitted;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) = count;
+                cv.notify_all();
+                if failed.is_some() {
+                    break;
+                }
+            }
+            if failed.is_some() {
+                // Wake workers waiting on the window so they see `stop` and end.
+                emitted.1.notify_all();
+            }
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(count),
+        }
+    })
+}
+
+/// Progress with rate and ETA on a terminal; hidden when stderr is not one.
+fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let style =
+        indicatif::ProgressStyle::with_template("{pos}/{len} files  {rate}  ETA {eta}  {msg}");
+    if let Ok(style) = style {
+        bar.set_style(style.with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} files/s", s.per_sec());
+            },
+        ));
+    }
+    bar
 }
 
 fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Result<()> {
@@ -243,9 +473,11 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         limits: protokoll_pdf::Limits::default(),
         ocr,
         ocr_config: protokoll_ocr::Config::default(),
+        budget_checks: None,
     };
     let display = file.to_string_lossy().into_owned();
-    let loaded = pipeline::load(file, &display, &opts);
+    let budget = protokoll_model::Budget::new(opts.limits.time);
+    let loaded = pipeline::load(file, &display, &opts, &budget);
     // What kept pages from being read (Tesseract missing, an image that cannot be
     // decoded) goes to stderr, or `extract` would print nothing without saying why.
     for w in loaded
@@ -266,6 +498,12 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
             .collect();
         bail!("{display}: {}", msg.join("; "));
     };
+    // Text that is missing (out of time, past the page cap) is said, not hidden.
+    for w in &loaded.record.warnings {
+        if matches!(w.code.as_str(), "timeout" | "too_many_pages" | "encoding") {
+            eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
+        }
+    }
     if !raw {
         let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
         protokoll_text::repair_document_from(&mut doc, true, plain);

@@ -2,7 +2,7 @@
 //! Every failure becomes an error record; nothing here panics on input.
 
 use protokoll_model::record::{Format, Problem, Record, Source, Status, TextLayerKind};
-use protokoll_model::{Cell, Document, Line, Page, Rect, TextLayer, Word};
+use protokoll_model::{Budget, Cell, Document, Line, Page, Rect, TextLayer, Word};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -11,12 +11,51 @@ use std::path::Path;
 pub struct Options {
     /// Apply OCR repair.
     pub repair: bool,
-    /// Extraction limits.
+    /// Extraction limits; `limits.time` is the document's CPU-time budget (`--timeout`).
     pub limits: protokoll_pdf::Limits,
     /// Which scanned pages to OCR.
     pub ocr: OcrMode,
     /// How to OCR them.
     pub ocr_config: protokoll_ocr::Config,
+    /// Tests only (`PROTOKOLL_TEST_BUDGET_CHECKS`): a budget spent after this many
+    /// checks instead of `limits.time`, so a test can cut a document at a known place.
+    pub budget_checks: Option<u64>,
+}
+
+impl Default for Options {
+    /// `ingest`'s defaults.
+    fn default() -> Self {
+        Options {
+            repair: true,
+            limits: protokoll_pdf::Limits::default(),
+            ocr: OcrMode::Auto,
+            ocr_config: protokoll_ocr::Config::default(),
+            budget_checks: None,
+        }
+    }
+}
+
+impl Options {
+    /// The options that change a record's content (`Record::options`), part of the
+    /// key by which `--resume` knows a file is done. `--timeout` is not: a record it
+    /// cut short says so, and `--retry-errors` does it again.
+    pub fn key(&self) -> String {
+        let ocr = match self.ocr {
+            OcrMode::Auto => "auto",
+            OcrMode::Never => "never",
+            OcrMode::Always => "always",
+        };
+        let repair = if self.repair { "yes" } else { "no" };
+        format!("repair={repair} ocr={ocr}")
+    }
+
+    /// The budget of one document, starting now on this thread.
+    pub fn budget(&self) -> Budget {
+        match self.budget_checks {
+            Some(n) => Budget::after_checks(n),
+            None => Budget::new(self.limits.time),
+        }
+    }
 }
 
 /// When a PDF page is OCR'd (`--ocr`).
@@ -60,8 +99,25 @@ pub struct Loaded {
     pub document: Option<Document>,
 }
 
-/// Reads and extracts a file; the record carries source facts and any errors.
-pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
+/// `--timeout` as the user wrote it ("8", "0.5").
+fn secs(d: std::time::Duration) -> String {
+    format!("{}", d.as_secs_f64())
+}
+
+/// The warning of a document whose budget ran out while reading: what was read is
+/// kept, the message says how to get the rest.
+fn timeout_warning(budget: &Budget, what: &str) -> Problem {
+    let limit = secs(budget.limit());
+    problem(
+        "timeout",
+        format!("stopped after {limit} s of CPU time (--timeout {limit}): {what}"),
+        None,
+    )
+}
+
+/// Reads and extracts a file within `budget`; the record carries source facts and any
+/// errors.
+pub fn load(path: &Path, display: &str, opts: &Options, budget: &Budget) -> Loaded {
     let mut record = Record {
         source: Source {
             path: display.to_string(),
@@ -82,29 +138,60 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
             };
         }
     };
+    let format = format_of(path, &bytes);
+    load_bytes(bytes, format, record, opts, budget)
+}
+
+/// As [`load`], on a file's bytes; `record` has the source path.
+fn load_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    mut record: Record,
+    opts: &Options,
+    budget: &Budget,
+) -> Loaded {
     record.source.bytes = bytes.len() as u64;
     record.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let format = format_of(path, &bytes);
     record.source.format = format;
     let document = match format {
-        Format::Text => match String::from_utf8(bytes) {
-            Ok(text) if text.trim().is_empty() => {
+        Format::Text => {
+            let (text, decoded_as) = decode_text(bytes);
+            if let Some(enc) = decoded_as {
+                record.warnings.push(problem(
+                    "encoding",
+                    format!("the file is not UTF-8; read as {enc}"),
+                    None,
+                ));
+            }
+            if text.trim().is_empty() {
                 record
                     .errors
                     .push(problem("empty", "the file holds no text", None));
                 None
+            } else {
+                Some(text_document(&text))
             }
-            Ok(text) => Some(text_document(&text)),
-            Err(_) => {
-                record
-                    .errors
-                    .push(problem("not_utf8", "plain-text input must be UTF-8", None));
-                None
-            }
-        },
-        Format::Pdf => match protokoll_pdf::extract(&bytes, &opts.limits) {
+        }
+        Format::Pdf => match protokoll_pdf::extract_within(&bytes, &opts.limits, budget) {
             Ok(mut ex) => {
-                ocr_pages(&mut ex, opts, &mut record);
+                let read = ex.document.pages.len();
+                if ex.timed_out {
+                    let what = format!(
+                        "{read} of {} pages read; a larger --timeout reads the rest",
+                        ex.pages_total
+                    );
+                    record.warnings.push(timeout_warning(budget, &what));
+                } else if ex.pages_total > read {
+                    record.warnings.push(problem(
+                        "too_many_pages",
+                        format!(
+                            "the document has {} pages; only the first {read} were read",
+                            ex.pages_total
+                        ),
+                        None,
+                    ));
+                }
+                ocr_pages(&mut ex, opts, &mut record, budget);
                 for pe in &ex.page_errors {
                     record.warnings.push(problem(
                         pe.error.code(),
@@ -142,6 +229,18 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
                 }
                 Some(ex.document)
             }
+            Err(protokoll_pdf::PdfError::Timeout(over)) => {
+                let limit = secs(over.limit);
+                record.errors.push(problem(
+                    "timeout",
+                    format!(
+                        "no page could be read within {limit} s of CPU time \
+                         (--timeout {limit}); a larger --timeout may read it"
+                    ),
+                    None,
+                ));
+                None
+            }
             Err(e) => {
                 record.errors.push(problem(e.code(), e.to_string(), None));
                 None
@@ -152,7 +251,12 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
         record.source.pages = doc.pages.len() as u32;
         record.source.text_layer = TextLayerKind::from(doc.text_layer);
         record.source.producer = doc.producer.clone();
-        if doc.pages.iter().all(|p| p.lines.is_empty()) {
+        let timed_out = record.warnings.iter().position(|w| w.code == "timeout");
+        if let Some(i) = timed_out.filter(|_| doc.pages.iter().all(|p| p.lines.is_empty())) {
+            // Nothing read before the budget ran out: the timeout is the error.
+            let w = record.warnings.remove(i);
+            record.errors.push(w);
+        } else if doc.pages.iter().all(|p| p.lines.is_empty()) {
             let scanned = doc.pages.iter().any(|p| p.has_page_image);
             let msg = if scanned {
                 "the pages are images without a text layer; OCR them first"
@@ -162,12 +266,52 @@ pub fn load(path: &Path, display: &str, opts: &Options) -> Loaded {
             record.errors.push(problem("no_text", msg, None));
         }
     }
+    set_status(&mut record);
+    Loaded { record, document }
+}
+
+/// Warnings that say text is missing from the record: the status is `partial`.
+const MISSING_TEXT: [&str; 2] = ["timeout", "too_many_pages"];
+
+fn set_status(record: &mut Record) {
     if !record.errors.is_empty() {
         record.status = Status::Error;
-    } else if !record.warnings.is_empty() && record.warnings.iter().any(|w| w.page.is_some()) {
+    } else if record
+        .warnings
+        .iter()
+        .any(|w| w.page.is_some() || MISSING_TEXT.contains(&w.code.as_str()))
+    {
         record.status = Status::Partial;
     }
-    Loaded { record, document }
+}
+
+/// Text as archives have it: UTF-8 (a BOM dropped) first, then UTF-16 by its BOM, then
+/// Windows-1252 (a superset of Latin-1's printable characters), which every byte
+/// sequence decodes as; the encoding used is returned when it was not UTF-8. NUL
+/// bytes are dropped and CR-only or CRLF line ends become LF.
+pub fn decode_text(bytes: Vec<u8>) -> (String, Option<&'static str>) {
+    let (text, enc) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let (enc, bom) = match encoding_rs::Encoding::for_bom(&bytes) {
+                Some((enc, n)) => (enc, n),
+                None => (encoding_rs::WINDOWS_1252, 0),
+            };
+            let rest = bytes.get(bom..).unwrap_or(&[]);
+            let (t, _) = enc.decode_without_bom_handling(rest);
+            (t.into_owned(), Some(enc.name()))
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let clean = if text.contains(['\0', '\r']) {
+        text.replace('\0', "")
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    (clean, enc)
 }
 
 /// Plain text as a one-page document: a line per text line, tab-separated cells.
@@ -231,29 +375,81 @@ pub fn text_document(text: &str) -> Document {
     }
 }
 
-/// Runs the whole pipeline on one file.
+/// The share of `--timeout` kept for repairing the pages read when reading used up the
+/// budget, and given to parsing on its own (each costs about a tenth of reading): a
+/// record costs at most 1.5 × `--timeout` of CPU time.
+const PARSE_RESERVE: u32 = 4;
+
+/// Runs the whole pipeline on one file, within `opts.limits.time` of CPU time.
 pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
+    let budget = opts.budget();
+    let loaded = load(path, display, opts, &budget);
+    finish(loaded, budget, opts)
+}
+
+/// Runs the whole pipeline on bytes (for fuzzing and benches), as [`process`] does on
+/// a file of that format.
+pub fn process_bytes(bytes: Vec<u8>, format: Format, display: &str, opts: &Options) -> Record {
+    let budget = opts.budget();
+    let record = Record {
+        source: Source {
+            path: display.to_string(),
+            ..Source::default()
+        },
+        ..Record::default()
+    };
+    let loaded = load_bytes(bytes, format, record, opts, &budget);
+    finish(loaded, budget, opts)
+}
+
+/// Repairs and parses what `load` read.
+fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
     let Loaded {
         mut record,
         document,
-    } = load(path, display, opts);
+    } = loaded;
     let Some(mut doc) = document else {
         return record;
     };
     if record.status == Status::Error {
         return record;
     }
+    let reserve = opts.limits.time / PARSE_RESERVE;
+    let left = budget.remaining();
+    if left < reserve {
+        budget.extend(reserve - left);
+    }
     let plain = record.source.format == Format::Text;
-    let repairs = protokoll_text::repair_document_from(&mut doc, opts.repair, plain);
+    let repairs = protokoll_text::repair_document_within(&mut doc, opts.repair, plain, &budget);
     record.corrections = repairs.corrections;
     record.suggestions = repairs.suggestions;
-    let parsed = protokoll_parse::parse(&doc);
+    if let Some(page) = repairs.stopped_at {
+        let what = format!("OCR damage on pages from {page} on was left unrepaired");
+        record.warnings.push(timeout_warning(&budget, &what));
+    }
+    // Parsing has its own share of the limit, so text read and repaired in time is
+    // always segmented (the parse stage is n log n: it needs far less).
+    let parse_budget = Budget::new(opts.limits.time / PARSE_RESERVE);
+    let parsed = protokoll_parse::parse_within(&doc, &parse_budget);
     record.meeting = parsed.meeting;
     record.items = parsed.items;
     record.attendance = parsed.attendance;
     record.meeting_dates = parsed.meeting_dates;
     record.layout = parsed.layout;
     record.warnings.extend(parsed.warnings);
+    let late = budget.check().is_err() || parse_budget.check().is_err();
+    if late && !record.warnings.iter().any(|w| w.code == "timeout") {
+        let limit = secs(opts.limits.time);
+        record.warnings.push(problem(
+            "timeout",
+            format!(
+                "repairing and parsing went past the limit of {limit} s of CPU time \
+                 (--timeout {limit}); items may be missing"
+            ),
+            None,
+        ));
+    }
+    set_status(&mut record);
     record
 }
 
@@ -389,10 +585,25 @@ fn reread(layer: &Page, fresh: &Page, lex: &protokoll_text::lexicon::Lexicon) ->
 /// of the pages' own where that is the better reading. Problems are warnings on the
 /// record; where nothing else gives text, an unavailable Tesseract is the record's
 /// error.
-fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Record) {
+///
+/// Pages are OCR'd in parallel, each under Tesseract's own per-page limit
+/// (`ocr_config.page_time`); their CPU time is not the document's (`--timeout` covers
+/// reading, repair and parsing), so a long scan is read whole. The document's budget is
+/// checked before OCR starts: a document already out of time is not OCR'd.
+fn ocr_pages(
+    ex: &mut protokoll_pdf::Extraction,
+    opts: &Options,
+    record: &mut Record,
+    budget: &Budget,
+) {
     use rayon::prelude::*;
     let targets = ocr_targets(ex, opts.ocr);
     if targets.is_empty() {
+        return;
+    }
+    if budget.check().is_err() {
+        let what = "its scanned pages were not OCR'd";
+        record.warnings.push(timeout_warning(budget, what));
         return;
     }
     let doc = &mut ex.document;
@@ -529,4 +740,31 @@ fn ocr_pages(ex: &mut protokoll_pdf::Extraction, opts: &Options, record: &mut Re
         ),
         None,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_decoded_as_archives_have_it() {
+        assert_eq!(decode_text("Möte".into()), ("Möte".to_string(), None));
+        assert_eq!(
+            decode_text(b"M\xf6te i V\xe4xj\xf6 \x96 \x80".to_vec()),
+            ("Möte i Växjö – €".to_string(), Some("windows-1252"))
+        );
+        let utf16le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Är".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode_text(utf16le), ("Är".to_string(), Some("UTF-16LE")));
+        let utf16be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("Är".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode_text(utf16be), ("Är".to_string(), Some("UTF-16BE")));
+        assert_eq!(decode_text("a\rb\r\nc\0".into()).0, "a\nb\nc");
+        assert_eq!(decode_text("\u{feff}x".into()).0, "x");
+        assert!(decode_text(vec![0; 64]).0.is_empty());
+    }
 }

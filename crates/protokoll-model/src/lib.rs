@@ -4,6 +4,7 @@
 //!   positioned words grouped into lines and cells, with flags (struck, furniture, OCR).
 //! * [`record`]: the record contract (`../shared/contract.md`, version 1), serialised by
 //!   the CLI as JSON Lines and described by a JSON Schema generated from these types.
+//! * [`Budget`]: a document's CPU-time allowance, polled by every stage.
 //!
 //! ```
 //! use protokoll_model::record::Record;
@@ -12,8 +13,11 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod budget;
 pub mod layout;
 pub mod record;
+
+pub use budget::{Budget, OverBudget};
 
 pub use layout::{Cell, Document, Line, Page, Rect, TextLayer, Word};
 

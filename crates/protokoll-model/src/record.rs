@@ -1,5 +1,10 @@
 //! The record contract, version 1 (`../shared/contract.md`). Fields may be added; none
 //! may be renamed or change meaning without a new `schema_version`.
+//!
+//! So the types accept records with fields added later (no `deny_unknown_fields`),
+//! and the generated schema leaves objects open; it does pin down formats (ISO dates,
+//! `HH:MM` times), closed vocabularies (meeting kind, correction kind) and bounds
+//! (confidences in 0..1).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -9,7 +14,6 @@ pub const SCHEMA_VERSION: &str = "1";
 
 /// One record per input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Always "1" for this contract.
     pub schema_version: String,
@@ -40,6 +44,11 @@ pub struct Record {
     /// where nothing was parsed). Added in contract version 1 as an optional field.
     #[serde(default)]
     pub layout: Option<LayoutFit>,
+    /// The options that shape a record's content, as `repair=yes ocr=auto`: with the
+    /// file's sha256 the key by which `ingest --resume` knows a file is done. Added in
+    /// contract version 1 as an optional field.
+    #[serde(default)]
+    pub options: Option<String>,
 }
 
 impl Default for Record {
@@ -57,6 +66,7 @@ impl Default for Record {
             corrections: Vec::new(),
             suggestions: Vec::new(),
             layout: None,
+            options: None,
         }
     }
 }
@@ -75,7 +85,6 @@ pub enum Status {
 
 /// The input file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Source {
     /// The path as given on the command line (or as found under a given folder).
     pub path: String,
@@ -135,7 +144,6 @@ impl From<crate::TextLayer> for TextLayerKind {
 
 /// An error or warning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Problem {
     /// Stable machine-readable code: malformed, encrypted, no_text, too_large, timeout,
     /// io, not_pdf, empty, panic, ...
@@ -148,19 +156,22 @@ pub struct Problem {
 
 /// Meeting metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// protokoll | minnesanteckningar | anteckningar | dagordning.
+    #[schemars(extend("enum" = ["protokoll", "minnesanteckningar", "anteckningar", "dagordning", null]))]
     pub kind: Option<String>,
     /// The document's title line.
     pub title: Option<String>,
     /// The councils or bodies meeting.
     pub bodies: Vec<String>,
     /// ISO date of the meeting.
+    #[schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub date: Option<String>,
     /// HH:MM.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub start_time: Option<String>,
     /// HH:MM.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub end_time: Option<String>,
     /// Venue as written.
     pub location: Option<String>,
@@ -176,17 +187,16 @@ pub struct Meeting {
 
 /// A person who checks and signs the minutes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Adjuster {
     /// Name as written.
     pub name: String,
     /// ISO date of signing, if given.
+    #[schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub date: Option<String>,
 }
 
 /// A top-level agenda item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Item {
     /// The item's own label without punctuation ("5", "5a", "12" for "§ 12").
     pub number: String,
@@ -221,7 +231,6 @@ pub struct Item {
 /// A box on a page: where a part of the record was read. PDF points from the page's
 /// top-left corner (y grows downwards), rounded to a tenth.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct PageBox {
     /// 1-based page.
     pub page: u32,
@@ -238,7 +247,6 @@ pub struct PageBox {
 /// A vote (votering) on an item: the counts as the minutes give them and, where the
 /// minutes list them, each member's vote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Vote {
     /// What "ja" and "nej" stood for, as written ("Ja-röst för … nej-röst för …").
     pub question: Option<String>,
@@ -259,7 +267,6 @@ pub struct Vote {
 
 /// One member's vote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct MemberVote {
     /// Name as written.
     pub name: String,
@@ -271,7 +278,6 @@ pub struct MemberVote {
 
 /// A reservation: who reserved themselves against the decision.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Reservation {
     /// The member (or group) as written.
     pub name: String,
@@ -283,17 +289,16 @@ pub struct Reservation {
 
 /// Which layout parser read a document's items, and its fit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct LayoutFit {
     /// The parser's name ("numbered-headings", "section-paragraphs", "agenda-table", …).
     pub parser: String,
     /// How well it fit, 0..1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub fit: f32,
 }
 
 /// One entry of an attendance list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Name as written ("Vakant" for a vacant seat).
     pub name: String,
@@ -328,9 +333,9 @@ pub struct Attendance {
 
 /// A future meeting date.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct MeetingDate {
     /// ISO date.
+    #[schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub date: String,
     /// The rest of the line, if any.
     pub note: Option<String>,
@@ -338,7 +343,6 @@ pub struct MeetingDate {
 
 /// One repair made to the text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Correction {
     /// 1-based page.
     pub page: u32,
@@ -348,7 +352,9 @@ pub struct Correction {
     pub corrected: String,
     /// diacritic | confusion | dehyphenation | ligature | merge | split.
     // A `Cow`: the repair stage writes one of a few fixed kinds, without allocating.
+    #[schemars(extend("enum" = ["diacritic", "confusion", "dehyphenation", "ligature", "merge", "split"]))]
     pub kind: std::borrow::Cow<'static, str>,
     /// 0..1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f32,
 }

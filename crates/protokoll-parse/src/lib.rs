@@ -53,6 +53,13 @@ pub trait LayoutParser: Sync {
 
 /// Parses a document with the best-fitting layout parser.
 pub fn parse(doc: &Document) -> Parsed {
+    parse_within(doc, &protokoll_model::Budget::unlimited())
+}
+
+/// [`parse`] under a document's time budget: between its steps (layouts, metadata,
+/// attendance) it looks at the clock, and once the budget is spent it returns what it
+/// has (the caller marks the record).
+pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed {
     let view = View::new(doc);
     let parsers = registry();
     let mut best: Option<(&dyn LayoutParser, f32)> = None;
@@ -62,7 +69,25 @@ pub fn parse(doc: &Document) -> Parsed {
             best = Some((p.as_ref(), f));
         }
     }
+    let layout = best.map(|(p, fit)| protokoll_model::record::LayoutFit {
+        parser: p.name().to_string(),
+        // Two decimals: the fit is a judgement, and the JSON stays stable.
+        fit: (fit * 100.0).round() / 100.0,
+    });
+    if budget.check().is_err() {
+        return Parsed {
+            layout,
+            ..Parsed::default()
+        };
+    }
     let items = best.map(|(p, _)| p.items(&view)).unwrap_or_default();
+    if budget.check().is_err() {
+        return Parsed {
+            items,
+            layout,
+            ..Parsed::default()
+        };
+    }
     let texts = view::reading_texts(doc);
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
     let mut meeting = meta::meeting(&texts, head_len, &items);
@@ -129,11 +154,7 @@ pub fn parse(doc: &Document) -> Parsed {
         attendance,
         meeting_dates,
         warnings,
-        layout: best.map(|(p, fit)| protokoll_model::record::LayoutFit {
-            parser: p.name().to_string(),
-            // Two decimals: the fit is a judgement, and the JSON stays stable.
-            fit: (fit * 100.0).round() / 100.0,
-        }),
+        layout,
     }
 }
 

@@ -4,12 +4,11 @@
 
 use crate::font::{Font, Glyph};
 use crate::obj::{deref, dict_get, num, stream_data};
-use crate::{Limits, PdfError};
+use crate::{Budget, Limits, PdfError};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::time::Instant;
 
 /// A 2-D affine matrix `[a b c d e f]` (row-vector convention, as in PDF).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +111,7 @@ pub struct Interp<'a> {
     doc: &'a Document,
     raw: &'a [u8],
     limits: &'a Limits,
-    start: Instant,
+    budget: &'a Budget,
     fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
     font_objects: HashMap<ObjectId, Rc<Font>>,
     fallback: Option<Rc<Font>>,
@@ -130,12 +129,12 @@ const MAX_RULES: usize = 50_000;
 const MAX_GLYPHS: usize = 2_000_000;
 
 impl<'a> Interp<'a> {
-    pub fn new(doc: &'a Document, raw: &'a [u8], limits: &'a Limits, start: Instant) -> Self {
+    pub fn new(doc: &'a Document, raw: &'a [u8], limits: &'a Limits, budget: &'a Budget) -> Self {
         Interp {
             doc,
             raw,
             limits,
-            start,
+            budget,
             fonts: HashMap::new(),
             font_objects: HashMap::new(),
             fallback: None,
@@ -189,10 +188,7 @@ impl<'a> Interp<'a> {
     }
 
     fn check_time(&self) -> Result<(), PdfError> {
-        if self.start.elapsed() > self.limits.time {
-            return Err(PdfError::Timeout(self.limits.time.as_secs()));
-        }
-        Ok(())
+        self.budget.check().map_err(PdfError::Timeout)
     }
 
     /// The stand-in font, unless the file is cut short: then the missing font is

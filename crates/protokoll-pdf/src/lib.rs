@@ -3,8 +3,9 @@
 //! A content-stream interpreter on lopdf ([`interp`]) records glyphs with positions,
 //! thin rules and image placements; [`layout`] turns them into words, lines, column
 //! regions and table rows; [`mark_furniture`] flags lines that repeat on most pages.
-//! Every run is bounded (decompressed size, operators, Form XObject depth, time) and a
-//! panic inside lopdf is caught and reported as `malformed`.
+//! Every run is bounded (decompressed size, operators, Form XObject depth, pages, and
+//! the document's CPU-time [`Budget`]) and a panic inside lopdf is caught and reported
+//! as `malformed`. A run that reaches the page cap or its budget keeps the pages read.
 //!
 //! ```no_run
 //! let bytes = std::fs::read("minutes.pdf").unwrap();
@@ -25,10 +26,11 @@ mod recover;
 
 pub use image::{ImageError, ImageSource, PageImage};
 pub use layout::{pages_from_words, PlacedWord, WordPage};
+pub use protokoll_model::{Budget, OverBudget};
 use protokoll_model::{Document, TextLayer};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Resource limits for one document.
 #[derive(Debug, Clone)]
@@ -41,7 +43,7 @@ pub struct Limits {
     pub max_ops: usize,
     /// Most pages read.
     pub max_pages: usize,
-    /// Wall time for the whole document.
+    /// CPU time for the whole document (the [`Budget`] that [`extract`] makes).
     pub time: Duration,
 }
 
@@ -75,9 +77,9 @@ pub enum PdfError {
     /// Over a size limit.
     #[error("too large: {0}")]
     TooLarge(String),
-    /// Over the time limit.
-    #[error("extraction took longer than {0} s")]
-    Timeout(u64),
+    /// The document's CPU-time budget ran out.
+    #[error("reading stopped: {0}")]
+    Timeout(OverBudget),
 }
 
 impl PdfError {
@@ -120,10 +122,25 @@ pub struct Extraction {
     /// The image covering each scanned page (over half its area), in page order, to be
     /// decoded for OCR on demand.
     pub page_images: Vec<ImageSource>,
+    /// Pages in the document; more than `document.pages` when the page cap or the
+    /// budget stopped reading.
+    pub pages_total: usize,
+    /// The budget ran out: `document` holds the pages read before.
+    pub timed_out: bool,
 }
 
-/// Extracts the text of a PDF.
+/// Extracts the text of a PDF, within `limits.time` of CPU time on this thread.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
+    extract_within(bytes, limits, &Budget::new(limits.time))
+}
+
+/// Extracts the text of a PDF within `budget` (shared with the document's other
+/// stages); `limits.time` is not used.
+pub fn extract_within(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Extraction, PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::Empty);
     }
@@ -132,7 +149,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    match std::panic::catch_unwind(|| extract_inner(bytes, limits)) {
+    let run = std::panic::AssertUnwindSafe(|| extract_inner(bytes, limits, budget));
+    match std::panic::catch_unwind(run) {
         // An encrypted file that lopdf could not decrypt often fails later, with no
         // pages or broken objects: the cause to report is the encryption.
         Ok(Err(PdfError::Malformed(_))) if has_encrypt_entry(bytes) => Err(PdfError::Encrypted),
@@ -148,6 +166,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
 fn load<'b>(
     bytes: &'b [u8],
     limits: &Limits,
+    budget: &Budget,
 ) -> Result<(lopdf::Document, Cow<'b, [u8]>), PdfError> {
     let opts = || lopdf::LoadOptions {
         max_decompressed_size: Some(limits.max_decompressed),
@@ -160,18 +179,23 @@ fn load<'b>(
     };
     // A stream whose /Length is wrong or missing loses its object (or the whole parse):
     // retry on a copy with the lengths fixed, keeping it if it reads more objects.
-    let with_fixed_lengths = |have: usize| {
-        let fixed = recover::fix_stream_lengths(bytes)?;
+    let with_fixed_lengths = |have: usize| -> Result<_, PdfError> {
+        budget.check().map_err(PdfError::Timeout)?;
+        let Some(fixed) = recover::fix_stream_lengths(bytes, budget)? else {
+            return Ok(None);
+        };
         // Where every new length has as many digits as the old one, the xref still
         // holds and a rebuilt one can be worse (it misses objects after stray bytes):
         // the copy is read both ways and the one with more objects kept.
         let plain = lopdf::Document::load_mem_with_options(&fixed, opts());
+        budget.check().map_err(PdfError::Timeout)?;
         let d = [plain, rebuilt(&fixed)]
             .into_iter()
             .filter_map(Result::ok)
             .filter(|d| !d.is_encrypted())
-            .max_by_key(|d| d.objects.len())?;
-        (d.objects.len() > have).then_some((d, Cow::Owned(fixed)))
+            .max_by_key(|d| d.objects.len());
+        Ok(d.filter(|d| d.objects.len() > have)
+            .map(|d| (d, Cow::Owned(fixed))))
     };
     let doc = match lopdf::Document::load_mem_with_options(bytes, opts()) {
         Ok(d) => d,
@@ -180,7 +204,7 @@ fn load<'b>(
         Err(e) => match rebuilt(bytes) {
             Ok(d) => d,
             Err(e2) if is_password_error(&e2) => return Err(PdfError::Encrypted),
-            Err(_) => return with_fixed_lengths(0).ok_or(PdfError::Malformed(e.to_string())),
+            Err(_) => return with_fixed_lengths(0)?.ok_or(PdfError::Malformed(e.to_string())),
         },
     };
     if doc.is_encrypted() {
@@ -188,7 +212,7 @@ fn load<'b>(
         return Err(PdfError::Encrypted);
     }
     if recover::lost_objects(&doc) > 0 {
-        if let Some(better) = with_fixed_lengths(doc.objects.len()) {
+        if let Some(better) = with_fixed_lengths(doc.objects.len())? {
             return Ok(better);
         }
     }
@@ -208,23 +232,27 @@ fn is_password_error(e: &lopdf::Error) -> bool {
     )
 }
 
-fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> {
-    let start = Instant::now();
-    let (doc, bytes) = load(bytes, limits)?;
+fn extract_inner(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Extraction, PdfError> {
+    let (doc, bytes) = load(bytes, limits, budget)?;
     let bytes = bytes.as_ref();
     let producer = producer(&doc);
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(PdfError::Malformed("no pages found".into()));
     }
-    let mut interp = interp::Interp::new(&doc, bytes, limits, start);
+    let mut interp = interp::Interp::new(&doc, bytes, limits, budget);
     let mut drafts = Vec::new();
     let mut page_errors = Vec::new();
     let mut unmapped = 0;
     let mut guessed = 0;
     let mut page_images = Vec::new();
+    let mut timed_out = None;
     for (&num, &id) in pages.iter().take(limits.max_pages) {
-        match interp.run_page(id) {
+        let read = budget
+            .check()
+            .map_err(PdfError::Timeout)
+            .and_then(|()| interp.run_page(id));
+        match read {
             Ok(mut raw) => {
                 if let Some(img) = raw.image.take() {
                     page_images.push(ImageSource::new(num, img));
@@ -233,9 +261,16 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
                 guessed += raw.guessed;
                 drafts.push(layout::draft_page(num, raw));
             }
-            Err(e @ PdfError::Timeout(_)) => return Err(e),
+            // Out of time: the pages read so far are kept (the caller reports it).
+            Err(PdfError::Timeout(over)) => {
+                timed_out = Some(over);
+                break;
+            }
             Err(error) => page_errors.push(PageError { page: num, error }),
         }
+    }
+    if let Some(over) = timed_out.filter(|_| drafts.is_empty()) {
+        return Err(PdfError::Timeout(over));
     }
     let mut out = layout::finish_pages(drafts);
     let kinds: Vec<TextLayer> = out.iter().map(page_kind).collect();
@@ -268,6 +303,8 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<Extraction, PdfError> 
         guessed_glyphs: guessed,
         truncated,
         page_images,
+        pages_total: pages.len(),
+        timed_out: timed_out.is_some(),
     })
 }
 
@@ -356,10 +393,11 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
             }
             let (bx, by) = bucket(w);
             // Count each word in its neighbouring cells too, so jitter across a cell
-            // boundary still matches; `seen` keeps one count per page.
+            // boundary still matches; `seen` keeps one count per page. Saturating: a
+            // hostile coordinate far out of the page sits at the i32 limit.
             for dx in -1..=1 {
                 for dy in -1..=1 {
-                    let k = (norm(&w.text), bx + dx, by + dy);
+                    let k = (norm(&w.text), bx.saturating_add(dx), by.saturating_add(dy));
                     if seen.insert(k.clone()) {
                         *counts.entry(k).or_default() += 1;
                     }

@@ -5,6 +5,12 @@
 //! reads up to `endstream`. We do the same by rewriting each wrong direct /Length
 //! in a copy of the file (the copy is then loaded with the xref rebuilt, so shifted
 //! offsets do not matter).
+//!
+//! One pass: the keywords' positions are listed once and looked up by binary search,
+//! so a file of many streams without `endstream` costs n log n, not a rescan of the
+//! rest of the file per stream.
+
+use crate::{Budget, PdfError};
 
 /// The objects listed in the xref as in use that the parser could not load.
 pub fn lost_objects(doc: &lopdf::Document) -> usize {
@@ -20,14 +26,54 @@ pub fn lost_objects(doc: &lopdf::Document) -> usize {
         .count()
 }
 
+/// Where a keyword occurs in the file, in order.
+struct Hits {
+    at: Vec<usize>,
+    len: usize,
+}
+
+impl Hits {
+    fn of(bytes: &[u8], needle: &[u8], budget: &Budget) -> Result<Hits, PdfError> {
+        let mut at = Vec::new();
+        for (i, w) in bytes.windows(needle.len()).enumerate() {
+            if w == needle {
+                at.push(i);
+            }
+            if i % 65_536 == 0 {
+                budget.check().map_err(PdfError::Timeout)?;
+            }
+        }
+        Ok(Hits {
+            at,
+            len: needle.len(),
+        })
+    }
+
+    /// The first occurrence starting at or after `from`.
+    fn first_from(&self, from: usize) -> Option<usize> {
+        self.at.get(self.at.partition_point(|&p| p < from)).copied()
+    }
+
+    /// The last occurrence that starts at or after `lo` and ends by `hi`.
+    fn last_within(&self, lo: usize, hi: usize) -> Option<usize> {
+        let n = self.at.partition_point(|&p| p + self.len <= hi);
+        let p = *self.at.get(n.checked_sub(1)?)?;
+        (p >= lo).then_some(p)
+    }
+}
+
 /// A copy of `bytes` with every wrong or missing `/Length` set to the length found by
 /// looking for `endstream`, or `None` when no length needed fixing.
-pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
+pub fn fix_stream_lengths(bytes: &[u8], budget: &Budget) -> Result<Option<Vec<u8>>, PdfError> {
+    let streams = Hits::of(bytes, b"stream", budget)?;
+    let ends = Hits::of(bytes, b"endstream", budget)?;
+    let objs = Hits::of(bytes, b"obj", budget)?;
+    let lengths = Hits::of(bytes, b"/Length", budget)?;
     // (start, end, new length); start == end inserts a whole `/Length` entry.
     let mut edits: Vec<(usize, usize, usize)> = Vec::new();
     let mut from = 0;
-    while let Some(rel) = find(bytes.get(from..)?, b"stream") {
-        let kw = from + rel;
+    while let Some(kw) = streams.first_from(from) {
+        budget.tick().map_err(PdfError::Timeout)?;
         from = kw + 6;
         // `endstream` is not a stream start; a stream keyword follows its dictionary.
         if kw >= 3 && bytes.get(kw - 3..kw) == Some(b"end") {
@@ -44,7 +90,7 @@ pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
             Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
             _ => continue,
         }
-        let Some(len_end) = bytes.get(start..).and_then(|t| find(t, b"endstream")) else {
+        let Some(len_end) = ends.first_from(start).map(|e| e - start) else {
             continue;
         };
         let mut data = bytes.get(start..start + len_end).unwrap_or(&[]);
@@ -59,19 +105,17 @@ pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
         let actual = data.len();
         // The stream's dictionary: from its `obj` keyword (bounded look-back).
         let look = trimmed.len().saturating_sub(64 * 1024);
-        let Some(obj_rel) = trimmed.get(look..).and_then(|t| rfind(t, b"obj")) else {
+        let Some(dict_start) = objs.last_within(look, trimmed.len()) else {
             continue;
         };
-        let dict_start = look + obj_rel;
-        let dict = trimmed.get(dict_start..).unwrap_or(&[]);
-        let Some(lk) = rfind(dict, b"/Length") else {
+        let Some(lk) = lengths.last_within(dict_start, trimmed.len()) else {
             // No /Length at all: add one before the dictionary's closing `>>`.
             let close = trimmed.len() - 2;
             edits.push((close, close, actual));
             from = start + len_end + 9;
             continue;
         };
-        let vstart = dict_start + lk + 7;
+        let vstart = lk + 7;
         let Some((vend, declared)) = length_value(bytes, vstart) else {
             continue;
         };
@@ -81,12 +125,15 @@ pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
         from = start + len_end + 9;
     }
     if edits.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     for (s, e, n) in edits {
-        out.extend_from_slice(bytes.get(at..s)?);
+        let Some(keep) = bytes.get(at..s) else {
+            return Ok(None);
+        };
+        out.extend_from_slice(keep);
         if s == e {
             out.extend_from_slice(format!("/Length {n} ").as_bytes());
         } else {
@@ -94,8 +141,8 @@ pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
         }
         at = e;
     }
-    out.extend_from_slice(bytes.get(at..)?);
-    Some(out)
+    out.extend_from_slice(bytes.get(at..).unwrap_or(&[]));
+    Ok(Some(out))
 }
 
 /// The end of a /Length value starting at `at`, and its number when it is direct
@@ -132,22 +179,18 @@ fn length_value(bytes: &[u8], at: usize) -> Option<(usize, Option<usize>)> {
     Some((n_end, Some(n)))
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fix(pdf: &[u8]) -> Option<Vec<u8>> {
+        fix_stream_lengths(pdf, &Budget::unlimited()).expect("no budget limit")
+    }
+
     #[test]
     fn wrong_length_is_rewritten() {
         let pdf = b"1 0 obj\n<< /Length 99 >>\nstream\nBT ET\nendstream\nendobj\n";
-        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        let fixed = fix(pdf).expect("a fix");
         let text = String::from_utf8(fixed).expect("ascii");
         assert!(text.contains("/Length 5 >>"), "{text}");
     }
@@ -155,20 +198,20 @@ mod tests {
     #[test]
     fn right_length_is_left_alone() {
         let pdf = b"1 0 obj\n<< /Length 5 >>\nstream\r\nBT ET\r\nendstream\nendobj\n";
-        assert!(fix_stream_lengths(pdf).is_none());
+        assert!(fix(pdf).is_none());
     }
 
     #[test]
     fn missing_length_is_added() {
         let pdf = b"1 0 obj\n<< /Type /X >>\nstream\nabcd\nendstream\nendobj\n";
-        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        let fixed = fix(pdf).expect("a fix");
         assert!(String::from_utf8_lossy(&fixed).contains("<< /Type /X /Length 4 >>"));
     }
 
     #[test]
     fn indirect_length_is_replaced() {
         let pdf = b"1 0 obj\n<< /Length 2 0 R >>\nstream\nabc\nendstream\nendobj\n";
-        let fixed = fix_stream_lengths(pdf).expect("a fix");
+        let fixed = fix(pdf).expect("a fix");
         assert!(String::from_utf8_lossy(&fixed).contains("/Length 3 >>"));
     }
 }

@@ -358,3 +358,107 @@ fn identity_collection_without_unicode_map_is_a_reported_guess() {
     assert_eq!(ex.document.to_text().trim(), "Мир");
     assert_eq!(ex.guessed_glyphs, 3);
 }
+
+/// A PDF of `n` pages, page i showing "Sida i".
+fn pages_pdf(n: usize) -> Vec<u8> {
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(helvetica("WinAnsiEncoding".into()));
+    let mut kids = Vec::new();
+    for i in 1..=n {
+        // Mid-page, so the lines are body text, not furniture.
+        let ops = vec![
+            op("BT", vec![]),
+            op("Tf", vec!["F1".into(), 12.into()]),
+            op("Td", vec![72.into(), 400.into()]),
+            op("Tj", vec![s(format!("Sida {i}").as_bytes())]),
+            op("ET", vec![]),
+        ];
+        let content = Content { operations: ops };
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        kids.push(page_id.into());
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n as i64 }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn running_out_of_budget_keeps_the_pages_read() {
+    let pdf = pages_pdf(5);
+    // One check before each page: the third page's check finds the budget spent.
+    let ex = extract_within(&pdf, &Limits::default(), &Budget::after_checks(3)).unwrap();
+    assert!(ex.timed_out);
+    assert_eq!(ex.pages_total, 5);
+    let text = ex.document.to_text();
+    assert!(text.contains("Sida 1") && text.contains("Sida 2"), "{text}");
+    assert!(!text.contains("Sida 3"), "{text}");
+    // Spent before the first page: nothing read, a timeout error.
+    let err = extract_within(&pdf, &Limits::default(), &Budget::after_checks(1)).unwrap_err();
+    assert_eq!(err.code(), "timeout");
+}
+
+#[test]
+fn page_cap_is_reported_with_the_page_count() {
+    let pdf = pages_pdf(3);
+    let limits = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
+    let ex = extract(&pdf, &limits).unwrap();
+    assert_eq!((ex.document.pages.len(), ex.pages_total), (2, 3));
+    assert!(!ex.timed_out);
+}
+
+#[test]
+fn furniture_marking_survives_coordinates_beyond_i32() {
+    use protokoll_model::{Cell, Line, Page, Rect, Word};
+    let page = |n: u32| Page {
+        number: n,
+        width: 595.0,
+        height: 842.0,
+        lines: vec![Line {
+            cells: vec![Cell {
+                column: 0,
+                words: vec![Word {
+                    text: "Sidfot".into(),
+                    bbox: Rect {
+                        x0: 1.0e30,
+                        y0: 830.0,
+                        x1: f32::INFINITY,
+                        y1: 1.0e30,
+                    },
+                    ..Word::default()
+                }],
+            }],
+            ..Line::default()
+        }],
+        has_page_image: false,
+    };
+    let mut pages = vec![page(1), page(2)];
+    // Overflowed the cell arithmetic in a debug build (a panic) before.
+    mark_furniture(&mut pages);
+    let mut low = vec![page(1), page(2)];
+    for p in &mut low {
+        for w in p
+            .lines
+            .iter_mut()
+            .flat_map(|l| l.cells.iter_mut())
+            .flat_map(|c| c.words.iter_mut())
+        {
+            w.bbox.x0 = -1.0e30;
+        }
+    }
+    mark_furniture(&mut low);
+}

@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod quality;
 pub mod repair;
 
-use protokoll_model::{Correction, Document};
+use protokoll_model::{Budget, Correction, Document};
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -48,6 +48,9 @@ pub struct Repairs {
     pub corrections: Vec<Correction>,
     /// Repairs too uncertain to apply (the text keeps the original), in document order.
     pub suggestions: Vec<Correction>,
+    /// The budget ran out: pages from `stopped_at` on were left as read (and no
+    /// suggestions were made).
+    pub stopped_at: Option<u32>,
 }
 
 /// Normalizes every word and, when `repair` is set, repairs OCR damage; returns the
@@ -59,6 +62,18 @@ pub fn repair_document(doc: &mut Document, repair: bool) -> Repairs {
 /// As [`repair_document`]; `plain_text` says the document came from a text file, whose
 /// pages are checked for OCR damage even though no OCR layer marks them.
 pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) -> Repairs {
+    repair_document_within(doc, repair, plain_text, &Budget::unlimited())
+}
+
+/// As [`repair_document_from`], within the document's `budget`, checked before each
+/// page: once it is spent the remaining pages keep their text as read (right text is
+/// never changed either way), and `stopped_at` says from which page.
+pub fn repair_document_within(
+    doc: &mut Document,
+    repair: bool,
+    plain_text: bool,
+    budget: &Budget,
+) -> Repairs {
     for page in &mut doc.pages {
         for line in &mut page.lines {
             for cell in &mut line.cells {
@@ -104,6 +119,9 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
         .collect();
     let mut out = Vec::new();
     for (page, _) in doc.pages.iter_mut().zip(&ocr).filter(|(_, o)| **o) {
+        if budget.check().is_err() {
+            return stopped(out, page.number);
+        }
         out.extend(repair::repair_ocr_page(page, lex));
     }
     if !damaged.contains(&true) {
@@ -129,6 +147,9 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
     for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
+        if *hit && budget.check().is_err() {
+            return stopped(out, page.number);
+        }
         let (fixes, k) = if *hit {
             repair::repair_page(page, &mut ctx)
         } else {
@@ -176,6 +197,17 @@ pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) 
     Repairs {
         corrections: out,
         suggestions,
+        stopped_at: None,
+    }
+}
+
+/// The repairs made before the budget ran out at page `page`.
+fn stopped(mut corrections: Vec<Correction>, page: u32) -> Repairs {
+    corrections.sort_by_key(|c| c.page);
+    Repairs {
+        corrections,
+        suggestions: Vec::new(),
+        stopped_at: Some(page),
     }
 }
 
@@ -193,6 +225,39 @@ fn evidence_word(w: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spent_budget_leaves_the_pages_as_read() {
+        use protokoll_model::{Cell, Line, Page, Word};
+        let page = |n: u32| Page {
+            number: n,
+            width: 600.0,
+            height: 800.0,
+            lines: vec![Line {
+                cells: vec![Cell {
+                    column: 0,
+                    words: "Mötet beslutade att godkanna arsredovisningen for ar 2024"
+                        .split(' ')
+                        .map(|t| Word {
+                            text: t.into(),
+                            ..Word::default()
+                        })
+                        .collect(),
+                }],
+                ..Line::default()
+            }],
+            has_page_image: false,
+        };
+        let mut doc = Document {
+            pages: vec![page(1), page(2)],
+            ..Document::default()
+        };
+        let before = doc.clone();
+        let r = repair_document_within(&mut doc, true, true, &Budget::after_checks(1));
+        assert_eq!(r.stopped_at, Some(1));
+        assert_eq!(doc, before);
+        assert!(r.corrections.is_empty());
+    }
 
     #[test]
     fn nfc_and_invisibles() {
