@@ -101,6 +101,15 @@ pub fn label_of(
 ) -> Option<(String, u32, usize)> {
     let first = words.first()?;
     match kind {
+        // Most lines open with a letter that starts no label word: no lowercasing, no
+        // regex for them.
+        LabelKind::Number
+            if !first
+                .text
+                .starts_with(|c: char| c.is_ascii_digit() || "PpÄäAa".contains(c)) =>
+        {
+            None
+        }
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
             let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
@@ -130,11 +139,14 @@ pub fn label_of(
         LabelKind::Section => {
             // An organ's abbreviation may stand first ("KS § 12").
             let skip = usize::from(
-                ORGAN.is_match(&first.text)
-                    && words.get(1).is_some_and(|w| w.text.starts_with('§')),
+                words.get(1).is_some_and(|w| w.text.starts_with('§'))
+                    && ORGAN.is_match(&first.text),
             );
             let words = words.get(skip..)?;
             let first = words.first()?;
+            if !first.text.starts_with('§') {
+                return None;
+            }
             let (value, letter, consumed) = if let Some(c) = SECT.captures(&first.text) {
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
                 (value, c.get(2).map(|m| m.as_str().to_string()), 1)
