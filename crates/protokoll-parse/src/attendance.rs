@@ -455,6 +455,15 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             continue;
         }
         let Some((g, absent)) = group else { continue };
+        // An item's heading ("Punkt I - Val av …", "§ 3 …") ends a list, even where
+        // OCR damaged its number.
+        if t.split_whitespace()
+            .next()
+            .is_some_and(crate::items::opens_label)
+        {
+            group = None;
+            continue;
+        }
         // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg") ends a list.
         if crate::roles::role_label(t).is_some() {
             group = None;
@@ -727,6 +736,15 @@ mod tests {
         );
         // A sentence is not a damaged heading.
         assert!(section_of("Ledamoterna uppmanas boka in dagarna:").is_none());
+    }
+
+    #[test]
+    fn an_item_heading_ends_a_list() {
+        let lines = [
+            line("Närvarande: 25 medlemmar enligt närvarolistan."),
+            line("Punkt I - Val av mötets ordförande"),
+        ];
+        assert!(attendance(&borrowed(&lines), &[]).is_empty());
     }
 
     #[test]

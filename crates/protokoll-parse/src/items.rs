@@ -82,6 +82,16 @@ static ORGAN_LOST: LazyLock<Regex> =
 /// Words that open a numbered item label ("Punkt 3", "Ärende 3").
 const LABEL_WORDS: [&str; 4] = ["punkt", "ärende", "paragraf", "p"];
 
+/// The word opens an item label whatever follows it: "§", "§12", "Punkt", "Ärende".
+pub fn opens_label(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ':']);
+    // "P" alone may be a name's initial ("P. Ek"): only whole label words count.
+    word.starts_with('§')
+        || w.chars().count() > 1
+            && w.starts_with(char::is_uppercase)
+            && LABEL_WORDS.contains(&w.to_lowercase().as_str())
+}
+
 /// "§ 3 a": a letter standing apart after the number (then a capital or nothing).
 fn letter_after(words: &[Word], at: usize) -> Option<char> {
     let w = words.get(at)?;
@@ -667,6 +677,12 @@ mod tests {
         assert_eq!(l("§ 3 i samband"), Some(("3".into(), 3, 2)));
         let n = |t: &str| label_of(&words(t), LabelKind::Number, false);
         assert_eq!(n("Punkt 4 Ekonomi"), Some(("4".into(), 4, 2)));
+    }
+
+    #[test]
+    fn words_that_open_an_item_label() {
+        assert!(opens_label("Punkt") && opens_label("§12") && opens_label("Ärende"));
+        assert!(!opens_label("P.") && !opens_label("punkt") && !opens_label("Per"));
     }
 
     #[test]
