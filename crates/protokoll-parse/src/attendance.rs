@@ -44,6 +44,10 @@ const PARTIES: [&str; 10] = ["S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "S
 
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
+/// A term of office: "2020-2021", "2021–2023".
+static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$").expect("regex"));
+
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     // Cheap test first: a heading opens with one of a few words (this runs on every line).
@@ -318,6 +322,11 @@ fn entry(
     }
     let mut name = fw.get(..name_len).unwrap_or(&[]).join(" ");
     let tail = fw.get(name_len..).unwrap_or(&[]).join(" ");
+    // "Niklas Alm 2020-2021": a term of office after the name is an election's result,
+    // not who attended.
+    if TERM.is_match(&tail) || parts.iter().skip(1).any(|p| TERM.is_match(p)) {
+        return None;
+    }
     let mut role_parts: Vec<String> = Vec::new();
     if let Some(r) = dash_role {
         role_parts.push(r);
@@ -736,6 +745,16 @@ mod tests {
         );
         // A sentence is not a damaged heading.
         assert!(section_of("Ledamoterna uppmanas boka in dagarna:").is_none());
+    }
+
+    #[test]
+    fn members_with_terms_of_office_are_an_election_not_attendance() {
+        let lines = [
+            line("Ledamöter:"),
+            line("Niklas Alm 2020-2021"),
+            line("Katrina Lång, 2021-2022"),
+        ];
+        assert!(attendance(&borrowed(&lines), &[]).is_empty());
     }
 
     #[test]

@@ -307,13 +307,13 @@ impl Officers {
     }
 }
 
-const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justerande";
+const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
 const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
 
 /// "Till mötesordförande valdes Anna Berg".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
+        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -612,6 +612,11 @@ mod tests {
         assert_eq!(o.adjusters, ["Jimmy Mårts", "Ninni Tamm"]);
         let o = from_elections(&[item("", "Till ordförande för stämman väljs Hans Jansson.")]);
         assert_eq!(o.chair.as_deref(), Some("Hans Jansson"));
+        let o = from_elections(&[item(
+            "",
+            "Till justeringsmän/rösträknare valdes Niklas Alm och Jörgen Loeb.",
+        )]);
+        assert_eq!(o.adjusters, ["Niklas Alm", "Jörgen Loeb"]);
         let o = from_elections(&[item("", "Olav Övrebö blev vald till ordförande.")]);
         assert_eq!(o.chair.as_deref(), Some("Olav Övrebö"));
         assert!(elects("Val av mötesordförande") && !elects("Valberedningens förslag"));
