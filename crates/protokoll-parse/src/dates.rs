@@ -38,7 +38,7 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s+(\d{4})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s*(\d{4})(?-u:\b)")
         .expect("regex")
 });
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {

@@ -69,7 +69,12 @@ fn place_before_date(value: &str) -> Option<String> {
     let mut words: Vec<&str> = value.get(..end)?.split_whitespace().collect();
     while let Some(w) = words.last() {
         let low = w.trim_end_matches([',', '.']).to_lowercase();
-        if low == "den" || low == "kl" || low.ends_with("dagen") || low.ends_with("dag") {
+        if low == "den"
+            || low == "kl"
+            || low == "klockan"
+            || low.ends_with("dagen")
+            || low.ends_with("dag")
+        {
             words.pop();
         } else {
             break;
@@ -179,10 +184,8 @@ fn form_fields(head: &[String]) -> Vec<String> {
 /// The name in "Bechet Barsom, Region Örebro län" or "Jari Mehtäläinen 250403".
 fn name_part(s: &str) -> Option<String> {
     let first = s.split(',').next()?.trim();
-    let words: Vec<&str> = first
-        .split_whitespace()
-        .take_while(|w| is_name_word(w))
-        .collect();
+    let all: Vec<&str> = first.split_whitespace().collect();
+    let words = all.get(..crate::names::name_len(&all)).unwrap_or(&[]);
     (!words.is_empty() && words.len() <= 5 && !is_org(&words.join(" "))).then(|| words.join(" "))
 }
 
@@ -593,6 +596,19 @@ mod tests {
     fn m(lines: &[&str]) -> Meeting {
         let v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         meeting(&v, v.len(), &[])
+    }
+
+    #[test]
+    fn ocr_glued_dates_places_before_klockan_and_names_with_particles() {
+        let x = m(&["Protokoll", "onsdagen 20 februari2013, Samlingssalen"]);
+        assert_eq!(x.date.as_deref(), Some("2013-02-20"));
+        let x = m(&["Plats och tid: Säfflesalen, Stadshuset, klockan"]);
+        assert_eq!(x.location.as_deref(), Some("Säfflesalen, Stadshuset"));
+        let x = m(&["Justerare: Margareta der Nederlanden, Gunnel Clettborn"]);
+        assert_eq!(
+            x.adjusters.first().map(|a| a.name.as_str()),
+            Some("Margareta der Nederlanden")
+        );
     }
 
     #[test]
