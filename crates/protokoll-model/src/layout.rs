@@ -245,17 +245,7 @@ pub struct TextLine<'a> {
 /// read column by column; other lines one by one.
 pub fn reading_blocks(lines: &[Line]) -> Vec<Vec<TextLine<'_>>> {
     let mut blocks = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(line) = lines.get(i) else { break };
-        let key = (line.region, line.row);
-        let mut j = i + 1;
-        if key.0.is_some() && key.1.is_some() {
-            while lines.get(j).is_some_and(|l| (l.region, l.row) == key) {
-                j += 1;
-            }
-        }
-        let group = lines.get(i..j).unwrap_or(&[]);
+    for group in row_groups(lines) {
         let max_col = group
             .iter()
             .flat_map(|l| l.cells.iter().map(|c| c.column))
@@ -284,7 +274,25 @@ pub fn reading_blocks(lines: &[Line]) -> Vec<Vec<TextLine<'_>>> {
             }
         }
         blocks.push(block);
-        i = j;
     }
     blocks
+}
+
+/// The lines in groups: a table row (consecutive lines sharing `region` and `row`) is
+/// one group, any other line a group of its own.
+pub fn row_groups(lines: &[Line]) -> impl Iterator<Item = &[Line]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let line = lines.get(i)?;
+        let key = (line.region, line.row);
+        let mut j = i + 1;
+        if key.0.is_some() && key.1.is_some() {
+            while lines.get(j).is_some_and(|l| (l.region, l.row) == key) {
+                j += 1;
+            }
+        }
+        let group = lines.get(i..j);
+        i = j;
+        group
+    })
 }

@@ -298,7 +298,7 @@ fn entry(
     let mut first_clean: Vec<&str> = Vec::new();
     for w in first.split_whitespace() {
         let inner = w.trim_start_matches('(').trim_end_matches(')');
-        let bracketed = w.starts_with('(') && w.ends_with(')');
+        let bracketed = crate::names::bracketed(w);
         if bracketed
             && (1..=3).contains(&inner.chars().count())
             && inner.chars().all(char::is_alphabetic)

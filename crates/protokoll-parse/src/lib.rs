@@ -56,9 +56,9 @@ pub fn parse(doc: &Document) -> Parsed {
     parse_within(doc, &protokoll_model::Budget::unlimited())
 }
 
-/// [`parse`] under a document's time budget: between its steps (layouts, metadata,
-/// attendance) it looks at the clock, and once the budget is spent it returns what it
-/// has (the caller marks the record).
+/// [`parse`] under a document's time budget: after the items it looks at the clock, and
+/// once the budget is spent it returns the items without metadata and attendance (the
+/// caller marks the record).
 pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed {
     let view = View::new(doc);
     let parsers = registry();
@@ -74,12 +74,6 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
         // Two decimals: the fit is a judgement, and the JSON stays stable.
         fit: (fit * 100.0).round() / 100.0,
     });
-    if budget.check().is_err() {
-        return Parsed {
-            layout,
-            ..Parsed::default()
-        };
-    }
     let items = best.map(|(p, _)| p.items(&view)).unwrap_or_default();
     if budget.check().is_err() {
         return Parsed {

@@ -98,18 +98,18 @@ pub fn kind_in_header(line: &str) -> Option<String> {
     if line.split_whitespace().count() > TITLE_WORDS {
         return None;
     }
-    line.split_whitespace().find_map(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        KIND.captures(w)
-            .and_then(|c| c.get(1))
-            .map(|k| kind_of(k.as_str()))
-            .filter(|k| k != "dagordning")
-    })
+    line.split_whitespace()
+        .filter_map(kind_word)
+        .find(|k| k != "dagordning")
 }
 
-/// The contract's kind for a kind word ("Sammanträdesprotokoll" → protokoll).
-fn kind_of(word: &str) -> String {
-    word.to_lowercase()
+/// The contract's kind for a kind word, punctuation around it ignored
+/// ("Sammanträdesprotokoll" → protokoll, "Anteckningar:" → anteckningar).
+fn kind_word(word: &str) -> Option<String> {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    KIND.captures(w)
+        .and_then(|c| c.get(1))
+        .map(|k| k.as_str().to_lowercase())
 }
 
 /// A label such as "Plats:" at the start of a line: (label lowercased, rest).
@@ -212,29 +212,15 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
         } else {
             3
         };
-        let words: Vec<&str> = l.split_whitespace().take(reach).collect();
-        let found = words.iter().enumerate().find_map(|(k, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            KIND.captures(w)
-                .map(|c| (k, c.get(1).map(|x| x.as_str().to_string())))
-        });
-        if let Some((_, Some(k))) = found {
-            let k = kind_of(&k);
+        if let Some(k) = l.split_whitespace().take(reach).find_map(kind_word) {
             // Notes of a meeting beat its agenda ("Dagordning 250522 Anteckningar").
             let better = match m.kind.as_deref() {
                 None => true,
                 Some("dagordning") => k != "dagordning",
                 _ => false,
             };
-            let all_kinds: Vec<String> = l
-                .split_whitespace()
-                .take(4)
-                .filter_map(|w| {
-                    KIND.captures(w.trim_matches(|c: char| !c.is_alphanumeric()))
-                        .and_then(|c| c.get(1))
-                        .map(|x| kind_of(x.as_str()))
-                })
-                .collect();
+            let all_kinds: Vec<String> =
+                l.split_whitespace().take(4).filter_map(kind_word).collect();
             let k = all_kinds
                 .iter()
                 .find(|x| *x != "dagordning")

@@ -19,6 +19,12 @@ pub fn is_role(word: &str) -> bool {
     )
 }
 
+/// A word in parentheses ("(S)", "(ordförande),"): a party or a note after a name,
+/// never part of it.
+pub fn bracketed(word: &str) -> bool {
+    word.starts_with('(') && word.trim_end_matches([',', '.', ';']).ends_with(')')
+}
+
 /// Lowercase words inside a name ("Kerstin von Braun", "Jan af Klint").
 pub const NAME_PARTICLES: [&str; 6] = ["von", "af", "van", "de", "der", "du"];
 

@@ -22,7 +22,7 @@ enum Col {
 }
 
 /// Header labels (lowercased) and their columns.
-const HEADERS: [(&str, Col); 17] = [
+const HEADERS: [(&str, Col); 15] = [
     ("namn", Col::Name),
     ("name", Col::Name),
     ("förnamn", Col::First),
@@ -35,15 +35,17 @@ const HEADERS: [(&str, Col); 17] = [
     ("partibeteckning", Col::Party),
     ("organisation", Col::Org),
     ("kommun", Col::Org),
-    ("e-mail/cid", Col::Other),
     ("e-post", Col::Other),
-    ("e-mail", Col::Other),
     ("signatur", Col::Other),
     ("cid", Col::Other),
 ];
 
 fn column_of(word: &str) -> Option<Col> {
     let w = word.trim_end_matches([':', ',']).to_lowercase();
+    // "E-mail", "Email", "E-mail/CID": an address column, however it is written.
+    if w.contains("mail") {
+        return Some(Col::Other);
+    }
     HEADERS.iter().find(|(h, _)| *h == w).map(|(_, c)| *c)
 }
 

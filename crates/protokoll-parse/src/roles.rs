@@ -99,8 +99,7 @@ pub fn people(s: &str) -> Vec<String> {
     };
     for tok in s.split_whitespace() {
         let w = tok.trim_end_matches([',', ';', '.']);
-        let party = w.starts_with('(') && w.ends_with(')');
-        if party {
+        if crate::names::bracketed(w) {
             flush(&mut cur, &mut out);
             continue;
         }
@@ -161,15 +160,14 @@ pub fn from_labels(lines: &[String]) -> Officers {
             continue;
         }
         let mut names = people(rest);
-        let next_names = || whole_names(lines.get(i + 1).map(String::as_str).unwrap_or(""));
+        let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
         if names.is_empty() && !(rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
             // "Sekreterare ……… Paragrafer 1-12": the rule, then another field of the
             // form; the signature's name stands alone on the next line.
-            names = next_names();
+            names = whole_names(next);
         } else if names.is_empty() {
             // The name on the next line (a signature under its rule), or on the line
             // above (a name printed over its role).
-            let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
             names = people(next.trim_start_matches(['.', '…', '_', ' ']));
             if names.is_empty() {
                 let prev = i.checked_sub(1).and_then(|p| lines.get(p));
@@ -253,7 +251,7 @@ fn whole_names(s: &str) -> Vec<String> {
         .split_whitespace()
         .filter(|w| !matches!(*w, "och" | "samt" | "&"))
         // A party after a name ("Birgitta Adolfsson (FP)") is no word of it.
-        .filter(|w| !(w.starts_with('(') && w.trim_end_matches([',', '.']).ends_with(')')))
+        .filter(|w| !crate::names::bracketed(w))
         .count();
     if covered == words {
         names
@@ -364,7 +362,7 @@ pub fn is_chair_role(role: &str) -> bool {
     // "(ordförande)", "(s) ordförande": a party and parentheses are no part of the role.
     let r = role
         .split_whitespace()
-        .filter(|w| !(w.starts_with('(') && w.ends_with(')') && w.chars().count() <= 6))
+        .filter(|w| !(crate::names::bracketed(w) && w.chars().count() <= 6))
         .collect::<Vec<_>>()
         .join(" ");
     let r = r

@@ -233,18 +233,7 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 pub fn reading_texts(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
-        let mut i = 0;
-        while i < page.lines.len() {
-            // One table row (lines sharing region and row), or one line.
-            let key = page.lines.get(i).map(|l| (l.region, l.row));
-            let mut j = i + 1;
-            if key.is_some_and(|(r, w)| r.is_some() && w.is_some()) {
-                while page.lines.get(j).map(|l| (l.region, l.row)) == key {
-                    j += 1;
-                }
-            }
-            let group = page.lines.get(i..j).unwrap_or(&[]);
-            i = j;
+        for group in protokoll_model::layout::row_groups(&page.lines) {
             if is_form(group) {
                 push_form(group, &mut out);
                 continue;
@@ -286,15 +275,13 @@ fn label_and_value(
 fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
     let mut runs_on = false;
     for l in group.iter().filter(|l| !l.furniture) {
-        let text = |cells: &[protokoll_model::Cell]| {
-            cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" ")
-        };
         if let Some((label, value)) = label_and_value(l) {
             let label = label.text();
             runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
-            out.push(format!("{label}: {}", text(value)));
+            let value: Vec<String> = value.iter().map(protokoll_model::Cell::text).collect();
+            out.push(format!("{label}: {}", value.join(" ")));
         } else if l.cells.iter().all(|c| c.column > 0) {
-            let value = text(&l.cells);
+            let value = l.text();
             match out.last_mut() {
                 Some(last) if runs_on => {
                     last.push(' ');
@@ -304,7 +291,7 @@ fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
             }
         } else {
             runs_on = false;
-            out.push(text(&l.cells));
+            out.push(l.text());
         }
     }
 }

@@ -180,6 +180,17 @@ fn decode_stream(s: &lopdf::Stream, limits: &Limits) -> Result<(u32, u32, Vec<u8
     }
 }
 
+/// A `/Decode` array that maps samples high to low (`[1 0]`): the image is inverted.
+fn decode_inverted(d: &Dictionary) -> bool {
+    match d.get(b"Decode") {
+        Ok(Object::Array(a)) => {
+            matches!(a.first(), Some(Object::Integer(1)))
+                || matches!(a.first(), Some(Object::Real(r)) if *r >= 0.5)
+        }
+        _ => false,
+    }
+}
+
 /// The last filter's parameters (`/DecodeParms` is one dictionary, or an array with
 /// one per filter).
 fn last_parms(d: &Dictionary) -> Option<&Dictionary> {
@@ -224,8 +235,7 @@ fn decode_ccitt(d: &Dictionary, data: &[u8], w: u32, h: u32) -> Result<Vec<u8>, 
     // The decoded black runs are samples of 0 unless /BlackIs1; a /Decode of [1 0]
     // inverts the samples (as for any 1-bit image).
     let black_sample = u8::from(pbool(b"BlackIs1", false));
-    let inverted = matches!(d.get(b"Decode"), Ok(Object::Array(a))
-        if matches!(a.first(), Some(Object::Integer(1))) || matches!(a.first(), Some(Object::Real(r)) if *r >= 0.5));
+    let inverted = decode_inverted(d);
     let grey_of = |sample: u8| if (sample == 1) != inverted { 255 } else { 0 };
     struct Rows {
         out: Vec<u8>,
@@ -437,13 +447,7 @@ fn samples_to_grey(d: &Dictionary, data: &[u8], w: u32, h: u32) -> Result<Vec<u8
     } else {
         colour_of(d.get(b"ColorSpace").ok(), 0)?
     };
-    let inverted = match d.get(b"Decode") {
-        Ok(Object::Array(a)) => {
-            matches!(a.first(), Some(Object::Integer(1)))
-                || matches!(a.first(), Some(Object::Real(r)) if *r >= 0.5)
-        }
-        _ => false,
-    };
+    let inverted = decode_inverted(d);
     let comps = colour.components();
     let (w, h) = (w as usize, h as usize);
     let row_bytes = (w * comps * bpc).div_ceil(8);
