@@ -30,46 +30,15 @@ struct Cli {
 enum Command {
     /// Turn files and folders (walked for *.pdf and *.txt) into JSON Lines records.
     Ingest {
-        /// Files or folders.
-        #[arg(required_unless_present = "files_from")]
-        paths: Vec<PathBuf>,
-        /// Also the files and folders listed in LIST, one a line ("-": stdin).
-        #[arg(long, value_name = "LIST")]
-        files_from: Vec<PathBuf>,
-        /// Write records here instead of stdout (through FILE.partial, renamed into
-        /// place when every record is in; an input is never overwritten).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Worker threads (default: all cores). Output is the same for any number.
-        #[arg(short, long)]
-        jobs: Option<usize>,
-        /// With -o: keep the records of files already done (by path or content, with
-        /// the same options) and process only the rest, after a crash, a kill or Ctrl-C.
-        #[arg(long, requires = "output")]
-        resume: bool,
-        /// With --resume: process again the files whose record is a transient error
-        /// (timeout, io, internal, ocr_unavailable) or was cut short by --timeout.
-        #[arg(long, requires = "resume")]
-        retry_errors: bool,
-        /// Follow symbolic links when walking folders (links that loop are skipped).
-        #[arg(short = 'L', long)]
-        follow: bool,
-        /// Take only shard K of N (K from 0) of the files, split by path hash; "/N"
-        /// takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.
-        #[arg(long, value_name = "K/N")]
-        shard: Option<String>,
-        /// No progress and no summary on stderr (warnings still).
-        #[arg(short, long, conflicts_with = "verbose")]
-        quiet: bool,
-        /// A line per file on stderr: path, status, CPU seconds.
-        #[arg(short, long)]
-        verbose: bool,
+        #[command(flatten)]
+        run: Run,
         /// Leave OCR damage as it is (no corrections).
         #[arg(long)]
         no_repair: bool,
-        /// CPU seconds allowed per document (reading, OCR, parsing; measured as the
-        /// worker thread's CPU time, so machine load does not change a record). A
-        /// document cut short keeps the pages read (status partial).
+        /// CPU seconds allowed per document (reading, repair, parsing; measured as the
+        /// worker thread's CPU time, so machine load does not change a record; OCR'd
+        /// pages have Tesseract's own per-page limit). A document cut short keeps the
+        /// pages read (status partial).
         #[arg(long, default_value_t = 8.0, value_name = "S")]
         timeout: f64,
         /// OCR scanned pages with Tesseract's Swedish model: auto = pages without
@@ -106,16 +75,7 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest {
-            paths,
-            files_from,
-            output,
-            jobs,
-            resume,
-            retry_errors,
-            follow,
-            shard,
-            quiet,
-            verbose,
+            run,
             no_repair,
             timeout,
             ocr,
@@ -135,21 +95,6 @@ fn main() {
                 budget_checks: std::env::var("PROTOKOLL_TEST_BUDGET_CHECKS")
                     .ok()
                     .and_then(|v| v.parse().ok()),
-            };
-            let shard = shard
-                .map(|s| batch::Shard::parse(&s, |v| std::env::var(v).ok()))
-                .transpose()?;
-            let run = Run {
-                paths,
-                files_from,
-                output,
-                jobs,
-                resume,
-                retry_errors,
-                follow,
-                shard,
-                quiet,
-                verbose,
             };
             ingest(&run, &opts)
         })(),
@@ -179,16 +124,41 @@ enum Outcome {
 }
 
 /// What `ingest` was asked, besides the pipeline's options.
+#[derive(clap::Args)]
 struct Run {
+    /// Files or folders.
+    #[arg(required_unless_present = "files_from")]
     paths: Vec<PathBuf>,
+    /// Also the files and folders listed in LIST, one a line ("-": stdin).
+    #[arg(long, value_name = "LIST")]
     files_from: Vec<PathBuf>,
+    /// Write records here instead of stdout (through FILE.partial, renamed into
+    /// place when every record is in; an input is never overwritten).
+    #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output is the same for any number.
+    #[arg(short, long)]
     jobs: Option<usize>,
+    /// With -o: keep the records of files already done (by path or content, with
+    /// the same options) and process only the rest, after a crash, a kill or Ctrl-C.
+    #[arg(long, requires = "output")]
     resume: bool,
+    /// With --resume: process again the files whose record is a transient error
+    /// (timeout, io, internal, ocr_unavailable) or was cut short by --timeout.
+    #[arg(long, requires = "resume")]
     retry_errors: bool,
+    /// Follow symbolic links when walking folders (links that loop are skipped).
+    #[arg(short = 'L', long)]
     follow: bool,
-    shard: Option<batch::Shard>,
+    /// Take only shard K of N (K from 0) of the files, split by path hash; "/N"
+    /// takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// No progress and no summary on stderr (warnings still).
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
+    /// A line per file on stderr: path, status, CPU seconds.
+    #[arg(short, long)]
     verbose: bool,
 }
 
@@ -209,11 +179,16 @@ enum Sink {
 }
 
 fn ingest(run: &Run, opts: &pipeline::Options) -> Result<Outcome> {
+    let shard = run
+        .shard
+        .as_deref()
+        .map(|s| batch::Shard::parse(s, |v| std::env::var(v).ok()))
+        .transpose()?;
     let all = batch::collect(&run.paths, &run.files_from, run.follow)?;
     if let Some(out) = &run.output {
         batch::refuse_output_among_inputs(out, &all)?;
     }
-    let files: Vec<PathBuf> = match run.shard {
+    let files: Vec<PathBuf> = match shard {
         Some(shard) => all.into_iter().filter(|f| shard.takes(f)).collect(),
         None => all,
     };
