@@ -95,6 +95,7 @@ fn main() {
                 budget_checks: std::env::var("PROTOKOLL_TEST_BUDGET_CHECKS")
                     .ok()
                     .and_then(|v| v.parse().ok()),
+                ..pipeline::Options::default()
             };
             ingest(&run, &opts)
         })(),
@@ -447,8 +448,7 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         repair: !raw,
         limits: protokoll_pdf::Limits::default(),
         ocr,
-        ocr_config: protokoll_ocr::Config::default(),
-        budget_checks: None,
+        ..pipeline::Options::default()
     };
     let display = file.to_string_lossy().into_owned();
     let budget = protokoll_model::Budget::new(opts.limits.time);

@@ -17,6 +17,9 @@ pub struct Options {
     pub ocr: OcrMode,
     /// How to OCR them.
     pub ocr_config: protokoll_ocr::Config,
+    /// Largest plain-text file read, in bytes. Memory is about 25 times the text (each
+    /// word is a positioned token), and minutes are a few hundred kB at most.
+    pub max_text_bytes: u64,
     /// Tests only (`PROTOKOLL_TEST_BUDGET_CHECKS`): a budget spent after this many
     /// checks instead of `limits.time`, so a test can cut a document at a known place.
     pub budget_checks: Option<u64>,
@@ -30,6 +33,7 @@ impl Default for Options {
             limits: protokoll_pdf::Limits::default(),
             ocr: OcrMode::Auto,
             ocr_config: protokoll_ocr::Config::default(),
+            max_text_bytes: 64 << 20,
             budget_checks: None,
         }
     }
@@ -125,21 +129,61 @@ pub fn load(path: &Path, display: &str, opts: &Options, budget: &Budget) -> Load
         },
         ..Record::default()
     };
+    let failed = |mut record: Record, p: Problem| {
+        record.status = Status::Error;
+        record.errors.push(p);
+        Loaded {
+            record,
+            document: None,
+        }
+    };
+    let io = |e: std::io::Error| problem("io", format!("cannot read {display}: {e}"), None);
+    match too_large_text(path, opts.max_text_bytes) {
+        Ok(None) => {}
+        Ok(Some((bytes, sha256))) => {
+            record.source.bytes = bytes;
+            record.source.sha256 = sha256;
+            let message = format!(
+                "a text file of {} MiB; text files over {} MiB are not read",
+                bytes >> 20,
+                opts.max_text_bytes >> 20
+            );
+            return failed(record, problem("too_large", message, None));
+        }
+        Err(e) => return failed(record, io(e)),
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            record.status = Status::Error;
-            record
-                .errors
-                .push(problem("io", format!("cannot read {display}: {e}"), None));
-            return Loaded {
-                record,
-                document: None,
-            };
-        }
+        Err(e) => return failed(record, io(e)),
     };
     let format = format_of(path, &bytes);
     load_bytes(bytes, format, record, opts, budget)
+}
+
+/// The size and sha256 of a file that would be read as text and is over `max` bytes;
+/// it is hashed in chunks, never held whole.
+fn too_large_text(path: &Path, max: u64) -> std::io::Result<Option<(u64, String)>> {
+    use std::io::Read;
+    let size = std::fs::metadata(path)?.len();
+    if size <= max {
+        return Ok(None);
+    }
+    let mut file = std::fs::File::open(path)?;
+    let mut head = [0u8; 5];
+    let n = file.read(&mut head)?;
+    if format_of(path, head.get(..n).unwrap_or(&[])) == Format::Pdf {
+        return Ok(None);
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(head.get(..n).unwrap_or(&[]));
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut buf)? {
+            0 => break,
+            k => hasher.update(buf.get(..k).unwrap_or(&[])),
+        }
+    }
+    Ok(Some((size, format!("{:x}", hasher.finalize()))))
 }
 
 /// As [`load`], on a file's bytes; `record` has the source path.

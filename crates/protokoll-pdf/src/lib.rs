@@ -43,6 +43,11 @@ pub struct Limits {
     pub max_ops: usize,
     /// Most pages read.
     pub max_pages: usize,
+    /// Most tokens of object syntax outside streams (numbers, names, brackets). lopdf
+    /// holds each as an object of about 100 bytes, so this bounds the parse's memory:
+    /// a `/Widths` array of 10^7 numbers would take 1.2 GB. Real documents have under
+    /// 40,000 (the most in `../shared/wild` and the dev corpus).
+    pub max_syntax_tokens: usize,
     /// CPU time for the whole document (the [`Budget`] that [`extract`] makes).
     pub time: Duration,
 }
@@ -54,6 +59,7 @@ impl Default for Limits {
             max_depth: 12,
             max_ops: 20_000_000,
             max_pages: 5_000,
+            max_syntax_tokens: 2_000_000,
             time: Duration::from_secs(8),
         }
     }
@@ -233,6 +239,12 @@ fn is_password_error(e: &lopdf::Error) -> bool {
 }
 
 fn extract_inner(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Extraction, PdfError> {
+    if let Some(n) = recover::syntax_over(bytes, limits.max_syntax_tokens, budget)? {
+        return Err(PdfError::TooLarge(format!(
+            "over {n} tokens of PDF syntax outside streams (a real document has \
+             under 100,000); not parsed, to bound memory"
+        )));
+    }
     let (doc, bytes) = load(bytes, limits, budget)?;
     let bytes = bytes.as_ref();
     let producer = producer(&doc);

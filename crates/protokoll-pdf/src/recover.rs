@@ -26,6 +26,47 @@ pub fn lost_objects(doc: &lopdf::Document) -> usize {
         .count()
 }
 
+/// `Some(limit)` when the file holds more than `limit` whitespace-separated tokens
+/// outside stream bodies: the parser would build an object for each. One pass; a
+/// stream body is skipped from its `stream` keyword to the next `endstream` (a missing
+/// one ends the count: what follows is data, not syntax).
+pub fn syntax_over(bytes: &[u8], limit: usize, budget: &Budget) -> Result<Option<usize>, PdfError> {
+    let ends = Hits::of(bytes, b"endstream", budget)?;
+    let mut tokens = 0usize;
+    let mut in_token = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if i % 65_536 == 65_535 {
+            budget.check().map_err(PdfError::Timeout)?;
+        }
+        if b.is_ascii_whitespace() {
+            in_token = false;
+        } else if !in_token {
+            in_token = true;
+            tokens += 1;
+            if tokens > limit {
+                return Ok(Some(limit));
+            }
+        }
+        if b == b's' && bytes.get(i..i + 6) == Some(b"stream".as_slice()) {
+            let keyword_end = i + 6;
+            let is_end = i >= 3 && bytes.get(i - 3..i) == Some(b"end".as_slice());
+            if !is_end {
+                match ends.first_from(keyword_end) {
+                    Some(e) => {
+                        i = e;
+                        in_token = false;
+                        continue;
+                    }
+                    None => return Ok(None),
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
 /// Where a keyword occurs in the file, in order.
 struct Hits {
     at: Vec<usize>,
@@ -39,7 +80,8 @@ impl Hits {
             if w == needle {
                 at.push(i);
             }
-            if i % 65_536 == 0 {
+            // Not at 0: a small file costs no check (tests count them).
+            if i % 65_536 == 65_535 {
                 budget.check().map_err(PdfError::Timeout)?;
             }
         }
@@ -213,5 +255,21 @@ mod tests {
         let pdf = b"1 0 obj\n<< /Length 2 0 R >>\nstream\nabc\nendstream\nendobj\n";
         let fixed = fix(pdf).expect("a fix");
         assert!(String::from_utf8_lossy(&fixed).contains("/Length 3 >>"));
+    }
+
+    #[test]
+    fn syntax_is_counted_outside_streams_only() {
+        let unlimited = Budget::unlimited();
+        let count = |pdf: &[u8], limit| syntax_over(pdf, limit, &unlimited).expect("count");
+        let body = "1 ".repeat(1000);
+        let in_stream = format!("1 0 obj << /Length 2000 >> stream\n{body}\nendstream endobj");
+        // 10 tokens outside the body: the limit holds at 10, not at 9.
+        assert_eq!(count(in_stream.as_bytes(), 10), None);
+        assert_eq!(count(in_stream.as_bytes(), 9), Some(9));
+        let array = format!("1 0 obj [{body}] endobj");
+        assert_eq!(count(array.as_bytes(), 500), Some(500));
+        // A stream that never ends: the rest is data.
+        let open = format!("1 0 obj << >> stream\n{body}");
+        assert_eq!(count(open.as_bytes(), 10), None);
     }
 }
