@@ -266,7 +266,12 @@ pub fn candidates(
         let Some((number, value, consumed, weak)) = found else {
             continue;
         };
-        let heading = heading();
+        // A label standing alone (or beside its case number only) heads the line under
+        // it: that line's type says whether this is a heading ("§ 35  2026.034 SN" over
+        // a bold title) or an entry of a contents list.
+        let rest = words.get(consumed..).unwrap_or(&[]);
+        let bare = split_case_number(rest).0.is_empty();
+        let heading = heading() || bare && lines.get(i + 1).is_some_and(|n| heading_type(n, body));
         let next = words.get(consumed).map_or("", |w| &*w.text);
         let list = next.starts_with(char::is_lowercase) || next == "Att";
         let weight =
@@ -618,14 +623,47 @@ const CASE_KEYS: [&str; 6] = [
 ];
 
 /// Splits a heading's words at a case number standing in it ("Budget 2025 Dnr KS
-/// 2024/12"): (the heading's words, the case number).
+/// 2024/12", or without its key at the end: "§ 35  2026.034 SN"): (the heading's
+/// words, the case number).
 pub fn split_case_number(words: &[Word]) -> (&[Word], Option<String>) {
     for k in 0..words.len() {
-        if let Some(c) = words.get(k..).and_then(case_number) {
+        let tail = words.get(k..).unwrap_or(&[]);
+        if let Some(c) = case_number(tail).or_else(|| bare_case_number(tail, k == 0)) {
             return (words.get(..k).unwrap_or(&[]), Some(c));
         }
     }
     (words, None)
+}
+
+/// A case number written without "Dnr": a registry's abbreviation and a numbered
+/// year ("2026.034 SN", "KS 2024/123", "KS/2019:45"). No lowercase word, at most four
+/// words, one of them a number with a separator and one an upper-case abbreviation,
+/// so a heading that merely ends in a year ("Budget 2025/2026") is not one. `whole`:
+/// the words are all a heading has ("§ 116  2020.008"), where a numbered year alone is
+/// no title either.
+fn bare_case_number(words: &[Word], whole: bool) -> Option<String> {
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let numbered = |t: &str| {
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        digits >= 3
+            && t.contains(['.', '/', ':', '-'])
+            && t.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '.' | '/' | ':' | '-') || c.is_uppercase()
+            })
+    };
+    let abbreviation = |t: &str| {
+        let letters = t.trim_matches(['.', '/', ':', '-']);
+        (2..=5).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+    };
+    let texts: Vec<&str> = words.iter().map(|w| &*w.text).collect();
+    let has_number = texts.iter().any(|t| numbered(t));
+    let has_abbreviation = texts
+        .iter()
+        .any(|t| abbreviation(t) || t.split(['/', '.', ':']).any(abbreviation) && numbered(t));
+    let all_case = texts.iter().all(|t| numbered(t) || abbreviation(t));
+    (has_number && (has_abbreviation || whole) && all_case).then(|| texts.join(" "))
 }
 
 #[cfg(test)]
@@ -666,6 +704,17 @@ mod tests {
         assert_eq!(c("Budget 2025 Dnr: 2024.12").as_deref(), Some("2024.12"));
         assert_eq!(c("Dnrförteckning saknas"), None);
         assert_eq!(split_case_number(&words("Budget Dnr 12")).0.len(), 1);
+        // Without the key: a registry abbreviation and a numbered year.
+        assert_eq!(c("2026.034 SN").as_deref(), Some("2026.034 SN"));
+        assert_eq!(c("KS 2024/123").as_deref(), Some("KS 2024/123"));
+        assert_eq!(c("KS/2019:45").as_deref(), Some("KS/2019:45"));
+        let w = words("Ekonomisk uppföljning 2018.002 ÖN");
+        let (heading, case) = split_case_number(&w);
+        assert_eq!((heading.len(), case.as_deref()), (2, Some("2018.002 ÖN")));
+        assert_eq!(c("Budget 2025/2026"), None);
+        assert_eq!(c("2020.008").as_deref(), Some("2020.008"));
+        assert_eq!(c("Val av EU-kandidat 2024"), None);
+        assert_eq!(c("Detaljplan för del av Sörhaga 2:4"), None);
     }
 
     #[test]

@@ -103,8 +103,8 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
             continue;
         }
         // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans
-        // S"): the heading, then the row's other cells as the first entry.
-        if let Some(head) = l.cell(0) {
+        // S") or before a tab stop: the heading, then the rest as the first entry.
+        if let Some(head) = l.lead(3) {
             let head_text = view::join(head);
             let is_heading = attendance::section_of(&head_text).is_some_and(|(_, r)| r.is_empty());
             let rest = l.words.get(head.len()..).unwrap_or(&[]);
@@ -125,7 +125,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
             .find(|a| a.role.as_deref().is_some_and(roles::is_chair_role))
             .map(|a| a.name.clone());
     }
-    canonical_officers(&mut meeting, &attendance);
+    canonical_officers(&mut meeting, &attendance, &texts);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {
@@ -152,23 +152,61 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     }
 }
 
-/// Officers named by given name only ("Per och Josefine utsågs till justerare") get the
-/// full name of the one person of the attendance list with that given name.
+/// Officers named by one name only, given ("Per och Josefine utsågs till justerare")
+/// or family ("Utses att justera: Lorentzon (KD)"), get the full name of the one
+/// person of the attendance list with that name, or else the one full name the
+/// document writes with it ("Reidun Lorentzon (KD) och … utses att justera").
 fn canonical_officers(
     m: &mut protokoll_model::record::Meeting,
     att: &[protokoll_model::record::Attendance],
+    texts: &[String],
 ) {
+    let one_of = |mut hits: Vec<String>| -> Option<String> {
+        hits.sort();
+        hits.dedup();
+        // Two people of that name (or one written two ways): ambiguous.
+        match hits.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    };
+    // A full name that opens or ends with the one name.
+    let matches = |n: &str, short: &str| {
+        n.contains(' ')
+            && (n.split(' ').next() == Some(short) || n.rsplit(' ').next() == Some(short))
+    };
     let full = |short: &str| -> Option<String> {
-        if short.contains(' ') {
+        if short.contains(' ') || !names::is_name_word(short) {
             return None;
         }
-        let mut hits = att
+        let listed: Vec<String> = att
             .iter()
-            .map(|a| a.name.as_str())
-            .filter(|n| n.split(' ').next() == Some(short) && n.contains(' '));
-        let first = hits.next()?;
-        // Two people of that name (or one listed twice under different names): ambiguous.
-        hits.all(|n| n == first).then(|| first.to_string())
+            .map(|a| a.name.clone())
+            .filter(|n| matches(n, short))
+            .collect();
+        if !listed.is_empty() {
+            return one_of(listed);
+        }
+        let written: Vec<String> = texts
+            .iter()
+            .flat_map(|t| {
+                let words: Vec<&str> = t
+                    .split_whitespace()
+                    // A party in brackets ("(KD)") is no part of a name.
+                    .map(|w| match w.starts_with('(') {
+                        true => "",
+                        false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+                    })
+                    .collect();
+                words
+                    .windows(2)
+                    .filter(|p| p.iter().all(|w| names::is_name_word(w)))
+                    .map(|p| p.join(" "))
+                    .filter(|n| matches(n, short))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        one_of(written)
     };
     for name in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
         if let Some(f) = full(name) {
@@ -338,11 +376,26 @@ mod tests {
             }],
             ..Meeting::default()
         };
-        canonical_officers(&mut m, &att);
+        canonical_officers(&mut m, &att, &[]);
         assert_eq!(m.chair.as_deref(), Some("Josefine Malm"));
         // Two Annas: which one is not said.
         assert_eq!(m.secretary.as_deref(), Some("Anna"));
         assert_eq!(m.adjusters[0].name, "Per Asklund");
+        // A family name the list lacks: the one full name the text writes with it, a
+        // party in brackets being no given name.
+        let mut m = Meeting {
+            adjusters: vec![Adjuster {
+                name: "Lorentzon".into(),
+                date: None,
+            }],
+            ..Meeting::default()
+        };
+        let texts = [
+            "Utses att justera: Lorentzon (KD) och Gunilla Nordberg (S)".to_string(),
+            "Reidun Lorentzon (KD) och Gunilla Nordberg (S) utses att justera".to_string(),
+        ];
+        canonical_officers(&mut m, &att, &texts);
+        assert_eq!(m.adjusters[0].name, "Reidun Lorentzon");
     }
 
     #[test]

@@ -24,7 +24,7 @@ static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 static ADJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(justerare|protokolljusterare|justeringspersoner|justeringsperson|justerat av|justeras av|justerade|justerande|protokollet justeras av)\s*:?\s*(.*)$").expect("regex")
+    Regex::new(r"(?i)^(justerare|protokolljusterare|justeringspersoner|justeringsperson|justerat av|justeras av|justerade|justerande|protokollet justeras av|utses att justera|att justera)\s*:?\s*(.*)$").expect("regex")
 });
 static ADJ_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^justera(t|s|d)?\s+den\s*:?\s*(.*)$").expect("regex"));

@@ -6,6 +6,11 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A gap between two words on a line wider than this many ems is a tab stop, not a
+/// space (word spacing is about a quarter of an em; justified text stretches it to
+/// about one).
+const TAB_GAP_EM: f32 = 2.0;
+
 /// One line as the parsers see it.
 #[derive(Debug, Clone)]
 pub struct PLine {
@@ -42,6 +47,15 @@ impl PLine {
         self.cells
             .get(i)
             .and_then(|(_, r)| self.words.get(r.clone()))
+    }
+    /// The label of a "label ⟶ value" line on a form without rules ("**Beslutande**
+    /// ⟶ Linda Espeving (M)", see [`tab_label`]) if it has at most `max_words` words;
+    /// with cells split by the extractor, the first cell of several.
+    pub fn lead(&self, max_words: usize) -> Option<&[Word]> {
+        if self.cells.len() > 1 {
+            return self.cell(0);
+        }
+        tab_label(&self.words).filter(|l| l.len() <= max_words)
     }
     /// The line's text.
     pub fn text(&self) -> String {
@@ -105,6 +119,147 @@ impl PLine {
 /// right-column words start (a skewed scan moves that edge a little down the page).
 pub fn left_of(w: &Word, split: f32) -> bool {
     (w.bbox.x0 + w.bbox.x1) / 2.0 < split && w.bbox.x0 < split - 8.0
+}
+
+/// A line's words split at its tab stops (gaps wider than [`TAB_GAP_EM`]).
+fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, pair) in words.windows(2).enumerate() {
+        if let [a, b] = pair {
+            if a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > TAB_GAP_EM * a.font_size {
+                out.extend(words.get(start..=i));
+                start = i + 1;
+            }
+        }
+    }
+    out.extend(words.get(start..).filter(|w| !w.is_empty()));
+    out
+}
+
+/// The label before a line's first tab stop, when it is set apart as one: bold before
+/// a value that is not, or ending in a colon ("**Beslutande** ⟶ Linda Espeving (M)").
+/// A row of a table of people without rules ("Ledamot ⟶ Ajla Ćano") has none.
+pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
+    let segs = tab_segments(words);
+    let (first, rest) = segs.split_first()?;
+    let bold = |s: &[Word]| s.iter().all(|w| w.bold);
+    let marked = bold(first) && rest.iter().any(|s| !bold(s))
+        || first.last().is_some_and(|w| w.text.ends_with(':'));
+    (marked && !rest.is_empty()).then_some(*first)
+}
+
+/// A line of people's names set apart by tab stops, as signatures and lists of
+/// adjusters stand ("Ingbritt Johansson ⟶ Marcus Wallin"): the names joined by
+/// commas, so that they read as two people, not one of four names.
+fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Option<String> {
+    let [cell] = cells else { return None };
+    let segs = tab_segments(&cell.borrow().words);
+    let name = |seg: &[Word]| {
+        (2..=4).contains(&seg.len()) && seg.iter().all(|w| crate::names::is_name_word(&w.text))
+    };
+    (segs.len() > 1 && segs.iter().all(|s| name(s)))
+        .then(|| segs.iter().map(|s| join(s)).collect::<Vec<_>>().join(", "))
+}
+
+/// "Label: value" fields from a label and the words of its value, which may hold
+/// further fields, each a bold label before a value that is not ("Socialförvaltningen,
+/// Alingsås **Paragrafer** §§34-39" → "Plats och tid: Socialförvaltningen, Alingsås",
+/// "Paragrafer: §§34-39").
+fn fields(label: String, value: &[Word]) -> Vec<String> {
+    let mut out: Vec<(String, Vec<&Word>)> = vec![(label, Vec::new())];
+    let mut i = 0;
+    while let Some(w) = value.get(i) {
+        let run = value
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|w| w.bold)
+            .count();
+        let after = value.get(i + run).is_some_and(|w| !w.bold);
+        let label_run = value.get(i..i + run).filter(|r| is_label_cell(r));
+        match label_run {
+            Some(r) if run > 0 && after && i > 0 => {
+                out.push((join(r), Vec::new()));
+                i += run;
+            }
+            _ => {
+                if let Some((_, v)) = out.last_mut() {
+                    v.push(w);
+                }
+                i += 1;
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(label, v)| {
+            let words: Vec<Word> = v.into_iter().cloned().collect();
+            format!("{label}: {}", join(&words))
+        })
+        .collect()
+}
+
+/// A form line laid out with tab stops and no rules ("**Plats och tid** ⟶
+/// Alströmerteatern, ⟶ **Paragrafer** §116"), as its "Label: value" fields (see
+/// [`fields`]), with the x where the value starts (its wrapped lines start there too).
+fn tab_fields(words: &[Word]) -> Option<(Vec<String>, f32)> {
+    let label = tab_label(words)?;
+    if !is_label_cell(label) || label.iter().any(|w| !w.bold) {
+        return None;
+    }
+    let value = words.get(label.len()..)?;
+    let x = value.first()?.bbox.x0;
+    Some((fields(join(label), value), x))
+}
+
+/// Where a place or time value read from a form may run on: its index in the output
+/// and the x its lines start at.
+type RunsOn = Option<(usize, f32)>;
+
+/// A reading block of tab-stop form lines (see [`tab_fields`]), each field as "Label:
+/// value"; a line that starts at a place or time value's x continues it. False when
+/// the block is neither.
+fn push_tab_form(
+    texts: &[&protokoll_model::layout::TextLine<'_>],
+    out: &mut Vec<String>,
+    runs_on: &mut RunsOn,
+) -> bool {
+    fn single<'a>(t: &'a protokoll_model::layout::TextLine<'_>) -> Option<&'a [Word]> {
+        match t.cells.as_slice() {
+            [c] => Some(c.words.as_slice()),
+            _ => None,
+        }
+    }
+    let continues = |t: &protokoll_model::layout::TextLine<'_>, on: &RunsOn| {
+        let first = single(t).and_then(<[Word]>::first);
+        matches!((on, first), (Some((_, x)), Some(w)) if (w.bbox.x0 - x).abs() < 4.0)
+    };
+    let handled = texts
+        .iter()
+        .any(|t| single(t).and_then(tab_fields).is_some() || continues(t, runs_on));
+    if !handled {
+        *runs_on = None;
+        return false;
+    }
+    for t in texts {
+        if let Some((fields, x)) = single(t).and_then(tab_fields) {
+            let place_or_time = fields.first().is_some_and(|f| {
+                let label = f.split(':').next().unwrap_or("").to_lowercase();
+                crate::meta::is_place_or_time_label(&label)
+            });
+            *runs_on = place_or_time.then_some((out.len(), x));
+            out.extend(fields);
+        } else if continues(t, runs_on) {
+            if let Some(v) = runs_on.and_then(|(i, _)| out.get_mut(i)) {
+                v.push(' ');
+                v.push_str(&t.text);
+            }
+        } else {
+            *runs_on = None;
+            out.push(t.text.clone());
+        }
+    }
+    true
 }
 
 /// Words joined by single spaces.
@@ -233,17 +388,25 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 pub fn reading_texts(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for page in &doc.pages {
+        let mut runs_on: RunsOn = None;
         for group in protokoll_model::layout::row_groups(&page.lines) {
             if is_form(group) {
                 push_form(group, &mut out);
                 continue;
             }
-            for block in protokoll_model::layout::reading_blocks(group) {
+            for mut block in protokoll_model::layout::reading_blocks(group) {
+                for t in &mut block {
+                    if let Some(names) = names_apart(&t.cells) {
+                        t.text = names;
+                    }
+                }
                 let texts: Vec<_> = block
                     .iter()
                     .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
                     .collect();
-                push_row(&texts, &mut out);
+                if !push_tab_form(&texts, &mut out, &mut runs_on) {
+                    push_row(&texts, &mut out);
+                }
             }
         }
     }
@@ -273,24 +436,26 @@ fn label_and_value(
 /// A form read line by line: "Label: value"; a value's further lines (right column
 /// only) follow as lines of their own, but for a place or time, whose value runs on.
 fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
-    let mut runs_on = false;
+    let mut runs_on: Option<usize> = None;
     for l in group.iter().filter(|l| !l.furniture) {
         if let Some((label, value)) = label_and_value(l) {
             let label = label.text();
-            runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
-            let value: Vec<String> = value.iter().map(protokoll_model::Cell::text).collect();
-            out.push(format!("{label}: {}", value.join(" ")));
+            // The value runs on into a place or time field (its first).
+            runs_on =
+                crate::meta::is_place_or_time_label(&label.to_lowercase()).then_some(out.len());
+            let words: Vec<Word> = value.iter().flat_map(|c| c.words.iter().cloned()).collect();
+            out.extend(fields(label, &words));
         } else if l.cells.iter().all(|c| c.column > 0) {
-            let value = l.text();
-            match out.last_mut() {
-                Some(last) if runs_on => {
-                    last.push(' ');
-                    last.push_str(&value);
+            let value = names_apart(&l.cells).unwrap_or_else(|| l.text());
+            match runs_on.and_then(|i| out.get_mut(i)) {
+                Some(field) => {
+                    field.push(' ');
+                    field.push_str(&value);
                 }
-                _ => out.push(value),
+                None => out.push(value),
             }
         } else {
-            runs_on = false;
+            runs_on = None;
             out.push(l.text());
         }
     }
@@ -436,5 +601,81 @@ pub mod testing {
             weight: 1.0,
             lone: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::line;
+    use super::*;
+
+    /// Words of `line` with the first `bold` of them bold.
+    fn bolded(l: PLine, bold: &[usize]) -> Vec<Word> {
+        let mut words = l.words;
+        for &i in bold {
+            if let Some(w) = words.get_mut(i) {
+                w.bold = true;
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn a_form_laid_out_with_tab_stops_reads_as_fields() {
+        // **Plats och tid** ⟶ Alströmerteatern, ⟶ **Paragrafer** §116
+        let l = line(
+            100.0,
+            &[
+                ("Plats", 70.0),
+                ("och", 103.0),
+                ("tid", 124.0),
+                ("Alströmerteatern,", 185.0),
+                ("Paragrafer", 363.0),
+                ("§116", 429.0),
+            ],
+        );
+        let words = bolded(l, &[0, 1, 2, 4]);
+        let (fields, x) = tab_fields(&words).expect("a form line");
+        assert_eq!(
+            fields,
+            ["Plats och tid: Alströmerteatern,", "Paragrafer: §116"]
+        );
+        assert_eq!(x, 185.0);
+        // The same words in regular type are a table row, not a form.
+        let plain = line(
+            100.0,
+            &[("Ledamot", 70.0), ("Ajla", 185.0), ("Ćano", 215.0)],
+        );
+        assert!(tab_fields(&plain.words).is_none());
+        assert!(plain.lead(3).is_none());
+        let labelled = PLine::of_words(1, bolded(plain, &[0]));
+        assert_eq!(labelled.lead(3).map(join).as_deref(), Some("Ledamot"));
+    }
+
+    #[test]
+    fn names_set_apart_by_a_tab_stop_are_two_people() {
+        let cell = |l: PLine| protokoll_model::Cell {
+            column: 1,
+            words: l.words,
+        };
+        let two = cell(line(
+            300.0,
+            &[
+                ("Ingbritt", 183.0),
+                ("Johansson", 216.0),
+                ("Marcus", 331.0),
+                ("Wallin", 367.0),
+            ],
+        ));
+        assert_eq!(
+            names_apart(&[two]).as_deref(),
+            Some("Ingbritt Johansson, Marcus Wallin")
+        );
+        // One name of four words, word spacing only: as written.
+        let one = cell(line(
+            300.0,
+            &[("Anna", 183.0), ("Karin", 210.0), ("Berg", 243.0)],
+        ));
+        assert!(names_apart(&[one]).is_none());
     }
 }
