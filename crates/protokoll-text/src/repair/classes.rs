@@ -1,3 +1,4 @@
+use super::lists::{Ending, LISTS};
 use super::text::{lowercase, split_core};
 use super::FUNCTION_WORD;
 use crate::lexicon::Lexicon;
@@ -5,7 +6,8 @@ use crate::lexicon::Lexicon;
 /// Whether `w` is a noun: its definite form is a common word ("val": "valet"; "väl"
 /// has none), or it is the plural of such a word ("vägar": "väg", "vägen").
 pub(super) fn is_noun(lex: &Lexicon, w: &str) -> bool {
-    let plural = ["ar", "er", "or"]
+    let plural = LISTS
+        .plural_endings
         .iter()
         .filter_map(|e| w.strip_suffix(e))
         .any(|stem| stem.chars().count() >= 3 && has_definite(lex, stem, COMMON_DEFINITE));
@@ -22,11 +24,10 @@ pub(super) fn noun_or_definite(lex: &Lexicon, w: &str) -> bool {
 
 /// Whether the definite singular of `w` is a word of Zipf `min` or more.
 pub(super) fn has_definite(lex: &Lexicon, w: &str, min: f32) -> bool {
-    let ends_in_vowel = w.ends_with(['a', 'e', 'o', 'i', 'u', 'y', 'å', 'ä', 'ö']);
-    let forms: &[&str] = if ends_in_vowel {
-        &["n", "t"]
+    let forms = if ends_in_vowel(w) {
+        &LISTS.definite_after_vowel
     } else {
-        &["en", "et"]
+        &LISTS.definite_after_consonant
     };
     forms
         .iter()
@@ -45,41 +46,37 @@ pub(super) fn definite_noun(lex: &Lexicon, next: Option<&str>) -> bool {
     if lex.zipf(w).is_none_or(|z| z >= FUNCTION_WORD) {
         return false;
     }
-    let vowel = |s: &str| s.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö']);
-    [
-        ("en", false),
-        ("et", false),
-        ("n", true),
-        ("t", true),
-        ("na", false),
-    ]
-    .iter()
-    .filter_map(|(ending, after_vowel)| {
-        w.strip_suffix(ending)
-            .filter(|st| vowel(st) == *after_vowel || *ending == "na")
-    })
-    .any(|st| {
-        st.chars().count() >= 3 && lex.zipf(st).is_some_and(|z| z >= STEM) && is_noun(lex, st)
-    })
+    let after_consonant = LISTS
+        .definite_after_consonant
+        .iter()
+        .map(|e| (e, Some(false)));
+    let after_vowel = LISTS.definite_after_vowel.iter().map(|e| (e, Some(true)));
+    let plural = LISTS.definite_plural.iter().map(|e| (e, None));
+    after_consonant
+        .chain(after_vowel)
+        .chain(plural)
+        .filter_map(|(ending, after_vowel)| {
+            w.strip_suffix(ending)
+                .filter(|st| after_vowel.is_none_or(|v| ends_in_vowel(st) == v))
+        })
+        .any(|st| {
+            st.chars().count() >= 3 && lex.zipf(st).is_some_and(|z| z >= STEM) && is_noun(lex, st)
+        })
 }
 
 /// Whether a word is a verb's supine, as Hunspell's infinitives tell: "ökat" (öka),
 /// "fått" (få), "behövt" (behöva), "skrivit" (skriva).
 pub(super) fn is_supine(lex: &Lexicon, w: &str) -> bool {
-    verb_form(
-        lex,
-        w,
-        &[("t", false), ("tt", false), ("t", true), ("it", true)],
-    )
+    verb_form(lex, w, &LISTS.supine)
 }
 
 /// Whether `w` is a form of a verb Hunspell flags: `w` less one of `endings` is an
 /// infinitive, with an "a" put back where the ending says so ("läser": "läs" + a).
-pub(super) fn verb_form(lex: &Lexicon, w: &str, endings: &[(&str, bool)]) -> bool {
-    endings.iter().any(|(ending, add_a)| {
-        w.strip_suffix(ending).is_some_and(|st| {
+pub(super) fn verb_form(lex: &Lexicon, w: &str, endings: &[Ending]) -> bool {
+    endings.iter().any(|ending| {
+        w.strip_suffix(ending.text).is_some_and(|st| {
             st.chars().count() >= 2
-                && if *add_a {
+                && if ending.add_a {
                     lex.is_infinitive(&format!("{st}a"))
                 } else {
                     lex.is_infinitive(st)
@@ -95,14 +92,7 @@ pub(super) fn finite_verb(lex: &Lexicon, next: Option<&str>) -> bool {
     let Some(n) = next else {
         return false;
     };
-    let endings = [
-        ("r", false),
-        ("er", true),
-        ("s", false),
-        ("s", true),
-        ("es", true),
-    ];
-    verb_form(lex, &lowercase(split_core(n).1), &endings)
+    verb_form(lex, &lowercase(split_core(n).1), &LISTS.present)
 }
 
 /// Whether `word` is a gazetteer name or begins with one ("örebroregionens").
@@ -113,4 +103,9 @@ pub(super) fn starts_with_name(lex: &Lexicon, word: &str) -> bool {
             .map(|(i, c)| i + c.len_utf8())
             .skip(3)
             .any(|end| word.get(..end).is_some_and(|p| lex.is_name(p)))
+}
+
+/// Whether a word ends in a vowel (its definite form adds "n"/"t", not "en"/"et").
+fn ends_in_vowel(w: &str) -> bool {
+    w.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö'])
 }

@@ -1,4 +1,5 @@
-use super::classes::definite_noun;
+use super::classes::{definite_noun, noun_or_definite};
+use super::lists::{Class, LISTS};
 use super::memo::Ctx;
 use super::score::most_frequent;
 use super::text::{bare_word, capitalised, is_label, lowercase, split_core};
@@ -34,38 +35,21 @@ pub(super) fn left_word(prev: Option<&str>) -> (bool, Slot) {
     }
     let (_, core, post) = split_core(p);
     let lower = lowercase(core);
-    let infinitive = matches!(
-        lower.as_ref(),
-        "att"
-            | "kan"
-            | "ska"
-            | "skall"
-            | "bör"
-            | "bor"
-            | "måste"
-            | "maste"
-            | "vill"
-            | "kunna"
-            | "skulle"
-            | "kunde"
-            | "borde"
-    );
+    let infinitive = LISTS.infinitive_markers.contains(lower.as_ref());
     // A word that ends a clause ("av.") asks for no word class.
     if !post.is_empty() {
         return (infinitive, Slot::Other);
     }
     // Prepositions, articles and quantifiers, also as the English model writes them
     // ("for", "pa", "fran", "nagot"); copulas.
-    let slot = match lower.as_ref() {
-        "av" | "till" | "för" | "for" | "om" | "med" | "på" | "pa" | "vid" | "från" | "fran"
-        | "under" | "efter" | "inom" | "mot" | "utan" | "genom" | "en" | "ett" | "sin" | "sitt"
-        | "varje" | "något" | "nagot" | "samma" | "flera" | "alla" | "många" | "manga"
-        | "några" | "nagra" | "inga" | "vissa" | "olika" | "båda" | "bada" => Slot::Noun,
-        "är" | "ar" | "var" | "blir" | "blev" | "bli" | "vara" | "varit" | "förblir" => {
-            Slot::Predicate
-        }
-        "har" | "hade" => Slot::Supine,
-        _ => Slot::Other,
+    let slot = if LISTS.noun_openers.contains(lower.as_ref()) {
+        Slot::Noun
+    } else if LISTS.copulas.contains(lower.as_ref()) {
+        Slot::Predicate
+    } else if LISTS.auxiliaries.contains(lower.as_ref()) {
+        Slot::Supine
+    } else {
+        Slot::Other
     };
     (infinitive, slot)
 }
@@ -90,104 +74,33 @@ pub(super) fn after_name(lex: &Lexicon, prev: Option<&str>) -> bool {
 /// Whether the word after a demonstrative "har" makes it "här": a copula ("är", as
 /// the English model writes it too), or a noun in its definite form.
 pub(super) fn here_follows(lex: &Lexicon, next: Option<&str>) -> bool {
-    next.is_some_and(|n| matches!(lowercase(split_core(n).1).as_ref(), "är" | "ar"))
-        || definite_noun(lex, next)
+    next.is_some_and(|n| {
+        LISTS
+            .copula_as_read
+            .contains(lowercase(split_core(n).1).as_ref())
+    }) || definite_noun(lex, next)
 }
 
-/// "i ar" / "tre ar" / "till ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a number or
-/// a preposition these words cannot be the verb forms the frequency prefers.
-pub(super) fn by_context(lower: &str, prev: Option<String>) -> Option<&'static str> {
-    let prev = prev?;
-    // "3", "8-10", "1–3": a number or a range of them.
-    let numeral = prev.chars().any(|c| c.is_ascii_digit())
-        && prev
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
-        || matches!(
-            prev.as_str(),
-            "ett"
-                | "två"
-                | "tva"
-                | "tre"
-                | "fyra"
-                | "fem"
-                | "sex"
-                | "sju"
-                | "åtta"
-                | "atta"
-                | "nio"
-                | "tio"
-                | "några"
-                | "nagra"
-                | "många"
-                | "manga"
-                | "flera"
-                | "varje"
-                | "per"
-                | "förra"
-                | "forra"
-                | "föregående"
-                | "foregaende"
-                | "nästa"
-                | "nasta"
-                | "senare"
-                | "senaste"
-                | "kommande"
-                | "tidigare"
-        );
-    let preposition = matches!(
-        prev.as_str(),
-        "i" | "på"
-            | "pa"
-            | "med"
-            | "för"
-            | "for"
-            | "av"
-            | "till"
-            | "från"
-            | "fran"
-            | "om"
-            | "inom"
-            | "mellan"
-            | "hos"
-            | "genom"
-            | "under"
-            | "över"
-            | "over"
-            | "utifrån"
-            | "utifran"
-            | "mot"
-            | "vid"
-            | "bland"
-            | "kring"
-            | "efter"
-            | "enligt"
-    );
-    // A subject pronoun is followed by a verb: "vi når", not the conjunction "när".
-    let subject = matches!(
-        prev.as_str(),
-        "jag" | "du" | "han" | "hon" | "vi" | "ni" | "man"
-    );
-    match lower {
-        "ar" if numeral || matches!(prev.as_str(), "i" | "till" | "per" | "samma" | "hela") => {
-            Some("år")
+/// "i ar" / "tre ar" / "till ar" → "år"; "i vara", "för vart" → "våra", "vårt": after a
+/// number or a preposition these words cannot be the verb forms the frequency prefers
+/// (`data/left-context.txt`). `prev` is the word before as written.
+pub(super) fn by_context(lex: &Lexicon, lower: &str, prev: Option<&str>) -> Option<&'static str> {
+    let rule = LISTS.left_rules.iter().find(|r| r.word == lower)?;
+    let p = prev?;
+    let prev_lower = split_core(p).1.to_lowercase();
+    let holds = |class: &Class| match class {
+        // "3", "8-10", "1–3": a number or a range of them.
+        Class::Number => {
+            prev_lower.chars().any(|c| c.is_ascii_digit())
+                && prev_lower
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
         }
-        "vara" if preposition || matches!(prev.as_str(), "har" | "hade") => Some("våra"),
-        "nar" if subject => Some("når"),
-        "vart" if preposition => Some("vårt"),
-        "var" if preposition => Some("vår"),
-        _ => None,
-    }
+        Class::Noun => bare_word(prev).is_some_and(|w| noun_or_definite(lex, &w)),
+        Class::Words(words) => words.contains(prev_lower.as_str()),
+    };
+    rule.after.iter().any(holds).then_some(rule.reading)
 }
-
-/// Function words whose reading [`by_context`] takes from the left neighbour.
-pub(super) const READ_FROM_LEFT: [&str; 6] = ["ar", "vara", "vart", "var", "nar", "fort"];
-
-/// Common infinitives Hunspell sv_SE lists without verb inflection flags.
-pub(super) const IRREGULAR_INFINITIVES: [&str; 14] = [
-    "vara", "bli", "göra", "kunna", "vilja", "veta", "säga", "ligga", "sitta", "ta", "ge", "se",
-    "dra", "stå",
-];
 
 /// The common word (Zipf 4.5 or more) a lone lowercase consonant becomes with å, ä or ö
 /// after it, the most frequent if several.
@@ -204,9 +117,6 @@ pub(super) fn lone_consonant(core: &str, lex: &Lexicon) -> Option<String> {
         .map(|(w, _)| w)
 }
 
-/// Modal verbs as the English model writes them, and as they are.
-pub(super) const MODALS: [(&str, &str); 2] = [("bor", "bör"), ("far", "får")];
-
 /// "bor" and "far" are the modal verbs "bör" and "får" when an infinitive follows,
 /// active or passive, as written or once repaired ("bor goras").
 pub(super) fn modal_reading(
@@ -214,26 +124,25 @@ pub(super) fn modal_reading(
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<&'static str> {
-    let (_, modal) = MODALS.iter().find(|(w, _)| *w == lower)?;
+    let (_, modal) = LISTS.modals.iter().find(|(w, _)| *w == lower)?;
     let next = lowercase(split_core(next?).1).into_owned();
     let lex = ctx.lex;
-    let active = |w: &str| lex.is_infinitive(w) || IRREGULAR_INFINITIVES.contains(&w);
+    let active = |w: &str| lex.is_infinitive(w) || LISTS.irregular_infinitives.contains(w);
     let infinitive = |w: &str| active(w) || w.strip_suffix('s').is_some_and(active);
     let found = infinitive(&next)
         || lex.zipf(&next).is_none() && ctx.best(&next, false).is_some_and(|(r, _)| infinitive(&r));
     found.then_some(modal)
 }
 
-/// Words the OCR runs into the next one when it loses a space ("attjustera").
-pub(super) const RUN_ON: [&str; 9] = ["att", "och", "i", "på", "som", "för", "av", "till", "med"];
-
-/// An unknown word that is a common function word run into a known word, split there.
+/// An unknown word that is a common function word run into a known word, split there
+/// ("attjustera"; the words are `data/function-words.txt`'s "run on").
 pub(super) fn run_on(lex: &Lexicon, lower: &str) -> Option<(usize, String)> {
     const REST: f32 = 3.0;
     if lex.zipf(lower).is_some() {
         return None;
     }
-    RUN_ON
+    LISTS
+        .run_on
         .iter()
         .filter_map(|f| {
             let rest = lower.strip_prefix(f)?;

@@ -1,7 +1,8 @@
 use super::audit::{apply, fix_of, Fix};
 use super::classes::{definite_noun, finite_verb};
-use super::context::{here_follows, left_word, person_slot, MODALS, READ_FROM_LEFT};
+use super::context::{here_follows, left_word, person_slot};
 use super::gate::ocr_layer;
+use super::lists::LISTS;
 use super::memo::Ctx;
 use super::merges::{listed_or_name, merge_split_initials, merge_split_words};
 use super::rules::repair_token;
@@ -93,7 +94,7 @@ pub(super) fn next_class(next: Option<&str>) -> u8 {
 /// Whether a token is a modal as the English model writes it ("bor", "far").
 pub(super) fn is_modal(text: &str) -> bool {
     let core = lowercase(split_core(text).1);
-    MODALS.iter().any(|(w, _)| *w == core)
+    LISTS.modals.iter().any(|(w, _)| *w == core)
 }
 
 /// Whether a token's repair is the same whatever its neighbours: not a one- or
@@ -107,7 +108,7 @@ pub(super) fn context_free(text: &str) -> bool {
     let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
     let lower = lowercase(core);
     long && !core.starts_with(['A', 'O'])
-        && !READ_FROM_LEFT.contains(&lower.as_ref())
+        && !LISTS.read_from_left.contains(lower.as_ref())
         && lower != "har"
         && !is_modal(text)
 }

@@ -1,3 +1,4 @@
+use super::lists::LISTS;
 use super::memo::FastMap;
 use crate::lexicon::Lexicon;
 use std::collections::HashMap;
@@ -21,12 +22,6 @@ pub struct Evidence {
     /// Family stems with how often the document's words speak for them.
     pub(super) family: HashMap<String, usize>,
 }
-
-/// Inflection endings stripped to find a word's family stem (longest first).
-pub(super) const ENDINGS: [&str; 24] = [
-    "arnas", "ernas", "arna", "erna", "orna", "ande", "ens", "ena", "ets", "an", "ar", "as", "at",
-    "en", "er", "es", "et", "or", "de", "te", "a", "e", "s", "t",
-];
 
 /// Shortest family stem: "råd", "läg", "stärk".
 pub(super) const MIN_STEM: usize = 3;
@@ -128,10 +123,15 @@ pub(super) fn common_part<'a>(
 }
 
 /// A word's possible family stems: the word itself and the word less each inflection
-/// ending it has, keeping stems of at least [`MIN_STEM`] letters.
+/// ending it has (`data/endings.txt`), keeping stems of at least [`MIN_STEM`] letters.
 pub(super) fn stems(w: &str) -> impl Iterator<Item = &str> {
     std::iter::once(w)
-        .chain(ENDINGS.iter().filter_map(move |e| w.strip_suffix(e)))
+        .chain(
+            LISTS
+                .family_endings
+                .iter()
+                .filter_map(move |e| w.strip_suffix(e)),
+        )
         .filter(|st| st.chars().count() >= MIN_STEM)
 }
 

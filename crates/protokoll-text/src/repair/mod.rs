@@ -32,6 +32,7 @@ mod context;
 mod decode;
 mod evidence;
 mod gate;
+mod lists;
 mod memo;
 mod merges;
 mod rules;

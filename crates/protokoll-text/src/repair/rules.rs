@@ -3,8 +3,9 @@ use super::classes::{
 };
 use super::context::{
     after_name, by_context, expects_infinitive, here_follows, left_word, lone_consonant,
-    modal_reading, person_slot, run_on, Slot, IRREGULAR_INFINITIVES, READ_FROM_LEFT,
+    modal_reading, person_slot, run_on, Slot,
 };
+use super::lists::LISTS;
 use super::memo::Ctx;
 use super::score::{confidence, most_frequent};
 use super::text::{
@@ -64,12 +65,7 @@ pub(super) fn repair_token(
     // "det har mötet", "den har typen", "det har är": a demonstrative before a definite
     // noun or a copula is "den/det/de här"; "det har varit" (a supine) stays.
     if core.eq_ignore_ascii_case("har")
-        && bare_word(prev).is_some_and(|w| {
-            matches!(
-                w.as_ref(),
-                "den" | "det" | "de" | "denna" | "detta" | "dessa"
-            )
-        })
+        && bare_word(prev).is_some_and(|w| LISTS.demonstratives.contains(w.as_ref()))
         && here_follows(ctx.lex, next)
     {
         return read_as("här", CONFIDENT);
@@ -83,8 +79,7 @@ pub(super) fn repair_token(
         return Some((format!("{pre}Här{post}"), "diacritic", CONFIDENT));
     }
     // "k1 9-12" / "kL 13": the abbreviation kl.
-    if matches!(core, "k1" | "kL" | "kI" | "k|")
-        && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    if LISTS.kl.contains(core) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
     {
         return Some((format!("{pre}kl{post}"), "confusion", 0.9));
     }
@@ -92,7 +87,7 @@ pub(super) fn repair_token(
     let lower = lowercase(core);
     let lower = lower.as_ref();
     // Function words the frequency alone gets wrong, read from their left neighbour.
-    if READ_FROM_LEFT.contains(&lower) {
+    if LISTS.read_from_left.contains(lower) {
         // "ar 2027": a year follows.
         let year_next = next.is_some_and(|n| {
             let n = split_core(n).1;
@@ -102,21 +97,14 @@ pub(super) fn repair_token(
         let final_noun = lower == "ar"
             && post.starts_with('.')
             && !prev.is_some_and(|p| {
-                matches!(
-                    lowercase(split_core(p).1).as_ref(),
-                    "det" | "som" | "vad" | "hur"
-                )
+                LISTS
+                    .clause_openers
+                    .contains(lowercase(split_core(p).1).as_ref())
             });
-        // "Protokoll fort vid": after a noun the participle "fört"; the adverb "fort"
-        // follows a verb ("gick fort") or "så".
-        let after_noun =
-            lower == "fort" && bare_word(prev).is_some_and(|w| noun_or_definite(ctx.lex, &w));
         let fixed = if lower == "ar" && (year_next || final_noun) {
             Some("år")
-        } else if after_noun {
-            Some("fört")
         } else {
-            by_context(lower, prev.map(|p| split_core(p).1.to_lowercase()))
+            by_context(ctx.lex, lower, prev)
         };
         if let Some(fixed) = fixed {
             return read_as(fixed, 0.8);
@@ -146,7 +134,7 @@ pub(super) fn repair_token(
     // leaves unflagged are listed, so "att vara" never becomes the rare verb "våra").
     if expects_infinitive(prev)
         && !ctx.lex.is_infinitive(lower)
-        && !IRREGULAR_INFINITIVES.contains(&lower)
+        && !LISTS.irregular_infinitives.contains(lower)
     {
         // An adjective before a definite noun needs an article ("de andra tiderna"):
         // without one, the verb.

@@ -1,14 +1,13 @@
 use super::audit::{apply, fix_of, Fix};
+use super::lists::LISTS;
 use protokoll_model::Correction;
 use protokoll_model::Page;
 
 /// Whether a word speaks of money in dollars: "$" after a number ("12$"), "US$",
-/// "USD", "dollar(s)".
+/// "USD", "dollar(s)" (`data/ocr-forms.txt`).
 pub(super) fn dollar_context(w: &str) -> bool {
     let lower = w.to_lowercase();
-    lower.contains("usd")
-        || lower.contains("dollar")
-        || lower.contains("us$")
+    LISTS.dollar.iter().any(|d| lower.contains(d))
         || lower.find('$').is_some_and(|i| {
             lower
                 .get(..i)
