@@ -70,6 +70,70 @@ impl Parts {
     }
 }
 
+/// A part's reading as written and its best repair, either of them perhaps none.
+type Readings = (Option<Parts>, Option<Parts>);
+
+/// The better-scoring of two readings (the first of equals).
+fn better(a: Option<Parts>, b: Option<Parts>) -> Option<Parts> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.score() > a.score() { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A part as written, and its best repair; a compound-only head ("folkhälso") counts as
+/// a common word where a head may stand.
+fn word_part(lex: &Lexicon, seen: &Evidence, s: &str, head: bool) -> Readings {
+    const MIN_PART: f32 = 2.0;
+    const MIN_FORM: f32 = 1.0;
+    // A long last part may be any listed form ("samordnarna": Hunspell's only).
+    let min = if !head && s.chars().count() >= 8 {
+        MIN_FORM
+    } else {
+        MIN_PART
+    };
+    let mut own = lex
+        .zipf(s)
+        .filter(|z| *z >= min)
+        .map(|z| Parts::one(s.to_string(), z));
+    let mut alt = candidates(lex, s, false, seen)
+        .into_iter()
+        .filter(|(c, z)| c != s && *z >= min)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(w, z)| Parts::one(w, z));
+    if head {
+        if own.is_none() && lex.is_head(s) {
+            own = Some(Parts::one(s.to_string(), HEAD_ZIPF));
+        }
+        if alt.is_none() {
+            let mut heads = Vec::new();
+            lex.accented_heads(&deaccent(s), &mut heads);
+            alt = heads.into_iter().next().map(|h| Parts::one(h, HEAD_ZIPF));
+        }
+    }
+    (own, alt)
+}
+
+/// A part as written or repaired, or (where `link`) either of its stem with a linking
+/// "s": "informations|" is "information" + s, whether or not the s-form is itself listed.
+fn part(lex: &Lexicon, seen: &Evidence, s: &str, link: bool, head: bool) -> Readings {
+    let (mut own, mut alt) = word_part(lex, seen, s, head);
+    if let Some(stem) = s.strip_suffix('s').filter(|_| link) {
+        let (o, a) = word_part(lex, seen, stem, false);
+        let (o, a) = (
+            o.filter(|p| takes_link(lex, &p.word)),
+            a.filter(|p| takes_link(lex, &p.word)),
+        );
+        let linked = |p: Parts| Parts {
+            word: format!("{}s", p.word),
+            ..p
+        };
+        own = better(own, o.map(linked));
+        alt = better(alt, a.map(linked));
+    }
+    (own, alt)
+}
+
 /// The best changed and the best unchanged reading of `lower` as a compound. `linked`:
 /// `lower` is the head of a longer compound and may end in a linking "s"
 /// ("lansbildnings|konsulent" → "läns|bildning|s").
@@ -79,76 +143,21 @@ pub(super) fn compound_parts(
     seen: &Evidence,
     depth: u32,
     linked: bool,
-) -> (Option<Parts>, Option<Parts>) {
-    const MIN_PART: f32 = 2.0;
-    const MIN_FORM: f32 = 1.0;
+) -> Readings {
     let chars: Vec<char> = lower.chars().collect();
     if chars.len() < 6 || depth == 0 {
         return (None, None);
     }
-    // A part as written, and its best repair; a compound-only head ("folkhälso") counts
-    // as a common word where a head may stand.
-    let word_part = |s: &str, head: bool| -> (Option<Parts>, Option<Parts>) {
-        // A long last part may be any listed form ("samordnarna": Hunspell's only).
-        let min = if !head && s.chars().count() >= 8 {
-            MIN_FORM
-        } else {
-            MIN_PART
-        };
-        let mut own = lex
-            .zipf(s)
-            .filter(|z| *z >= min)
-            .map(|z| Parts::one(s.to_string(), z));
-        let mut alt = candidates(lex, s, false, seen)
-            .into_iter()
-            .filter(|(c, z)| c != s && *z >= min)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(w, z)| Parts::one(w, z));
-        if head {
-            if own.is_none() && lex.is_head(s) {
-                own = Some(Parts::one(s.to_string(), HEAD_ZIPF));
-            }
-            if alt.is_none() {
-                let mut heads = Vec::new();
-                lex.accented_heads(&deaccent(s), &mut heads);
-                alt = heads.into_iter().next().map(|h| Parts::one(h, HEAD_ZIPF));
-            }
-        }
-        (own, alt)
-    };
-    let better = |a: Option<Parts>, b: Option<Parts>| match (a, b) {
-        (Some(a), Some(b)) => Some(if b.score() > a.score() { b } else { a }),
-        (a, b) => a.or(b),
-    };
-    // A part as written or repaired, or either of its stem with a linking "s": "informations|" is
-    // "information" + s, whether or not the s-form is itself listed.
-    let part = |s: &str, link: bool, head: bool| -> (Option<Parts>, Option<Parts>) {
-        let (mut own, mut alt) = word_part(s, head);
-        if let Some(stem) = s.strip_suffix('s').filter(|_| link) {
-            let (o, a) = word_part(stem, false);
-            let (o, a) = (
-                o.filter(|p| takes_link(lex, &p.word)),
-                a.filter(|p| takes_link(lex, &p.word)),
-            );
-            let linked = |p: Parts| Parts {
-                word: format!("{}s", p.word),
-                ..p
-            };
-            own = better(own, o.map(linked));
-            alt = better(alt, a.map(linked));
-        }
-        (own, alt)
-    };
     let mut changed: Option<Parts> = None;
     let mut unchanged: Option<Parts> = None;
     for cut in 3..chars.len().saturating_sub(2) {
         let head: String = chars.get(..cut).unwrap_or(&[]).iter().collect();
         let tail: String = chars.get(cut..).unwrap_or(&[]).iter().collect();
-        let (t_own, t_alt) = part(&tail, linked, linked);
+        let (t_own, t_alt) = part(lex, seen, &tail, linked, linked);
         if t_own.is_none() && t_alt.is_none() {
             continue;
         }
-        let (mut h_own, mut h_alt) = part(&head, true, true);
+        let (mut h_own, mut h_alt) = part(lex, seen, &head, true, true);
         if h_own.is_none() && h_alt.is_none() {
             let (c, u) = compound_parts(lex, &head, seen, depth - 1, true);
             h_own = u;

@@ -18,6 +18,84 @@ use crate::lexicon::Lexicon;
 /// A repair: the new text, its kind and confidence.
 pub(super) type Repair = (String, &'static str, f32);
 
+/// What a step of [`repair_token`] decides: `None` passes the token to the next step;
+/// `Some` settles it, repaired (`Some(Some(repair))`) or kept as written (`Some(None)`).
+type Decision = Option<Option<Repair>>;
+
+/// A step of [`repair_token`].
+type Step = fn(&Token<'_>, &mut Ctx<'_>) -> Decision;
+
+/// The steps of [`repair_token`] in the order they are tried (the order matters: the
+/// first that decides settles the token); a token no step settles is read by
+/// frequency ([`by_frequency`]).
+const STEPS: [Step; 15] = [
+    one_as_i,
+    lone_r,
+    lone_consonant_word,
+    demonstrative_here,
+    opening_here,
+    kl,
+    read_from_left,
+    nothing_to_repair,
+    infinitive,
+    supine,
+    modal,
+    joined_words,
+    capital_for_lost_letter,
+    common_name,
+    word_class_slot,
+];
+
+/// A token as the steps read it: its core between its punctuation, the core in
+/// lowercase, and its neighbours as written.
+struct Token<'t> {
+    pre: &'t str,
+    core: &'t str,
+    post: &'t str,
+    lower: std::borrow::Cow<'t, str>,
+    prev: Option<&'t str>,
+    next: Option<&'t str>,
+}
+
+impl Token<'_> {
+    fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// `word` in place of the core, in its case, with its punctuation.
+    fn read_as(&self, word: &str, confidence: f32) -> Decision {
+        Some(Some((
+            format!("{}{}{}", self.pre, with_case(self.core, word), self.post),
+            "diacritic",
+            confidence,
+        )))
+    }
+
+    /// Whether the word is capitalised, as a name is.
+    fn name_like(&self) -> bool {
+        self.core.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A capitalised word in a person's name: before a capitalised word (a given name)
+    /// or after a name of the gazetteer (a surname).
+    fn in_person(&self, lex: &Lexicon) -> bool {
+        self.name_like() && (person_slot(self.post, self.next) || after_name(lex, self.prev))
+    }
+
+    /// A capitalised word after it ("Östra Lövåsen") makes the two a name.
+    fn in_name(&self) -> bool {
+        self.next.is_some_and(|n| n.starts_with(char::is_uppercase))
+    }
+
+    /// A capital A or O before lowercase letters: the English model's reading of a
+    /// word-initial å, ä or ö ("men Aven").
+    fn capital_a_or_o(&self) -> bool {
+        matches!(self.core.chars().next(), Some('A' | 'O'))
+            && self.core.chars().count() >= 2
+            && self.core.chars().skip(1).all(char::is_lowercase)
+    }
+}
+
 /// The repair of one word given its neighbours, or None when it stays as written.
 pub(super) fn repair_token(
     text: &str,
@@ -29,139 +107,176 @@ pub(super) fn repair_token(
     if core.is_empty() {
         return None;
     }
-    // `word` in place of the core, in its case, with its punctuation.
-    let read_as = |word: &str, confidence: f32| -> Option<Repair> {
-        Some((
-            format!("{pre}{}{post}", with_case(core, word)),
-            "diacritic",
-            confidence,
-        ))
+    let t = Token {
+        pre,
+        core,
+        post,
+        // Most words are lowercase already: no allocation for them.
+        lower: lowercase(core),
+        prev,
+        next,
     };
-    // "1" (or "|") standing for "i" between two words of running text.
-    if matches!(core, "1" | "|")
-        && pre.is_empty()
-        && post.is_empty()
-        && is_lower_word(prev)
-        && is_lower_word(next)
-        && !next.is_some_and(is_month)
-    {
-        return Some(("i".to_string(), "confusion", 0.9));
+    for step in STEPS {
+        if let Some(decided) = step(&t, ctx) {
+            return decided;
+        }
     }
-    // "r" left of "är" when the OCR dropped the ä, also after a sentence's subject
-    // ("Eleverna r kritiska"): no Swedish word is a lone r.
-    let word_before = prev.is_some_and(|p| {
+    by_frequency(&t, ctx)
+}
+
+/// "1" (or "|") standing for "i" between two words of running text.
+fn one_as_i(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
+    let fits = matches!(t.core, "1" | "|")
+        && t.pre.is_empty()
+        && t.post.is_empty()
+        && is_lower_word(t.prev)
+        && is_lower_word(t.next)
+        && !t.next.is_some_and(is_month);
+    fits.then(|| Some(("i".to_string(), "confusion", 0.9)))
+}
+
+/// "r" left of "är" when the OCR dropped the ä, also after a sentence's subject
+/// ("Eleverna r kritiska"): no Swedish word is a lone r.
+fn lone_r(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
+    let word_before = t.prev.is_some_and(|p| {
         p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.ends_with(['.', '!', '?', ':'])
     });
-    if core == "r" && pre.is_empty() && word_before && is_lower_word(next) {
-        return Some((format!("är{post}"), "confusion", 0.7));
+    let fits = t.core == "r" && t.pre.is_empty() && word_before && is_lower_word(t.next);
+    fits.then(|| Some((format!("är{}", t.post), "confusion", 0.7)))
+}
+
+/// "kan f del av": a lone consonant inside running text is what is left of a common
+/// two-letter word whose å/ä/ö the OCR dropped ("få", "på", "så", "då").
+fn lone_consonant_word(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    if !(t.pre.is_empty() && is_lower_word(t.prev) && is_lower_word(t.next)) {
+        return None;
     }
-    // "kan f del av": a lone consonant inside running text is what is left of a
-    // common two-letter word whose å/ä/ö the OCR dropped ("få", "på", "så", "då").
-    if pre.is_empty() && is_lower_word(prev) && is_lower_word(next) {
-        if let Some(w) = lone_consonant(core, ctx.lex) {
-            return Some((format!("{w}{post}"), "confusion", 0.7));
-        }
+    let w = lone_consonant(t.core, ctx.lex)?;
+    Some(Some((format!("{w}{}", t.post), "confusion", 0.7)))
+}
+
+/// "det har mötet", "den har typen", "det har är": a demonstrative before a definite
+/// noun or a copula is "den/det/de här"; "det har varit" (a supine) stays.
+fn demonstrative_here(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let fits = t.core.eq_ignore_ascii_case("har")
+        && bare_word(t.prev).is_some_and(|w| LISTS.demonstratives.contains(w.as_ref()))
+        && here_follows(ctx.lex, t.next);
+    fits.then(|| t.read_as("här", CONFIDENT)).flatten()
+}
+
+/// "Har jobbar man …": opening a sentence before a verb in the present tense, "har" is
+/// "här" (a question opens "Har ni", "Har kommunen").
+fn opening_here(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let fits = t.core == "Har"
+        && t.prev.is_none_or(|p| p.ends_with(['.', '!', '?', ':']))
+        && finite_verb(ctx.lex, t.next);
+    fits.then(|| Some((format!("{}Här{}", t.pre, t.post), "diacritic", CONFIDENT)))
+}
+
+/// "k1 9-12" / "kL 13": the abbreviation kl.
+fn kl(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
+    let fits = LISTS.kl.contains(t.core)
+        && t.next
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+    fits.then(|| Some((format!("{}kl{}", t.pre, t.post), "confusion", 0.9)))
+}
+
+/// Function words the frequency alone gets wrong, read from their left neighbour
+/// ([`by_context`]); "ar" before a year, or ending a sentence, is "år".
+fn read_from_left(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let lower = t.lower();
+    if !LISTS.read_from_left.contains(lower) {
+        return None;
     }
-    // "det har mötet", "den har typen", "det har är": a demonstrative before a definite
-    // noun or a copula is "den/det/de här"; "det har varit" (a supine) stays.
-    if core.eq_ignore_ascii_case("har")
-        && bare_word(prev).is_some_and(|w| LISTS.demonstratives.contains(w.as_ref()))
-        && here_follows(ctx.lex, next)
-    {
-        return read_as("här", CONFIDENT);
-    }
-    // "Har jobbar man …": opening a sentence before a verb in the present tense, "har"
-    // is "här" (a question opens "Har ni", "Har kommunen").
-    if core == "Har"
-        && prev.is_none_or(|p| p.ends_with(['.', '!', '?', ':']))
-        && finite_verb(ctx.lex, next)
-    {
-        return Some((format!("{pre}Här{post}"), "diacritic", CONFIDENT));
-    }
-    // "k1 9-12" / "kL 13": the abbreviation kl.
-    if LISTS.kl.contains(core) && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return Some((format!("{pre}kl{post}"), "confusion", 0.9));
-    }
-    // Most words are lowercase already: no allocation for them.
-    let lower = lowercase(core);
-    let lower = lower.as_ref();
-    // Function words the frequency alone gets wrong, read from their left neighbour.
-    if LISTS.read_from_left.contains(lower) {
-        // "ar 2027": a year follows.
-        let year_next = next.is_some_and(|n| {
-            let n = split_core(n).1;
-            n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())
+    // "ar 2027": a year follows.
+    let year_next = t.next.is_some_and(|n| {
+        let n = split_core(n).1;
+        n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())
+    });
+    // "föregående ar.": the verb "är" does not end a sentence.
+    let final_noun = lower == "ar"
+        && t.post.starts_with('.')
+        && !t.prev.is_some_and(|p| {
+            LISTS
+                .clause_openers
+                .contains(lowercase(split_core(p).1).as_ref())
         });
-        // "föregående ar.": the verb "är" does not end a sentence.
-        let final_noun = lower == "ar"
-            && post.starts_with('.')
-            && !prev.is_some_and(|p| {
-                LISTS
-                    .clause_openers
-                    .contains(lowercase(split_core(p).1).as_ref())
-            });
-        let fixed = if lower == "ar" && (year_next || final_noun) {
-            Some("år")
-        } else {
-            by_context(ctx.lex, lower, prev)
-        };
-        if let Some(fixed) = fixed {
-            return read_as(fixed, 0.8);
-        }
-    }
-    let suspect = |c: char| {
-        matches!(
-            c,
-            'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g' | '@' | '|' | '€'
-        )
+    let fixed = if lower == "ar" && (year_next || final_noun) {
+        Some("år")
+    } else {
+        by_context(ctx.lex, lower, t.prev)
     };
+    t.read_as(fixed?, 0.8)
+}
+
+/// A character the OCR makes of a Swedish letter, or the letter that lost its mark.
+fn suspect(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'o' | 'é' | '6' | '0' | '&' | '4' | 'd' | 'g' | '@' | '|' | '€'
+    )
+}
+
+/// No character the damage explains, and no rare word that may have lost its initial
+/// å/ä/ö ("ven"); or a number: the word stays.
+fn nothing_to_repair(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let lower = t.lower();
     let other_digit = |c: char| c.is_ascii_digit() && !matches!(c, '6' | '0' | '4');
-    // A rare word may also be what is left of one whose initial å/ä/ö was lost ("ven").
     let lost_initial = || {
         lower.len() >= 3
             && lower.chars().all(char::is_lowercase)
             && ctx.lex.zipf(lower).is_some_and(|z| z < RARE)
     };
-    if !lower.chars().any(suspect) && !lost_initial()
+    let stays = !lower.chars().any(suspect) && !lost_initial()
         || lower.chars().any(other_digit)
-        || lower.chars().all(|c| c.is_ascii_digit())
+        || lower.chars().all(|c| c.is_ascii_digit());
+    stays.then_some(None)
+}
+
+/// After "att" or a modal verb an infinitive follows: "för att starka" is "stärka", "kan
+/// fas" is "fås" (Hunspell's flags tell the infinitives; the irregular ones it leaves
+/// unflagged are listed, so "att vara" never becomes the rare verb "våra").
+fn infinitive(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let lower = t.lower();
+    if !expects_infinitive(t.prev)
+        || ctx.lex.is_infinitive(lower)
+        || LISTS.irregular_infinitives.contains(lower)
     {
         return None;
     }
-    // After "att" or a modal verb an infinitive follows: "för att starka" is "stärka",
-    // "kan fas" is "fås" (Hunspell's flags tell the infinitives; the irregular ones it
-    // leaves unflagged are listed, so "att vara" never becomes the rare verb "våra").
-    if expects_infinitive(prev)
-        && !ctx.lex.is_infinitive(lower)
-        && !LISTS.irregular_infinitives.contains(lower)
-    {
-        // An adjective before a definite noun needs an article ("de andra tiderna"):
-        // without one, the verb.
-        let strict = !definite_noun(ctx.lex, next);
-        if let Some(v) = ctx.infinitive(lower, strict) {
-            // Certain when the word as written is no word at all ("ska starkas").
-            let confidence = if ctx.lex.zipf(lower).is_some() {
-                0.8
-            } else {
-                CERTAIN
-            };
-            return read_as(&v, confidence);
-        }
+    // An adjective before a definite noun needs an article ("de andra tiderna"):
+    // without one, the verb.
+    let strict = !definite_noun(ctx.lex, t.next);
+    let v = ctx.infinitive(lower, strict)?;
+    // Certain when the word as written is no word at all ("ska starkas").
+    let confidence = if ctx.lex.zipf(lower).is_some() {
+        0.8
+    } else {
+        CERTAIN
+    };
+    t.read_as(&v, confidence)
+}
+
+/// "har kat" (ökat): after "har" or "hade" a reading that is a supine wins, unless much
+/// rarer, over a word that is none.
+fn supine(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    if left_word(t.prev).1 != Slot::Supine || is_supine(ctx.lex, t.lower()) {
+        return None;
     }
-    // "har kat" (ökat): after "har" or "hade" a reading that is a supine wins, unless much
-    // rarer, over a word that is none.
-    if left_word(prev).1 == Slot::Supine && !is_supine(ctx.lex, lower) {
-        if let Some(v) = ctx.supine(lower) {
-            return read_as(&v, CONFIDENT);
-        }
-    }
-    // "vad som bor göras": a modal verb, not "bor" (lives), before an infinitive.
-    if let Some(modal) = modal_reading(lower, next, ctx) {
-        return read_as(modal, CONFIDENT);
-    }
-    // "halso-och", "Valfard-", "valfard/sociala", "Liv&halsa": each part of a joined
-    // word on its own (an "&" joins only words of three letters or more: "f&" is "få").
+    let v = ctx.supine(t.lower())?;
+    t.read_as(&v, CONFIDENT)
+}
+
+/// "vad som bor göras": a modal verb, not "bor" (lives), before an infinitive.
+fn modal(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let modal = modal_reading(t.lower(), t.next, ctx)?;
+    t.read_as(modal, CONFIDENT)
+}
+
+/// "halso-och", "Valfard-", "valfard/sociala", "Liv&halsa": each part of a joined word
+/// on its own (an "&" joins only words of three letters or more: "f&" is "få").
+fn joined_words(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let lower = t.lower();
     let amp_joins = lower.split_once('&').is_some_and(|(a, b)| {
         a.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && b.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -171,115 +286,127 @@ pub(super) fn repair_token(
     } else {
         &['-', '/']
     };
-    if lower.contains(joiners) {
-        let mut changed = false;
-        let mut min_margin = f32::INFINITY;
-        let mut joined = String::with_capacity(core.len() + 4);
-        // Each piece keeps the separator that ends it.
-        for piece in core.split_inclusive(joiners) {
-            let p = piece.strip_suffix(joiners).unwrap_or(piece);
-            let name_like = p.chars().next().is_some_and(char::is_uppercase);
-            match (p.chars().count() >= 2)
-                .then(|| ctx.best(&p.to_lowercase(), name_like))
-                .flatten()
-            {
-                Some((f, m)) => {
-                    changed = true;
-                    min_margin = min_margin.min(m);
-                    joined.push_str(&with_case(p, &f));
-                }
-                None => joined.push_str(p),
-            }
-            joined.push_str(piece.get(p.len()..).unwrap_or(""));
-        }
-        return changed.then(|| {
-            (
-                format!("{pre}{joined}{post}"),
-                "diacritic",
-                confidence(min_margin),
-            )
-        });
+    if !lower.contains(joiners) {
+        return None;
     }
-    // "i någon Ande få": inside a sentence a capital A or O on a word that is no name is
-    // the English model's reading of a lowercase å, ä or ö; that reading wins when the
-    // word it makes is not much rarer than the one written (a capital is evidence).
-    let capital = matches!(core.chars().next(), Some('A' | 'O'))
-        && core.chars().count() >= 2
-        && core.chars().skip(1).all(char::is_lowercase);
-    // A capitalised word before it ("Östra Lövåsen") makes the two a name.
-    let in_name = next.is_some_and(|n| n.starts_with(char::is_uppercase));
-    if capital && mid_sentence(prev) && !in_name && !ctx.lex.is_name(lower) {
-        if let Some(z) = ctx.lex.zipf(lower) {
-            let rest = lower.get(1..).unwrap_or("");
-            let read = most_frequent(ctx.lex, ["å", "ä", "ö"].map(|v| format!("{v}{rest}")))
-                .filter(|(w, r)| {
-                    *r >= z - CAPITAL_EVIDENCE
-                        && deaccent(w) == lower
-                        && !ctx.lex.is_name(w)
-                        && !starts_with_name(ctx.lex, w)
-                });
-            if let Some((w, _)) = read {
-                return Some((format!("{pre}{w}{post}"), "diacritic", CONFIDENT));
+    let mut changed = false;
+    let mut min_margin = f32::INFINITY;
+    let mut joined = String::with_capacity(t.core.len() + 4);
+    // Each piece keeps the separator that ends it.
+    for piece in t.core.split_inclusive(joiners) {
+        let p = piece.strip_suffix(joiners).unwrap_or(piece);
+        let name_like = p.chars().next().is_some_and(char::is_uppercase);
+        match (p.chars().count() >= 2)
+            .then(|| ctx.best(&p.to_lowercase(), name_like))
+            .flatten()
+        {
+            Some((f, m)) => {
+                changed = true;
+                min_margin = min_margin.min(m);
+                joined.push_str(&with_case(p, &f));
             }
+            None => joined.push_str(p),
         }
+        joined.push_str(piece.get(p.len()..).unwrap_or(""));
     }
-    let name_like = core.chars().next().is_some_and(char::is_uppercase);
-    // "till stod för", "§ 12 Val av": where a noun stands, a reading that is a noun
-    // beats one that is not, unless much rarer; "Par Sjölander": before a capitalised
-    // word, a reading that is a given name beats one that is not.
-    let person = person_slot(post, next) || after_name(ctx.lex, prev);
-    // "Marta Olsson": where both readings are people's names, the one more common in
-    // Sweden wins when twice as common or more (Märta is five times as common as Marta);
-    // the word frequencies count other people and other languages.
-    if name_like && person {
-        if let Some((alt, _)) = ctx.reading(lower, true) {
-            if let (Some(w), Some(a)) = (ctx.lex.name_share(lower), ctx.lex.name_share(&alt)) {
-                if a - w >= NAME_SHARE_EVIDENCE {
-                    return read_as(&alt, CONFIDENT);
-                }
-                if w - a >= NAME_SHARE_EVIDENCE {
-                    return None;
-                }
-            }
-        }
+    Some(changed.then(|| {
+        (
+            format!("{}{joined}{}", t.pre, t.post),
+            "diacritic",
+            confidence(min_margin),
+        )
+    }))
+}
+
+/// "i någon Ande få": inside a sentence a capital A or O on a word that is no name is
+/// the English model's reading of a lowercase å, ä or ö; that reading wins when the
+/// word it makes is not much rarer than the one written (a capital is evidence).
+fn capital_for_lost_letter(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let lower = t.lower();
+    if !t.capital_a_or_o() || !mid_sentence(t.prev) || t.in_name() || ctx.lex.is_name(lower) {
+        return None;
     }
-    let slot: Option<fn(&Lexicon, &str) -> bool> = if name_like && person {
-        Some(|lex, w| lex.is_name(w))
+    let z = ctx.lex.zipf(lower)?;
+    let rest = lower.get(1..).unwrap_or("");
+    let (w, _) = most_frequent(ctx.lex, ["å", "ä", "ö"].map(|v| format!("{v}{rest}"))).filter(
+        |(w, r)| {
+            *r >= z - CAPITAL_EVIDENCE
+                && deaccent(w) == lower
+                && !ctx.lex.is_name(w)
+                && !starts_with_name(ctx.lex, w)
+        },
+    )?;
+    Some(Some((
+        format!("{}{w}{}", t.pre, t.post),
+        "diacritic",
+        CONFIDENT,
+    )))
+}
+
+/// "Marta Olsson": where both readings are people's names, the one more common in
+/// Sweden wins when twice as common or more (Märta is five times as common as Marta);
+/// the word frequencies count other people and other languages.
+fn common_name(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    if !t.in_person(ctx.lex) {
+        return None;
+    }
+    let lower = t.lower();
+    let (alt, _) = ctx.reading(lower, true)?;
+    let (w, a) = (ctx.lex.name_share(lower)?, ctx.lex.name_share(&alt)?);
+    if a - w >= NAME_SHARE_EVIDENCE {
+        return t.read_as(&alt, CONFIDENT);
+    }
+    (w - a >= NAME_SHARE_EVIDENCE).then_some(None)
+}
+
+/// "till stod för", "§ 12 Val av": where a noun stands, a reading that is a noun beats
+/// one that is not, unless much rarer; "Par Sjölander": before a capitalised word, a
+/// reading that is a given name beats one that is not.
+fn word_class_slot(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
+    let class: fn(&Lexicon, &str) -> bool = if t.in_person(ctx.lex) {
+        |lex, w| lex.is_name(w)
     } else {
-        match left_word(prev).1 {
+        match left_word(t.prev).1 {
             // A noun, or a noun's definite form ("under fastan": Lent, not "fastän").
-            Slot::Noun => Some(noun_or_definite),
+            Slot::Noun => noun_or_definite,
             // "är låg", "blir hala": after a copula a predicate, seldom a bare noun.
-            Slot::Predicate => Some(|lex, w| !is_noun(lex, w)),
-            Slot::Other | Slot::Supine => None,
+            Slot::Predicate => |lex, w| !is_noun(lex, w),
+            Slot::Other | Slot::Supine => return None,
         }
     };
-    if let Some(class) = slot.filter(|_| ctx.lex.zipf(lower).is_some()) {
-        if let Some((alt, margin)) = ctx.reading(lower, name_like) {
-            let (written, read) = (class(ctx.lex, lower), class(ctx.lex, &alt));
-            if written && !read && margin < SLOT_EVIDENCE {
-                return None;
-            }
-            if read && !written && margin > -SLOT_EVIDENCE {
-                return read_as(&alt, CONFIDENT);
-            }
-        }
+    let lower = t.lower();
+    ctx.lex.zipf(lower)?;
+    let (alt, margin) = ctx.reading(lower, t.name_like())?;
+    let (written, read) = (class(ctx.lex, lower), class(ctx.lex, &alt));
+    if written && !read && margin < SLOT_EVIDENCE {
+        return Some(None);
     }
-    let Some((fixed, margin)) = ctx.best(lower, name_like) else {
-        // "utses attjustera": no word, and no repair makes one; a lost space after a
-        // function word does.
+    if read && !written && margin > -SLOT_EVIDENCE {
+        return t.read_as(&alt, CONFIDENT);
+    }
+    None
+}
+
+/// The most frequent reading that beats the word as written ([`Ctx::best`]); failing
+/// that, a function word run into the next ("utses attjustera").
+fn by_frequency(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Option<Repair> {
+    let lower = t.lower();
+    let Some((fixed, margin)) = ctx.best(lower, t.name_like()) else {
+        // No word, and no repair makes one; a lost space after a function word does.
         let (at, rest) = run_on(ctx.lex, lower)?;
-        let head = core.get(..at).unwrap_or("");
-        return Some((format!("{pre}{head} {rest}{post}"), "split", CONFIDENT));
+        let head = t.core.get(..at).unwrap_or("");
+        return Some((
+            format!("{}{head} {rest}{}", t.pre, t.post),
+            "split",
+            CONFIDENT,
+        ));
     };
     // An English OCR model reads a word-initial å/ä/ö as a capital A or O ("men Aven",
     // "se Over"): inside a sentence, such a word is lowercase unless it is a name.
-    let lost_initial = matches!(core.chars().next(), Some('A' | 'O'))
-        && core.chars().skip(1).all(char::is_lowercase)
-        && core.chars().count() >= 2
+    let lost_initial = t.capital_a_or_o()
         && fixed.starts_with(['å', 'ä', 'ö'])
-        && mid_sentence(prev)
-        && !in_name
+        && mid_sentence(t.prev)
+        && !t.in_name()
         && !starts_with_name(ctx.lex, &fixed)
         // A compound made up for an unknown capitalised word ("vid Orasen": "Ö|rasen")
         // is more likely a name than a word the OCR capitalised.
@@ -287,17 +414,17 @@ pub(super) fn repair_token(
     let cased = if lost_initial {
         fixed.clone()
     } else {
-        with_case(core, &fixed)
+        with_case(t.core, &fixed)
     };
     let kind = if deaccent(&fixed) == lower {
         "diacritic"
     } else {
         "confusion"
     };
-    let mut text = String::with_capacity(pre.len() + cased.len() + post.len());
-    text.push_str(pre);
+    let mut text = String::with_capacity(t.pre.len() + cased.len() + t.post.len());
+    text.push_str(t.pre);
     text.push_str(&cased);
-    text.push_str(post);
+    text.push_str(t.post);
     Some((text, kind, confidence(margin)))
 }
 

@@ -69,28 +69,10 @@ pub(super) fn best(
     // ("Lun|ander"), that reading is the one to beat.
     let (found, keep) = match found {
         Some(f) => (Some(f), keep),
-        None if own.is_none() => {
-            // With a genitive "s" on the whole ("Solangens": "Sol|ängen" + s).
-            let genitive = || {
-                // The genitive of a known word ("justerandes") is no compound to repair.
-                let stem = lower
-                    .strip_suffix('s')
-                    .filter(|st| lex.zipf(st).is_none())?;
-                let ((w, z), as_written) = compound(lex, stem, seen, 2)?;
-                Some(((format!("{w}s"), z), as_written))
-            };
-            // The better of the two: "björk|ängen|s" beats "björk|an|gens".
-            let read = match (compound(lex, lower, seen, 2), genitive()) {
-                (Some(w), Some(g)) => Some(if g.0 .1 > w.0 .1 { g } else { w }),
-                (w, g) => w.or(g),
-            };
-            match read {
-                Some((f, as_written)) => {
-                    (Some(f), as_written.filter(|_| name_like).unwrap_or(keep))
-                }
-                None => (None, keep),
-            }
-        }
+        None if own.is_none() => match unknown_compound(lex, lower, seen) {
+            Some((f, as_written)) => (Some(f), as_written.filter(|_| name_like).unwrap_or(keep)),
+            None => (None, keep),
+        },
         None => (None, keep),
     };
     // A rare word, or none, may be a word whose initial å/ä/ö the OCR dropped: "kad"
@@ -104,33 +86,55 @@ pub(super) fn best(
     } else {
         found
     };
-    // "Dénje": no reading is a known word, but an é inside a word (not the names'
-    // "-én", or a final "-é") is the English model's reading of ö: a guess with a
-    // fixed margin.
-    const E_AS_O: f32 = 0.5;
-    let e_as_o = || {
-        let n = lower.chars().count();
-        let mut inner = false;
-        let read: String = lower
-            .chars()
-            .enumerate()
-            .map(|(i, c)| {
-                let o = c == 'é' && i + 2 < n;
-                inner |= o;
-                if o {
-                    'ö'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        inner.then_some((read, E_AS_O))
-    };
     match found {
         Some((word, score)) => Some((word, score - keep)),
-        None if own.is_none() => e_as_o(),
+        None if own.is_none() => e_as_o(lower),
         None => None,
     }
+}
+
+/// An unknown word read as a compound of known parts, as it is or with a genitive "s"
+/// on the whole ("Solangens": "Sol|ängen" + s), whichever scores better
+/// ("björk|ängen|s" beats "björk|an|gens"); with the score of the compound as written.
+fn unknown_compound(
+    lex: &Lexicon,
+    lower: &str,
+    seen: &Evidence,
+) -> Option<((String, f32), Option<f32>)> {
+    let genitive = || {
+        // The genitive of a known word ("justerandes") is no compound to repair.
+        let stem = lower
+            .strip_suffix('s')
+            .filter(|st| lex.zipf(st).is_none())?;
+        let ((w, z), as_written) = compound(lex, stem, seen, 2)?;
+        Some(((format!("{w}s"), z), as_written))
+    };
+    match (compound(lex, lower, seen, 2), genitive()) {
+        (Some(w), Some(g)) => Some(if g.0 .1 > w.0 .1 { g } else { w }),
+        (w, g) => w.or(g),
+    }
+}
+
+/// "Dénje": no reading is a known word, but an é inside a word (not the names' "-én",
+/// or a final "-é") is the English model's reading of ö: a guess with a fixed margin.
+fn e_as_o(lower: &str) -> Option<(String, f32)> {
+    const E_AS_O: f32 = 0.5;
+    let n = lower.chars().count();
+    let mut inner = false;
+    let read: String = lower
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let o = c == 'é' && i + 2 < n;
+            inner |= o;
+            if o {
+                'ö'
+            } else {
+                c
+            }
+        })
+        .collect();
+    inner.then_some((read, E_AS_O))
 }
 
 /// The best-scoring reading; of equals the first in byte order (the answer never
