@@ -129,11 +129,12 @@ fn normalize_document(doc: &mut Document) {
 /// Which pages are damaged ([`repair::damaged`]); `ocr` says which are OCR text. Pages
 /// too short to judge go with the majority of the document's judged pages.
 fn damaged_pages(doc: &Document, lex: &lexicon::Lexicon, ocr: &[bool]) -> Vec<bool> {
+    let mut memo = repair::WordMemo::default();
     let verdicts: Vec<Option<bool>> = doc
         .pages
         .iter()
         .zip(ocr)
-        .map(|(p, o)| repair::damaged(p, lex, *o))
+        .map(|(p, o)| repair::damaged_with(p, lex, *o, &mut memo))
         .collect();
     let (hits, judged) = verdicts
         .iter()
@@ -179,7 +180,8 @@ fn repair_damaged(
     add_restored(&mut seen, &out);
     let evidence = repair::Evidence::new(seen, lex);
     let mut second = repair::Ctx::new(lex, &evidence);
-    let flip: HashSet<String> = ctx
+    // A fast hash: every kept word is looked up in it.
+    let flip: HashSet<String, foldhash::fast::FixedState> = ctx
         .contested()
         .filter(|(w, name_like)| second.repairs(w, *name_like))
         .map(|(w, _)| w.to_string())

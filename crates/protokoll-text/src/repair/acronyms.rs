@@ -40,14 +40,26 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
     if found.is_empty() {
         return Vec::new();
     }
-    let words: Vec<&str> = pages
-        .iter()
-        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
-        .map(|w| split_core(&w.text).1)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let mut words: Vec<&str> = Vec::with_capacity(
+        pages
+            .iter()
+            .flat_map(|p| {
+                p.lines
+                    .iter()
+                    .map(|l| l.cells.iter().map(|c| c.words.len()).sum::<usize>())
+            })
+            .sum(),
+    );
+    words.extend(
+        pages
+            .iter()
+            .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+            .map(|w| split_core(&w.text).1)
+            .filter(|c| !c.is_empty()),
+    );
+    let starts = capital_starts(&words);
     for (acronym, full) in found.iter_mut() {
-        *full = spelled_out(acronym, &words, lex);
+        *full = spelled_out(acronym, &words, &starts, lex);
     }
     let mut out = Vec::new();
     for (page, hit) in pages.iter_mut().zip(damaged) {
@@ -72,20 +84,42 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
     out
 }
 
-/// The acronym `upper` with the initials of the one phrase in `words` it abbreviates.
-/// A word gives its initial, and a compound may give the initial of its last part too
-/// ("bildnings|förbund": B, F).
-pub(super) fn spelled_out(upper: &str, words: &[&str], lex: &Lexicon) -> Option<String> {
-    let letters: Vec<char> = upper.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut answer: Option<String> = None;
-    for start in 0..words.len() {
-        if !words
-            .get(start)
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase)
-        {
+/// A letter without its diacritics ("ö" → "o").
+fn plain(c: char) -> Option<char> {
+    Some(crate::lexicon::deaccent_char(c))
+}
+
+/// Where the capitalised words of a document stand, by their initial in lowercase
+/// without diacritics: a phrase an acronym abbreviates opens with one of them, so each
+/// acronym looks only at the words whose initial is its own.
+type Starts = HashMap<char, Vec<usize>>;
+
+fn capital_starts(words: &[&str]) -> Starts {
+    let mut starts = Starts::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
             continue;
+        };
+        if let Some(p) = c.to_lowercase().next().and_then(plain) {
+            starts.entry(p).or_default().push(i);
         }
+    }
+    starts
+}
+
+/// The acronym `upper` with the initials of the one phrase in `words` it abbreviates
+/// (a phrase opening at one of `starts`). A word gives its initial, and a compound may
+/// give the initial of its last part too ("bildnings|förbund": B, F).
+pub(super) fn spelled_out(
+    upper: &str,
+    words: &[&str],
+    starts: &Starts,
+    lex: &Lexicon,
+) -> Option<String> {
+    let letters: Vec<char> = upper.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let at = letters.first().and_then(|c| starts.get(c));
+    let mut answer: Option<String> = None;
+    for &start in at.into_iter().flatten() {
         let Some(full) = initials_from(&letters, words.get(start..).unwrap_or(&[]), lex) else {
             continue;
         };
@@ -103,18 +137,18 @@ pub(super) fn spelled_out(upper: &str, words: &[&str], lex: &Lexicon) -> Option<
 /// The initials (uppercase, as the words write them) that spell `letters` from the
 /// start of `words`, if they do.
 pub(super) fn initials_from(letters: &[char], words: &[&str], lex: &Lexicon) -> Option<String> {
-    let plain = |c: char| crate::lexicon::deaccent(&c.to_string()).chars().next();
     let mut out = String::new();
     let mut k = 0;
     for (j, w) in words.iter().enumerate() {
         if k == letters.len() {
             break;
         }
-        let lw = w.to_lowercase();
-        let first = lw.chars().next()?;
+        // The initial first, without allocating: most phrases fail on it.
+        let first = w.chars().next()?.to_lowercase().next()?;
         if plain(first) != letters.get(k).copied() {
             return None;
         }
+        let lw = w.to_lowercase();
         out.extend(first.to_uppercase());
         k += 1;
         let Some(&next) = letters.get(k) else { break };
@@ -157,10 +191,12 @@ mod tests {
             "Örebro",
             "län",
         ];
-        assert_eq!(spelled_out("OLBF", &words, lex).as_deref(), Some("ÖLBF"));
-        assert_eq!(spelled_out("ROL", &words, lex).as_deref(), Some("RÖL"));
+        let spell =
+            |upper: &str, words: &[&str]| spelled_out(upper, words, &capital_starts(words), lex);
+        assert_eq!(spell("OLBF", &words).as_deref(), Some("ÖLBF"));
+        assert_eq!(spell("ROL", &words).as_deref(), Some("RÖL"));
         // No phrase, or no Swedish letter in it: left alone.
-        assert_eq!(spelled_out("ABC", &words, lex), None);
-        assert_eq!(spelled_out("OBR", &["Och", "bra", "resultat"], lex), None);
+        assert_eq!(spell("ABC", &words), None);
+        assert_eq!(spell("OBR", &["Och", "bra", "resultat"]), None);
     }
 }

@@ -182,7 +182,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
 pub fn repair_kept(
     page: &mut Page,
     kept: &[Kept],
-    flip: &HashSet<String>,
+    flip: &HashSet<String, impl std::hash::BuildHasher>,
     ctx: &mut Ctx<'_>,
 ) -> Vec<Correction> {
     let number = page.number;
@@ -213,7 +213,7 @@ pub fn repair_kept(
 pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correction> {
     // Only a reading that won by less than the margin to apply makes a guess: the other
     // kept words are passed over without a second look.
-    let guesses: HashSet<String> = ctx
+    let guesses: HashSet<String, foldhash::fast::FixedState> = ctx
         .memo
         .iter()
         .flat_map(|m| m.iter())

@@ -1,3 +1,4 @@
+use super::memo::FastMap;
 use super::text::split_core;
 use crate::lexicon::deaccent;
 use crate::lexicon::Lexicon;
@@ -17,6 +18,21 @@ pub(super) const MIN_LETTERS: usize = 80;
 /// without å/ä/ö and with too few letters to tell ("13. Motet avslutas"); it goes
 /// with the document's other pages.
 pub fn damaged(page: &Page, lex: &Lexicon, ocr: bool) -> Option<bool> {
+    damaged_with(page, lex, ocr, &mut WordMemo::default())
+}
+
+/// What the gate found of each word as written ([`gate_word`]), kept across a
+/// document's pages: its words recur, and each costs two lexicon lookups.
+#[derive(Default)]
+pub struct WordMemo<'d>(FastMap<&'d str, Option<bool>>);
+
+/// [`damaged`], remembering in `memo` what each word as written is.
+pub fn damaged_with<'d>(
+    page: &'d Page,
+    lex: &Lexicon,
+    ocr: bool,
+    memo: &mut WordMemo<'d>,
+) -> Option<bool> {
     let (mut letters, mut swedish) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
         for c in w.text.chars() {
@@ -38,20 +54,32 @@ pub fn damaged(page: &Page, lex: &Lexicon, ocr: bool) -> Option<bool> {
     let (mut tokens, mut known) = (0usize, 0usize);
     let mut acc = Vec::new();
     for w in page.lines.iter().flat_map(|l| l.words()) {
-        let core = split_core(&w.text).1.to_lowercase();
-        if core.chars().count() >= 2 && core.chars().all(char::is_alphabetic) {
+        let found = *memo
+            .0
+            .entry(&w.text)
+            .or_insert_with(|| gate_word(&w.text, lex, &mut acc));
+        if let Some(k) = found {
             tokens += 1;
-            acc.clear();
-            lex.accented(&deaccent(&core), &mut acc);
-            if lex.zipf(&core).is_some() || !acc.is_empty() {
-                known += 1;
-            }
+            known += usize::from(k);
             if tokens >= 400 {
                 break;
             }
         }
     }
     Some(tokens > 0 && known as f32 >= SWEDISH_WORDS * tokens as f32)
+}
+
+/// A word as written for the gate: None where it is no word token (its core has
+/// fewer than two letters, or other characters), else whether it is Swedish as written
+/// or with å/ä/ö restored. `acc` is scratch space.
+fn gate_word(text: &str, lex: &Lexicon, acc: &mut Vec<(String, f32)>) -> Option<bool> {
+    let core = split_core(text).1.to_lowercase();
+    if core.chars().count() < 2 || !core.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    acc.clear();
+    lex.accented(&deaccent(&core), acc);
+    Some(lex.zipf(&core).is_some() || !acc.is_empty())
 }
 
 /// Most of the page's words are invisible: a text layer laid over a scanned image.

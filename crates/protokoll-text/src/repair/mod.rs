@@ -46,7 +46,7 @@ mod text;
 pub use acronyms::expand_acronyms;
 pub use decode::{repair_kept, repair_ocr_page, repair_page, suggest_kept, Kept};
 pub use evidence::Evidence;
-pub use gate::{damaged, ocr_layer};
+pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;
 pub use section_signs::section_signs;
 pub use strokes::stray_stroke;

@@ -1,5 +1,11 @@
 /// A word split into leading punctuation, core and trailing punctuation.
 pub(super) fn split_core(w: &str) -> (&str, &str, &str) {
+    // Most words are bare, an ASCII letter or digit at both ends: all core.
+    if let (Some(a), Some(z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() {
+            return ("", w, "");
+        }
+    }
     let is_core = |c: char| c.is_alphanumeric() || matches!(c, '&' | '|' | '@' | '€');
     let start = w.find(is_core).unwrap_or(w.len());
     let end = w.rfind(is_core).map_or(start, |i| {
