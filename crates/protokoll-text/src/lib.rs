@@ -218,8 +218,14 @@ fn written_evidence(doc: &Document) -> HashMap<String, usize> {
         .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
         .filter(|w| !w.text.is_ascii())
     {
+        // The word is copied only the first time: a document repeats its words.
         if let Some(core) = evidence_word(&w.text) {
-            *seen.entry(core.to_string()).or_default() += 1;
+            match seen.get_mut(core) {
+                Some(n) => *n += 1,
+                None => {
+                    seen.insert(core.to_string(), 1);
+                }
+            }
         }
     }
     seen
