@@ -481,7 +481,9 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
     }
     if !raw {
         let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
-        protokoll_text::repair_document_from(&mut doc, true, plain);
+        // The corrections are not printed: left to the OS with the rest at exit (see
+        // below).
+        std::mem::forget(protokoll_text::repair_document_from(&mut doc, true, plain));
     }
     let text = if layout {
         layout_text(&doc)
@@ -489,6 +491,9 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         doc.to_text()
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
+    // The process ends here: freeing a large document word by word costs more than
+    // its repair's last pass (issue 14's benchmark), and the OS takes it back at once.
+    std::mem::forget(doc);
     Ok(())
 }
 

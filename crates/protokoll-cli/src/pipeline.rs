@@ -372,7 +372,8 @@ pub fn text_document(text: &str) -> Document {
             let n_cells = raw.split('\t').filter(|c| !c.trim().is_empty()).count();
             for (ci, part) in raw.split('\t').enumerate() {
                 let indent = part.chars().take_while(|c| c.is_whitespace()).count() as f32;
-                let mut words = Vec::new();
+                // Sized first: a large text file has millions of lines.
+                let mut words = Vec::with_capacity(part.split_whitespace().count());
                 let mut wx = x + indent * 5.0;
                 for w in part.split_whitespace() {
                     let width = w.chars().count() as f32 * 5.0;

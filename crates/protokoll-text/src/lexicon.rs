@@ -24,19 +24,22 @@ pub struct Lexicon {
 
 /// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
 pub fn deaccent(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'Å' | 'Ä' | 'À' | 'Á' | 'Â' => 'A',
-            'ö' | 'ò' | 'ó' | 'ô' | 'ø' => 'o',
-            'Ö' | 'Ò' | 'Ó' | 'Ô' | 'Ø' => 'O',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'ü' | 'ú' | 'ù' => 'u',
-            'Ü' => 'U',
-            other => other,
-        })
-        .collect()
+    w.chars().map(deaccent_char).collect()
+}
+
+/// [`deaccent`] of one character.
+pub fn deaccent_char(c: char) -> char {
+    match c {
+        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+        'Å' | 'Ä' | 'À' | 'Á' | 'Â' => 'A',
+        'ö' | 'ò' | 'ó' | 'ô' | 'ø' => 'o',
+        'Ö' | 'Ò' | 'Ó' | 'Ô' | 'Ø' => 'O',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'ü' | 'ú' | 'ù' => 'u',
+        'Ü' => 'U',
+        other => other,
+    }
 }
 
 /// The bounds of the entries "key\u{1}word" for `key`.

@@ -11,6 +11,8 @@
 //! assert_eq!(protokoll_text::normalize_word("a\u{308}r\u{ad}e"), "äre");
 //! ```
 
+#![warn(clippy::too_many_lines)]
+
 pub mod lexicon;
 pub mod quality;
 pub mod repair;
@@ -74,22 +76,7 @@ pub fn repair_document_within(
     plain_text: bool,
     budget: &Budget,
 ) -> Repairs {
-    for page in &mut doc.pages {
-        for line in &mut page.lines {
-            for cell in &mut line.cells {
-                for w in &mut cell.words {
-                    if !w.text.is_ascii() {
-                        let n = normalize_word(&w.text);
-                        if *n != *w.text {
-                            w.text = n.into();
-                        }
-                    }
-                }
-                // A word that normalized to nothing (a lone soft hyphen) is dropped.
-                cell.words.retain(|w| !w.text.trim().is_empty());
-            }
-        }
-    }
+    normalize_document(doc);
     if !repair {
         return Repairs::default();
     }
@@ -102,21 +89,7 @@ pub fn repair_document_within(
         .iter()
         .map(|p| plain_text || repair::ocr_layer(p))
         .collect();
-    let verdicts: Vec<Option<bool>> = doc
-        .pages
-        .iter()
-        .zip(&ocr)
-        .map(|(p, o)| repair::damaged(p, lex, *o))
-        .collect();
-    // Pages too short to judge go with the majority of the document's judged pages.
-    let (hits, judged) = verdicts
-        .iter()
-        .flatten()
-        .fold((0, 0), |(h, n), d| (h + usize::from(*d), n + 1));
-    let damaged: Vec<bool> = verdicts
-        .iter()
-        .map(|v| v.unwrap_or(hits * 2 > judged))
-        .collect();
+    let damaged = damaged_pages(doc, lex, &ocr);
     let mut out = Vec::new();
     for (page, _) in doc.pages.iter_mut().zip(&ocr).filter(|(_, o)| **o) {
         if budget.check().is_err() {
@@ -130,23 +103,66 @@ pub fn repair_document_within(
             ..Repairs::default()
         };
     }
-    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
-    // heading the OCR got right) are evidence for the same word elsewhere.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for w in doc
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
-        .filter(|w| !w.text.is_ascii())
-    {
-        if let Some(core) = evidence_word(&w.text) {
-            *seen.entry(core.to_string()).or_default() += 1;
+    repair_damaged(doc, lex, &damaged, out, budget)
+}
+
+/// Normalizes every word ([`normalize_word`]); a word that normalizes to nothing (a
+/// lone soft hyphen) is dropped.
+fn normalize_document(doc: &mut Document) {
+    for page in &mut doc.pages {
+        for line in &mut page.lines {
+            for cell in &mut line.cells {
+                for w in &mut cell.words {
+                    if !w.text.is_ascii() {
+                        let n = normalize_word(&w.text);
+                        if *n != *w.text {
+                            w.text = n.into();
+                        }
+                    }
+                }
+                cell.words.retain(|w| !w.text.trim().is_empty());
+            }
         }
     }
+}
+
+/// Which pages are damaged ([`repair::damaged`]); `ocr` says which are OCR text. Pages
+/// too short to judge go with the majority of the document's judged pages.
+fn damaged_pages(doc: &Document, lex: &lexicon::Lexicon, ocr: &[bool]) -> Vec<bool> {
+    let mut memo = repair::WordMemo::default();
+    let verdicts: Vec<Option<bool>> = doc
+        .pages
+        .iter()
+        .zip(ocr)
+        .map(|(p, o)| repair::damaged_with(p, lex, *o, &mut memo))
+        .collect();
+    let (hits, judged) = verdicts
+        .iter()
+        .flatten()
+        .fold((0, 0), |(h, n), d| (h + usize::from(*d), n + 1));
+    verdicts
+        .iter()
+        .map(|v| v.unwrap_or(hits * 2 > judged))
+        .collect()
+}
+
+/// The repair of the damaged pages, after `out` (the repairs of every OCR page): a first
+/// pass, a second look at the words kept against a close reading, acronyms, and the
+/// guesses left to a person.
+fn repair_damaged(
+    doc: &mut Document,
+    lex: &'static lexicon::Lexicon,
+    damaged: &[bool],
+    mut out: Vec<Correction>,
+    budget: &Budget,
+) -> Repairs {
+    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
+    // heading the OCR got right) are evidence for the same word elsewhere.
+    let mut seen = written_evidence(doc);
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
-    for (page, hit) in doc.pages.iter_mut().zip(&damaged) {
+    for (page, hit) in doc.pages.iter_mut().zip(damaged) {
         if *hit && budget.check().is_err() {
             return stopped(out, page.number);
         }
@@ -161,19 +177,11 @@ pub fn repair_document_within(
     // A second look at the words kept against a close reading, now that the confident
     // repairs (no other reading existed, a clear margin, or the grammar said so) tell
     // which word families the document uses.
-    // Counted on borrowed words first: a document repeats its repairs many times.
-    let mut restored: HashMap<&str, usize> = HashMap::new();
-    for c in out.iter().filter(|c| c.confidence >= repair::CONFIDENT) {
-        if let Some(core) = evidence_word(&c.corrected) {
-            *restored.entry(core).or_default() += 1;
-        }
-    }
-    for (w, n) in restored {
-        *seen.entry(w.to_string()).or_default() += n;
-    }
+    add_restored(&mut seen, &out);
     let evidence = repair::Evidence::new(seen, lex);
     let mut second = repair::Ctx::new(lex, &evidence);
-    let flip: HashSet<String> = ctx
+    // A fast hash: every kept word is looked up in it.
+    let flip: HashSet<String, foldhash::fast::FixedState> = ctx
         .contested()
         .filter(|(w, name_like)| second.repairs(w, *name_like))
         .map(|(w, _)| w.to_string())
@@ -183,7 +191,7 @@ pub fn repair_document_within(
             out.extend(repair::repair_kept(page, k, &flip, &mut second));
         }
     }
-    out.extend(repair::expand_acronyms(&mut doc.pages, &damaged, lex));
+    out.extend(repair::expand_acronyms(&mut doc.pages, damaged, lex));
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
     // The close calls left as written, for a person to decide.
@@ -198,6 +206,42 @@ pub fn repair_document_within(
         corrections: out,
         suggestions,
         stopped_at: None,
+    }
+}
+
+/// The words the document writes with å/ä/ö, with how often ([`evidence_word`]).
+fn written_evidence(doc: &Document) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for w in doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+        .filter(|w| !w.text.is_ascii())
+    {
+        // The word is copied only the first time: a document repeats its words.
+        if let Some(core) = evidence_word(&w.text) {
+            match seen.get_mut(core) {
+                Some(n) => *n += 1,
+                None => {
+                    seen.insert(core.to_string(), 1);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// Adds to `seen` the words the confident repairs in `out` restored. Counted on
+/// borrowed words first: a document repeats its repairs many times.
+fn add_restored(seen: &mut HashMap<String, usize>, out: &[Correction]) {
+    let mut restored: HashMap<&str, usize> = HashMap::new();
+    for c in out.iter().filter(|c| c.confidence >= repair::CONFIDENT) {
+        if let Some(core) = evidence_word(&c.corrected) {
+            *restored.entry(core).or_default() += 1;
+        }
+    }
+    for (w, n) in restored {
+        *seen.entry(w.to_string()).or_default() += n;
     }
 }
 

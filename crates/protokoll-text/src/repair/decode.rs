@@ -1,0 +1,335 @@
+use super::audit::{apply, fix_of, Fix};
+use super::classes::{definite_noun, finite_verb};
+use super::context::{here_follows, left_word, person_slot};
+use super::gate::ocr_layer;
+use super::lists::LISTS;
+use super::memo::Ctx;
+use super::merges::{listed_or_name, merge_split_initials, merge_split_words};
+use super::rules::repair_token;
+use super::section_signs::section_signs;
+use super::strokes::stray_stroke;
+use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
+use super::{APPLY_MARGIN, MARGIN};
+use crate::lexicon::Lexicon;
+use protokoll_model::Correction;
+use protokoll_model::Page;
+use std::collections::HashSet;
+
+/// [`repair_token`], answered from the token memo where the neighbours cannot matter.
+/// Sets `ctx.last_contested`.
+pub(super) fn repair_cached(
+    text: &std::sync::Arc<str>,
+    prev: Option<&std::sync::Arc<str>>,
+    next: Option<&str>,
+    ctx: &mut Ctx<'_>,
+) -> Option<Fix> {
+    let prev_text = prev.map(|p| &**p);
+    let (after_marker, left) = left_word(prev_text);
+    // The memo holds context-free tokens only: a hit needs no further test. Where a
+    // noun stands the answer may differ: a memo of its own.
+    let slot = left as usize
+        + 4 * usize::from(person_slot("", next))
+        + 8 * usize::from(capitalised(prev_text));
+    if !after_marker {
+        if let Some((r, contested)) = ctx.tokens.get(slot).and_then(|m| m.get(&**text)) {
+            ctx.last_contested = *contested;
+            return r.clone();
+        }
+    }
+    let free = !after_marker && context_free(text);
+    // Tokens read from their neighbours ("1", "ar", "Aven", after "att"): by the token,
+    // the word before as written and what the word after is. A modal ("bor") reads the
+    // word after itself and is never kept.
+    let near = (!free && !is_modal(text)).then(|| {
+        // "det har mötet", "att andra tiderna": a token read with the word after it
+        // ([`here_follows`], [`finite_verb`], [`definite_noun`]).
+        let here = if split_core(text).1.eq_ignore_ascii_case("har") {
+            here_follows(ctx.lex, next) || finite_verb(ctx.lex, next)
+        } else {
+            after_marker && definite_noun(ctx.lex, next)
+        };
+        let class = next_class(next) | u8::from(here) << 7;
+        (text.clone(), prev.cloned(), class)
+    });
+    if let Some((r, contested)) = near.as_ref().and_then(|k| ctx.near.get(k)) {
+        ctx.last_contested = *contested;
+        return r.clone();
+    }
+    ctx.last_contested = false;
+    let r = repair_token(text, prev_text, next, ctx).map(fix_of);
+    let contested = ctx.last_contested;
+    if free {
+        if let Some(memo) = ctx.tokens.get_mut(slot) {
+            memo.insert(text.clone(), (r.clone(), contested));
+        }
+    } else if let Some(key) = near {
+        ctx.near.insert(key, (r.clone(), contested));
+    }
+    r
+}
+
+/// What [`repair_token`] reads of the word after a token, as bits: a lowercase word, a
+/// month, a number, a year, a capital, a capital before lowercase letters.
+pub(super) fn next_class(next: Option<&str>) -> u8 {
+    let Some(n) = next else {
+        return 0;
+    };
+    let year = {
+        let core = split_core(n).1;
+        core.len() == 4 && core.chars().all(|c| c.is_ascii_digit())
+    };
+    [
+        is_lower_word(next),
+        is_month(n),
+        n.starts_with(|c: char| c.is_ascii_digit()),
+        n.starts_with(char::is_uppercase),
+        person_slot("", next),
+        year,
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |bits, (i, b)| bits | (u8::from(*b) << i))
+}
+
+/// Whether a token is a modal as the English model writes it ("bor", "far").
+pub(super) fn is_modal(text: &str) -> bool {
+    let core = lowercase(split_core(text).1);
+    LISTS.modals.iter().any(|(w, _)| *w == core)
+}
+
+/// Whether a token's repair is the same whatever its neighbours: not a one- or
+/// two-character core (read from context: "1", "r", "f", "k1"), not a function word
+/// read from its left neighbour, not a capital A or O (a lost initial mid-sentence).
+/// not a modal read from the word after it ("bor göras"). The infinitive and noun rules
+/// depend on the left neighbour alone and are checked apart.
+pub(super) fn context_free(text: &str) -> bool {
+    let core = split_core(text).1;
+    let mut cs = core.chars();
+    let long = cs.next().is_some() && cs.next().is_some() && cs.next().is_some();
+    let lower = lowercase(core);
+    long && !core.starts_with(['A', 'O'])
+        && !LISTS.read_from_left.contains(lower.as_ref())
+        && lower != "har"
+        && !is_modal(text)
+}
+
+/// A word kept against a close reading, where the first pass left it: its place on
+/// the page and its neighbours then.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub(super) line: usize,
+    pub(super) cell: usize,
+    pub(super) word: usize,
+    pub(super) prev: Option<std::sync::Arc<str>>,
+    pub(super) next: Option<std::sync::Arc<str>>,
+}
+
+/// Repairs one damaged page in place; returns its corrections in reading order, and
+/// the words kept against a close reading (for [`repair_kept`]).
+pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<Kept>) {
+    let number = page.number;
+    let mut out = Vec::new();
+    let mut kept = Vec::new();
+    // The word before a line's first one: the last of the line before (prose runs on).
+    let mut carry: Option<std::sync::Arc<str>> = None;
+    for (li, line) in page.lines.iter_mut().enumerate() {
+        // Whether only an item label ("§ 15", or a number in a column of its own) has
+        // come before on this line: the next word opens a heading, not a sentence.
+        let (mut only_labels, mut labelled, mut section_sign) = (true, false, false);
+        for (ci, cell) in line.cells.iter_mut().enumerate() {
+            // A capital split from a word that only its repair tells ("F érvaltningen").
+            let lex = ctx.lex;
+            let mut known = |w: &str| listed_or_name(lex, w) || ctx.repairs(w, true);
+            merge_split_initials(cell, &mut known, lex, number, &mut out);
+            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, &mut out);
+            let mut fixes: Vec<(usize, Fix)> = Vec::new();
+            for (i, w) in cell.words.iter().enumerate() {
+                let prev = match i.checked_sub(1) {
+                    Some(j) => cell.words.get(j).map(|w| &w.text),
+                    None => carry.as_ref(),
+                };
+                let opens_heading = only_labels && labelled && (section_sign || (i == 0 && ci > 0));
+                let prev = if opens_heading { None } else { prev };
+                if only_labels {
+                    section_sign |= &*w.text == "§";
+                    only_labels = &*w.text == "§" || is_label(&w.text);
+                    labelled |= only_labels;
+                }
+                let next = cell.words.get(i + 1).map(|w| &w.text);
+                match repair_cached(&w.text, prev, next.map(|n| &**n), ctx) {
+                    Some(r) => fixes.push((i, r)),
+                    None if ctx.last_contested => kept.push(Kept {
+                        line: li,
+                        cell: ci,
+                        word: i,
+                        prev: prev.cloned(),
+                        next: next.cloned(),
+                    }),
+                    None => {}
+                }
+            }
+            if let Some(last) = cell.words.last() {
+                carry = Some(last.text.clone());
+            }
+            apply(cell, fixes, number, &mut out);
+        }
+    }
+    (out, kept)
+}
+
+/// The second look: the kept words whose lowercase core is in `flip`, repaired again
+/// in `ctx` (which knows the document's word families) with their first-pass neighbours.
+pub fn repair_kept(
+    page: &mut Page,
+    kept: &[Kept],
+    flip: &HashSet<String, impl std::hash::BuildHasher>,
+    ctx: &mut Ctx<'_>,
+) -> Vec<Correction> {
+    let number = page.number;
+    let mut out = Vec::new();
+    for k in kept {
+        let Some(cell) = page
+            .lines
+            .get_mut(k.line)
+            .and_then(|l| l.cells.get_mut(k.cell))
+        else {
+            continue;
+        };
+        let Some(w) = cell.words.get(k.word) else {
+            continue;
+        };
+        if !flip.contains(lowercase(split_core(&w.text).1).as_ref()) {
+            continue;
+        }
+        if let Some(r) = repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx) {
+            apply(cell, vec![(k.word, fix_of(r))], number, &mut out);
+        }
+    }
+    out
+}
+
+/// The guesses among the kept words: repairs `ctx` (see [`Ctx::guessing`]) would make
+/// that the normal pass did not, reported for a person to decide; the page is not changed.
+pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correction> {
+    // Only a reading that won by less than the margin to apply makes a guess: the other
+    // kept words are passed over without a second look.
+    let guesses: HashSet<String, foldhash::fast::FixedState> = ctx
+        .memo
+        .iter()
+        .flat_map(|m| m.iter())
+        .filter(|(_, raw)| {
+            raw.as_ref()
+                .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
+        })
+        .map(|(w, _)| w.clone())
+        .collect();
+    if guesses.is_empty() {
+        return Vec::new();
+    }
+    kept.iter()
+        .filter_map(|k| {
+            let w = page
+                .lines
+                .get(k.line)?
+                .cells
+                .get(k.cell)?
+                .words
+                .get(k.word)?;
+            let core = split_core(&w.text).1;
+            if !guesses.contains(lowercase(core).as_ref()) && !core.contains(['-', '/']) {
+                return None;
+            }
+            let (text, kind, confidence) =
+                repair_cached(&w.text, k.prev.as_ref(), k.next.as_deref(), ctx)?;
+            Some(Correction {
+                page: page.number,
+                original: w.text.to_string(),
+                corrected: text.to_string(),
+                kind: kind.into(),
+                confidence,
+            })
+        })
+        .collect()
+}
+
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], and on an OCR
+/// layer [`section_signs`]).
+pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
+    let number = page.number;
+    let mut out = if ocr_layer(page) {
+        section_signs(page)
+    } else {
+        Vec::new()
+    };
+    for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
+        let mut known = |w: &str| listed_or_name(lex, w);
+        merge_split_initials(cell, &mut known, lex, number, &mut out);
+        let fixes: Vec<(usize, Fix)> = cell
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, fix_of((stray_stroke(&w.text, lex)?, "confusion", 0.9)))))
+            .collect();
+        apply(cell, fixes, number, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::testutil::*;
+
+    #[test]
+    fn a_heading_after_an_item_label_is_no_sentence() {
+        for label in ["15", "5a", "3.", "12)"] {
+            assert!(is_label(label), "{label}");
+        }
+        for word in ["1234", "a5", "15.3", "år"] {
+            assert!(!is_label(word), "{word}");
+        }
+        let mut page = Page {
+            number: 1,
+            lines: vec![
+                line(&["§", "15", "Ovriga", "fragor"]),
+                line(&["sal", "Ovriga"]),
+            ],
+            ..Page::default()
+        };
+        let plain = Evidence::default();
+        let mut ctx = Ctx::new(Lexicon::swedish().expect("lexicon"), &plain);
+        repair_page(&mut page, &mut ctx);
+        let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["§ 15 Övriga frågor", "sal övriga"]);
+    }
+
+    #[test]
+    fn memoized_answers_follow_the_neighbours() {
+        // One context across lines: the same token, other neighbours, other answers.
+        let mut page = Page {
+            number: 1,
+            lines: vec![
+                line(&["arbeta", "1", "samband", "med"]),
+                line(&["den", "1", "december", "i"]),
+                line(&["arbeta", "1", "samband", "med"]),
+                line(&["under", "3", "ar", "och"]),
+                line(&["det", "ar", "bra", "att"]),
+            ],
+            ..Page::default()
+        };
+        let plain = Evidence::default();
+        let mut ctx = Ctx::new(Lexicon::swedish().expect("lexicon"), &plain);
+        repair_page(&mut page, &mut ctx);
+        let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "arbeta i samband med",
+                "den 1 december i",
+                "arbeta i samband med",
+                "under 3 år och",
+                "det är bra att"
+            ]
+        );
+    }
+}

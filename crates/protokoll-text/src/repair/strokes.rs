@@ -1,0 +1,94 @@
+use super::text::split_core;
+use crate::lexicon::Lexicon;
+
+/// A stroke read twice: OCR gives "lIngmar" or "|Ingmar" for "Ingmar", "kKommun" for
+/// "Kommun". A lowercase l, a bar, or a lowercase letter shaped like the capital after it
+/// glued before a capitalised word is never Swedish spelling, so it goes whenever
+/// the rest is a known word or name, on every OCR page (damaged or not). Parts joined by
+/// "/" are read one by one ("B./lIngmar").
+pub fn stray_stroke(word: &str, lex: &Lexicon) -> Option<String> {
+    // Cheap test first: a stroke or a lowercase letter before a capital somewhere; then a
+    // part that opens with them.
+    // (Bytes: 0xC3 leads the UTF-8 of Å, Ä, Ö.)
+    let stroke_capital = word.as_bytes().windows(2).any(|w| {
+        matches!(w, [a, b] if (a.is_ascii_lowercase() || *a == b'|')
+            && (b.is_ascii_uppercase() || *b == 0xC3))
+    });
+    if !stroke_capital
+        || !word
+            .split('/')
+            .any(|part| unstroked(split_core(part).1).is_some())
+    {
+        return None;
+    }
+    let mut changed = false;
+    let parts: Vec<String> = word
+        .split('/')
+        .map(|part| {
+            let (lead, core, trail) = split_core(part);
+            match unstroked(core).filter(|f| lex.zipf(&f.to_lowercase()).is_some()) {
+                Some(fixed) => {
+                    changed = true;
+                    format!("{lead}{fixed}{trail}")
+                }
+                None => part.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| parts.join("/"))
+}
+
+/// `core` without a stroke glued before a capitalised word ("lIngmar" → "Ingmar",
+/// "kKommun" → "Kommun").
+pub(super) fn unstroked(core: &str) -> Option<&str> {
+    let mut cs = core.chars();
+    let (Some(stroke), Some(cap)) = (cs.next(), cs.next()) else {
+        return None;
+    };
+    let rest = cs.as_str();
+    // A letter whose two cases look alike, read twice ("kKommunstyrelsen").
+    let doubled = "ckopsuvwxz".contains(stroke) && cap.to_lowercase().eq([stroke]);
+    let fits = (matches!(stroke, 'l' | '|') || doubled)
+        && cap.is_uppercase()
+        && rest.chars().count() >= 2
+        && rest.chars().all(char::is_lowercase);
+    core.get(stroke.len_utf8()..).filter(|_| fits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stroke_read_twice_goes() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert_eq!(
+            stray_stroke("B./lIngmar", lex).as_deref(),
+            Some("B./Ingmar")
+        );
+        assert_eq!(stray_stroke("|Ingmar,", lex).as_deref(), Some("Ingmar,"));
+        assert_eq!(
+            stray_stroke("lInformation", lex).as_deref(),
+            Some("Information")
+        );
+        // A letter whose cases look alike, read twice.
+        assert_eq!(
+            stray_stroke("(kKommunstyrelsen,", lex).as_deref(),
+            Some("(Kommunstyrelsen,")
+        );
+        // Spelling that may be right, and unknown rests, stay.
+        for w in [
+            "lIngmarxq",
+            "iPhone",
+            "lOL",
+            "Ingmar",
+            "la",
+            "l",
+            "lÅ",
+            "aAnna",
+            "kKxq",
+        ] {
+            assert_eq!(stray_stroke(w, lex), None, "{w}");
+        }
+    }
+}
