@@ -97,6 +97,8 @@ pub fn repair_document_within(
         }
         out.extend(repair::repair_ocr_page(page, lex));
     }
+    let layers: Vec<bool> = doc.pages.iter().map(repair::ocr_layer).collect();
+    out.extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
     if !damaged.contains(&true) {
         return Repairs {
             corrections: out,

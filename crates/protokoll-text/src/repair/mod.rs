@@ -48,7 +48,7 @@ pub use decode::{repair_kept, repair_ocr_page, repair_page, suggest_kept, Kept};
 pub use evidence::Evidence;
 pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;
-pub use section_signs::section_signs;
+pub use section_signs::{eights_read_for_sections, section_signs};
 pub use strokes::stray_stroke;
 
 /// How much more frequent (in Zipf units, log10) a reading must be than the word as

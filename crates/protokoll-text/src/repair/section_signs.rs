@@ -77,6 +77,123 @@ pub fn section_signs(page: &mut Page) -> Vec<Correction> {
     out
 }
 
+/// A line-opening item label on an OCR layer: a section sign with its number, or an
+/// "8" glued to one ("81 Årsmötets öppnande", "810 Beslut om …": OCR reads "§" as "8").
+#[derive(Clone, Copy)]
+enum Opening {
+    Section(u32),
+    Eight { value: u32, whole: u32 },
+}
+
+/// The label a line opens with, if any.
+fn opening(line: &protokoll_model::Line) -> Option<Opening> {
+    let cell = line.cells.iter().find(|c| !c.words.is_empty())?;
+    let first = cell.words.first()?;
+    let heading_follows = |k: usize| {
+        cell.words
+            .get(k)
+            .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+    };
+    let t = first.text.trim_end_matches(['.', ':']);
+    if let Some(rest) = t.strip_prefix('§') {
+        let digits = if rest.is_empty() {
+            cell.words
+                .get(1)
+                .map(|w| w.text.trim_end_matches(['.', ':']))?
+        } else {
+            rest
+        };
+        return Some(Opening::Section(digits.parse().ok()?));
+    }
+    let rest = t.strip_prefix('8')?;
+    let value: u32 = rest
+        .parse()
+        .ok()
+        .filter(|v| *v > 0 && !rest.starts_with('0'))?;
+    let whole: u32 = t.parse().ok()?;
+    (rest.len() <= 2 && heading_follows(1)).then_some(Opening::Eight { value, whole })
+}
+
+/// OCR reads the section sign as "8" ("§1" → "81", "§10" → "810"). Across a document's
+/// OCR-layer pages, line-opening "8N" labels are "§N" where their numbers without the
+/// 8 run on in sequence (one may be missing) over three labels or more, and the run
+/// shows it is no plain numbering: a true "§" label stands in it, or the numbers as
+/// written do not run on ("89", "810"). Pages not marked in `ocr` are left alone.
+pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correction> {
+    // (label, page index, line index) in reading order.
+    let mut labels: Vec<(Opening, usize, usize)> = Vec::new();
+    for (pi, page) in pages.iter().enumerate() {
+        if !ocr.get(pi).copied().unwrap_or(false) {
+            continue;
+        }
+        for (li, line) in page.lines.iter().enumerate() {
+            if let Some(o) = opening(line) {
+                labels.push((o, pi, li));
+            }
+        }
+    }
+    let value = |o: &Opening| match o {
+        Opening::Section(v) | Opening::Eight { value: v, .. } => *v,
+    };
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    while start < labels.len() {
+        let mut end = start + 1;
+        while let (Some(a), Some(b)) = (labels.get(end - 1), labels.get(end)) {
+            let (va, vb) = (value(&a.0), value(&b.0));
+            if vb <= va || vb > va + 2 {
+                break;
+            }
+            end += 1;
+        }
+        let run = labels.get(start..end).unwrap_or(&[]);
+        let eights: Vec<u32> = run
+            .iter()
+            .filter_map(|(o, _, _)| match o {
+                Opening::Eight { whole, .. } => Some(*whole),
+                Opening::Section(_) => None,
+            })
+            .collect();
+        let true_sign = run.iter().any(|(o, _, _)| matches!(o, Opening::Section(_)));
+        let written_breaks = eights
+            .windows(2)
+            .any(|p| matches!(p, [a, b] if *b != a + 1));
+        if run.len() >= 3 && !eights.is_empty() && (true_sign || written_breaks) {
+            fixes.extend(
+                run.iter()
+                    .filter(|(o, _, _)| matches!(o, Opening::Eight { .. }))
+                    .map(|(_, p, l)| (*p, *l)),
+            );
+        }
+        start = end;
+    }
+    let mut out = Vec::new();
+    for (pi, li) in fixes {
+        let Some(page) = pages.get_mut(pi) else {
+            continue;
+        };
+        let number = page.number;
+        let Some(cell) = page
+            .lines
+            .get_mut(li)
+            .and_then(|l| l.cells.iter_mut().find(|c| !c.words.is_empty()))
+        else {
+            continue;
+        };
+        let Some(text) = cell.words.first().and_then(|w| w.text.strip_prefix('8')) else {
+            continue;
+        };
+        let text = format!("§{text}");
+        apply(
+            cell,
+            vec![(0, fix_of((text, "confusion", 0.85)))],
+            number,
+            &mut out,
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +236,29 @@ mod tests {
         }
         assert!(repair_ocr_page(&mut p, lex).is_empty());
         assert_eq!(page_text(&p), "$1. Mötets öppnande");
+    }
+
+    #[test]
+    fn eight_read_for_section_sign_where_the_numbers_say_so() {
+        // A true "§3" among them.
+        let text = "81 Årsmötets öppnande\nOrdföranden hälsade välkommen.\n82 Val av ordförande\n\
+                    §3 Val av sekreterare\n84 Val av justerare";
+        let mut pages = vec![ocr_page(text)];
+        let fixes = eights_read_for_sections(&mut pages, &[true]);
+        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        assert_eq!(got, ["§1", "§2", "§4"]);
+        // "89" then "810": as written they do not run on, without the 8 they do.
+        let text = "88 Budget\n89 Revision\n810 Beslut om vinst\n811 Avslutning";
+        let mut pages = vec![ocr_page(text)];
+        let fixes = eights_read_for_sections(&mut pages, &[true]);
+        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        assert_eq!(got, ["§8", "§9", "§10", "§11"]);
+        // Numbers as written that run on with no section sign among them are numbers.
+        let plain = "81 Årsmöte\n82 Val av ordförande\n83 Val av sekreterare";
+        let mut pages = vec![ocr_page(plain)];
+        assert!(eights_read_for_sections(&mut pages, &[true]).is_empty());
+        // Born-digital pages are not OCR.
+        let mut pages = vec![ocr_page(text)];
+        assert!(eights_read_for_sections(&mut pages, &[false]).is_empty());
     }
 }
