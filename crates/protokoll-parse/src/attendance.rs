@@ -432,7 +432,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         }
         set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
         (mark, from) = (out.len(), idx);
-        let t = text.trim();
+        let t = crate::view::unbulleted(text).trim_end();
         if is_legend(t) {
             continue;
         }

@@ -198,7 +198,13 @@ fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
     let capital = next.text.chars().next().is_some_and(char::is_uppercase)
         && next.text.chars().all(char::is_alphabetic)
         && next.text.chars().count() >= 3;
-    if !capital || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
+    // Or the item's case number, its heading on the next line ("Kf 72 dnr 166/2011").
+    // The number may stand apart from its key, in a cell of its own.
+    let case = || {
+        let key = next.text.trim_end_matches(['.', ':']).to_lowercase();
+        CASE_KEYS.contains(&key.as_str()) || words.get(1..).and_then(case_number).is_some()
+    };
+    if !(capital || case()) || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
         return None;
     }
     let value: u32 = first.text.parse().ok().filter(|v| *v > 0)?;
@@ -715,6 +721,10 @@ mod tests {
         assert_eq!(c("2020.008").as_deref(), Some("2020.008"));
         assert_eq!(c("Val av EU-kandidat 2024"), None);
         assert_eq!(c("Detaljplan för del av Sörhaga 2:4"), None);
+        // A bare number whose "§" was lost, before its case number: a label.
+        assert_eq!(weak_label(&words("Kf 72 dnr 166/2011")), Some((72, 2)));
+        assert_eq!(weak_label(&words("Kf 72 dnr")), Some((72, 2)));
+        assert_eq!(weak_label(&words("72 kronor per månad")), None);
     }
 
     #[test]

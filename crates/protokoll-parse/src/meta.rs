@@ -33,8 +33,10 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Labels whose value says when the meeting was held (the date line).
-const TIME_LABELS: [&str; 9] = [
+const TIME_LABELS: [&str; 11] = [
     "tid",
+    "tid och datum",
+    "datum och tid",
     "datum",
     "sammanträdesdatum",
     "mötesdatum",
@@ -198,7 +200,13 @@ fn is_name_line(s: &str) -> bool {
 /// Meeting metadata from the document's lines in reading order (`head` = lines before
 /// the first item) and its items.
 pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
-    let head = form_fields(lines.get(..head_len.min(lines.len())).unwrap_or(lines));
+    let unbulleted: Vec<String> = lines
+        .get(..head_len.min(lines.len()))
+        .unwrap_or(lines)
+        .iter()
+        .map(|l| crate::view::unbulleted(l).to_string())
+        .collect();
+    let head = form_fields(&unbulleted);
     let head = head.as_slice();
     let mut m = Meeting::default();
     // Kind and title: a head line that opens with the kind word, or has it among its

@@ -262,6 +262,14 @@ fn push_tab_form(
     true
 }
 
+/// A line without the bullet it opens with ("● Ordförande: William Levén"): a list's
+/// bullets are no part of its entries.
+pub fn unbulleted(line: &str) -> &str {
+    line.trim_start()
+        .trim_start_matches(['●', '○', '■', '•', '▪', '◦', '*'])
+        .trim_start()
+}
+
 /// Words joined by single spaces.
 pub fn join(words: &[Word]) -> String {
     let len = words.iter().map(|w| w.text.len() + 1).sum::<usize>();
