@@ -62,7 +62,7 @@ fn has_verb_stem(s: &str) -> bool {
 }
 
 /// Splits text into sentences (after . ! ? followed by a space and a capital letter,
-/// and at line and paragraph breaks).
+/// perhaps behind a list dash, and at line and paragraph breaks).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for para in text.split('\n') {
@@ -79,8 +79,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
             if c == '.' && initial_before(para.get(start..i).unwrap_or("")) {
                 continue;
             }
-            let mut after = rest.chars();
-            if after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase) {
+            // The next sentence may open a list entry ("… Herrlin. - Mötet valde …").
+            let next = rest
+                .trim_start_matches(' ')
+                .trim_start_matches(['-', '–', '•', '●'])
+                .trim_start();
+            if rest.starts_with(' ') && next.starts_with(char::is_uppercase) {
                 let end = i + c.len_utf8();
                 let s = para.get(start..end).unwrap_or("").trim();
                 if !s.is_empty() {
@@ -143,7 +147,16 @@ pub fn decisions(text: &str) -> Vec<String> {
                     by_verb.extend(verb_decisions(content));
                 }
             }
-            Some(_) => {}
+            Some(_) => {
+                // A proposal given after its label ("Förslag: John Herrlin.") is that
+                // sentence: what follows is the meeting's again ("Mötet valde John").
+                if content != para {
+                    section = None;
+                    for s in sentences(content).into_iter().skip(1) {
+                        by_verb.extend(verb_decisions(s));
+                    }
+                }
+            }
         }
     }
     if in_sections.is_empty() {
@@ -204,6 +217,8 @@ fn verb_decisions(text: &str) -> Vec<String> {
             continue;
         }
         if has_verb_stem(s) && VERB.is_match(s) && !NOT_OURS.is_match(s) {
+            // A list entry's dash is no part of the decision.
+            let s = s.trim_start_matches(['-', '–', '•', '●']).trim_start();
             out.push(
                 s.trim_end_matches(['.', ' ']).to_string()
                     + if s.ends_with('.') { "." } else { "" },
@@ -227,6 +242,16 @@ fn introduces_list(d: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposal_on_its_label_s_line_ends_there() {
+        assert_eq!(
+            decisions("Förslag: John Herrlin. - Mötet valde John till ordförande."),
+            ["Mötet valde John till ordförande."]
+        );
+        // Standing alone, the label heads the paragraphs that follow.
+        assert!(decisions("Förslag till beslut\nStyrelsen beslutar att anta planen.").is_empty());
+    }
 
     #[test]
     fn the_decision_forms_are_read_from_their_data_file() {
