@@ -276,7 +276,9 @@ pub fn candidates(
         // it: that line's type says whether this is a heading ("§ 35  2026.034 SN" over
         // a bold title) or an entry of a contents list.
         let rest = words.get(consumed..).unwrap_or(&[]);
-        let bare = split_case_number(rest).0.is_empty();
+        let bare = rest.is_empty()
+            || case_number(rest).is_some()
+            || bare_case_number(rest, true).is_some();
         let heading = heading() || bare && lines.get(i + 1).is_some_and(|n| heading_type(n, body));
         let next = words.get(consumed).map_or("", |w| &*w.text);
         let list = next.starts_with(char::is_lowercase) || next == "Att";

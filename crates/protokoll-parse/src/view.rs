@@ -121,13 +121,25 @@ pub fn left_of(w: &Word, split: f32) -> bool {
     (w.bbox.x0 + w.bbox.x1) / 2.0 < split && w.bbox.x0 < split - 8.0
 }
 
+/// The gap between two words on a line is a tab stop.
+fn tab_gap(a: &Word, b: &Word) -> bool {
+    a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > TAB_GAP_EM * a.font_size
+}
+
+/// The line has a tab stop (most do not: tested before anything is allocated).
+fn has_tab(words: &[Word]) -> bool {
+    words
+        .windows(2)
+        .any(|p| matches!(p, [a, b] if tab_gap(a, b)))
+}
+
 /// A line's words split at its tab stops (gaps wider than [`TAB_GAP_EM`]).
 fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, pair) in words.windows(2).enumerate() {
         if let [a, b] = pair {
-            if a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > TAB_GAP_EM * a.font_size {
+            if tab_gap(a, b) {
                 out.extend(words.get(start..=i));
                 start = i + 1;
             }
@@ -141,6 +153,9 @@ fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
 /// a value that is not, or ending in a colon ("**Beslutande** ⟶ Linda Espeving (M)").
 /// A row of a table of people without rules ("Ledamot ⟶ Ajla Ćano") has none.
 pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
+    if !has_tab(words) {
+        return None;
+    }
     let segs = tab_segments(words);
     let (first, rest) = segs.split_first()?;
     let bold = |s: &[Word]| s.iter().all(|w| w.bold);
@@ -154,6 +169,9 @@ pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
 /// commas, so that they read as two people, not one of four names.
 fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Option<String> {
     let [cell] = cells else { return None };
+    if !has_tab(&cell.borrow().words) {
+        return None;
+    }
     let segs = tab_segments(&cell.borrow().words);
     let name = |seg: &[Word]| {
         (2..=4).contains(&seg.len()) && seg.iter().all(|w| crate::names::is_name_word(&w.text))
