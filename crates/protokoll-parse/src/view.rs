@@ -601,6 +601,23 @@ pub mod testing {
         PLine::of_words(1, ws)
     }
 
+    /// A table row at height `y`: one cell per slice, in columns 0, 1, …
+    pub fn row(y: f32, cells: &[&[(&str, f32)]]) -> PLine {
+        let mut words = Vec::new();
+        let mut ranges = Vec::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let start = words.len();
+            words.extend(line(y, cell).words);
+            ranges.push((c, start..words.len()));
+        }
+        PLine {
+            page: 1,
+            words,
+            cells: ranges,
+            region: Some((0, 0)),
+        }
+    }
+
     /// A line of running text from x = 50 with 3 pt word gaps.
     pub fn text_line(y: f32, text: &str) -> PLine {
         let mut x = 50.0;

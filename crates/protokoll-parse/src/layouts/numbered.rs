@@ -291,6 +291,45 @@ fn is_bold(l: &PLine) -> bool {
     l.bold_share() > 0.6
 }
 
+/// The column of a table row that holds an item's label and its heading ("1.
+/// Ordförande hälsar | Ingmar hälsade oss välkomna"); `None` when the label line is no
+/// table row, or its label stands alone in its cell (the heading is the next cell, as
+/// a line reads), where every word of a line is the heading's.
+struct Column(Option<usize>);
+
+impl Column {
+    fn of(first: &PLine, consumed: usize) -> Column {
+        let mut cells = first.cells();
+        let label = cells
+            .next()
+            .filter(|(_, words)| words.len() > consumed)
+            .map(|(c, _)| c);
+        Column(label.filter(|_| cells.next().is_some()))
+    }
+    /// The line's words in the label's column.
+    fn own(&self, l: &PLine) -> Vec<Word> {
+        match self.0 {
+            None => l.words.clone(),
+            Some(col) => l
+                .cells()
+                .filter(|(c, _)| *c == col)
+                .flat_map(|(_, w)| w.iter().cloned())
+                .collect(),
+        }
+    }
+    /// The line's words in the other columns.
+    fn others(&self, l: &PLine) -> Vec<Word> {
+        match self.0 {
+            None => Vec::new(),
+            Some(col) => l
+                .cells()
+                .filter(|(c, _)| *c != col)
+                .flat_map(|(_, w)| w.iter().cloned())
+                .collect(),
+        }
+    }
+}
+
 fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let Some(first) = span.first() else {
         return items::item(
@@ -301,7 +340,11 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             items::Extent::default(),
         );
     };
-    let rest = first.words.get(label.consumed..).unwrap_or(&[]);
+    // In a table row ("1. Ordförande hälsar | Ingmar hälsade oss välkomna") the
+    // heading is the label's column; the other columns of its lines open the body.
+    let column = Column::of(first, label.consumed);
+    let own_first = column.own(first);
+    let rest = own_first.get(label.consumed..).unwrap_or(&[]);
     // A case number on the label line ("KS § 1   DNR:KU/2007.9") is no part of the title.
     let (rest, mut case_number) = items::split_case_number(rest);
     let after_label: Vec<Word> = rest.to_vec();
@@ -320,7 +363,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     if heading_words.is_empty() {
         take_case(&mut i, &mut case_number);
         if let Some(next) = span.get(i) {
-            heading_words = next.words.clone();
+            heading_words = column.own(next);
             i += 1;
         }
     }
@@ -329,10 +372,15 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         is_bold(first) || span.get(i - 1).is_some_and(is_bold) && after_label.is_empty();
     if bold_heading {
         while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
-            if !is_bold(l) || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+            let own = column.own(l);
+            if !is_bold(l)
+                || own.is_empty()
+                || view::gap(prev, l) > 0.6
+                || items::ends_body(&l.text())
+            {
                 break;
             }
-            heading_words.extend(l.words.iter().cloned());
+            heading_words.extend(own);
             i += 1;
         }
     }
@@ -345,17 +393,17 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     if !bold_heading && !after_label.is_empty() {
         let mut presenter_seen = dash_part(&heading_words).is_some();
         while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
-            if i > 4 || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+            let own = column.own(l);
+            if i > 4 || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
                 break;
             }
-            let lower = l
-                .words
+            let lower = own
                 .first()
                 .is_some_and(|w| w.text.starts_with(char::is_lowercase));
             let ends = heading_words
                 .last()
                 .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
-            let presenter_part = dash_part(&l.words).is_some();
+            let presenter_part = dash_part(&own).is_some();
             let open_presenter = match dash_part(&heading_words) {
                 Some([]) => true,
                 Some([w]) => crate::names::is_name_word(&w.text) && !w.text.ends_with(','),
@@ -363,19 +411,18 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             };
             let after_comma =
                 presenter_seen && heading_words.last().is_some_and(|w| w.text.ends_with(','));
-            let names_first = l
-                .words
+            let names_first = own
                 .first()
                 .is_some_and(|w| crate::names::is_name_word(&w.text));
-            let goes_on = (lower && !ends && l.words.len() <= 6)
+            let goes_on = (lower && !ends && own.len() <= 6)
                 || presenter_part
-                || (open_presenter && names_first && l.words.len() <= 12)
-                || (after_comma && l.words.len() <= 12);
+                || (open_presenter && names_first && own.len() <= 12)
+                || (after_comma && own.len() <= 12);
             if !goes_on {
                 break;
             }
             presenter_seen |= presenter_part;
-            heading_words.extend(l.words.iter().cloned());
+            heading_words.extend(own);
             i += 1;
         }
     }
@@ -388,6 +435,15 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     }
     let mut presenters = h.presenters;
     let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    let side: Vec<Word> = span
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|l| column.others(l))
+        .collect();
+    if !side.is_empty() {
+        parts.push((None, side));
+    }
     if !h.rest.is_empty() {
         parts.push((
             None,
@@ -465,6 +521,26 @@ mod tests {
 
     fn line(words: &[(&str, f32)]) -> PLine {
         line_y(0.0, words)
+    }
+
+    #[test]
+    fn a_heading_in_a_table_row_is_its_label_s_column() {
+        use crate::view::testing::row;
+        // "1. Ordförande hälsar | Ingmar hälsade oss" / "välkommen |": the heading is
+        // the left column, wrapped; the right column opens the body.
+        let span = [
+            row(
+                100.0,
+                &[
+                    &[("1.", 50.0), ("Ordförande", 70.0), ("hälsar", 140.0)],
+                    &[("Ingmar", 300.0), ("hälsade", 345.0), ("oss", 395.0)],
+                ],
+            ),
+            row(112.0, &[&[("välkommen", 70.0)]]),
+        ];
+        let item = read_item(&label(1, 0), &span);
+        assert_eq!(item.title, "Ordförande hälsar välkommen");
+        assert!(item.text.starts_with("Ingmar hälsade oss"), "{}", item.text);
     }
 
     #[test]
