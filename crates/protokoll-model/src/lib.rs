@@ -16,6 +16,7 @@
 pub mod budget;
 pub mod layout;
 pub mod record;
+pub mod wordlist;
 
 pub use budget::{Budget, OverBudget};
 

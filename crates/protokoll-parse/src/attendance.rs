@@ -3,6 +3,7 @@
 //! or words ("meddelat förhinder"), and substitutions ("ersätts av …").
 
 use crate::names::{is_name_word, is_org};
+use crate::words::WORDS;
 use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,10 +38,6 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRESENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(?(?-u:\b)(närvarande|deltog)(?-u:\b)\)?").expect("regex"));
-
-/// Swedish parties' usual abbreviations, written after a member's name without brackets
-/// ("Anna Berg SD"). A bracketed abbreviation of up to three letters is a party anyway.
-const PARTIES: [&str; 10] = ["S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "SPI"];
 
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
@@ -305,7 +302,7 @@ fn entry(
             && (inner.chars().all(char::is_uppercase) || inner.chars().all(char::is_lowercase))
         {
             party = Some(inner.to_uppercase());
-        } else if party.is_none() && first_clean.len() >= 2 && PARTIES.contains(&w) {
+        } else if party.is_none() && first_clean.len() >= 2 && WORDS.parties.contains(&w) {
             // "Lina Jörnkrans S": a party abbreviation after the name, unbracketed.
             party = Some(w.to_string());
         } else {
@@ -601,9 +598,7 @@ const VOTING_ITEM_WORDS: usize = 8;
 fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
     let names_only = |s: &str| {
         s.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            is_name_word(w)
-                || matches!(w, "och" | "samt")
-                || crate::names::NAME_PARTICLES.contains(&w)
+            is_name_word(w) || matches!(w, "och" | "samt") || WORDS.name_particles.contains(&w)
         })
     };
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it

@@ -18,22 +18,8 @@ static HEADED: LazyLock<Regex> =
 /// The decision forms (`data/decisions.txt`): `[ours]`, `[not ours]` and `[stems]`,
 /// each a list of regular-expression alternatives.
 fn forms(section: &str) -> String {
-    let mut on = false;
-    let mut out: Vec<&str> = Vec::new();
-    for line in include_str!("../data/decisions.txt").lines() {
-        let line = line.trim_end();
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            on = name == section;
-            continue;
-        }
-        if on {
-            out.push(line);
-        }
-    }
-    out.join("|")
+    let all = protokoll_model::wordlist::sections(include_str!("../data/decisions.txt"));
+    protokoll_model::wordlist::list(&all, section).join("|")
 }
 
 /// A form that says this meeting decided ("fastställdes", "Mötet väljer …").

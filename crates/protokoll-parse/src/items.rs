@@ -3,6 +3,7 @@
 
 use crate::decisions::decisions;
 use crate::view::{self, PLine};
+use crate::words::WORDS;
 use protokoll_model::{Item, Word};
 use regex::Regex;
 use std::collections::HashMap;
@@ -79,9 +80,6 @@ static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,6}$
 static ORGAN_LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,3}$").expect("regex"));
 
-/// Words that open a numbered item label ("Punkt 3", "Ärende 3").
-const LABEL_WORDS: [&str; 4] = ["punkt", "ärende", "paragraf", "p"];
-
 /// The word opens an item label whatever follows it: "§", "§12", "Punkt", "Ärende".
 pub fn opens_label(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ':']);
@@ -89,7 +87,7 @@ pub fn opens_label(word: &str) -> bool {
     word.starts_with('§')
         || w.chars().count() > 1
             && w.starts_with(char::is_uppercase)
-            && LABEL_WORDS.contains(&w.to_lowercase().as_str())
+            && WORDS.label_words.contains(&w.to_lowercase().as_str())
 }
 
 /// "§ 3 a": a letter standing apart after the number (then a capital or nothing).
@@ -123,7 +121,7 @@ pub fn label_of(
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
             let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
-            if LABEL_WORDS.contains(&low.as_str()) {
+            if WORDS.label_words.contains(&low.as_str()) {
                 let c = NUM.captures(&words.get(1)?.text)?;
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
                 let letter = c.get(2).map_or("", |m| m.as_str());
@@ -202,7 +200,7 @@ fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
     // The number may stand apart from its key, in a cell of its own.
     let case = || {
         let key = next.text.trim_end_matches(['.', ':']).to_lowercase();
-        CASE_KEYS.contains(&key.as_str()) || words.get(1..).and_then(case_number).is_some()
+        WORDS.case_keys.contains(&key.as_str()) || words.get(1..).and_then(case_number).is_some()
     };
     if !(capital || case()) || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
         return None;
@@ -604,7 +602,7 @@ impl Extent {
 pub fn case_number(words: &[Word]) -> Option<String> {
     let first = words.first()?;
     let low = first.text.to_lowercase();
-    let key = CASE_KEYS.iter().find(|k| low.starts_with(*k))?;
+    let key = WORDS.case_keys.iter().find(|k| low.starts_with(*k))?;
     let rest_of_first = first.text.get(key.len()..).unwrap_or("");
     // "Dnr" itself, with a stop or a colon, or run into the number ("DNR:KU/2007.9").
     let rest_of_first = rest_of_first.trim_start_matches(['.', ':']);
@@ -619,16 +617,6 @@ pub fn case_number(words: &[Word]) -> Option<String> {
     let value = parts.join(" ").trim().to_string();
     (value.chars().any(|c| c.is_ascii_digit()) && value.len() <= 40).then_some(value)
 }
-
-/// What a case-number label opens with (lowercase; longest first).
-const CASE_KEYS: [&str; 6] = [
-    "diarienummer",
-    "ärendenummer",
-    "diarienr",
-    "ärendenr",
-    "dnr",
-    "dnr.",
-];
 
 /// Splits a heading's words at a case number standing in it ("Budget 2025 Dnr KS
 /// 2024/12", or without its key at the end: "§ 35  2026.034 SN"): (the heading's

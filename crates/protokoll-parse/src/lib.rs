@@ -28,6 +28,7 @@ mod roles;
 mod sections;
 mod view;
 mod votes;
+mod words;
 
 use protokoll_model::record::{MeetingDate, Problem};
 use protokoll_model::{Document, Item, Parsed};

@@ -3,6 +3,7 @@
 
 use crate::dates::{find_date, find_times};
 use crate::names::{is_name_word, is_org, leading_people};
+use crate::words::WORDS;
 use protokoll_model::record::Adjuster;
 use protokoll_model::{Item, Meeting};
 use regex::Regex;
@@ -32,33 +33,9 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)(?-u:\b)").expect("regex")
 });
 
-/// Labels whose value says when the meeting was held (the date line).
-const TIME_LABELS: [&str; 11] = [
-    "tid",
-    "tid och datum",
-    "datum och tid",
-    "datum",
-    "sammanträdesdatum",
-    "mötesdatum",
-    "när",
-    "dag och tid",
-    "tid och plats",
-    "plats och tid",
-    "sammanträdestid",
-];
-/// Labels whose value says where.
-const PLACE_LABELS: [&str; 6] = [
-    "plats",
-    "lokal",
-    "mötesplats",
-    "var",
-    "tid och plats",
-    "plats och tid",
-];
-
 /// A label (lowercased) whose value is the meeting's time or place: its value may wrap.
 pub fn is_place_or_time_label(label: &str) -> bool {
-    TIME_LABELS.contains(&label) || PLACE_LABELS.contains(&label)
+    WORDS.time_labels.contains(&label) || WORDS.place_labels.contains(&label)
 }
 
 /// The place in a "Plats och tid" value: what stands before the date or the time,
@@ -300,9 +277,9 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     let mut date_line: Option<String> = None;
     for l in head {
         if let Some((lab, rest)) = label(l) {
-            if TIME_LABELS.contains(&lab.as_str()) {
+            if WORDS.time_labels.contains(&lab.as_str()) {
                 if let Some(f) = find_date(&rest, true) {
-                    if PLACE_LABELS.contains(&lab.as_str()) {
+                    if WORDS.place_labels.contains(&lab.as_str()) {
                         m.location = place_before_date(&rest);
                     }
                     m.date = Some(f.iso);
@@ -365,8 +342,8 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     }
     for l in head {
         if let Some((lab, rest)) = label(l) {
-            if PLACE_LABELS.contains(&lab.as_str()) && !rest.is_empty() {
-                if !TIME_LABELS.contains(&lab.as_str()) {
+            if WORDS.place_labels.contains(&lab.as_str()) && !rest.is_empty() {
+                if !WORDS.time_labels.contains(&lab.as_str()) {
                     m.location = Some(rest.trim_end_matches('.').to_string());
                 } else if m.location.is_none() {
                     // "Plats och tid: Kommunhusets tingssal måndagen den 8 januari".

@@ -25,15 +25,12 @@ pub fn bracketed(word: &str) -> bool {
     word.starts_with('(') && word.trim_end_matches([',', '.', ';']).ends_with(')')
 }
 
-/// Lowercase words inside a name ("Kerstin von Braun", "Jan af Klint").
-pub const NAME_PARTICLES: [&str; 6] = ["von", "af", "van", "de", "der", "du"];
-
 /// How many of `words` form a name: name words, and a particle between two of them.
 pub fn name_len(words: &[&str]) -> usize {
     let mut n = 0;
     while let Some(w) = words.get(n) {
         let particle = n > 0
-            && NAME_PARTICLES.contains(w)
+            && crate::words::WORDS.name_particles.contains(w)
             && words.get(n + 1).is_some_and(|next| is_name_word(next));
         if !(is_name_word(w) || particle) {
             break;

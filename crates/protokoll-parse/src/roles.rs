@@ -104,7 +104,7 @@ pub fn people(s: &str) -> Vec<String> {
             continue;
         }
         // A particle inside a name ("Margareta der Nederlanden").
-        let particle = !cur.is_empty() && crate::names::NAME_PARTICLES.contains(&w);
+        let particle = !cur.is_empty() && crate::words::WORDS.name_particles.contains(&w);
         if (is_name_word(w) && w.chars().count() > 1 && !is_role(w)) || particle {
             cur.push(w);
             if tok.ends_with([',', ';']) {

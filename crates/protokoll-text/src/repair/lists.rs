@@ -4,6 +4,7 @@
 //! `endings.txt` (inflection endings) and `ocr-forms.txt` (misread abbreviations, dollar
 //! words). Parsed once, on first use; every rule reads this one copy.
 
+use protokoll_model::wordlist::{list, sections, Sections};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -12,10 +13,6 @@ pub(super) type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 
 /// The lists, parsed on first use.
 pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(Lists::load);
-
-/// A data file's lists: `[name]` opens one; every other line is an entry; `#` starts a
-/// comment.
-type Sections = Vec<(&'static str, Vec<&'static str>)>;
 
 /// An inflection ending, and whether the infinitive's final "a" goes back in its place
 /// ("+a er": "läser" is "läs" + a).
@@ -87,32 +84,6 @@ pub(super) struct Lists {
     pub(super) kl: WordSet,
     /// Words that say a page speaks of dollars.
     pub(super) dollar: Vec<&'static str>,
-}
-
-/// The lists of a data file.
-fn sections(text: &'static str) -> Sections {
-    let mut out: Sections = Vec::new();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.push((name, Vec::new()));
-        } else if let Some((_, entries)) = out.last_mut() {
-            entries.push(line);
-        }
-    }
-    out
-}
-
-/// The entries of list `name` (none where the file lacks it: the tests check each list
-/// has entries).
-fn list(all: &Sections, name: &str) -> Vec<&'static str> {
-    all.iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, e)| e.clone())
-        .unwrap_or_default()
 }
 
 fn set(all: &Sections, name: &str) -> WordSet {

@@ -1,0 +1,57 @@
+//! The segmentation's word lists (`data/words.txt`, which names its source), parsed once
+//! on first use. The section headings (`data/sections.tsv`), roles (`data/roles.tsv`)
+//! and decision forms (`data/decisions.txt`) have files of their own.
+
+use protokoll_model::wordlist::{list, sections};
+use std::sync::LazyLock;
+
+/// The lists of `data/words.txt`.
+pub struct Words {
+    /// Labels whose value says when the meeting was held.
+    pub time_labels: Vec<&'static str>,
+    /// Labels whose value says where.
+    pub place_labels: Vec<&'static str>,
+    /// What a case number's label opens with, longest first.
+    pub case_keys: Vec<&'static str>,
+    /// Words before an item's number ("Punkt 3").
+    pub label_words: Vec<&'static str>,
+    /// Lowercase words inside a name ("von", "af").
+    pub name_particles: Vec<&'static str>,
+    /// Party abbreviations written without brackets.
+    pub parties: Vec<&'static str>,
+}
+
+/// The lists, parsed on first use.
+pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let all = sections(include_str!("../data/words.txt"));
+    Words {
+        time_labels: list(&all, "time labels"),
+        place_labels: list(&all, "place labels"),
+        case_keys: list(&all, "case keys"),
+        label_words: list(&all, "label words"),
+        name_particles: list(&all, "name particles"),
+        parties: list(&all, "parties"),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_read() {
+        let w = &*WORDS;
+        for l in [
+            &w.time_labels,
+            &w.place_labels,
+            &w.case_keys,
+            &w.label_words,
+            &w.name_particles,
+            &w.parties,
+        ] {
+            assert!(!l.is_empty());
+        }
+        assert!(w.time_labels.contains(&"plats och tid"));
+        assert_eq!(w.case_keys.first(), Some(&"diarienummer"));
+    }
+}
