@@ -97,13 +97,57 @@ pub fn repair_document_within(
         }
         out.extend(repair::repair_ocr_page(page, lex));
     }
-    if !damaged.contains(&true) {
+    // OCR pages the gate calls clean: word by word, where a word's evidence says so.
+    let partial: Vec<bool> = ocr.iter().zip(&damaged).map(|(o, d)| *o && !*d).collect();
+    if !damaged.contains(&true) && !partial.contains(&true) {
         return Repairs {
             corrections: out,
             ..Repairs::default()
         };
     }
-    repair_damaged(doc, lex, &damaged, out, budget)
+    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
+    // heading the OCR got right) are evidence for the same word elsewhere.
+    let seen = written_evidence(doc);
+    if partial.contains(&true) {
+        if let Err(page) = repair_partial(doc, lex, &partial, &seen, &mut out, budget) {
+            return stopped(out, page);
+        }
+    }
+    if !damaged.contains(&true) {
+        out.sort_by_key(|c| c.page);
+        return Repairs {
+            corrections: out,
+            ..Repairs::default()
+        };
+    }
+    repair_damaged(doc, lex, &damaged, seen, out, budget)
+}
+
+/// The partial repair ([`repair::repair_partial_page`]) of the pages `partial` marks,
+/// after the loss rates are measured on them; `Err` with the page where the budget ran
+/// out.
+fn repair_partial(
+    doc: &mut Document,
+    lex: &'static lexicon::Lexicon,
+    partial: &[bool],
+    seen: &HashMap<String, usize>,
+    out: &mut Vec<Correction>,
+    budget: &Budget,
+) -> Result<(), u32> {
+    let evidence = repair::Evidence::new(seen.clone(), lex);
+    let mut ctx = repair::Ctx::new(lex, &evidence);
+    let mut facts = repair::Facts::default();
+    let known = repair::page_facts(&doc.pages, partial, &mut facts, &ctx);
+    for ((page, hit), known) in doc.pages.iter_mut().zip(partial).zip(&known) {
+        if !*hit {
+            continue;
+        }
+        if budget.check().is_err() {
+            return Err(page.number);
+        }
+        out.extend(repair::repair_partial_page(page, known, &facts, &mut ctx));
+    }
+    Ok(())
 }
 
 /// Normalizes every word ([`normalize_word`]); a word that normalizes to nothing (a
@@ -153,12 +197,10 @@ fn repair_damaged(
     doc: &mut Document,
     lex: &'static lexicon::Lexicon,
     damaged: &[bool],
+    mut seen: HashMap<String, usize>,
     mut out: Vec<Correction>,
     budget: &Budget,
 ) -> Repairs {
-    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
-    // heading the OCR got right) are evidence for the same word elsewhere.
-    let mut seen = written_evidence(doc);
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());

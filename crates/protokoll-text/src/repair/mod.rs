@@ -9,6 +9,8 @@
 //!
 //! The modules, in the order a word meets them:
 //! * [`gate`]: which pages are damaged ([`damaged`], [`ocr_layer`]);
+//! * [`partial`]: on OCR pages the gate calls clean, the words that lost a mark, each
+//!   judged on its own evidence;
 //! * [`strokes`], [`section_signs`], [`merges`]: repairs of any OCR page, and words the
 //!   OCR split ("J usterare", "kompetensfors 6rjning");
 //! * [`channel`]: what OCR turns Swedish letters into, read back ("fér" → "för");
@@ -35,6 +37,7 @@ mod gate;
 mod lists;
 mod memo;
 mod merges;
+mod partial;
 mod rules;
 mod score;
 mod section_signs;
@@ -48,6 +51,7 @@ pub use decode::{repair_kept, repair_ocr_page, repair_page, suggest_kept, Kept};
 pub use evidence::Evidence;
 pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;
+pub use partial::{page_facts, repair_partial_page, Facts, PageFacts};
 pub use section_signs::section_signs;
 pub use strokes::stray_stroke;
 
