@@ -2,10 +2,12 @@
 //! engine without a Swedish model ("valfard" → "välfärd", "fér" → "för", "6ka" →
 //! "öka", "Orebro" → "Örebro"), "1" for "i" between words, "k1" for "kl".
 //!
-//! Only damaged pages are touched: an OCR text layer whose share of å/ä/ö among letters
-//! is far below Swedish prose (about 3-4 %). On such a page a word is replaced by the
-//! lexicon word that the damage explains best, by frequency, when it beats the word as
-//! written by a clear margin; words of the same document written intact count extra.
+//! Only OCR text is touched (an OCR layer, or plain text of unknown origin). A damaged
+//! page is one whose share of å/ä/ö among letters is far below Swedish prose (about 3-4
+//! %). On such a page a word is replaced by the lexicon word that the damage explains
+//! best, by frequency, when it beats the word as written by a clear margin; words of the
+//! same document written intact count extra. On an OCR page that keeps most of its marks
+//! each word is judged on its own evidence ([`partial`]).
 //!
 //! The modules, in the order a word meets them:
 //! * [`gate`]: which pages are damaged ([`damaged`], [`ocr_layer`]);
