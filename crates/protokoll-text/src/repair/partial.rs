@@ -13,6 +13,7 @@
 
 use super::audit::{apply, fix_of, Fix};
 use super::compound::compound;
+use super::gate::{gate_word, SWEDISH_WORDS};
 use super::lists::LISTS;
 use super::memo::{Ctx, FastMap};
 use super::rules::{repair_by_syntax, Repair};
@@ -73,6 +74,9 @@ pub(super) struct Fact {
     reading: Option<(String, f32)>,
     /// A word the syntax steps read from its neighbours ([`syntax_word`]).
     syntax: bool,
+    /// A Swedish word as written or with its marks restored, as the gate counts them
+    /// ([`gate_word`]).
+    swedish: bool,
 }
 
 /// The cost (log10, before the chance of a loss) of reading `written` as `read`, letter
@@ -208,6 +212,7 @@ impl Facts {
         let lower = lowercase(core);
         let mut f = fact(&lower, core.starts_with(char::is_uppercase), ctx);
         f.syntax = syntax_word(&lower);
+        f.swedish = gate_word(token, ctx.lex, &mut Vec::new()).unwrap_or(false);
         let at = u32::try_from(self.facts.len()).ok()?;
         self.facts.push(f);
         Some(at)
@@ -241,7 +246,7 @@ pub fn page_facts(
     let mut counts: Vec<(f32, f32)> = Vec::with_capacity(pages.len());
     let mut out: Vec<PageFacts> = Vec::with_capacity(pages.len());
     for (p, j) in pages.iter().zip(judged) {
-        let (mut suspects, mut words) = (0.0, 0.0);
+        let (mut suspects, mut words, mut swedish, mut tokens) = (0.0, 0.0, 0usize, 0usize);
         let mut at = Vec::new();
         for w in p.lines.iter().flat_map(|l| l.words()).filter(|_| *j) {
             let i = facts.index(&w.text, ctx);
@@ -249,9 +254,16 @@ pub fn page_facts(
             if let Some(f) = f {
                 suspects += f32::from(u8::from(f.suspect));
                 words += f32::from(u8::from(f.suspect || f.kept));
+                swedish += usize::from(f.swedish);
+                tokens += 1;
             }
             // Only a word with a reading, or one the syntax reads, can be repaired.
             at.push(i.filter(|_| f.is_some_and(|f| f.syntax || f.reading.is_some())));
+        }
+        // A page in another language ("for", "at" in English) is left as it is.
+        if (swedish as f32) < SWEDISH_WORDS * tokens as f32 {
+            (suspects, words) = (0.0, 0.0);
+            at.clear();
         }
         counts.push((suspects, words));
         out.push(PageFacts {
@@ -433,6 +445,11 @@ mod tests {
         // A page not judged has no words.
         let skipped = page_facts(&pages, &[false, true], &mut facts, &ctx);
         assert!(skipped[0].words.is_empty() && !skipped[1].words.is_empty());
+        // Nor has a page of words mostly no Swedish reading explains.
+        let other = [ocr_page("Xqzt blorf mote wibblez frotzk glarp.")];
+        assert!(page_facts(&other, &[true], &mut facts, &ctx)[0]
+            .words
+            .is_empty());
     }
 
     /// The partial repair of a text file whose lines are `text`'s.
