@@ -99,13 +99,63 @@ pub fn repair_document_within(
     }
     let layers: Vec<bool> = doc.pages.iter().map(repair::ocr_layer).collect();
     out.extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
-    if !damaged.contains(&true) {
+    // OCR pages the gate calls clean: word by word, where a word's evidence says so.
+    let partial: Vec<bool> = ocr.iter().zip(&damaged).map(|(o, d)| *o && !*d).collect();
+    if !damaged.contains(&true) && !partial.contains(&true) {
         return Repairs {
             corrections: out,
             ..Repairs::default()
         };
     }
-    repair_damaged(doc, lex, &damaged, out, budget)
+    let pages = Pages {
+        damaged: &damaged,
+        partial: &partial,
+    };
+    repair_damaged(doc, lex, pages, out, budget)
+}
+
+/// Which pages the repair reads: damaged ones ([`repair::damaged`]), and OCR pages the
+/// gate calls clean, read word by word ([`repair::repair_partial_page`]).
+#[derive(Clone, Copy)]
+struct Pages<'a> {
+    damaged: &'a [bool],
+    partial: &'a [bool],
+}
+
+/// The first pass over the pages, in order: damaged pages repaired
+/// ([`repair::repair_page`]), with the words kept against a close reading, and pages
+/// with partial damage word by word, after their chance of a lost mark is measured.
+/// `Err` with the page where the budget ran out.
+fn first_pass(
+    doc: &mut Document,
+    pages: Pages<'_>,
+    ctx: &mut repair::Ctx<'_>,
+    out: &mut Vec<Correction>,
+    budget: &Budget,
+) -> Result<Vec<Vec<repair::Kept>>, u32> {
+    // A context of its own: the partial repair's questions are no close calls of the
+    // damaged pages' second look.
+    let mut own = repair::Ctx::new(ctx.lex(), ctx.evidence());
+    let mut facts = repair::Facts::default();
+    let known = repair::page_facts(&doc.pages, pages.partial, &mut facts, &own);
+    let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
+    let marks = pages.damaged.iter().zip(pages.partial);
+    for ((page, (hit, part)), known) in doc.pages.iter_mut().zip(marks).zip(&known) {
+        if (*hit || *part) && budget.check().is_err() {
+            return Err(page.number);
+        }
+        let (fixes, k) = if *hit {
+            repair::repair_page(page, ctx)
+        } else if *part {
+            let fixes = repair::repair_partial_page(page, known, &facts, &mut own);
+            (fixes, Vec::new())
+        } else {
+            Default::default()
+        };
+        out.extend(fixes);
+        kept.push(k);
+    }
+    Ok(kept)
 }
 
 /// Normalizes every word ([`normalize_word`]); a word that normalizes to nothing (a
@@ -148,13 +198,14 @@ fn damaged_pages(doc: &Document, lex: &lexicon::Lexicon, ocr: &[bool]) -> Vec<bo
         .collect()
 }
 
-/// The repair of the damaged pages, after `out` (the repairs of every OCR page): a first
-/// pass, a second look at the words kept against a close reading, acronyms, and the
+/// The repair of the damaged pages and of those with partial damage, after `out` (the
+/// repairs of every OCR page): a first pass ([`first_pass`]), then, where pages were
+/// damaged, a second look at the words kept against a close reading, acronyms, and the
 /// guesses left to a person.
 fn repair_damaged(
     doc: &mut Document,
     lex: &'static lexicon::Lexicon,
-    damaged: &[bool],
+    pages: Pages<'_>,
     mut out: Vec<Correction>,
     budget: &Budget,
 ) -> Repairs {
@@ -163,18 +214,17 @@ fn repair_damaged(
     let mut seen = written_evidence(doc);
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
-    let mut kept: Vec<Vec<repair::Kept>> = Vec::with_capacity(doc.pages.len());
-    for (page, hit) in doc.pages.iter_mut().zip(damaged) {
-        if *hit && budget.check().is_err() {
-            return stopped(out, page.number);
-        }
-        let (fixes, k) = if *hit {
-            repair::repair_page(page, &mut ctx)
-        } else {
-            Default::default()
+    let kept = match first_pass(doc, pages, &mut ctx, &mut out, budget) {
+        Ok(kept) => kept,
+        Err(page) => return stopped(out, page),
+    };
+    let damaged = pages.damaged;
+    if !damaged.contains(&true) {
+        out.sort_by_key(|c| c.page);
+        return Repairs {
+            corrections: out,
+            ..Repairs::default()
         };
-        out.extend(fixes);
-        kept.push(k);
     }
     // A second look at the words kept against a close reading, now that the confident
     // repairs (no other reading existed, a clear margin, or the grammar said so) tell

@@ -72,7 +72,7 @@ pub fn damaged_with<'d>(
 /// A word as written for the gate: None where it is no word token (its core has
 /// fewer than two letters, or other characters), else whether it is Swedish as written
 /// or with å/ä/ö restored. `acc` is scratch space.
-fn gate_word(text: &str, lex: &Lexicon, acc: &mut Vec<(String, f32)>) -> Option<bool> {
+pub(super) fn gate_word(text: &str, lex: &Lexicon, acc: &mut Vec<(String, f32)>) -> Option<bool> {
     let core = split_core(text).1.to_lowercase();
     if core.chars().count() < 2 || !core.chars().all(char::is_alphabetic) {
         return None;

@@ -68,6 +68,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The lexicon this context reads.
+    pub fn lex(&self) -> &'a Lexicon {
+        self.lex
+    }
+
+    /// The document's evidence this context reads.
+    pub fn evidence(&self) -> &'a Evidence {
+        self.seen
+    }
+
     /// This context made to also take the guesses a normal one leaves out (a margin
     /// under [`APPLY_MARGIN`]), to report them; the answers found so far are kept.
     pub fn guessing(mut self) -> Self {

@@ -2,13 +2,17 @@
 //! engine without a Swedish model ("valfard" → "välfärd", "fér" → "för", "6ka" →
 //! "öka", "Orebro" → "Örebro"), "1" for "i" between words, "k1" for "kl".
 //!
-//! Only damaged pages are touched: an OCR text layer whose share of å/ä/ö among letters
-//! is far below Swedish prose (about 3-4 %). On such a page a word is replaced by the
-//! lexicon word that the damage explains best, by frequency, when it beats the word as
-//! written by a clear margin; words of the same document written intact count extra.
+//! Only OCR text is touched (an OCR layer, or plain text of unknown origin). A damaged
+//! page is one whose share of å/ä/ö among letters is far below Swedish prose (about 3-4
+//! %). On such a page a word is replaced by the lexicon word that the damage explains
+//! best, by frequency, when it beats the word as written by a clear margin; words of the
+//! same document written intact count extra. On an OCR page that keeps most of its marks
+//! each word is judged on its own evidence ([`partial`]).
 //!
 //! The modules, in the order a word meets them:
 //! * [`gate`]: which pages are damaged ([`damaged`], [`ocr_layer`]);
+//! * [`partial`]: on OCR pages the gate calls clean, the words that lost a mark, each
+//!   judged on its own evidence;
 //! * [`strokes`], [`section_signs`], [`merges`]: repairs of any OCR page, and words the
 //!   OCR split ("J usterare", "kompetensfors 6rjning");
 //! * [`channel`]: what OCR turns Swedish letters into, read back ("fér" → "för");
@@ -35,6 +39,7 @@ mod gate;
 mod lists;
 mod memo;
 mod merges;
+mod partial;
 mod rules;
 mod score;
 mod section_signs;
@@ -48,6 +53,7 @@ pub use decode::{repair_kept, repair_ocr_page, repair_page, suggest_kept, Kept};
 pub use evidence::Evidence;
 pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;
+pub use partial::{page_facts, repair_partial_page, Facts, PageFacts};
 pub use section_signs::{eights_read_for_sections, section_signs};
 pub use strokes::stray_stroke;
 

@@ -124,6 +124,34 @@ pub(super) fn repair_token(
     by_frequency(&t, ctx)
 }
 
+/// The steps of [`repair_token`] that read a function word from its neighbours alone
+/// (no frequency): what [`super::partial`] trusts on a page the gate calls clean, where
+/// a common word as written ("ar", "har", "bor") is usually right.
+const SYNTAX_STEPS: [Step; 4] = [read_from_left, demonstrative_here, opening_here, modal];
+
+/// The repair the syntax steps ([`SYNTAX_STEPS`]) make of one word given its
+/// neighbours: `None` where no step decides, `Some(None)` where one keeps the word.
+pub(super) fn repair_by_syntax(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    ctx: &mut Ctx<'_>,
+) -> Option<Option<Repair>> {
+    let (pre, core, post) = split_core(text);
+    if core.is_empty() {
+        return None;
+    }
+    let t = Token {
+        pre,
+        core,
+        post,
+        lower: lowercase(core),
+        prev,
+        next,
+    };
+    SYNTAX_STEPS.iter().find_map(|step| step(&t, ctx))
+}
+
 /// "1" (or "|") standing for "i" between two words of running text.
 fn one_as_i(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
     let fits = matches!(t.core, "1" | "|")
@@ -643,6 +671,22 @@ mod tests {
         assert_eq!(opening("aviseras", &mut ctx).as_deref(), Some("Här"));
         assert_eq!(opening("ni", &mut ctx), None);
         assert_eq!(opening("kommunen", &mut ctx), None);
+    }
+
+    #[test]
+    fn the_syntax_steps_alone() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let seen = Evidence::default();
+        let mut ctx = Ctx::new(lex, &seen);
+        let mut at = |w: &str, prev: &str, next: &str| {
+            repair_by_syntax(w, Some(prev), Some(next), &mut ctx).map(|d| d.map(|r| r.0))
+        };
+        assert_eq!(at("ar", "tre", "sedan"), Some(Some("år".into())));
+        assert_eq!(at("har", "det", "mötet"), Some(Some("här".into())));
+        assert_eq!(at("bor", "som", "göras"), Some(Some("bör".into())));
+        // No frequency and no word class: "ar" elsewhere, "stod" after "till" undecided.
+        assert_eq!(at("ar", "alla", "välkomna"), None);
+        assert_eq!(at("stod", "till", "av"), None);
     }
 
     #[test]

@@ -1,0 +1,505 @@
+//! Partial damage: OCR text that keeps most of its å/ä/ö but lost some ("Nästa mote i
+//! Örebro", the normal case of an OCR model that knows Swedish). The page gate
+//! ([`super::gate`]) calls such a page clean; here each word is judged on its own, as a
+//! noisy channel: a reading with a mark restored wins when its frequency times the
+//! chance that the OCR lost (or misread) that mark beats the word as written by a clear
+//! margin ([`PARTIAL_MARGIN`]). The chance of a loss is measured on the page and in its
+//! document ([`LossRates`]), and moved by the OCR engine's confidence in the word where
+//! it gives one. Common words as written ("har", "man", "vara") are left to the syntax
+//! steps of [`super::rules`]: on a clean page their frequency says nothing.
+//!
+//! Only pages of OCR text (an OCR layer, or plain text of unknown origin) come here;
+//! born-digital pages never do.
+
+use super::audit::{apply, fix_of, Fix};
+use super::compound::compound;
+use super::gate::{gate_word, SWEDISH_WORDS};
+use super::lists::LISTS;
+use super::memo::{Ctx, FastMap};
+use super::rules::{repair_by_syntax, Repair};
+use super::score::confidence;
+use super::text::{lowercase, split_core, with_case};
+use super::FUNCTION_WORD;
+use crate::lexicon::deaccent;
+use protokoll_model::{Correction, Page};
+use std::sync::Arc;
+
+/// Zipf score of a word as written that the lexicon does not know: rarer than its
+/// rarest words (the list stops at Zipf 1). On the synthetic partial damage of the
+/// tuning texts ([`PARTIAL_MARGIN`]) 0.5 and 0 both made no right word wrong; 0.5
+/// keeps a margin for names and old spellings the lexicon lacks.
+const UNKNOWN_ZIPF: f32 = 0.5;
+/// How much likelier (log10) a reading with a mark restored must be than the word as
+/// written to be applied: three times, since a wrong repair costs more than a missed
+/// one (on synthetic partial damage of the tuning texts, `fixtures/ocr/dev-*` with one
+/// marked word in ten damaged, the largest step that made no right word wrong).
+const PARTIAL_MARGIN: f32 = 0.5;
+/// Zipf frequency from which a reading with a mark restored is a common word: a word as
+/// written that has one and is unknown, or far rarer ([`SUSPECT_GAP`]), is a suspect.
+const COMMON_READING: f32 = 3.0;
+/// How much more frequent (log10) a restored reading must be than a known word as
+/// written for the word to count as a suspect in the loss rate.
+const SUSPECT_GAP: f32 = 2.0;
+/// Pseudo-counts of the loss rate: suspects and words (a document with no evidence
+/// gets 0.5 in 20.5, 2.4 %).
+const PRIOR_SUSPECTS: f32 = 0.5;
+const PRIOR_WORDS: f32 = 20.0;
+/// Weight, in marked words, of the document's rate in a page's rate.
+const DOCUMENT_WEIGHT: f32 = 20.0;
+/// Extra cost (log10) of a mark read as another ("ifrän" for "ifrån") over a lost one:
+/// the model saw a mark there.
+const SWAP_COST: f32 = 0.5;
+/// Cost (log10) of each further letter changed in one word: a word whose mark the OCR
+/// lost often lost another (half the time, a guess).
+const FURTHER_LETTER: f32 = 0.3;
+/// What a compound of known parts costs (log10) against a word the lexicon lists: the
+/// parts' mean frequency overstates the compound's.
+const COMPOUND_COST: f32 = 1.0;
+/// Fewest letters of a word read as a compound.
+const MIN_COMPOUND: usize = 6;
+/// OCR confidence in a word below which, and from which, the chance of a loss moves by
+/// [`CONFIDENCE_SHIFT`] (log10) up or down.
+const LOW_CONFIDENCE: f32 = 0.7;
+const HIGH_CONFIDENCE: f32 = 0.95;
+const CONFIDENCE_SHIFT: f32 = 0.5;
+
+/// What a word as written (lowercase) is to the partial repair, looked up once per
+/// document.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Fact {
+    /// A known word written with å, ä or ö: evidence that the OCR kept its marks.
+    kept: bool,
+    /// A word that lost a mark, by the lexicon alone: evidence of damage.
+    suspect: bool,
+    /// The best reading with marks restored and its gain (log10) over the word as
+    /// written, before the chance of a loss is counted.
+    reading: Option<(String, f32)>,
+    /// A word the syntax steps read from its neighbours ([`syntax_word`]).
+    syntax: bool,
+    /// A Swedish word as written or with its marks restored, as the gate counts them
+    /// ([`gate_word`]).
+    swedish: bool,
+}
+
+/// The cost (log10, before the chance of a loss) of reading `written` as `read`, letter
+/// by letter, where the two differ only in marks: a lost mark (a → å/ä, o → ö) or a
+/// misread one (å ↔ ä); None where they differ otherwise or not at all.
+pub(super) fn mark_cost(written: &str, read: &str) -> Option<f32> {
+    let (mut changes, mut swaps) = (0u8, 0u8);
+    let mut r = read.chars();
+    for w in written.chars() {
+        let c = r.next()?;
+        match (w, c) {
+            _ if w == c => {}
+            ('a', 'å' | 'ä') | ('o', 'ö') => changes += 1,
+            ('å', 'ä') | ('ä', 'å') => {
+                changes += 1;
+                swaps += 1;
+            }
+            _ => return None,
+        }
+    }
+    if r.next().is_some() || changes == 0 {
+        return None;
+    }
+    Some(f32::from(changes - 1) * FURTHER_LETTER + f32::from(swaps) * SWAP_COST)
+}
+
+/// Whether `read` changes one of the marks `written` has (å ↔ ä).
+fn swapped(written: &str, read: &str) -> bool {
+    written
+        .chars()
+        .zip(read.chars())
+        .any(|(w, r)| w != r && matches!(w, 'å' | 'ä'))
+}
+
+/// What `lower` is to the partial repair ([`Fact`]); `name_like` for a capitalised word,
+/// whose readings that are names are left alone.
+pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
+    let lex = ctx.lex;
+    let own = lex.zipf(lower);
+    let marked = lower.contains(['å', 'ä', 'ö']);
+    let mut fact = Fact {
+        kept: marked && own.is_some(),
+        ..Fact::default()
+    };
+    // A common word as written is for the syntax to judge; a name stays.
+    if !lower.contains(['a', 'o', 'å', 'ä'])
+        || own.is_some_and(|z| z >= FUNCTION_WORD)
+        || name_like && lex.is_name(lower)
+    {
+        return fact;
+    }
+    let written = own.unwrap_or(UNKNOWN_ZIPF);
+    let mut found = Vec::new();
+    lex.accented(&deaccent(lower), &mut found);
+    for (c, z) in found {
+        let Some(cost) = mark_cost(lower, &c) else {
+            continue;
+        };
+        // A known word with another mark is a word too ("ären", "åren"): for context.
+        if fact.kept && swapped(lower, &c) {
+            continue;
+        }
+        // A capitalised word one of whose readings is a name ("Laxa": "Laxå", "Läxa")
+        // is likely that name: which one is no choice for frequency.
+        if name_like && lex.is_name(&c) {
+            fact.reading = None;
+            return fact;
+        }
+        fact.suspect |= z >= COMMON_READING && own.is_none_or(|o| z - o >= SUSPECT_GAP);
+        // What the document writes counts, but not for a function word: every
+        // Swedish text writes "är".
+        let bonus = if z < FUNCTION_WORD {
+            ctx.seen.bonus(&c)
+        } else {
+            0.0
+        };
+        let gain = z + bonus - cost - written;
+        if fact.reading.as_ref().is_none_or(|(_, g)| gain > *g) {
+            fact.reading = Some((c, gain));
+        }
+    }
+    if fact.reading.is_none() && own.is_none() {
+        fact.reading = compound_reading(lower, ctx);
+    }
+    fact
+}
+
+/// An unknown word read as a compound of known parts with marks restored
+/// ("auktionstillfallet": "auktions|tillfället"), with its gain over the word as
+/// written (or over the compound it makes as written): the parts' score less
+/// [`COMPOUND_COST`].
+fn compound_reading(lower: &str, ctx: &Ctx<'_>) -> Option<(String, f32)> {
+    if lower.chars().count() < MIN_COMPOUND {
+        return None;
+    }
+    let ((word, score), as_written) = compound(ctx.lex, lower, ctx.seen, 2)?;
+    let cost = mark_cost(lower, &word)?;
+    Some((
+        word,
+        score - cost - COMPOUND_COST - as_written.unwrap_or(UNKNOWN_ZIPF),
+    ))
+}
+
+/// Facts by token as written (a document repeats its tokens; no allocation to look
+/// one up, and one hash lookup): an index into the facts, none for a token that is no
+/// word to judge.
+#[derive(Default)]
+pub struct Facts {
+    by_token: FastMap<Arc<str>, Option<u32>>,
+    facts: Vec<Fact>,
+}
+
+impl Facts {
+    /// The index of a token's [`Fact`], or None where it is no word to judge (fewer
+    /// than two letters, or other characters).
+    fn index(&mut self, token: &Arc<str>, ctx: &Ctx<'_>) -> Option<u32> {
+        match self.by_token.get(&**token) {
+            Some(at) => *at,
+            None => {
+                let at = self.learn(token, ctx);
+                self.by_token.insert(token.clone(), at);
+                at
+            }
+        }
+    }
+
+    /// Works out the fact of a token not seen before and keeps it; its index.
+    fn learn(&mut self, token: &str, ctx: &Ctx<'_>) -> Option<u32> {
+        let core = split_core(token).1;
+        if core.chars().nth(1).is_none() || !core.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let lower = lowercase(core);
+        let mut f = fact(&lower, core.starts_with(char::is_uppercase), ctx);
+        f.syntax = syntax_word(&lower);
+        f.swedish = gate_word(token, ctx.lex, &mut Vec::new()).unwrap_or(false);
+        let at = u32::try_from(self.facts.len()).ok()?;
+        self.facts.push(f);
+        Some(at)
+    }
+}
+
+/// Whether the syntax steps ([`repair_by_syntax`]) read this word (lowercase): a
+/// function word read from its left neighbour, "har", a modal as the OCR writes it.
+fn syntax_word(lower: &str) -> bool {
+    LISTS.read_from_left.contains(lower)
+        || lower == "har"
+        || LISTS.modals.iter().any(|(w, _)| *w == lower)
+}
+
+/// What the partial repair knows of a page: the chance (log10) that the OCR lost a
+/// mark there, and the index of each word's [`Fact`] in reading order.
+pub struct PageFacts {
+    loss: f32,
+    words: Vec<Option<u32>>,
+}
+
+/// Measures each page `judged` (the others get no words): its suspects among its
+/// suspects and kept marked words give its chance of a loss, drawn towards the
+/// document's.
+pub fn page_facts(
+    pages: &[Page],
+    judged: &[bool],
+    facts: &mut Facts,
+    ctx: &Ctx<'_>,
+) -> Vec<PageFacts> {
+    let mut counts: Vec<(f32, f32)> = Vec::with_capacity(pages.len());
+    let mut out: Vec<PageFacts> = Vec::with_capacity(pages.len());
+    for (p, j) in pages.iter().zip(judged) {
+        let (mut suspects, mut words, mut swedish, mut tokens) = (0.0, 0.0, 0usize, 0usize);
+        let mut at = Vec::new();
+        for w in p.lines.iter().flat_map(|l| l.words()).filter(|_| *j) {
+            let i = facts.index(&w.text, ctx);
+            let f = i.and_then(|i| facts.facts.get(i as usize));
+            if let Some(f) = f {
+                suspects += f32::from(u8::from(f.suspect));
+                words += f32::from(u8::from(f.suspect || f.kept));
+                swedish += usize::from(f.swedish);
+                tokens += 1;
+            }
+            // Only a word with a reading, or one the syntax reads, can be repaired.
+            at.push(i.filter(|_| f.is_some_and(|f| f.syntax || f.reading.is_some())));
+        }
+        // A page in another language ("for", "at" in English) is left as it is.
+        if (swedish as f32) < SWEDISH_WORDS * tokens as f32 {
+            (suspects, words) = (0.0, 0.0);
+            at.clear();
+        }
+        counts.push((suspects, words));
+        out.push(PageFacts {
+            loss: 0.0,
+            words: at,
+        });
+    }
+    let (s, n) = counts
+        .iter()
+        .fold((0.0, 0.0), |(s, n), (a, b)| (s + a, n + b));
+    let document = (s + PRIOR_SUSPECTS) / (n + PRIOR_WORDS);
+    for (p, (s, n)) in out.iter_mut().zip(&counts) {
+        p.loss = ((s + DOCUMENT_WEIGHT * document) / (n + DOCUMENT_WEIGHT)).log10();
+    }
+    out
+}
+
+/// Characters that end the first piece of a word broken over two lines ("ar-", the
+/// "=" of old print).
+const HYPHENS: [char; 3] = ['-', '=', '¬'];
+
+/// Whether a token is a piece of a word broken at a hyphen: it ends with one, or the
+/// word before it does ("ar- | bete"). A piece is no word to read on its own.
+pub(super) fn hyphenated(text: &str, prev: Option<&str>) -> bool {
+    text.ends_with(HYPHENS) || prev.is_some_and(|p| p.ends_with(HYPHENS))
+}
+
+/// How the OCR engine's confidence in a word moves the chance of a loss (log10).
+pub(super) fn confidence_shift(confidence: Option<f32>) -> f32 {
+    match confidence {
+        Some(c) if c < LOW_CONFIDENCE => CONFIDENCE_SHIFT,
+        Some(c) if c >= HIGH_CONFIDENCE => -CONFIDENCE_SHIFT,
+        _ => 0.0,
+    }
+}
+
+/// The partial repair of one token between its neighbours, with `loss` the chance
+/// (log10) that the OCR lost a mark in it: the syntax steps first, then the channel.
+pub(super) fn partial_token(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    loss: f32,
+    fact: &Fact,
+    ctx: &mut Ctx<'_>,
+) -> Option<Repair> {
+    let (pre, core, post) = split_core(text);
+    if let Some(decided) = fact
+        .syntax
+        .then(|| repair_by_syntax(text, prev, next, ctx))
+        .flatten()
+    {
+        return decided.filter(|(r, _, _)| deaccent(r) == deaccent(text));
+    }
+    let (word, gain) = fact.reading.as_ref()?;
+    let margin = gain + loss;
+    (margin >= PARTIAL_MARGIN).then(|| {
+        (
+            format!("{pre}{}{post}", with_case(core, word)),
+            "diacritic",
+            confidence(margin - PARTIAL_MARGIN),
+        )
+    })
+}
+
+/// Repairs the words of one page the gate called clean whose own evidence says they
+/// lost a mark ([`partial_token`]); `known` is what [`page_facts`] found of the page.
+pub fn repair_partial_page(
+    page: &mut Page,
+    known: &PageFacts,
+    facts: &Facts,
+    ctx: &mut Ctx<'_>,
+) -> Vec<Correction> {
+    let number = page.number;
+    let mut out = Vec::new();
+    let mut at = known.words.iter();
+    // The word before a line's first one: the last of the line before.
+    let mut carry: Option<Arc<str>> = None;
+    for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
+        let mut fixes: Vec<(usize, Fix)> = Vec::new();
+        for (i, w) in cell.words.iter().enumerate() {
+            let Some(fact) = at
+                .next()
+                .copied()
+                .flatten()
+                .and_then(|f| facts.facts.get(f as usize))
+            else {
+                continue;
+            };
+            let prev = match i.checked_sub(1) {
+                Some(j) => cell.words.get(j).map(|w| &*w.text),
+                None => carry.as_deref(),
+            };
+            if hyphenated(&w.text, prev) {
+                continue;
+            }
+            let next = cell.words.get(i + 1).map(|w| &*w.text);
+            let loss = known.loss + confidence_shift(w.confidence);
+            if let Some(r) = partial_token(&w.text, prev, next, loss, fact, ctx) {
+                fixes.push((i, fix_of(r)));
+            }
+        }
+        if let Some(last) = cell.words.last() {
+            carry = Some(last.text.clone());
+        }
+        apply(cell, fixes, number, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::testutil::*;
+
+    #[test]
+    fn a_mark_lost_or_misread_costs_by_letter() {
+        assert_eq!(mark_cost("mote", "möte"), Some(0.0));
+        assert_eq!(mark_cost("valfard", "välfärd"), Some(FURTHER_LETTER));
+        assert_eq!(mark_cost("ifrän", "ifrån"), Some(SWAP_COST));
+        // Not a change of marks: another letter, another length, or none at all.
+        assert_eq!(mark_cost("mote", "mate"), None);
+        assert_eq!(mark_cost("mot", "möte"), None);
+        assert_eq!(mark_cost("möte", "möte"), None);
+        assert_eq!(mark_cost("möte", "mote"), None);
+    }
+
+    #[test]
+    fn what_a_word_as_written_says() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        // Unknown, and a common word with its mark back: a suspect with a reading.
+        let f = fact("valkomna", false, &ctx);
+        assert!(f.suspect && !f.kept);
+        assert_eq!(f.reading.map(|r| r.0).as_deref(), Some("välkomna"));
+        // A known word far rarer than its reading ("mote" 2.1, "möte" 4.8).
+        assert!(fact("mote", false, &ctx).suspect);
+        // A known word with its marks is evidence that they were kept.
+        let kept = fact("möte", false, &ctx);
+        assert!(kept.kept && !kept.suspect && kept.reading.is_none());
+        // A common word as written is for the syntax; a known word with another mark
+        // ("ären", "åren") is a word too.
+        assert!(fact("har", false, &ctx).reading.is_none());
+        assert!(fact("ären", false, &ctx).reading.is_none());
+        // A capitalised word stays where its reading is a name ("Laxa", "Laxå").
+        assert!(lex.is_name("laxå"));
+        assert!(fact("laxa", true, &ctx).reading.is_none());
+    }
+
+    #[test]
+    fn pieces_of_hyphenated_words_are_no_words() {
+        assert!(hyphenated("ar-", Some("och")));
+        assert!(hyphenated("bete", Some("ar-")));
+        assert!(hyphenated("gar", Some("Lärfts=")));
+        assert!(!hyphenated("dar", Some("maj,")));
+        assert!(!hyphenated("dar", None));
+    }
+
+    #[test]
+    fn the_ocr_confidence_moves_the_chance_of_a_loss() {
+        assert_eq!(confidence_shift(None), 0.0);
+        assert_eq!(confidence_shift(Some(0.5)), CONFIDENCE_SHIFT);
+        assert_eq!(confidence_shift(Some(0.8)), 0.0);
+        assert_eq!(confidence_shift(Some(0.99)), -CONFIDENCE_SHIFT);
+    }
+
+    #[test]
+    fn the_chance_of_a_loss_is_measured_on_the_page() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        let damaged = ocr_page("Nästa mote i Örebro är den 5 maj, dar alla ar valkomna.");
+        let clean = ocr_page("Nästa möte i Örebro är den 5 maj, där alla är välkomna.");
+        let mut facts = Facts::default();
+        let pages = [damaged, clean];
+        let known = page_facts(&pages, &[true, true], &mut facts, &ctx);
+        assert!(known[0].loss > known[1].loss);
+        // A page not judged has no words.
+        let skipped = page_facts(&pages, &[false, true], &mut facts, &ctx);
+        assert!(skipped[0].words.is_empty() && !skipped[1].words.is_empty());
+        // Nor has a page of words mostly no Swedish reading explains.
+        let other = [ocr_page("Xqzt blorf mote wibblez frotzk glarp.")];
+        assert!(page_facts(&other, &[true], &mut facts, &ctx)[0]
+            .words
+            .is_empty());
+    }
+
+    /// The partial repair of a text file whose lines are `text`'s.
+    fn repaired_text(text: &str) -> (String, usize) {
+        use protokoll_model::{Cell, Document, Line, Word};
+        let lines = text
+            .lines()
+            .map(|l| Line {
+                cells: vec![Cell {
+                    column: 0,
+                    words: l
+                        .split_whitespace()
+                        .map(|t| Word {
+                            text: t.into(),
+                            ..Word::default()
+                        })
+                        .collect(),
+                }],
+                ..Line::default()
+            })
+            .collect();
+        let mut doc = Document {
+            pages: vec![Page {
+                number: 1,
+                lines,
+                ..Page::default()
+            }],
+            ..Document::default()
+        };
+        let r = crate::repair_document_from(&mut doc, true, true);
+        let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+        (out.join("\n"), r.corrections.len())
+    }
+
+    const CLEAN: &str = "Styrelsen beslutade att godkänna årsredovisningen för år 2024.\n\
+        Mötet förklarades öppnat och dagordningen fastställdes.\n\
+        Ordföranden tackade för ett väl genomfört år, och vi har en bra dag.";
+
+    #[test]
+    fn partial_damage_is_repaired_word_by_word() {
+        let damaged = "Nästa mote i Örebro är den 5 maj, dar alla ar valkomna.";
+        let (out, n) = repaired_text(&format!("{damaged}\n{CLEAN}"));
+        assert_eq!(
+            out.lines().next(),
+            Some("Nästa möte i Örebro är den 5 maj, där alla är välkomna.")
+        );
+        assert_eq!(n, 4);
+        // A clean text gets none.
+        assert_eq!(repaired_text(CLEAN), (CLEAN.replace("\n        ", "\n"), 0));
+    }
+}
