@@ -68,6 +68,37 @@ fn place_before_date(value: &str) -> Option<String> {
         .then(|| place.to_string())
 }
 
+/// The head's lines that may say where the meeting was held in a phrase.
+const PLACE_PHRASE_LINES: usize = 6;
+
+/// "i <Place>" after a meeting word or a date: the place, up to a weekday, "den", a
+/// time, a number or the end of the clause, at most four words, the first capitalised.
+static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:möte|mötet|stämma|stämman|sammanträde|sammanträdet|\d),?\s+i\s+(\p{Lu}[^,.;:()]*)",
+    )
+    .expect("regex")
+});
+
+fn place_in(line: &str) -> Option<String> {
+    let c = PLACE_PHRASE.captures(line)?;
+    let mut words = Vec::new();
+    for w in c.get(1)?.as_str().split_whitespace() {
+        let low = w.to_lowercase();
+        let stop = low == "den"
+            || low == "kl"
+            || low == "klockan"
+            || low.ends_with("dagen")
+            || low.ends_with("dag")
+            || w.starts_with(|ch: char| ch.is_ascii_digit());
+        if stop || words.len() == 4 {
+            break;
+        }
+        words.push(w);
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// The most words a first line has to be read as the document's title.
 const TITLE_WORDS: usize = 12;
 
@@ -352,6 +383,18 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
             }
         }
     }
+    if m.location.is_none() {
+        // No place label: the head's opening lines may say where in a phrase ("…
+        // årsmöte i Tennisparken söndag den 23 juni", "Den 4 augusti 2024, i Matteröds
+        // församlingshem").
+        // The phrase may wrap: the opening lines are read as one text.
+        let opening: Vec<&str> = head
+            .iter()
+            .take(PLACE_PHRASE_LINES)
+            .map(String::as_str)
+            .collect();
+        m.location = place_in(&opening.join(" "));
+    }
     let digital_head = head.iter().any(|l| {
         label(l).is_some_and(|(lab, _)| is_place_or_time_label(&lab) || lab == "mötesform")
             && DIGITAL.is_match(l)
@@ -630,6 +673,21 @@ mod tests {
         assert_eq!(x.digital, Some(false));
         let x = m(&["Mötesprotokoll för föreningen Museum, 21 okt", "2025"]);
         assert_eq!(x.date.as_deref(), Some("2025-10-21"));
+    }
+
+    #[test]
+    fn a_place_said_in_a_phrase_of_the_head() {
+        assert_eq!(
+            place_in("Protokoll fört vid föreningens årsmöte i Tennisparken söndag den 23 juni")
+                .as_deref(),
+            Some("Tennisparken")
+        );
+        assert_eq!(
+            place_in("Den 4 augusti 2024, i Matteröds församlingshem").as_deref(),
+            Some("Matteröds församlingshem")
+        );
+        assert_eq!(place_in("Mötet i korthet"), None);
+        assert_eq!(place_in("Styrelsen i Föreningen X, protokoll"), None);
     }
 
     #[test]
