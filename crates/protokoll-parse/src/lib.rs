@@ -193,8 +193,9 @@ fn canonical_officers(
             .flat_map(|t| {
                 let words: Vec<&str> = t
                     .split_whitespace()
-                    // A party in brackets ("(KD)") is no part of a name.
-                    .map(|w| match w.starts_with('(') {
+                    // A party in brackets ("(KD)") and a label ("Förslag:") are no
+                    // part of a name.
+                    .map(|w| match w.starts_with('(') || w.ends_with(':') {
                         true => "",
                         false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
                     })
@@ -397,6 +398,17 @@ mod tests {
         ];
         canonical_officers(&mut m, &att, &texts);
         assert_eq!(m.adjusters[0].name, "Reidun Lorentzon");
+        // A label before the name is no given name.
+        let mut m = Meeting {
+            chair: Some("John".into()),
+            ..Meeting::default()
+        };
+        let texts = [
+            "Förslag: John Herrlin.".to_string(),
+            "Mötet valde John till ordförande.".to_string(),
+        ];
+        canonical_officers(&mut m, &[], &texts);
+        assert_eq!(m.chair.as_deref(), Some("John Herrlin"));
     }
 
     #[test]
