@@ -99,7 +99,9 @@ fn problem(code: &str, message: impl Into<String>, page: Option<u32>) -> Problem
 
 /// The document of a file, before repair, and the problems met on the way.
 pub struct Loaded {
+    /// The record so far: source facts, and the errors or warnings of reading.
     pub record: Record,
+    /// The pages read, or `None` when the file could not be read at all.
     pub document: Option<Document>,
 }
 
