@@ -403,6 +403,23 @@ fn entry(
     })
 }
 
+/// Whether a line inside an attendance list is no entry but what follows the list:
+/// an item's heading, a role row, a label line or a numbered item.
+fn ends_list(t: &str) -> bool {
+    let first = t.split_whitespace().next();
+    // An item's heading ("Punkt I - Val av …", "§ 3 …") ends a list, even where OCR
+    // damaged its number.
+    first.is_some_and(crate::items::opens_label)
+        // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg").
+        || crate::roles::role_label(t).is_some()
+        // A label line ("Justerade: …", "Plats: …").
+        || first.is_some_and(|w| w.ends_with(':'))
+        // A numbered item ("5.").
+        || first.is_some_and(|w| {
+            w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
+        })
+}
+
 /// The attendance entries of a document, from its lines in reading order. `bodies` are
 /// the councils the document names: with several, the n-th members' list belongs to
 /// the n-th council.
@@ -461,33 +478,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             continue;
         }
         let Some((g, absent)) = group else { continue };
-        // An item's heading ("Punkt I - Val av …", "§ 3 …") ends a list, even where
-        // OCR damaged its number.
-        if t.split_whitespace()
-            .next()
-            .is_some_and(crate::items::opens_label)
-        {
-            group = None;
-            continue;
-        }
-        // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg") ends a list.
-        if crate::roles::role_label(t).is_some() {
-            group = None;
-            continue;
-        }
-        // A label line ("Justerade: …", "Plats: …") ends a list.
-        if t.split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with(':'))
-        {
-            group = None;
-            continue;
-        }
-        // A numbered item or a long sentence ends the list.
-        let starts_item = t.split_whitespace().next().is_some_and(|w| {
-            w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
-        });
-        if starts_item {
+        if ends_list(t) {
             group = None;
             continue;
         }
