@@ -188,6 +188,110 @@ fn too_large_text(path: &Path, max: u64) -> std::io::Result<Option<(u64, String)
     Ok(Some((size, format!("{:x}", hasher.finalize()))))
 }
 
+/// The document of a text file; an undecodable or empty file says so in `record`.
+fn load_text(bytes: Vec<u8>, record: &mut Record) -> Option<Document> {
+    let (text, decoded_as) = decode_text(bytes);
+    if let Some(enc) = decoded_as {
+        record.warnings.push(problem(
+            "encoding",
+            format!("the file is not UTF-8; read as {enc}"),
+            None,
+        ));
+    }
+    if text.trim().is_empty() {
+        record
+            .errors
+            .push(problem("empty", "the file holds no text", None));
+        None
+    } else {
+        Some(text_document(&text))
+    }
+}
+
+/// The document of a PDF (OCR'd where `--ocr` asks), with what reading it met in
+/// `record`: timeouts, page limits, damaged pages, glyphs without Unicode.
+fn load_pdf(
+    bytes: &[u8],
+    record: &mut Record,
+    opts: &Options,
+    budget: &Budget,
+) -> Option<Document> {
+    match protokoll_pdf::extract_within(bytes, &opts.limits, budget) {
+        Ok(mut ex) => {
+            let read = ex.document.pages.len();
+            if ex.timed_out {
+                let what = format!(
+                    "{read} of {} pages read; a larger --timeout reads the rest",
+                    ex.pages_total
+                );
+                record.warnings.push(timeout_warning(budget, &what));
+            } else if ex.pages_total > read {
+                record.warnings.push(problem(
+                    "too_many_pages",
+                    format!(
+                        "the document has {} pages; only the first {read} were read",
+                        ex.pages_total
+                    ),
+                    None,
+                ));
+            }
+            ocr_pages(&mut ex, opts, record, budget);
+            for pe in &ex.page_errors {
+                record.warnings.push(problem(
+                    pe.error.code(),
+                    pe.error.to_string(),
+                    Some(pe.page),
+                ));
+            }
+            if ex.truncated {
+                record.warnings.push(problem(
+                    "truncated",
+                    "the file is cut short (no %%EOF); text may be missing",
+                    None,
+                ));
+            }
+            if ex.unmapped_glyphs > 0 {
+                record.warnings.push(problem(
+                    "unmapped_glyphs",
+                    format!(
+                        "{} glyphs have no Unicode mapping; their text is missing",
+                        ex.unmapped_glyphs
+                    ),
+                    None,
+                ));
+            }
+            if ex.guessed_glyphs > 0 {
+                record.warnings.push(problem(
+                    "guessed_glyphs",
+                    format!(
+                        "{} glyphs have no Unicode mapping and were read as code points; \
+                         their text may be wrong",
+                        ex.guessed_glyphs
+                    ),
+                    None,
+                ));
+            }
+            Some(ex.document)
+        }
+        Err(protokoll_pdf::PdfError::Timeout(over)) => {
+            let limit = secs(over.limit);
+            record.errors.push(problem(
+                "timeout",
+                format!(
+                    "no page could be read within {limit} s of CPU time \
+                     (--timeout {limit}); a larger --timeout may read it"
+                ),
+                None,
+            ));
+            None
+        }
+        Err(e) => {
+            record.errors.push(problem(e.code(), e.to_string(), None));
+            None
+        }
+    }
+}
+
 /// As [`load`], on a file's bytes; `record` has the source path.
 fn load_bytes(
     bytes: Vec<u8>,
@@ -200,98 +304,8 @@ fn load_bytes(
     record.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
     record.source.format = format;
     let document = match format {
-        Format::Text => {
-            let (text, decoded_as) = decode_text(bytes);
-            if let Some(enc) = decoded_as {
-                record.warnings.push(problem(
-                    "encoding",
-                    format!("the file is not UTF-8; read as {enc}"),
-                    None,
-                ));
-            }
-            if text.trim().is_empty() {
-                record
-                    .errors
-                    .push(problem("empty", "the file holds no text", None));
-                None
-            } else {
-                Some(text_document(&text))
-            }
-        }
-        Format::Pdf => match protokoll_pdf::extract_within(&bytes, &opts.limits, budget) {
-            Ok(mut ex) => {
-                let read = ex.document.pages.len();
-                if ex.timed_out {
-                    let what = format!(
-                        "{read} of {} pages read; a larger --timeout reads the rest",
-                        ex.pages_total
-                    );
-                    record.warnings.push(timeout_warning(budget, &what));
-                } else if ex.pages_total > read {
-                    record.warnings.push(problem(
-                        "too_many_pages",
-                        format!(
-                            "the document has {} pages; only the first {read} were read",
-                            ex.pages_total
-                        ),
-                        None,
-                    ));
-                }
-                ocr_pages(&mut ex, opts, &mut record, budget);
-                for pe in &ex.page_errors {
-                    record.warnings.push(problem(
-                        pe.error.code(),
-                        pe.error.to_string(),
-                        Some(pe.page),
-                    ));
-                }
-                if ex.truncated {
-                    record.warnings.push(problem(
-                        "truncated",
-                        "the file is cut short (no %%EOF); text may be missing",
-                        None,
-                    ));
-                }
-                if ex.unmapped_glyphs > 0 {
-                    record.warnings.push(problem(
-                        "unmapped_glyphs",
-                        format!(
-                            "{} glyphs have no Unicode mapping; their text is missing",
-                            ex.unmapped_glyphs
-                        ),
-                        None,
-                    ));
-                }
-                if ex.guessed_glyphs > 0 {
-                    record.warnings.push(problem(
-                        "guessed_glyphs",
-                        format!(
-                            "{} glyphs have no Unicode mapping and were read as code points; \
-                             their text may be wrong",
-                            ex.guessed_glyphs
-                        ),
-                        None,
-                    ));
-                }
-                Some(ex.document)
-            }
-            Err(protokoll_pdf::PdfError::Timeout(over)) => {
-                let limit = secs(over.limit);
-                record.errors.push(problem(
-                    "timeout",
-                    format!(
-                        "no page could be read within {limit} s of CPU time \
-                         (--timeout {limit}); a larger --timeout may read it"
-                    ),
-                    None,
-                ));
-                None
-            }
-            Err(e) => {
-                record.errors.push(problem(e.code(), e.to_string(), None));
-                None
-            }
-        },
+        Format::Text => load_text(bytes, &mut record),
+        Format::Pdf => load_pdf(&bytes, &mut record, opts, budget),
     };
     if let Some(doc) = &document {
         record.source.pages = doc.pages.len() as u32;
