@@ -640,6 +640,87 @@ fn reread(layer: &Page, fresh: &Page, lex: &protokoll_text::lexicon::Lexicon) ->
     out
 }
 
+/// Tesseract's words of each page as `WordPage`s, with why each page was OCR'd; a page
+/// that failed is an `ocr_failed` warning.
+fn word_pages(
+    doc: &Document,
+    results: Vec<(u32, Why, Result<Vec<protokoll_pdf::PlacedWord>, String>)>,
+    record: &mut Record,
+) -> (Vec<protokoll_pdf::WordPage>, Vec<(u32, Why)>) {
+    let mut done = Vec::new();
+    let mut why_of = Vec::new();
+    for (page, why, words) in results {
+        match words {
+            Ok(words) => {
+                let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
+                    continue;
+                };
+                done.push(protokoll_pdf::WordPage {
+                    number: page,
+                    width: p.width,
+                    height: p.height,
+                    words,
+                });
+                why_of.push((page, why));
+            }
+            Err(msg) => record.warnings.push(problem(
+                "ocr_failed",
+                format!("page {page} could not be OCR'd: {msg}"),
+                Some(page),
+            )),
+        }
+    }
+    (done, why_of)
+}
+
+/// The warnings that say, page by page, whether a damaged OCR layer read again was
+/// replaced by Tesseract's reading or kept (`note`s: the Swedish-word shares).
+fn reread_warnings(record: &mut Record, replaced: &[String], kept: &[String]) {
+    if !replaced.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_replaced",
+            format!(
+                "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
+                 Tesseract's reading has the larger share of Swedish words (fresh against \
+                 layer): {}; the layer was replaced",
+                replaced.join("; ")
+            ),
+            None,
+        ));
+    }
+    if !kept.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_kept",
+            format!(
+                "the OCR layer looked damaged and was read again, but Tesseract's reading \
+                 was no better (share of Swedish words, fresh against layer, and its mean \
+                 confidence, at least {MIN_FRESH_CONFIDENCE} needed): {}; the layer was kept",
+                kept.join("; ")
+            ),
+            None,
+        ));
+    }
+}
+
+/// Furniture and text-layer kinds after the pages `ocred` were OCR'd: furniture is found
+/// across all pages again, and an OCR'd page with text is `OcrEngine`.
+fn set_ocr_layers(doc: &mut Document, ocred: &[u32]) {
+    // Furniture is found across all pages, the OCR'd ones now included.
+    protokoll_pdf::mark_furniture(&mut doc.pages);
+    let kinds: Vec<TextLayer> = doc
+        .pages
+        .iter()
+        .map(|p| {
+            if ocred.contains(&p.number) && !p.lines.is_empty() {
+                TextLayer::OcrEngine
+            } else {
+                protokoll_pdf::page_kind(p)
+            }
+        })
+        .collect();
+    doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+}
+
 /// OCRs the scanned pages `opts.ocr` asks for ([`ocr_targets`]), in parallel on the
 /// run's thread pool (one Tesseract thread per job; results are taken in page order,
 /// so the record does not depend on the thread count), and puts their words in place
@@ -693,29 +774,7 @@ fn ocr_pages(
             Some((src.page(), why, words))
         })
         .collect();
-    let mut done = Vec::new();
-    let mut why_of = Vec::new();
-    for (page, why, words) in results {
-        match words {
-            Ok(words) => {
-                let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
-                    continue;
-                };
-                done.push(protokoll_pdf::WordPage {
-                    number: page,
-                    width: p.width,
-                    height: p.height,
-                    words,
-                });
-                why_of.push((page, why));
-            }
-            Err(msg) => record.warnings.push(problem(
-                "ocr_failed",
-                format!("page {page} could not be OCR'd: {msg}"),
-                Some(page),
-            )),
-        }
-    }
+    let (done, why_of) = word_pages(doc, results, record);
     if done.is_empty() {
         return;
     }
@@ -750,47 +809,11 @@ fn ocr_pages(
             *slot = page;
         }
     }
-    if !replaced.is_empty() {
-        record.warnings.push(problem(
-            "ocr_layer_replaced",
-            format!(
-                "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
-                 Tesseract's reading has the larger share of Swedish words (fresh against \
-                 layer): {}; the layer was replaced",
-                replaced.join("; ")
-            ),
-            None,
-        ));
-    }
-    if !kept.is_empty() {
-        record.warnings.push(problem(
-            "ocr_layer_kept",
-            format!(
-                "the OCR layer looked damaged and was read again, but Tesseract's reading \
-                 was no better (share of Swedish words, fresh against layer, and its mean \
-                 confidence, at least {MIN_FRESH_CONFIDENCE} needed): {}; the layer was kept",
-                kept.join("; ")
-            ),
-            None,
-        ));
-    }
+    reread_warnings(record, &replaced, &kept);
     if ocred.is_empty() {
         return;
     }
-    // Furniture is found across all pages, the OCR'd ones now included.
-    protokoll_pdf::mark_furniture(&mut doc.pages);
-    let kinds: Vec<TextLayer> = doc
-        .pages
-        .iter()
-        .map(|p| {
-            if ocred.contains(&p.number) && !p.lines.is_empty() {
-                TextLayer::OcrEngine
-            } else {
-                protokoll_pdf::page_kind(p)
-            }
-        })
-        .collect();
-    doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+    set_ocr_layers(doc, &ocred);
     let n = ocred.len();
     let plural = if n == 1 { "" } else { "s" };
     record.warnings.push(problem(
