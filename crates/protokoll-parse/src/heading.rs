@@ -226,8 +226,11 @@ const RUN_IN_HEADING_WORDS: usize = 5;
 
 /// Verbs in the past tense that report what a meeting did: a numbered point that holds
 /// one is a sentence of the minutes, not a heading ("Dagordningen godkändes").
+/// (`data/words.txt`, `[reported verbs]`.) The boundary before the verb is a letter's,
+/// not ASCII's: "öppnades" opens with one.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(godkändes|valdes|vald|valda|fastställdes|beslutades|beslutade|beslöt|öppnades|avslutades|förklarades|förklarade|antogs|redovisades|gicks igenom|lades|informerade|berättade|röstade|hälsade|konstaterades|noterades|utsågs|beviljades)(?-u:\b)").expect("regex")
+    let verbs = crate::words::WORDS.reported_verbs.join("|");
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}_])(?:{verbs})(?-u:\b)")).expect("regex")
 });
 
 /// The text after an item's number is a sentence, not a heading: it reports what the
@@ -254,6 +257,9 @@ mod tests {
         assert!(!is_sentence("Mötet öppnas"));
         assert!(!is_sentence("Val av justerare"));
         assert!(!is_sentence("Rapport från ordf."));
+        // A verb that opens with å, ä or ö.
+        assert!(is_sentence("Årsmötet öppnades av Daniel Johansson"));
+        assert!(!is_sentence("Mötets öppnande"));
     }
     use super::*;
 

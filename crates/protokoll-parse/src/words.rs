@@ -19,6 +19,8 @@ pub struct Words {
     pub name_particles: Vec<&'static str>,
     /// Party abbreviations written without brackets.
     pub parties: Vec<&'static str>,
+    /// Past-tense verbs that make a numbered point a sentence, not a heading.
+    pub reported_verbs: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -31,6 +33,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         label_words: list(&all, "label words"),
         name_particles: list(&all, "name particles"),
         parties: list(&all, "parties"),
+        reported_verbs: list(&all, "reported verbs"),
     }
 });
 
@@ -48,6 +51,7 @@ mod tests {
             &w.label_words,
             &w.name_particles,
             &w.parties,
+            &w.reported_verbs,
         ] {
             assert!(!l.is_empty());
         }

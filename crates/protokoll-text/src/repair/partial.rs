@@ -456,29 +456,11 @@ mod tests {
 
     /// The partial repair of a text file whose lines are `text`'s.
     fn repaired_text(text: &str) -> (String, usize) {
-        use protokoll_model::{Cell, Document, Line, Word};
-        let lines = text
-            .lines()
-            .map(|l| Line {
-                cells: vec![Cell {
-                    column: 0,
-                    words: l
-                        .split_whitespace()
-                        .map(|t| Word {
-                            text: t.into(),
-                            ..Word::default()
-                        })
-                        .collect(),
-                }],
-                ..Line::default()
-            })
-            .collect();
+        use protokoll_model::Document;
+        let mut page = crate::repair::testutil::page_of(text, false);
+        page.number = 1;
         let mut doc = Document {
-            pages: vec![Page {
-                number: 1,
-                lines,
-                ..Page::default()
-            }],
+            pages: vec![page],
             ..Document::default()
         };
         let r = crate::repair_document_from(&mut doc, true, true);

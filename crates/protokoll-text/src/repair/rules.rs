@@ -57,7 +57,21 @@ struct Token<'t> {
     next: Option<&'t str>,
 }
 
-impl Token<'_> {
+impl<'t> Token<'t> {
+    /// A word between its neighbours; `None` for one with no letters or digits.
+    fn new(text: &'t str, prev: Option<&'t str>, next: Option<&'t str>) -> Option<Token<'t>> {
+        let (pre, core, post) = split_core(text);
+        (!core.is_empty()).then(|| Token {
+            pre,
+            core,
+            post,
+            // Most words are lowercase already: no allocation for them.
+            lower: lowercase(core),
+            prev,
+            next,
+        })
+    }
+
     fn lower(&self) -> &str {
         &self.lower
     }
@@ -103,19 +117,7 @@ pub(super) fn repair_token(
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Repair> {
-    let (pre, core, post) = split_core(text);
-    if core.is_empty() {
-        return None;
-    }
-    let t = Token {
-        pre,
-        core,
-        post,
-        // Most words are lowercase already: no allocation for them.
-        lower: lowercase(core),
-        prev,
-        next,
-    };
+    let t = Token::new(text, prev, next)?;
     for step in STEPS {
         if let Some(decided) = step(&t, ctx) {
             return decided;
@@ -137,18 +139,7 @@ pub(super) fn repair_by_syntax(
     next: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Option<Repair>> {
-    let (pre, core, post) = split_core(text);
-    if core.is_empty() {
-        return None;
-    }
-    let t = Token {
-        pre,
-        core,
-        post,
-        lower: lowercase(core),
-        prev,
-        next,
-    };
+    let t = Token::new(text, prev, next)?;
     SYNTAX_STEPS.iter().find_map(|step| step(&t, ctx))
 }
 

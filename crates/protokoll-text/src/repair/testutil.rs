@@ -18,7 +18,13 @@ pub(super) fn fix(s: &str) -> String {
     repaired(s, "och", "att").unwrap_or_else(|| s.to_string())
 }
 
+/// A page of an OCR layer (invisible words), page number 2.
 pub(super) fn ocr_page(text: &str) -> Page {
+    page_of(text, true)
+}
+
+/// A page whose lines are `text`'s, its words `invisible` (an OCR layer) or not.
+pub(super) fn page_of(text: &str, invisible: bool) -> Page {
     use protokoll_model::{Cell, Line, Word};
     let lines = text
         .lines()
@@ -29,7 +35,7 @@ pub(super) fn ocr_page(text: &str) -> Page {
                     .split_whitespace()
                     .map(|t| Word {
                         text: t.into(),
-                        invisible: true,
+                        invisible,
                         ..Word::default()
                     })
                     .collect(),
