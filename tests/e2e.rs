@@ -292,6 +292,65 @@ fn snapshot_records_of_fixtures() {
     }
 }
 
+/// One line per correction or suggestion of a record: page, kind, confidence, original
+/// → corrected; sorted, so the snapshot is a list to review, not an order to keep.
+fn repair_lines(r: &Value, field: &str) -> Vec<String> {
+    let mut lines: Vec<String> = r[field]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| {
+            format!(
+                "p{} {} {} {:?} -> {:?}",
+                c["page"],
+                c["kind"].as_str().unwrap_or("?"),
+                c["confidence"],
+                c["original"].as_str().unwrap_or("?"),
+                c["corrected"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// Every change the repair makes to the OCR fixtures, and every guess it leaves, as a
+/// reviewed snapshot per file (`tests/snapshots/ocr-repair/`): a change to repair
+/// behaviour shows as a diff of exactly the words it changes. The truth texts are in
+/// too: their snapshots say nothing was changed.
+#[test]
+fn snapshot_repairs_of_ocr_fixtures() {
+    let (code, out, err) = run(&["ingest", "--ocr", "never", "fixtures/ocr"]);
+    assert_eq!(code, 0, "{err}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 68, "one record per file of fixtures/ocr");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/ocr-repair");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for r in &recs {
+            let path = r["source"]["path"].as_str().expect("source.path");
+            let name = Path::new(path)
+                .file_name()
+                .and_then(|s| s.to_str())
+                .expect("a file name")
+                .trim_end_matches(".txt")
+                .to_string();
+            let corrections = repair_lines(r, "corrections");
+            let suggestions = repair_lines(r, "suggestions");
+            let text = format!(
+                "corrections: {}\n{}\nsuggestions: {}\n{}",
+                corrections.len(),
+                corrections.join("\n"),
+                suggestions.len(),
+                suggestions.join("\n"),
+            );
+            insta::assert_snapshot!(name, text);
+        }
+    });
+}
+
 /// Fixtures with hand-written expectations (`fixtures/expected/NAME.json`): the
 /// listed fields must match exactly.
 #[test]

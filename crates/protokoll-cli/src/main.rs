@@ -179,6 +179,49 @@ enum Sink {
     File(batch::OutFile),
 }
 
+/// Where records go: stdout, or `-o FILE` (its `.partial` file) holding the records of
+/// an earlier run that `--resume` keeps.
+fn open_sink(run: &Run, files: &[PathBuf], key: &str) -> Result<Sink> {
+    Ok(match &run.output {
+        None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(out) => {
+            let kept = if run.resume {
+                let r = batch::resume_from(out, files, key, run.retry_errors)?;
+                if r.dropped > 0 && !run.quiet {
+                    eprintln!(
+                        "protokoll: {} earlier records dropped to be done again (errors to \
+                         retry, other options, damaged lines or doubles)",
+                        r.dropped
+                    );
+                }
+                r.lines
+            } else {
+                Vec::new()
+            };
+            Sink::File(batch::OutFile::start(out, kept)?)
+        }
+    })
+}
+
+/// The flag the workers poll to stop taking files, set by Ctrl-C.
+fn stop_on_ctrlc() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A first Ctrl-C lets the records in flight finish; a second one quits at once.
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            eprintln!(
+                "\nprotokoll: interrupted: finishing the records in flight (Ctrl-C again \
+                 quits now)"
+            );
+        });
+    }
+    stop
+}
+
 fn ingest(run: &Run, opts: &pipeline::Options) -> Result<Outcome> {
     let shard = run
         .shard
@@ -194,25 +237,7 @@ fn ingest(run: &Run, opts: &pipeline::Options) -> Result<Outcome> {
         None => all,
     };
     let key = opts.key();
-    let mut sink = match &run.output {
-        None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
-        Some(out) => {
-            let kept = if run.resume {
-                let r = batch::resume_from(out, &files, &key, run.retry_errors)?;
-                if r.dropped > 0 && !run.quiet {
-                    eprintln!(
-                        "protokoll: {} earlier records dropped to be done again (errors to \
-                         retry, other options, damaged lines or doubles)",
-                        r.dropped
-                    );
-                }
-                r.lines
-            } else {
-                Vec::new()
-            };
-            Sink::File(batch::OutFile::start(out, kept)?)
-        }
-    };
+    let mut sink = open_sink(run, &files, &key)?;
     let done = match &sink {
         Sink::File(f) => f.done(),
         Sink::Stdout(_) => Default::default(),
@@ -232,20 +257,7 @@ fn ingest(run: &Run, opts: &pipeline::Options) -> Result<Outcome> {
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global();
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = Arc::clone(&stop);
-        // A first Ctrl-C lets the records in flight finish; a second one quits at once.
-        let _ = ctrlc::set_handler(move || {
-            if stop.swap(true, Ordering::SeqCst) {
-                std::process::exit(130);
-            }
-            eprintln!(
-                "\nprotokoll: interrupted: finishing the records in flight (Ctrl-C again \
-                 quits now)"
-            );
-        });
-    }
+    let stop = stop_on_ctrlc();
     let bar = progress_bar(todo.len() as u64, run.quiet);
     let mut tally = Tally::default();
     let written = ordered(&todo, threads, opts, &stop, |(slot, path), r, cpu| {

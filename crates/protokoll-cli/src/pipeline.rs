@@ -99,7 +99,9 @@ fn problem(code: &str, message: impl Into<String>, page: Option<u32>) -> Problem
 
 /// The document of a file, before repair, and the problems met on the way.
 pub struct Loaded {
+    /// The record so far: source facts, and the errors or warnings of reading.
     pub record: Record,
+    /// The pages read, or `None` when the file could not be read at all.
     pub document: Option<Document>,
 }
 
@@ -186,6 +188,110 @@ fn too_large_text(path: &Path, max: u64) -> std::io::Result<Option<(u64, String)
     Ok(Some((size, format!("{:x}", hasher.finalize()))))
 }
 
+/// The document of a text file; an undecodable or empty file says so in `record`.
+fn load_text(bytes: Vec<u8>, record: &mut Record) -> Option<Document> {
+    let (text, decoded_as) = decode_text(bytes);
+    if let Some(enc) = decoded_as {
+        record.warnings.push(problem(
+            "encoding",
+            format!("the file is not UTF-8; read as {enc}"),
+            None,
+        ));
+    }
+    if text.trim().is_empty() {
+        record
+            .errors
+            .push(problem("empty", "the file holds no text", None));
+        None
+    } else {
+        Some(text_document(&text))
+    }
+}
+
+/// The document of a PDF (OCR'd where `--ocr` asks), with what reading it met in
+/// `record`: timeouts, page limits, damaged pages, glyphs without Unicode.
+fn load_pdf(
+    bytes: &[u8],
+    record: &mut Record,
+    opts: &Options,
+    budget: &Budget,
+) -> Option<Document> {
+    match protokoll_pdf::extract_within(bytes, &opts.limits, budget) {
+        Ok(mut ex) => {
+            let read = ex.document.pages.len();
+            if ex.timed_out {
+                let what = format!(
+                    "{read} of {} pages read; a larger --timeout reads the rest",
+                    ex.pages_total
+                );
+                record.warnings.push(timeout_warning(budget, &what));
+            } else if ex.pages_total > read {
+                record.warnings.push(problem(
+                    "too_many_pages",
+                    format!(
+                        "the document has {} pages; only the first {read} were read",
+                        ex.pages_total
+                    ),
+                    None,
+                ));
+            }
+            ocr_pages(&mut ex, opts, record, budget);
+            for pe in &ex.page_errors {
+                record.warnings.push(problem(
+                    pe.error.code(),
+                    pe.error.to_string(),
+                    Some(pe.page),
+                ));
+            }
+            if ex.truncated {
+                record.warnings.push(problem(
+                    "truncated",
+                    "the file is cut short (no %%EOF); text may be missing",
+                    None,
+                ));
+            }
+            if ex.unmapped_glyphs > 0 {
+                record.warnings.push(problem(
+                    "unmapped_glyphs",
+                    format!(
+                        "{} glyphs have no Unicode mapping; their text is missing",
+                        ex.unmapped_glyphs
+                    ),
+                    None,
+                ));
+            }
+            if ex.guessed_glyphs > 0 {
+                record.warnings.push(problem(
+                    "guessed_glyphs",
+                    format!(
+                        "{} glyphs have no Unicode mapping and were read as code points; \
+                         their text may be wrong",
+                        ex.guessed_glyphs
+                    ),
+                    None,
+                ));
+            }
+            Some(ex.document)
+        }
+        Err(protokoll_pdf::PdfError::Timeout(over)) => {
+            let limit = secs(over.limit);
+            record.errors.push(problem(
+                "timeout",
+                format!(
+                    "no page could be read within {limit} s of CPU time \
+                     (--timeout {limit}); a larger --timeout may read it"
+                ),
+                None,
+            ));
+            None
+        }
+        Err(e) => {
+            record.errors.push(problem(e.code(), e.to_string(), None));
+            None
+        }
+    }
+}
+
 /// As [`load`], on a file's bytes; `record` has the source path.
 fn load_bytes(
     bytes: Vec<u8>,
@@ -198,98 +304,8 @@ fn load_bytes(
     record.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
     record.source.format = format;
     let document = match format {
-        Format::Text => {
-            let (text, decoded_as) = decode_text(bytes);
-            if let Some(enc) = decoded_as {
-                record.warnings.push(problem(
-                    "encoding",
-                    format!("the file is not UTF-8; read as {enc}"),
-                    None,
-                ));
-            }
-            if text.trim().is_empty() {
-                record
-                    .errors
-                    .push(problem("empty", "the file holds no text", None));
-                None
-            } else {
-                Some(text_document(&text))
-            }
-        }
-        Format::Pdf => match protokoll_pdf::extract_within(&bytes, &opts.limits, budget) {
-            Ok(mut ex) => {
-                let read = ex.document.pages.len();
-                if ex.timed_out {
-                    let what = format!(
-                        "{read} of {} pages read; a larger --timeout reads the rest",
-                        ex.pages_total
-                    );
-                    record.warnings.push(timeout_warning(budget, &what));
-                } else if ex.pages_total > read {
-                    record.warnings.push(problem(
-                        "too_many_pages",
-                        format!(
-                            "the document has {} pages; only the first {read} were read",
-                            ex.pages_total
-                        ),
-                        None,
-                    ));
-                }
-                ocr_pages(&mut ex, opts, &mut record, budget);
-                for pe in &ex.page_errors {
-                    record.warnings.push(problem(
-                        pe.error.code(),
-                        pe.error.to_string(),
-                        Some(pe.page),
-                    ));
-                }
-                if ex.truncated {
-                    record.warnings.push(problem(
-                        "truncated",
-                        "the file is cut short (no %%EOF); text may be missing",
-                        None,
-                    ));
-                }
-                if ex.unmapped_glyphs > 0 {
-                    record.warnings.push(problem(
-                        "unmapped_glyphs",
-                        format!(
-                            "{} glyphs have no Unicode mapping; their text is missing",
-                            ex.unmapped_glyphs
-                        ),
-                        None,
-                    ));
-                }
-                if ex.guessed_glyphs > 0 {
-                    record.warnings.push(problem(
-                        "guessed_glyphs",
-                        format!(
-                            "{} glyphs have no Unicode mapping and were read as code points; \
-                             their text may be wrong",
-                            ex.guessed_glyphs
-                        ),
-                        None,
-                    ));
-                }
-                Some(ex.document)
-            }
-            Err(protokoll_pdf::PdfError::Timeout(over)) => {
-                let limit = secs(over.limit);
-                record.errors.push(problem(
-                    "timeout",
-                    format!(
-                        "no page could be read within {limit} s of CPU time \
-                         (--timeout {limit}); a larger --timeout may read it"
-                    ),
-                    None,
-                ));
-                None
-            }
-            Err(e) => {
-                record.errors.push(problem(e.code(), e.to_string(), None));
-                None
-            }
-        },
+        Format::Text => load_text(bytes, &mut record),
+        Format::Pdf => load_pdf(&bytes, &mut record, opts, budget),
     };
     if let Some(doc) = &document {
         record.source.pages = doc.pages.len() as u32;
@@ -624,6 +640,87 @@ fn reread(layer: &Page, fresh: &Page, lex: &protokoll_text::lexicon::Lexicon) ->
     out
 }
 
+/// Tesseract's words of each page as `WordPage`s, with why each page was OCR'd; a page
+/// that failed is an `ocr_failed` warning.
+fn word_pages(
+    doc: &Document,
+    results: Vec<(u32, Why, Result<Vec<protokoll_pdf::PlacedWord>, String>)>,
+    record: &mut Record,
+) -> (Vec<protokoll_pdf::WordPage>, Vec<(u32, Why)>) {
+    let mut done = Vec::new();
+    let mut why_of = Vec::new();
+    for (page, why, words) in results {
+        match words {
+            Ok(words) => {
+                let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
+                    continue;
+                };
+                done.push(protokoll_pdf::WordPage {
+                    number: page,
+                    width: p.width,
+                    height: p.height,
+                    words,
+                });
+                why_of.push((page, why));
+            }
+            Err(msg) => record.warnings.push(problem(
+                "ocr_failed",
+                format!("page {page} could not be OCR'd: {msg}"),
+                Some(page),
+            )),
+        }
+    }
+    (done, why_of)
+}
+
+/// The warnings that say, page by page, whether a damaged OCR layer read again was
+/// replaced by Tesseract's reading or kept (`note`s: the Swedish-word shares).
+fn reread_warnings(record: &mut Record, replaced: &[String], kept: &[String]) {
+    if !replaced.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_replaced",
+            format!(
+                "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
+                 Tesseract's reading has the larger share of Swedish words (fresh against \
+                 layer): {}; the layer was replaced",
+                replaced.join("; ")
+            ),
+            None,
+        ));
+    }
+    if !kept.is_empty() {
+        record.warnings.push(problem(
+            "ocr_layer_kept",
+            format!(
+                "the OCR layer looked damaged and was read again, but Tesseract's reading \
+                 was no better (share of Swedish words, fresh against layer, and its mean \
+                 confidence, at least {MIN_FRESH_CONFIDENCE} needed): {}; the layer was kept",
+                kept.join("; ")
+            ),
+            None,
+        ));
+    }
+}
+
+/// Furniture and text-layer kinds after the pages `ocred` were OCR'd: furniture is found
+/// across all pages again, and an OCR'd page with text is `OcrEngine`.
+fn set_ocr_layers(doc: &mut Document, ocred: &[u32]) {
+    // Furniture is found across all pages, the OCR'd ones now included.
+    protokoll_pdf::mark_furniture(&mut doc.pages);
+    let kinds: Vec<TextLayer> = doc
+        .pages
+        .iter()
+        .map(|p| {
+            if ocred.contains(&p.number) && !p.lines.is_empty() {
+                TextLayer::OcrEngine
+            } else {
+                protokoll_pdf::page_kind(p)
+            }
+        })
+        .collect();
+    doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+}
+
 /// OCRs the scanned pages `opts.ocr` asks for ([`ocr_targets`]), in parallel on the
 /// run's thread pool (one Tesseract thread per job; results are taken in page order,
 /// so the record does not depend on the thread count), and puts their words in place
@@ -677,29 +774,7 @@ fn ocr_pages(
             Some((src.page(), why, words))
         })
         .collect();
-    let mut done = Vec::new();
-    let mut why_of = Vec::new();
-    for (page, why, words) in results {
-        match words {
-            Ok(words) => {
-                let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
-                    continue;
-                };
-                done.push(protokoll_pdf::WordPage {
-                    number: page,
-                    width: p.width,
-                    height: p.height,
-                    words,
-                });
-                why_of.push((page, why));
-            }
-            Err(msg) => record.warnings.push(problem(
-                "ocr_failed",
-                format!("page {page} could not be OCR'd: {msg}"),
-                Some(page),
-            )),
-        }
-    }
+    let (done, why_of) = word_pages(doc, results, record);
     if done.is_empty() {
         return;
     }
@@ -734,47 +809,11 @@ fn ocr_pages(
             *slot = page;
         }
     }
-    if !replaced.is_empty() {
-        record.warnings.push(problem(
-            "ocr_layer_replaced",
-            format!(
-                "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
-                 Tesseract's reading has the larger share of Swedish words (fresh against \
-                 layer): {}; the layer was replaced",
-                replaced.join("; ")
-            ),
-            None,
-        ));
-    }
-    if !kept.is_empty() {
-        record.warnings.push(problem(
-            "ocr_layer_kept",
-            format!(
-                "the OCR layer looked damaged and was read again, but Tesseract's reading \
-                 was no better (share of Swedish words, fresh against layer, and its mean \
-                 confidence, at least {MIN_FRESH_CONFIDENCE} needed): {}; the layer was kept",
-                kept.join("; ")
-            ),
-            None,
-        ));
-    }
+    reread_warnings(record, &replaced, &kept);
     if ocred.is_empty() {
         return;
     }
-    // Furniture is found across all pages, the OCR'd ones now included.
-    protokoll_pdf::mark_furniture(&mut doc.pages);
-    let kinds: Vec<TextLayer> = doc
-        .pages
-        .iter()
-        .map(|p| {
-            if ocred.contains(&p.number) && !p.lines.is_empty() {
-                TextLayer::OcrEngine
-            } else {
-                protokoll_pdf::page_kind(p)
-            }
-        })
-        .collect();
-    doc.text_layer = protokoll_pdf::combine_kinds(&kinds);
+    set_ocr_layers(doc, &ocred);
     let n = ocred.len();
     let plural = if n == 1 { "" } else { "s" };
     record.warnings.push(problem(

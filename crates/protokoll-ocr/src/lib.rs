@@ -1,6 +1,6 @@
 //! OCR of scanned pages with Tesseract (Debian `tesseract-ocr` + `tesseract-ocr-swe`).
 //!
-//! libtesseract is loaded at run time through its C API ([`tess`]), so this crate builds
+//! libtesseract is loaded at run time through its C API (`tess`), so this crate builds
 //! and tests without it, and a machine without it gets [`OcrError::Unavailable`]. Each
 //! thread keeps one initialised engine; Tesseract should run one thread per job, so a
 //! program should set `OMP_THREAD_LIMIT=1` before the first call (the `protokoll`

@@ -187,16 +187,9 @@ pub fn is_legend(line: &str) -> bool {
             || l.contains("frånvar"))
 }
 
-/// One entry, or None when the line is not an entry (ends the list).
-/// One entry from a line's text (cells joined by ", ") and its words (for marks such
-/// as strike-through), or None when the line is not an entry.
-fn entry(
-    raw: &str,
-    words: &[Word],
-    group: &str,
-    listed: Option<bool>,
-    marks: &[(String, bool)],
-) -> Option<Attendance> {
+/// An entry's text without its presence marks, and the presence they say: a mark
+/// the document's legend defines, a check mark, or a struck-through name.
+fn marked(raw: &str, words: &[Word], marks: &[(String, bool)]) -> (String, Option<bool>) {
     let mut text = raw
         .trim()
         .trim_start_matches(['-', '•', '–', '*'])
@@ -232,9 +225,25 @@ fn entry(
     if !letters.is_empty() && letters.iter().all(|w| w.struck) {
         present = Some(false);
     }
+    (text, present)
+}
+
+/// What an entry's clauses say beside the name, taken out of its text.
+struct Clauses {
+    /// "ersätter X", "i X:s frånvaro": whom this person stands in for.
+    replaces: Option<String>,
+    /// "§§ 11-14": the items this person attended.
+    sections: Option<String>,
+    /// Who stood in for this person.
+    replaced_by: Option<String>,
+}
+
+/// Takes the replacement, sections and presence clauses out of `text`; an absence or
+/// presence word sets `present`.
+fn clauses(text: &mut String, present: &mut Option<bool>) -> Clauses {
     let mut replaces = None;
     for re in [&*REPLACES, &*IN_ABSENCE] {
-        if let Some(c) = re.captures(&text) {
+        if let Some(c) = re.captures(text) {
             replaces = c.get(1).map(|m| m.as_str().to_string());
             if let Some(all) = c.get(0) {
                 text.replace_range(all.range(), "");
@@ -243,24 +252,103 @@ fn entry(
         }
     }
     let mut sections = None;
-    if let Some(m) = SECTIONS.find(&text) {
+    if let Some(m) = SECTIONS.find(text) {
         sections = Some(m.as_str().trim().to_string());
         text.replace_range(m.range(), "");
     }
     let mut replaced_by = None;
-    if let Some(c) = REPLACED.captures(&text) {
+    if let Some(c) = REPLACED.captures(text) {
         replaced_by = c.get(1).map(|m| m.as_str().to_string());
         if let Some(all) = c.get(0) {
             text.replace_range(all.range(), "");
         }
     }
-    if let Some(m) = ABSENT.find(&text) {
-        present = Some(false);
+    if let Some(m) = ABSENT.find(text) {
+        *present = Some(false);
         text.replace_range(m.range(), "");
-    } else if let Some(m) = PRESENT.find(&text) {
-        present = present.or(Some(true));
+    } else if let Some(m) = PRESENT.find(text) {
+        *present = present.or(Some(true));
         text.replace_range(m.range(), "");
     }
+    Clauses {
+        replaces,
+        sections,
+        replaced_by,
+    }
+}
+
+/// The name part of an entry without its party, and the party: in parentheses
+/// ("Karin Holm (S)") or a known abbreviation after the name ("Lina Jörnkrans S").
+fn without_party(first: &str) -> (String, Option<String>) {
+    // A party in parentheses after the name: "Karin Holm (S)".
+    let mut party: Option<String> = None;
+    let mut first_clean: Vec<&str> = Vec::new();
+    for w in first.split_whitespace() {
+        let inner = w.trim_start_matches('(').trim_end_matches(')');
+        let bracketed = crate::names::bracketed(w);
+        if bracketed
+            && (1..=3).contains(&inner.chars().count())
+            && inner.chars().all(char::is_alphabetic)
+            && (inner.chars().all(char::is_uppercase) || inner.chars().all(char::is_lowercase))
+        {
+            party = Some(inner.to_uppercase());
+        } else if party.is_none() && first_clean.len() >= 2 && WORDS.parties.contains(&w) {
+            // "Lina Jörnkrans S": a party abbreviation after the name, unbracketed.
+            party = Some(w.to_string());
+        } else {
+            first_clean.push(w);
+        }
+    }
+    (first_clean.join(" "), party)
+}
+
+/// The comma parts after the name: the organisation (unless the name line gave one)
+/// and the role text.
+fn after_name(parts: Vec<String>, org: &mut Option<String>, role_parts: &mut Vec<String>) {
+    // After the name: the organisation is the last organisation-like part (or the one
+    // capitalised part, "Hällefors"); the rest is role text ("områdeschef …").
+    let org_at = parts.iter().rposition(|p| is_org(p)).or_else(|| {
+        let caps: Vec<usize> = (0..parts.len())
+            .filter(|&i| {
+                parts
+                    .get(i)
+                    .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+            })
+            .collect();
+        (caps.len() == 1).then(|| caps.first().copied()).flatten()
+    });
+    for (i, p) in parts.into_iter().enumerate() {
+        if Some(i) == org_at && org.is_none() {
+            // "Staben hållbar utveckling Region Örebro län": the region splits off.
+            let lw: Vec<&str> = p.split_whitespace().collect();
+            match lw.iter().position(|w| *w == "Region").filter(|&k| k > 0) {
+                Some(k) => {
+                    role_parts.push(lw.get(..k).unwrap_or(&[]).join(" "));
+                    *org = Some(lw.get(k..).unwrap_or(&[]).join(" "));
+                }
+                None => *org = Some(p),
+            }
+        } else {
+            role_parts.push(p);
+        }
+    }
+}
+
+/// One entry from a line's text (cells joined by ", ") and its words (for marks such
+/// as strike-through), or None when the line is not an entry.
+fn entry(
+    raw: &str,
+    words: &[Word],
+    group: &str,
+    listed: Option<bool>,
+    marks: &[(String, bool)],
+) -> Option<Attendance> {
+    let (mut text, mut present) = marked(raw, words, marks);
+    let Clauses {
+        replaces,
+        sections,
+        replaced_by,
+    } = clauses(&mut text, &mut present);
     match listed {
         Some(false) => present = Some(false),
         Some(true) => present = present.or(Some(true)),
@@ -290,26 +378,7 @@ fn entry(
         Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
         None => (first, None),
     };
-    // A party in parentheses after the name: "Karin Holm (S)".
-    let mut party: Option<String> = None;
-    let mut first_clean: Vec<&str> = Vec::new();
-    for w in first.split_whitespace() {
-        let inner = w.trim_start_matches('(').trim_end_matches(')');
-        let bracketed = crate::names::bracketed(w);
-        if bracketed
-            && (1..=3).contains(&inner.chars().count())
-            && inner.chars().all(char::is_alphabetic)
-            && (inner.chars().all(char::is_uppercase) || inner.chars().all(char::is_lowercase))
-        {
-            party = Some(inner.to_uppercase());
-        } else if party.is_none() && first_clean.len() >= 2 && WORDS.parties.contains(&w) {
-            // "Lina Jörnkrans S": a party abbreviation after the name, unbracketed.
-            party = Some(w.to_string());
-        } else {
-            first_clean.push(w);
-        }
-    }
-    let first = first_clean.join(" ");
+    let (first, party) = without_party(&first);
     let fw: Vec<&str> = first.split_whitespace().collect();
     let name_len = crate::names::name_len(&fw);
     // One word alone is a heading or a label, not a person (but a vacant seat is kept).
@@ -349,33 +418,7 @@ fn entry(
         return None;
     }
     parts.remove(0);
-    // After the name: the organisation is the last organisation-like part (or the one
-    // capitalised part, "Hällefors"); the rest is role text ("områdeschef …").
-    let org_at = parts.iter().rposition(|p| is_org(p)).or_else(|| {
-        let caps: Vec<usize> = (0..parts.len())
-            .filter(|&i| {
-                parts
-                    .get(i)
-                    .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
-            })
-            .collect();
-        (caps.len() == 1).then(|| caps.first().copied()).flatten()
-    });
-    for (i, p) in parts.into_iter().enumerate() {
-        if Some(i) == org_at && org.is_none() {
-            // "Staben hållbar utveckling Region Örebro län": the region splits off.
-            let lw: Vec<&str> = p.split_whitespace().collect();
-            match lw.iter().position(|w| *w == "Region").filter(|&k| k > 0) {
-                Some(k) => {
-                    role_parts.push(lw.get(..k).unwrap_or(&[]).join(" "));
-                    org = Some(lw.get(k..).unwrap_or(&[]).join(" "));
-                }
-                None => org = Some(p),
-            }
-        } else {
-            role_parts.push(p);
-        }
-    }
+    after_name(parts, &mut org, &mut role_parts);
     let role = role_parts
         .iter()
         .filter(|r| !r.is_empty())
@@ -401,6 +444,23 @@ fn entry(
         sections,
         source: None,
     })
+}
+
+/// Whether a line inside an attendance list is no entry but what follows the list:
+/// an item's heading, a role row, a label line or a numbered item.
+fn ends_list(t: &str) -> bool {
+    let first = t.split_whitespace().next();
+    // An item's heading ("Punkt I - Val av …", "§ 3 …") ends a list, even where OCR
+    // damaged its number.
+    first.is_some_and(crate::items::opens_label)
+        // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg").
+        || crate::roles::role_label(t).is_some()
+        // A label line ("Justerade: …", "Plats: …").
+        || first.is_some_and(|w| w.ends_with(':'))
+        // A numbered item ("5.").
+        || first.is_some_and(|w| {
+            w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
+        })
 }
 
 /// The attendance entries of a document, from its lines in reading order. `bodies` are
@@ -461,33 +521,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             continue;
         }
         let Some((g, absent)) = group else { continue };
-        // An item's heading ("Punkt I - Val av …", "§ 3 …") ends a list, even where
-        // OCR damaged its number.
-        if t.split_whitespace()
-            .next()
-            .is_some_and(crate::items::opens_label)
-        {
-            group = None;
-            continue;
-        }
-        // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg") ends a list.
-        if crate::roles::role_label(t).is_some() {
-            group = None;
-            continue;
-        }
-        // A label line ("Justerade: …", "Plats: …") ends a list.
-        if t.split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with(':'))
-        {
-            group = None;
-            continue;
-        }
-        // A numbered item or a long sentence ends the list.
-        let starts_item = t.split_whitespace().next().is_some_and(|w| {
-            w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
-        });
-        if starts_item {
+        if ends_list(t) {
             group = None;
             continue;
         }

@@ -82,6 +82,37 @@ pub fn clean_title(s: &str) -> String {
     t.trim().to_string()
 }
 
+/// "Title – Presenter[s] [body]": the last dash in `ds` (byte ranges of `text`) that
+/// people follow splits the title from its presenters.
+fn title_then_people(text: &str, ds: &[(usize, usize)]) -> Option<Heading> {
+    for &(a, b) in ds.iter().rev() {
+        let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) else {
+            continue;
+        };
+        let (mut people, rest) = leading_people(right.trim(), false);
+        if !people.is_empty() {
+            // "Hanna Eriksson, processledare …, Örebro kommun och Annika Jeppsson, …":
+            // after a presenter's title, "och" and a full name add a presenter.
+            let mut tail = rest.as_str();
+            while let Some(pos) = tail.find(" och ") {
+                let after = tail.get(pos + 5..).unwrap_or("");
+                let (more, _) = leading_people(after, false);
+                if more.is_empty() || more.iter().any(|p| !p.contains(' ')) {
+                    break;
+                }
+                people.extend(more);
+                tail = after;
+            }
+            return Some(Heading {
+                title: clean_title(left),
+                presenters: people,
+                rest,
+            });
+        }
+    }
+    None
+}
+
 /// Splits a heading.
 pub fn split_heading(text: &str) -> Heading {
     // A dash or bullet before the heading is layout (or OCR of a table rule).
@@ -125,30 +156,8 @@ pub fn split_heading(text: &str) -> Heading {
     }
     let ds = dashes(text);
     // "Title – Presenter[s] [body]": the last dash followed by people.
-    for &(a, b) in ds.iter().rev() {
-        let (Some(left), Some(right)) = (text.get(..a), text.get(b..)) else {
-            continue;
-        };
-        let (mut people, rest) = leading_people(right.trim(), false);
-        if !people.is_empty() {
-            // "Hanna Eriksson, processledare …, Örebro kommun och Annika Jeppsson, …":
-            // after a presenter's title, "och" and a full name add a presenter.
-            let mut tail = rest.as_str();
-            while let Some(pos) = tail.find(" och ") {
-                let after = tail.get(pos + 5..).unwrap_or("");
-                let (more, _) = leading_people(after, false);
-                if more.is_empty() || more.iter().any(|p| !p.contains(' ')) {
-                    break;
-                }
-                people.extend(more);
-                tail = after;
-            }
-            return Heading {
-                title: clean_title(left),
-                presenters: people,
-                rest,
-            };
-        }
+    if let Some(h) = title_then_people(text, &ds) {
+        return h;
     }
     // "Presenter - Title"
     if let Some(&(a, b)) = ds.first() {

@@ -205,18 +205,9 @@ fn is_name_line(s: &str) -> bool {
     (2..=4).contains(&w.len()) && w.iter().all(|x| is_name_word(x)) && !is_org(s)
 }
 
-/// Meeting metadata from the document's lines in reading order (`head` = lines before
-/// the first item) and its items.
-pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
-    let unbulleted: Vec<String> = lines
-        .get(..head_len.min(lines.len()))
-        .unwrap_or(lines)
-        .iter()
-        .map(|l| crate::view::unbulleted(l).to_string())
-        .collect();
-    let head = form_fields(&unbulleted);
-    let head = head.as_slice();
-    let mut m = Meeting::default();
+/// The meeting's kind and title: a head line that opens with the kind word, or has it
+/// among its first three words. Returns the title's index in `head`.
+fn kind_and_title(head: &[String], m: &mut Meeting) -> Option<usize> {
     // Kind and title: a head line that opens with the kind word, or has it among its
     // first three words.
     let mut title_idx = None;
@@ -269,6 +260,11 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
         }
         m.title = Some(title);
     }
+    title_idx
+}
+
+/// The councils of a meeting: named after a dash in the title, or by head lines.
+fn bodies(head: &[String], title_idx: Option<usize>, m: &mut Meeting) {
     // Bodies: the council named after a dash in the title, or head lines naming one.
     if let Some(t) = &m.title {
         if let Some(pos) = t.find(" - ").or_else(|| t.find(" – ")) {
@@ -303,6 +299,10 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
             }
         }
     }
+}
+
+/// Date, times, place and whether the meeting was digital, from the head's lines.
+fn date_time_place(head: &[String], m: &mut Meeting) {
     // Date and times: a "Tid:"/"Datum:" line, else the title, else the first dated
     // head line that is not about adjusting.
     let mut date_line: Option<String> = None;
@@ -406,6 +406,10 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     } else {
         None
     };
+}
+
+/// Chair and secretary as the head labels them.
+fn head_officers(head: &[String], m: &mut Meeting) {
     // Chair and secretary: labelled, with the name on the same or the next line.
     for (i, l) in head.iter().enumerate() {
         if crate::roles::in_role_run(head, i) {
@@ -451,6 +455,24 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
     if not_a_name(&m.secretary) {
         m.secretary = None;
     }
+}
+
+/// Meeting metadata from the document's lines in reading order (`head` = lines before
+/// the first item) and its items.
+pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
+    let unbulleted: Vec<String> = lines
+        .get(..head_len.min(lines.len()))
+        .unwrap_or(lines)
+        .iter()
+        .map(|l| crate::view::unbulleted(l).to_string())
+        .collect();
+    let head = form_fields(&unbulleted);
+    let head = head.as_slice();
+    let mut m = Meeting::default();
+    let title_idx = kind_and_title(head, &mut m);
+    bodies(head, title_idx, &mut m);
+    date_time_place(head, &mut m);
+    head_officers(head, &mut m);
     m.adjusters = adjusters(head);
     // What the head does not say: the items that elect the officers, then role labels
     // anywhere (a front-page table, the signature block).

@@ -136,13 +136,10 @@ fn split_people(s: &str) -> Vec<String> {
     parts
 }
 
-/// Reads a list of presenters at the start of `s`: people and roles separated by
-/// commas, "och", "/". Returns (people, rest of the text). A single capitalised word
-/// counts as a name only when the list is all there is (a name cell) or when a colon
-/// or comma closes it; otherwise "Dagordningen fastställdes" would be a person.
-pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
-    // Tokens with their byte offsets, so the rest is returned as written.
-    // "Cathrin B./Ingmar": a slash between two names is a separator of its own.
+/// The tokens of a presenter list with their byte offsets in `s`, so the rest is
+/// returned as written. "Cathrin B./Ingmar": a slash between two names (or roles) is a
+/// token of its own.
+fn people_tokens(s: &str) -> (Vec<&str>, Vec<usize>) {
     let mut toks: Vec<&str> = Vec::new();
     let mut offs: Vec<usize> = Vec::new();
     let base = s.as_ptr() as usize;
@@ -166,6 +163,15 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
             offs.push(start);
         }
     }
+    (toks, offs)
+}
+
+/// Reads a list of presenters at the start of `s`: people and roles separated by
+/// commas, "och", "/". Returns (people, rest of the text). A single capitalised word
+/// counts as a name only when the list is all there is (a name cell) or when a colon
+/// or comma closes it; otherwise "Dagordningen fastställdes" would be a person.
+pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
+    let (toks, offs) = people_tokens(s);
     let mut end = 0; // tokens consumed
     let mut people: Vec<String> = Vec::new();
     let mut i = 0;

@@ -49,7 +49,7 @@ impl PLine {
             .and_then(|(_, r)| self.words.get(r.clone()))
     }
     /// The label of a "label ⟶ value" line on a form without rules ("**Beslutande**
-    /// ⟶ Linda Espeving (M)", see [`tab_label`]) if it has at most `max_words` words;
+    /// ⟶ Linda Espeving (M)", see `tab_label`) if it has at most `max_words` words;
     /// with cells split by the extractor, the first cell of several.
     pub fn lead(&self, max_words: usize) -> Option<&[Word]> {
         if self.cells.len() > 1 {

@@ -232,6 +232,11 @@ impl<'a> Interp<'a> {
         None
     }
 
+    // The content-stream operator dispatch: one arm per PDF operator over the shared
+    // graphics and text state (CTM, q/Q stack, Tm/Tlm). Split up, each arm would take
+    // that state as arguments and the operators would no longer read side by side as in
+    // the PDF reference; issue 17 allows this one function to stay long.
+    #[allow(clippy::too_many_lines)]
     fn run(
         &mut self,
         content: &[u8],

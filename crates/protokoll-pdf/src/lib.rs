@@ -1,7 +1,7 @@
 //! PDF → pages of positioned text. Owns everything that touches PDF objects.
 //!
-//! A content-stream interpreter on lopdf ([`interp`]) records glyphs with positions,
-//! thin rules and image placements; [`layout`] turns them into words, lines, column
+//! A content-stream interpreter on lopdf (`interp`) records glyphs with positions,
+//! thin rules and image placements; `layout` turns them into words, lines, column
 //! regions and table rows; [`mark_furniture`] flags lines that repeat on most pages.
 //! Every run is bounded (decompressed size, operators, Form XObject depth, pages, and
 //! the document's CPU-time [`Budget`]) and a panic inside lopdf is caught and reported

@@ -190,9 +190,39 @@ fn hostile_inputs_are_errors_not_panics() {
         text_ops(vec![op("Tj", vec![s(b"x")])]),
         |_, _| {},
     );
+    // Cut inside the header or the objects: no page can be found, a typed error.
     for cut in [20, good.len() / 3, good.len() / 2] {
-        let r = extract(&good[..cut], &Limits::default());
-        assert!(r.is_err() || r.is_ok());
+        match extract(&good[..cut], &Limits::default()) {
+            Err(e) => assert_eq!(e.code(), "malformed", "cut at {cut}: {e}"),
+            Ok(ex) => panic!("cut at {cut}: read {} pages", ex.document.pages.len()),
+        }
+    }
+    // Cut after the page's objects (the xref, trailer or %%EOF lost): the xref is
+    // rebuilt, the one page is read with its text, and the record will say the file is
+    // cut short.
+    for cut in [
+        good.len() * 3 / 4,
+        good.len() * 9 / 10,
+        good.len() - 6,
+        good.len() - 1,
+    ] {
+        match extract(&good[..cut], &Limits::default()) {
+            Ok(ex) => {
+                assert_eq!(
+                    (ex.document.pages.len(), ex.pages_total),
+                    (1, 1),
+                    "cut at {cut}"
+                );
+                assert!(ex.truncated, "cut at {cut}");
+                assert!(
+                    ex.page_errors.is_empty(),
+                    "cut at {cut}: {:?}",
+                    ex.page_errors
+                );
+                assert_eq!(ex.document.to_text().trim(), "x", "cut at {cut}");
+            }
+            Err(e) => panic!("cut at {cut}: {e}"),
+        }
     }
 }
 

@@ -11,8 +11,6 @@
 //! assert_eq!(protokoll_text::normalize_word("a\u{308}r\u{ad}e"), "äre");
 //! ```
 
-#![warn(clippy::too_many_lines)]
-
 pub mod lexicon;
 pub mod quality;
 pub mod repair;

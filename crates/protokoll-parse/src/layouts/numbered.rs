@@ -330,6 +330,105 @@ impl Column {
     }
 }
 
+/// A bold heading goes on over the bold lines that follow it (from line `*i` of
+/// `span`), up to a gap, a non-bold line or what ends a body.
+fn bold_heading_lines(
+    span: &[PLine],
+    column: &Column,
+    heading_words: &mut Vec<Word>,
+    i: &mut usize,
+) {
+    while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
+        let own = column.own(l);
+        if !is_bold(l) || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text())
+        {
+            break;
+        }
+        heading_words.extend(own);
+        *i += 1;
+    }
+}
+
+/// Without bold type (an OCR layer), a heading wrapped onto a short line that opens
+/// in lowercase ("… hälso-och sjukvård i" / "hemmet") goes on; body text opens with a
+/// capital. The presenter part goes on too: a line that carries one ("… anhöriga” -
+/// Hanna Eriksson,"), the line after a heading that ends in a dash or a lone given
+/// name ("… underlag -" / "Karin Haster och …", "— Ammi" / "Gustafsson"), and one
+/// more line after a presenter part's trailing comma.
+fn wrapped_heading_lines(
+    span: &[PLine],
+    column: &Column,
+    heading_words: &mut Vec<Word>,
+    i: &mut usize,
+) {
+    let mut presenter_seen = dash_part(heading_words).is_some();
+    while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
+        let own = column.own(l);
+        if *i > 4 || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+            break;
+        }
+        let lower = own
+            .first()
+            .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+        let ends = heading_words
+            .last()
+            .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
+        let presenter_part = dash_part(&own).is_some();
+        let open_presenter = match dash_part(heading_words) {
+            Some([]) => true,
+            Some([w]) => crate::names::is_name_word(&w.text) && !w.text.ends_with(','),
+            _ => false,
+        };
+        let after_comma =
+            presenter_seen && heading_words.last().is_some_and(|w| w.text.ends_with(','));
+        let names_first = own
+            .first()
+            .is_some_and(|w| crate::names::is_name_word(&w.text));
+        let goes_on = (lower && !ends && own.len() <= 6)
+            || presenter_part
+            || (open_presenter && names_first && own.len() <= 12)
+            || (after_comma && own.len() <= 12);
+        if !goes_on {
+            break;
+        }
+        presenter_seen |= presenter_part;
+        heading_words.extend(own);
+        *i += 1;
+    }
+}
+
+/// The body's first parts: the other columns of the heading's lines (up to
+/// `heading_end`), then what the heading line holds after its title (`rest`).
+fn opening_parts<'a>(
+    span: &'a [PLine],
+    heading_end: usize,
+    column: &Column,
+    rest: &str,
+) -> Vec<(Option<&'a PLine>, Vec<Word>)> {
+    let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+    let side: Vec<Word> = span
+        .get(..heading_end)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|l| column.others(l))
+        .collect();
+    if !side.is_empty() {
+        parts.push((None, side));
+    }
+    if !rest.is_empty() {
+        parts.push((
+            None,
+            rest.split_whitespace()
+                .map(|t| Word {
+                    text: t.into(),
+                    ..Word::default()
+                })
+                .collect(),
+        ));
+    }
+    parts
+}
+
 fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let Some(first) = span.first() else {
         return items::item(
@@ -371,60 +470,10 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let bold_heading =
         is_bold(first) || span.get(i - 1).is_some_and(is_bold) && after_label.is_empty();
     if bold_heading {
-        while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
-            let own = column.own(l);
-            if !is_bold(l)
-                || own.is_empty()
-                || view::gap(prev, l) > 0.6
-                || items::ends_body(&l.text())
-            {
-                break;
-            }
-            heading_words.extend(own);
-            i += 1;
-        }
+        bold_heading_lines(span, &column, &mut heading_words, &mut i);
     }
-    // Without bold type (an OCR layer), a heading wrapped onto a short line that opens
-    // in lowercase ("… hälso-och sjukvård i" / "hemmet") goes on; body text opens with a
-    // capital. The presenter part goes on too: a line that carries one ("… anhöriga” -
-    // Hanna Eriksson,"), the line after a heading that ends in a dash or a lone given
-    // name ("… underlag -" / "Karin Haster och …", "— Ammi" / "Gustafsson"), and one
-    // more line after a presenter part's trailing comma.
     if !bold_heading && !after_label.is_empty() {
-        let mut presenter_seen = dash_part(&heading_words).is_some();
-        while let (Some(prev), Some(l)) = (span.get(i - 1), span.get(i)) {
-            let own = column.own(l);
-            if i > 4 || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
-                break;
-            }
-            let lower = own
-                .first()
-                .is_some_and(|w| w.text.starts_with(char::is_lowercase));
-            let ends = heading_words
-                .last()
-                .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
-            let presenter_part = dash_part(&own).is_some();
-            let open_presenter = match dash_part(&heading_words) {
-                Some([]) => true,
-                Some([w]) => crate::names::is_name_word(&w.text) && !w.text.ends_with(','),
-                _ => false,
-            };
-            let after_comma =
-                presenter_seen && heading_words.last().is_some_and(|w| w.text.ends_with(','));
-            let names_first = own
-                .first()
-                .is_some_and(|w| crate::names::is_name_word(&w.text));
-            let goes_on = (lower && !ends && own.len() <= 6)
-                || presenter_part
-                || (open_presenter && names_first && own.len() <= 12)
-                || (after_comma && own.len() <= 12);
-            if !goes_on {
-                break;
-            }
-            presenter_seen |= presenter_part;
-            heading_words.extend(own);
-            i += 1;
-        }
+        wrapped_heading_lines(span, &column, &mut heading_words, &mut i);
     }
     let mut h = split_heading(&view::join(&heading_words));
     // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
@@ -434,28 +483,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         h.title = String::new();
     }
     let mut presenters = h.presenters;
-    let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
-    let side: Vec<Word> = span
-        .get(..i)
-        .unwrap_or(&[])
-        .iter()
-        .flat_map(|l| column.others(l))
-        .collect();
-    if !side.is_empty() {
-        parts.push((None, side));
-    }
-    if !h.rest.is_empty() {
-        parts.push((
-            None,
-            h.rest
-                .split_whitespace()
-                .map(|t| Word {
-                    text: t.into(),
-                    ..Word::default()
-                })
-                .collect(),
-        ));
-    }
+    let mut parts = opening_parts(span, i, &column, &h.rest);
     // The heading's lines and the body's.
     let mut extent = items::Extent::default();
     for l in span.get(..i).unwrap_or(&[]) {

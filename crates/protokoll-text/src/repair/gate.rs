@@ -21,7 +21,7 @@ pub fn damaged(page: &Page, lex: &Lexicon, ocr: bool) -> Option<bool> {
     damaged_with(page, lex, ocr, &mut WordMemo::default())
 }
 
-/// What the gate found of each word as written ([`gate_word`]), kept across a
+/// What the gate found of each word as written (`gate_word`), kept across a
 /// document's pages: its words recur, and each costs two lexicon lookups.
 #[derive(Default)]
 pub struct WordMemo<'d>(FastMap<&'d str, Option<bool>>);

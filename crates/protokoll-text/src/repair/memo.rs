@@ -79,7 +79,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// This context made to also take the guesses a normal one leaves out (a margin
-    /// under [`APPLY_MARGIN`]), to report them; the answers found so far are kept.
+    /// under `APPLY_MARGIN`), to report them; the answers found so far are kept.
     pub fn guessing(mut self) -> Self {
         self.floor = MARGIN;
         // Token answers hold repairs made under the old floor.

@@ -7,25 +7,25 @@
 //! %). On such a page a word is replaced by the lexicon word that the damage explains
 //! best, by frequency, when it beats the word as written by a clear margin; words of the
 //! same document written intact count extra. On an OCR page that keeps most of its marks
-//! each word is judged on its own evidence ([`partial`]).
+//! each word is judged on its own evidence (`partial`).
 //!
 //! The modules, in the order a word meets them:
-//! * [`gate`]: which pages are damaged ([`damaged`], [`ocr_layer`]);
-//! * [`partial`]: on OCR pages the gate calls clean, the words that lost a mark, each
+//! * `gate`: which pages are damaged ([`damaged`], [`ocr_layer`]);
+//! * `partial`: on OCR pages the gate calls clean, the words that lost a mark, each
 //!   judged on its own evidence;
-//! * [`strokes`], [`section_signs`], [`merges`]: repairs of any OCR page, and words the
+//! * `strokes`, `section_signs`, `merges`: repairs of any OCR page, and words the
 //!   OCR split ("J usterare", "kompetensfors 6rjning");
-//! * [`channel`]: what OCR turns Swedish letters into, read back ("fér" → "för");
-//! * [`score`], [`compound`], [`evidence`]: a word's readings scored by the lexicon,
+//! * `channel`: what OCR turns Swedish letters into, read back ("fér" → "för");
+//! * `score`, `compound`, `evidence`: a word's readings scored by the lexicon,
 //!   as compounds of known parts, and by the document's own words;
-//! * [`text`], [`classes`], [`context`]: word shapes, word classes, and what the left
+//! * `text`, `classes`, `context`: word shapes, word classes, and what the left
 //!   and right neighbours ask for;
-//! * [`rules`]: one word's repair, as an ordered list of steps;
-//! * [`memo`], [`decode`]: a document's memoized answers, and pages repaired word by
+//! * `rules`: one word's repair, as an ordered list of steps;
+//! * `memo`, `decode`: a document's memoized answers, and pages repaired word by
 //!   word with the second look and the guesses;
-//! * [`audit`]: repairs written into the page as corrections; [`acronyms`]: acronyms
+//! * `audit`: repairs written into the page as corrections; `acronyms`: acronyms
 //!   from the phrase the document spells out;
-//! * [`lists`]: the Swedish word lists, read from `data/`.
+//! * `lists`: the Swedish word lists, read from `data/`.
 
 mod acronyms;
 mod audit;

@@ -230,7 +230,7 @@ fn syntax_word(lower: &str) -> bool {
 }
 
 /// What the partial repair knows of a page: the chance (log10) that the OCR lost a
-/// mark there, and the index of each word's [`Fact`] in reading order.
+/// mark there, and the index of each word's `Fact` in reading order.
 pub struct PageFacts {
     loss: f32,
     words: Vec<Option<u32>>,
@@ -332,7 +332,7 @@ pub(super) fn partial_token(
 }
 
 /// Repairs the words of one page the gate called clean whose own evidence says they
-/// lost a mark ([`partial_token`]); `known` is what [`page_facts`] found of the page.
+/// lost a mark (`partial_token`); `known` is what [`page_facts`] found of the page.
 pub fn repair_partial_page(
     page: &mut Page,
     known: &PageFacts,
