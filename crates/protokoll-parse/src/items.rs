@@ -152,6 +152,10 @@ pub fn label_of(
             );
             let words = words.get(skip..)?;
             let first = words.first()?;
+            // Finland-Swedish protocols put the number first: "16 § Val av …", "16§".
+            if let Some(found) = number_then_section(words) {
+                return Some(found);
+            }
             if !first.text.starts_with('§') {
                 return None;
             }
@@ -175,6 +179,22 @@ pub fn label_of(
             Some((format!("{value}{letter}"), value, consumed + skip))
         }
     }
+}
+
+/// "16 § Val av protokolljusterare" or "16§ …": a number of one to three digits before
+/// the section sign, as Finland-Swedish protocols write it.
+fn number_then_section(words: &[Word]) -> Option<(String, u32, usize)> {
+    let first = words.first()?;
+    let (digits, consumed) = match first.text.strip_suffix('§') {
+        Some(d) => (d, 1),
+        None if words.get(1).is_some_and(|w| &*w.text == "§") => (&*first.text, 2),
+        None => return None,
+    };
+    if !(1..=3).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: u32 = digits.parse().ok().filter(|v| *v > 0)?;
+    Some((value.to_string(), value, consumed))
 }
 
 /// "7 Rapport": a bare number of one to three digits followed by a capitalised word
@@ -711,6 +731,15 @@ mod tests {
         assert_eq!(c("2020.008").as_deref(), Some("2020.008"));
         assert_eq!(c("Val av EU-kandidat 2024"), None);
         assert_eq!(c("Detaljplan för del av Sörhaga 2:4"), None);
+        // Finland-Swedish order: the number before the sign.
+        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        assert_eq!(
+            sect("16 § Val av protokolljusterare"),
+            Some(("16".into(), 16, 2))
+        );
+        assert_eq!(sect("16§ Val"), Some(("16".into(), 16, 1)));
+        assert_eq!(sect("2023 § 5"), None);
+        assert_eq!(sect("Protokoll 16 § 09.05.2023 Sida"), None);
         // A bare number whose "§" was lost, before its case number: a label.
         assert_eq!(weak_label(&words("Kf 72 dnr 166/2011")), Some((72, 2)));
         assert_eq!(weak_label(&words("Kf 72 dnr")), Some((72, 2)));
