@@ -207,6 +207,14 @@ fn marked(raw: &str, words: &[Word], marks: &[(String, bool)]) -> (String, Optio
             break;
         }
     }
+    // A checkbox: "[X] Haverinen Emilia" was there, "[ ] Liljeqvist Ella" was not.
+    for (box_, p) in [("[X]", true), ("[x]", true), ("[ ]", false), ("[]", false)] {
+        if let Some(rest) = text.strip_prefix(box_) {
+            present = Some(p);
+            text = rest.trim().to_string();
+            break;
+        }
+    }
     // A check mark; OCR often reads it as "/" or "7".
     let ocr_mark = (text.starts_with("/ ") || text.starts_with("7 "))
         && text.chars().nth(2).is_some_and(char::is_uppercase);
@@ -842,6 +850,24 @@ mod tests {
                 ("Bo Ek", Some(true)),
                 ("Fredrik Håård", Some(true)),
                 ("Frej Connolly", Some(true)),
+            ]
+        );
+    }
+
+    #[test]
+    fn checkboxes_say_who_was_there() {
+        let lines = vec![
+            line("Beslutande"),
+            line("[X] Haverinen Emilia, ordförande, distans"),
+            line("[ ] Liljeqvist Ella"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<_> = a.iter().map(|e| (e.name.as_str(), e.present)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Haverinen Emilia", Some(true)),
+                ("Liljeqvist Ella", Some(false))
             ]
         );
     }
