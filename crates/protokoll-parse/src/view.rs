@@ -377,6 +377,10 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                 let mut start = words.len();
                 let mut col = c.column;
                 for w in &c.words {
+                    // A rule typed as underscores ("______") is drawing, not text.
+                    if w.text.len() >= 3 && w.text.chars().all(|ch| ch == '_') {
+                        continue;
+                    }
                     if &*w.text == "|" || &*w.text == "¦" {
                         if words.len() > start {
                             cells.push((col, start..words.len()));

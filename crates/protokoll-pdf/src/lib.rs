@@ -424,7 +424,11 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
     let line_text = |l: &protokoll_model::Line| -> String {
         l.words().map(|w| &*w.text).collect::<Vec<_>>().join(" ")
     };
-    let has_section = |l: &protokoll_model::Line| l.words().any(|w| w.text.starts_with('§'));
+    // The sign opens the line's label ("§ 1", "KS § 1", "16 § Val …"); a page header
+    // that names the page's paragraph further on ("Protokoll 16 § 09.05.2023 Sida")
+    // is furniture like any other.
+    let has_section =
+        |l: &protokoll_model::Line| l.words().take(2).any(|w| w.text.starts_with('§'));
     let mut exact: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
         let mut seen = std::collections::HashSet::new();

@@ -492,3 +492,48 @@ fn furniture_marking_survives_coordinates_beyond_i32() {
     }
     mark_furniture(&mut low);
 }
+
+#[test]
+fn a_header_naming_the_page_s_paragraph_is_furniture_a_heading_is_not() {
+    use protokoll_model::{Cell, Line, Page, Rect, Word};
+    let line = |y: f32, text: &str| {
+        let mut x = 57.0;
+        let words = text
+            .split_whitespace()
+            .map(|t| {
+                let w = Word {
+                    text: t.into(),
+                    bbox: Rect {
+                        x0: x,
+                        y0: y - 12.0,
+                        x1: x + 6.0 * t.chars().count() as f32,
+                        y1: y,
+                    },
+                    ..Word::default()
+                };
+                x += 6.0 * t.chars().count() as f32 + 4.0;
+                w
+            })
+            .collect();
+        Line {
+            cells: vec![Cell { column: 0, words }],
+            ..Line::default()
+        }
+    };
+    let page = |n: u32| Page {
+        number: n,
+        width: 595.0,
+        height: 842.0,
+        lines: vec![
+            line(95.0, &format!("Protokoll {} § 09.05.2023 Sida", 15 + n)),
+            line(140.0, &format!("{} § Val av protokolljusterare", 15 + n)),
+        ],
+        has_page_image: false,
+    };
+    let mut pages = vec![page(1), page(2), page(3)];
+    mark_furniture(&mut pages);
+    for p in &pages {
+        let flags: Vec<bool> = p.lines.iter().map(|l| l.furniture).collect();
+        assert_eq!(flags, [true, false], "page {}", p.number);
+    }
+}
