@@ -18,6 +18,12 @@ fn clean_run(tmp: &Tmp, name: &str, args: &[&str]) -> Vec<u8> {
     std::fs::read(&out).expect("output")
 }
 
+/// `ingest --resume ARGS`, which must succeed.
+fn resume_ok(args: &[&str]) {
+    let (code, _, err) = run(&[&["ingest", "--resume"][..], args].concat());
+    assert_eq!(code, 0, "{err}");
+}
+
 #[test]
 fn an_output_that_is_an_input_is_refused() {
     let tmp = Tmp::new("refuse");
@@ -67,14 +73,7 @@ fn resume_drops_a_tail_torn_inside_a_multibyte_character() {
         + 1;
     let out = tmp.path("out.jsonl");
     std::fs::write(&out, &full[..cut]).expect("write");
-    let (code, _, err) = run(&[
-        "ingest",
-        "--resume",
-        "-o",
-        &tmp.s("out.jsonl"),
-        "fixtures/pdf",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&["-o", &tmp.s("out.jsonl"), "fixtures/pdf"]);
     assert_eq!(std::fs::read(&out).expect("read"), full);
 }
 
@@ -101,23 +100,14 @@ fn resume_knows_files_by_canonical_path_and_by_content() {
         let p = e.expect("entry").path();
         std::fs::copy(&p, moved.join(p.file_name().expect("name"))).expect("copy");
     }
-    let (code, _, err) = run(&["ingest", "--resume", "-o", &out, &tmp.s("moved")]);
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&["-o", &out, &tmp.s("moved")]);
     assert_eq!(
         std::fs::read(&out).expect("read"),
         full,
         "nothing done twice"
     );
     // Other options make other records: those files are done again, once each.
-    let (code, _, err) = run(&[
-        "ingest",
-        "--resume",
-        "--no-repair",
-        "-o",
-        &out,
-        "fixtures/pdf",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&["--no-repair", "-o", &out, "fixtures/pdf"]);
     let recs = records(&std::fs::read_to_string(&out).expect("read"));
     assert_eq!(recs.len(), 6);
     assert!(recs.iter().all(|r| r["options"] == "repair=no ocr=auto"));
@@ -140,28 +130,13 @@ fn resume_counts_records_with_added_fields_and_retries_transient_errors() {
     let edited = edited.join("\n") + "\n";
     let out = tmp.path("out.jsonl");
     std::fs::write(&out, &edited).expect("write");
-    let (code, _, err) = run(&[
-        "ingest",
-        "--resume",
-        "-o",
-        &tmp.s("out.jsonl"),
-        "fixtures/pdf",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&["-o", &tmp.s("out.jsonl"), "fixtures/pdf"]);
     assert_eq!(
         std::fs::read_to_string(&out).expect("read"),
         edited,
         "records with an added field count as done"
     );
-    let (code, _, err) = run(&[
-        "ingest",
-        "--resume",
-        "--retry-errors",
-        "-o",
-        &tmp.s("out.jsonl"),
-        "fixtures/pdf",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&["--retry-errors", "-o", &tmp.s("out.jsonl"), "fixtures/pdf"]);
     let after = std::fs::read_to_string(&out).expect("read");
     let lines: Vec<&str> = after.lines().collect();
     assert_eq!(lines.len(), 6);
@@ -358,8 +333,7 @@ fn interrupted_and_killed_ten_times_then_resumed_gives_the_clean_runs_records() 
         let _ = child.kill();
         let _ = child.wait();
     }
-    let (code, _, err) = run(&[&["ingest", "--resume", "-o", &out][..], &args[..]].concat());
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&[&["-o", &out][..], &args[..]].concat());
     let got = std::fs::read(&out).expect("output");
     let text = String::from_utf8(got.clone()).expect("utf-8");
     let recs = records(&text);
@@ -402,7 +376,6 @@ fn a_file_size_limit_that_cuts_the_output_mid_record_is_resumed() {
             "{blocks} blocks: the limit must cut the run"
         );
     }
-    let (code, _, err) = run(&[&["ingest", "--resume", "-o", &out][..], &args[..]].concat());
-    assert_eq!(code, 0, "{err}");
+    resume_ok(&[&["-o", &out][..], &args[..]].concat());
     assert_eq!(std::fs::read(&out).expect("output"), clean);
 }

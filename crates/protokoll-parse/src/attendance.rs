@@ -190,11 +190,7 @@ pub fn is_legend(line: &str) -> bool {
 /// An entry's text without its presence marks, and the presence they say: a mark
 /// the document's legend defines, a check mark, or a struck-through name.
 fn marked(raw: &str, words: &[Word], marks: &[(String, bool)]) -> (String, Option<bool>) {
-    let mut text = raw
-        .trim()
-        .trim_start_matches(['-', '•', '–', '*'])
-        .trim()
-        .to_string();
+    let mut text = crate::view::unmarked(raw).trim_end().to_string();
     let mut present: Option<bool> = None;
     // A mark the document's legend defines, before a capitalised name.
     for (mark, p) in marks {

@@ -66,10 +66,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 continue;
             }
             // The next sentence may open a list entry ("… Herrlin. - Mötet valde …").
-            let next = rest
-                .trim_start_matches(' ')
-                .trim_start_matches(['-', '–', '•', '●'])
-                .trim_start();
+            let next = crate::view::unmarked(rest);
             if rest.starts_with(' ') && next.starts_with(char::is_uppercase) {
                 let end = i + c.len_utf8();
                 let s = para.get(start..end).unwrap_or("").trim();
@@ -204,7 +201,7 @@ fn verb_decisions(text: &str) -> Vec<String> {
         }
         if has_verb_stem(s) && VERB.is_match(s) && !NOT_OURS.is_match(s) {
             // A list entry's dash is no part of the decision.
-            let s = s.trim_start_matches(['-', '–', '•', '●']).trim_start();
+            let s = crate::view::unmarked(s);
             out.push(
                 s.trim_end_matches(['.', ' ']).to_string()
                     + if s.ends_with('.') { "." } else { "" },

@@ -195,16 +195,19 @@ fn canonical_officers(
                     .split_whitespace()
                     // A party in brackets ("(KD)") and a label ("Förslag:") are no
                     // part of a name.
-                    .map(|w| match w.starts_with('(') || w.ends_with(':') {
-                        true => "",
-                        false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+                    .map(|w| {
+                        if w.starts_with('(') || w.ends_with(':') {
+                            ""
+                        } else {
+                            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                        }
                     })
                     .collect();
+                // Two name words, the one name first or last; joined only then.
                 words
                     .windows(2)
-                    .filter(|p| p.iter().all(|w| names::is_name_word(w)))
+                    .filter(|p| p.contains(&short) && p.iter().all(|w| names::is_name_word(w)))
                     .map(|p| p.join(" "))
-                    .filter(|n| matches(n, short))
                     .collect::<Vec<_>>()
             })
             .collect();

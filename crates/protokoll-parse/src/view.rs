@@ -185,9 +185,10 @@ fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Op
 /// Alingsås **Paragrafer** §§34-39" → "Plats och tid: Socialförvaltningen, Alingsås",
 /// "Paragrafer: §§34-39").
 fn fields(label: String, value: &[Word]) -> Vec<String> {
-    let mut out: Vec<(String, Vec<&Word>)> = vec![(label, Vec::new())];
+    // (label, where its value starts in `value`); a value runs to the next label.
+    let mut labels: Vec<(String, usize, usize)> = vec![(label, 0, 0)];
     let mut i = 0;
-    while let Some(w) = value.get(i) {
+    while i < value.len() {
         let run = value
             .get(i..)
             .unwrap_or(&[])
@@ -195,25 +196,23 @@ fn fields(label: String, value: &[Word]) -> Vec<String> {
             .take_while(|w| w.bold)
             .count();
         let after = value.get(i + run).is_some_and(|w| !w.bold);
-        let label_run = value.get(i..i + run).filter(|r| is_label_cell(r));
-        match label_run {
+        match value.get(i..i + run).filter(|r| is_label_cell(r)) {
             Some(r) if run > 0 && after && i > 0 => {
-                out.push((join(r), Vec::new()));
+                if let Some(last) = labels.last_mut() {
+                    last.2 = i;
+                }
+                labels.push((join(r), i + run, i + run));
                 i += run;
             }
-            _ => {
-                if let Some((_, v)) = out.last_mut() {
-                    v.push(w);
-                }
-                i += 1;
-            }
+            _ => i += 1,
         }
     }
-    out.into_iter()
-        .map(|(label, v)| {
-            let words: Vec<Word> = v.into_iter().cloned().collect();
-            format!("{label}: {}", join(&words))
-        })
+    if let Some(last) = labels.last_mut() {
+        last.2 = value.len();
+    }
+    labels
+        .into_iter()
+        .map(|(label, from, to)| format!("{label}: {}", join(value.get(from..to).unwrap_or(&[]))))
         .collect()
 }
 
@@ -252,15 +251,17 @@ fn push_tab_form(
         let first = single(t).and_then(<[Word]>::first);
         matches!((on, first), (Some((_, x)), Some(w)) if (w.bbox.x0 - x).abs() < 4.0)
     };
-    let handled = texts
+    // Each line's fields, read once.
+    let read: Vec<_> = texts
         .iter()
-        .any(|t| single(t).and_then(tab_fields).is_some() || continues(t, runs_on));
-    if !handled {
+        .map(|t| single(t).and_then(tab_fields))
+        .collect();
+    if read.iter().all(Option::is_none) && !texts.iter().any(|t| continues(t, runs_on)) {
         *runs_on = None;
         return false;
     }
-    for t in texts {
-        if let Some((fields, x)) = single(t).and_then(tab_fields) {
+    for (t, read) in texts.iter().zip(read) {
+        if let Some((fields, x)) = read {
             let place_or_time = fields.first().is_some_and(|f| {
                 let label = f.split(':').next().unwrap_or("").to_lowercase();
                 crate::meta::is_place_or_time_label(&label)
@@ -280,11 +281,20 @@ fn push_tab_form(
     true
 }
 
+/// A list's bullets.
+const BULLETS: [char; 7] = ['●', '○', '■', '•', '▪', '◦', '*'];
+
 /// A line without the bullet it opens with ("● Ordförande: William Levén"): a list's
 /// bullets are no part of its entries.
 pub fn unbulleted(line: &str) -> &str {
+    line.trim_start().trim_start_matches(BULLETS).trim_start()
+}
+
+/// As [`unbulleted`], a dash that opens a list entry gone too ("- Mötet valde John"),
+/// where the text is an entry (a head line's dash may be the text's own).
+pub fn unmarked(line: &str) -> &str {
     line.trim_start()
-        .trim_start_matches(['●', '○', '■', '•', '▪', '◦', '*'])
+        .trim_start_matches(|c| BULLETS.contains(&c) || matches!(c, '-' | '–'))
         .trim_start()
 }
 
@@ -656,7 +666,7 @@ mod tests {
     use super::testing::line;
     use super::*;
 
-    /// Words of `line` with the first `bold` of them bold.
+    /// The words of `l`, those at the indices `bold` set bold.
     fn bolded(l: PLine, bold: &[usize]) -> Vec<Word> {
         let mut words = l.words;
         for &i in bold {

@@ -310,23 +310,22 @@ impl Column {
     fn own(&self, l: &PLine) -> Vec<Word> {
         match self.0 {
             None => l.words.clone(),
-            Some(col) => l
-                .cells()
-                .filter(|(c, _)| *c == col)
-                .flat_map(|(_, w)| w.iter().cloned())
-                .collect(),
+            Some(col) => Self::cells_where(l, |c| c == col),
         }
     }
     /// The line's words in the other columns.
     fn others(&self, l: &PLine) -> Vec<Word> {
         match self.0 {
             None => Vec::new(),
-            Some(col) => l
-                .cells()
-                .filter(|(c, _)| *c != col)
-                .flat_map(|(_, w)| w.iter().cloned())
-                .collect(),
+            Some(col) => Self::cells_where(l, |c| c != col),
         }
+    }
+    /// The words of the line's cells whose column passes `keep`.
+    fn cells_where(l: &PLine, keep: impl Fn(usize) -> bool) -> Vec<Word> {
+        l.cells()
+            .filter(|(c, _)| keep(*c))
+            .flat_map(|(_, w)| w.iter().cloned())
+            .collect()
     }
 }
 
