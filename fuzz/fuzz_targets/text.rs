@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use protokoll_cli::pipeline::{process_bytes, OcrMode, Options};
+use protokoll_pipeline::{process_bytes, OcrMode, Options};
 use protokoll_model::record::Format;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,7 +5,7 @@
 
 mod batch;
 
-use protokoll_cli::pipeline;
+use protokoll_pipeline as pipeline;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};

@@ -1,4 +1,6 @@
 //! One file → one record: read, extract (PDF) or split (text), repair, parse.
+//! The one home of the pipeline: the `protokoll` binary, the Python package and the
+//! fuzz targets all call [`process`] / [`process_bytes`].
 //! Every failure becomes an error record; nothing here panics on input.
 
 use protokoll_model::record::{Format, Problem, Record, Source, Status, TextLayerKind};
@@ -63,7 +65,8 @@ impl Options {
 }
 
 /// When a PDF page is OCR'd (`--ocr`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum OcrMode {
     /// Pages with a page image and no text.
     Auto,
