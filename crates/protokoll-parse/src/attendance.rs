@@ -8,10 +8,75 @@ use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(beslutande ledamöter|beslutande|ordinarie ledamöter|närvarande styrelseledamöter|närvarande ledamöter|närvarande ersättare|närvarande tjänstepersoner|närvarande tjänstemän|närvarande från styrelsen|närvarande medlemmar|närvarande|styrelseledamöter|ledamöter|ledamot|tjänstgörande ersättare|ej tjänstgörande ersättare|ej beslutande ersättare|ej beslutande|ersättare|tjänstepersoner|tjänstemän|övriga deltagare|övriga deltagande|övriga närvarande|deltagare|närvarolista|röstlängd|frånvarande|anmält förhinder|övriga|adjungerade|ordförande|vice ordförande|justerare|sekreterare)\s*:?\s*(.*)$")
-        .expect("regex")
+/// The headings of `data/attendance.tsv` with their groups, longest first.
+static HEADINGS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    crate::sections::phrase_table(include_str!("../data/attendance.tsv"), |g| {
+        GROUPS.iter().find(|k| **k == g).copied()
+    })
 });
+/// The groups a heading may give; the last three are officers' roles.
+const GROUPS: [&str; 7] = [
+    "ledamot",
+    "ersättare",
+    "tjänsteperson",
+    "deltagare",
+    "ordförande",
+    "justerare",
+    "sekreterare",
+];
+fn is_role_group(g: &str) -> bool {
+    matches!(g, "ordförande" | "justerare" | "sekreterare")
+}
+/// A heading opening a line, then the entry on the heading's own line.
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    let heads: Vec<String> = HEADINGS.iter().map(|(h, _)| regex::escape(h)).collect();
+    Regex::new(&format!(r"(?i)^({})\s*:?\s*(.*)$", heads.join("|"))).expect("regex")
+});
+/// The first words of the headings: a line opening with none of them is no heading.
+struct FirstWords {
+    /// Of the list headings: an OCR-damaged heading alone on its line is matched
+    /// against these.
+    lists: Vec<String>,
+    /// Of the officers' headings ("vice ordförande").
+    roles: Vec<String>,
+    /// The letters they open with, either case, and what OCR damage makes of a/o/e.
+    letters: Vec<char>,
+}
+static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
+    let firsts = |role: bool| {
+        let mut v: Vec<String> = HEADINGS
+            .iter()
+            .filter(|(_, g)| is_role_group(g) == role)
+            .filter_map(|(h, _)| h.split(' ').next().map(str::to_string))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (lists, roles) = (firsts(false), firsts(true));
+    let mut letters: Vec<char> = Vec::new();
+    for w in lists.iter().chain(&roles) {
+        if let Some(c) = w.chars().next() {
+            letters.extend(c.to_uppercase().chain(c.to_lowercase()));
+            letters.extend(
+                match skeleton(&c.to_string()).as_str() {
+                    "a" => "AaÅåÄä",
+                    "o" => "OoÖö",
+                    _ => "",
+                }
+                .chars(),
+            );
+        }
+    }
+    letters.sort_unstable();
+    letters.dedup();
+    FirstWords {
+        lists,
+        roles,
+        letters,
+    }
+});
+
 static REPLACED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(?(?-u:\b)(?:ersätts av|ersatt av|ersattes av|ersatts av)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)*)\)?").expect("regex")
 });
@@ -47,47 +112,28 @@ static TERM: LazyLock<Regex> =
 
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(&'static str, String)> {
-    // Cheap test first: a heading opens with one of a few words (this runs on every line).
-    const FIRST: [&str; 18] = [
-        "beslutande",
-        "ordinarie",
-        "ledamöter",
-        "ledamot",
-        "tjänstgörande",
-        "ej",
-        "ersättare",
-        "tjänstepersoner",
-        "tjänstemän",
-        "övriga",
-        "närvarande",
-        "deltagare",
-        "frånvarande",
-        "adjungerade",
-        "styrelseledamöter",
-        "röstlängd",
-        "närvarolista",
-        "anmält",
-    ];
-    const ROLES: [&str; 4] = ["ordförande", "vice", "justerare", "sekreterare"];
+    let words = &*FIRST_WORDS;
     let first = line.split_whitespace().next()?;
-    // Headings are short words opening with one of a few letters: most lines stop here.
+    // Headings are short words opening with one of a few letters: most lines stop here
+    // (this runs on every line).
     let opens = first
         .chars()
         .next()
-        .is_some_and(|c| "BOLTEÖNDFAVJSRboltöndfavjsreÄäÅå".contains(c));
+        .is_some_and(|c| words.letters.contains(&c));
     if first.len() > 24 || !opens {
         return None;
     }
     let first = first.trim_end_matches(':').to_lowercase();
     let mut repaired = None;
-    if !FIRST.contains(&first.as_str()) && !ROLES.contains(&first.as_str()) {
+    if !words.lists.contains(&first) && !words.roles.contains(&first) {
         // An OCR-damaged heading alone on its line ("Ledam6oOter:").
         let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
         if !alone {
             return None;
         }
         let key = skeleton(&first);
-        let known = FIRST
+        let known = words
+            .lists
             .iter()
             .find(|h| key.len() >= 6 && skeleton(h) == key)?;
         repaired = Some(format!("{known}:"));
@@ -102,37 +148,15 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     if !has_colon && !rest.is_empty() {
         return None;
     }
+    let group = HEADINGS
+        .iter()
+        .find(|(h, _)| *h == head)
+        .map_or("deltagare", |(_, g)| *g);
     // A role label without a colon ("Sekreterare" over a name in a letterhead) names
     // one person, not a list.
-    let role_label = matches!(
-        head.as_str(),
-        "ordförande" | "vice ordförande" | "justerare" | "sekreterare"
-    );
-    if role_label && !has_colon {
+    if is_role_group(group) && !has_colon {
         return None;
     }
-    let group = match head.as_str() {
-        "beslutande ledamöter"
-        | "beslutande"
-        | "ordinarie ledamöter"
-        | "ledamöter"
-        | "ledamot"
-        | "närvarande ledamöter" => "ledamot",
-        "tjänstgörande ersättare"
-        | "ej tjänstgörande ersättare"
-        | "ej beslutande ersättare"
-        | "närvarande ersättare"
-        | "ersättare" => "ersättare",
-        "närvarande styrelseledamöter" | "styrelseledamöter" | "närvarande från styrelsen" => {
-            "ledamot"
-        }
-        "närvarande tjänstepersoner" | "närvarande tjänstemän" => "tjänsteperson",
-        "tjänstepersoner" | "tjänstemän" => "tjänsteperson",
-        "ordförande" | "vice ordförande" => "ordförande",
-        "justerare" => "justerare",
-        "sekreterare" => "sekreterare",
-        _ => "deltagare",
-    };
     Some((group, rest))
 }
 

@@ -44,16 +44,13 @@ static AGAINST: LazyLock<Regex> = LazyLock::new(|| {
 static OPENS_AGAINST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i)(mot\s+\p{L}+)\s+reserver").expect("regex"));
 
-/// Number words the minutes spell out.
-const NUMBER_WORDS: [&str; 13] = [
-    "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
-];
-
+/// A count as digits or as a word ("sju").
 fn count(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| {
         let low = s.to_lowercase();
         let low = if low == "ett" { "en".to_string() } else { low };
-        NUMBER_WORDS
+        crate::words::WORDS
+            .number_words
             .iter()
             .position(|w| *w == low)
             .and_then(|p| u32::try_from(p).ok())

@@ -21,6 +21,8 @@ pub struct Words {
     pub parties: Vec<&'static str>,
     /// Past-tense verbs that make a numbered point a sentence, not a heading.
     pub reported_verbs: Vec<&'static str>,
+    /// Counts written as words, in order from zero ("noll", "en", "två", …).
+    pub number_words: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -34,6 +36,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         name_particles: list(&all, "name particles"),
         parties: list(&all, "parties"),
         reported_verbs: list(&all, "reported verbs"),
+        number_words: list(&all, "number words"),
     }
 });
 
@@ -52,10 +55,12 @@ mod tests {
             &w.name_particles,
             &w.parties,
             &w.reported_verbs,
+            &w.number_words,
         ] {
             assert!(!l.is_empty());
         }
         assert!(w.time_labels.contains(&"plats och tid"));
         assert_eq!(w.case_keys.first(), Some(&"diarienummer"));
+        assert_eq!(w.number_words.get(7), Some(&"sju"));
     }
 }
