@@ -233,6 +233,11 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}_])(?:{verbs})(?-u:\b)")).expect("regex")
 });
 
+/// The text reports what the meeting did ("Till sekreterare valdes …").
+pub fn reports_act(text: &str) -> bool {
+    REPORTED.is_match(text)
+}
+
 /// The text after an item's number is a sentence, not a heading: it reports what the
 /// meeting did, or it ends with a full stop after several words (a long heading is
 /// still a heading: "Svar på motion från … om …").

@@ -42,12 +42,24 @@ pub struct Label {
     /// protokolljusterare"), with text after it: it may stand alone as the only item
     /// where nothing else numbers the items (an extract of one "§" whose sign was lost).
     pub lone: bool,
+    /// The label opens a sentence that is neither a heading nor a report of what the
+    /// meeting did: six words or more that end with a stop or run on into the next line
+    /// ("1. Föreningens namn är …, med säte i …"; not "2. Till sekreterare valdes …").
+    pub prose: bool,
+    /// The line above ends with a colon: a sentence introduces the list this label
+    /// opens ("Utkastet till stadgar är:").
+    pub introduced: bool,
 }
 
 /// How much heading type adds to a label's weight (see [`Label::weight`]).
 const HEADING_WEIGHT: f32 = 2.0;
 /// The weight of a label before "att" or a lowercase word: a list inside an item.
 const LIST_WEIGHT: f32 = 0.3;
+/// A label's text of at least this many words may be a sentence ([`Label::prose`]).
+const PROSE_MIN_WORDS: usize = 6;
+/// A chain whose labels open sentences at least this often, under a sentence ending
+/// with a colon, is a list inside the text.
+const PROSE_SHARE: f32 = 0.6;
 /// A line in type this much larger than the body text is a heading.
 const HEADING_SIZE_RATIO: f32 = 1.12;
 /// A line this much bold (share of characters) is in heading type.
@@ -305,6 +317,11 @@ pub fn candidates(
         let lone = weak
             && lines.get(i + 1).is_some()
             && l.words.get(consumed..).is_some_and(sentence_case_heading);
+        let introduced = i
+            .checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .and_then(|p| p.words.last())
+            .is_some_and(|w| w.text.ends_with(':'));
         out.push(Label {
             number,
             value,
@@ -314,9 +331,34 @@ pub fn candidates(
             weak,
             weight,
             lone,
+            prose: opens_sentence(l.words.get(consumed..).unwrap_or(&[]), lines.get(i + 1)),
+            introduced,
         });
     }
     out
+}
+
+/// A label's words read as a sentence that reports no act of the meeting: long enough,
+/// and ending with a stop or a comma, or running on into the next line, which opens in
+/// lowercase. Minutes written as numbered sentences report acts; statutes, conditions
+/// and points of a proposal state things.
+fn opens_sentence(rest: &[Word], next: Option<&PLine>) -> bool {
+    let ends = rest
+        .last()
+        .is_some_and(|w| w.text.ends_with(['.', ',']) && !w.text.ends_with(".."));
+    let runs_on = next
+        .and_then(|n| n.words.first())
+        .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+    rest.len() >= PROSE_MIN_WORDS
+        && (ends || runs_on)
+        && !crate::heading::reports_act(&crate::view::join(rest))
+}
+
+/// A numbered list under a sentence ending with a colon, its entries sentences: a list
+/// inside the text (statutes, conditions, points of a proposal), not the agenda.
+fn introduced_prose(ch: &[Label]) -> bool {
+    let prose = ch.iter().filter(|l| l.prose).count();
+    ch.first().is_some_and(|l| l.introduced) && prose as f32 >= ch.len() as f32 * PROSE_SHARE
 }
 
 /// The first word stands apart from the second by a wide gap (a tab stop).
@@ -336,7 +378,10 @@ fn wide_gap(words: &[Word]) -> bool {
 /// chain that weighs nearly as much is the document's own, the later one an appendix.
 pub fn chain(cands: &[Label]) -> Vec<Label> {
     let chains = chains_from(cands, false);
-    let strong = choose(&chains);
+    let mut strong = choose(&chains);
+    if introduced_prose(&strong) {
+        strong.clear();
+    }
     // Bare numbers in body type ("210 Val av justerare") number the items only where
     // nothing else numbers items with bodies (a list, the agenda's or one inside an
     // item, yields to them), and only two or more in sequence with text between them.
@@ -705,11 +750,35 @@ mod tests {
             weak,
             weight: 1.0,
             lone: weak,
+            prose: false,
+            introduced: false,
         }
     }
 
     fn numbers(ls: &[Label]) -> Vec<u32> {
         ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn a_list_of_statements_a_sentence_introduces_is_no_agenda() {
+        let mut ls: Vec<Label> = (1..=4).map(|v| label(v, v as usize * 3, false)).collect();
+        for l in &mut ls {
+            l.prose = true;
+        }
+        if let Some(first) = ls.first_mut() {
+            first.introduced = true;
+        }
+        assert!(chain(&ls).is_empty());
+        // The same statements not under a colon, or under one as headings, are items.
+        if let Some(first) = ls.first_mut() {
+            first.introduced = false;
+        }
+        assert_eq!(numbers(&chain(&ls)), [1, 2, 3, 4]);
+        for l in &mut ls {
+            l.prose = false;
+            l.introduced = true;
+        }
+        assert_eq!(numbers(&chain(&ls)), [1, 2, 3, 4]);
     }
 
     #[test]

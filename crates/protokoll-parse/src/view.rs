@@ -657,6 +657,8 @@ pub mod testing {
             weak: false,
             weight: 1.0,
             lone: false,
+            prose: false,
+            introduced: false,
         }
     }
 }

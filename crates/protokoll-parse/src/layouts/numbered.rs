@@ -172,6 +172,8 @@ fn lost_label(value: u32, line: usize, consumed: usize, indent: &Indent) -> item
         weak: true,
         weight: 1.0,
         lone: false,
+        prose: false,
+        introduced: false,
     }
 }
 

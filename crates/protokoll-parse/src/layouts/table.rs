@@ -178,6 +178,8 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
                         weak: true,
                         weight: 1.0,
                         lone: false,
+                        prose: false,
+                        introduced: false,
                     });
                 }
             }
