@@ -8,10 +8,23 @@ use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The headings of `data/attendance.tsv` with their groups, longest first.
-static HEADINGS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
-    crate::sections::phrase_table(include_str!("../data/attendance.tsv"), |g| {
-        GROUPS.iter().find(|k| **k == g).copied()
+/// What a list heading of `data/attendance.tsv` says.
+#[derive(Debug, Clone, Copy)]
+struct Heading {
+    /// The group its entries belong to.
+    group: &'static str,
+    /// It names members by office ("Ledamöter"), not by presence ("Närvarande").
+    office: bool,
+}
+/// The headings of `data/attendance.tsv`, longest first.
+static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
+    crate::sections::phrase_table(include_str!("../data/attendance.tsv"), |kind| {
+        let (group, office) = kind.split_once('\t').unwrap_or((kind, ""));
+        let group = GROUPS.iter().find(|k| **k == group.trim()).copied()?;
+        Some(Heading {
+            group,
+            office: office.trim() == "office",
+        })
     })
 });
 /// The groups a heading may give; the last three are officers' roles.
@@ -46,7 +59,7 @@ static FIRST_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
     let firsts = |role: bool| {
         let mut v: Vec<String> = HEADINGS
             .iter()
-            .filter(|(_, g)| is_role_group(g) == role)
+            .filter(|(_, h)| is_role_group(h.group) == role)
             .filter_map(|(h, _)| h.split(' ').next().map(str::to_string))
             .collect();
         v.sort_unstable();
@@ -112,6 +125,17 @@ static TERM: LazyLock<Regex> =
 
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(&'static str, String)> {
+    heading_of(line).map(|(h, rest)| (h.group, rest))
+}
+
+/// The line is a heading that names members by office ("Ordinarie ledamöter:"): under
+/// an election it lists the elected, not who was there.
+pub fn office_heading(line: &str) -> bool {
+    heading_of(line).is_some_and(|(h, _)| h.office)
+}
+
+/// The list heading opening `line`, and any entry on the heading's own line.
+fn heading_of(line: &str) -> Option<(Heading, String)> {
     let words = &*FIRST_WORDS;
     let first = line.split_whitespace().next()?;
     // Headings are short words opening with one of a few letters: most lines stop here
@@ -148,16 +172,19 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
     if !has_colon && !rest.is_empty() {
         return None;
     }
-    let group = HEADINGS
-        .iter()
-        .find(|(h, _)| *h == head)
-        .map_or("deltagare", |(_, g)| *g);
+    let heading = HEADINGS.iter().find(|(h, _)| *h == head).map_or(
+        Heading {
+            group: "deltagare",
+            office: false,
+        },
+        |(_, h)| *h,
+    );
     // A role label without a colon ("Sekreterare" over a name in a letterhead) names
     // one person, not a list.
-    if is_role_group(group) && !has_colon {
+    if is_role_group(heading.group) && !has_colon {
         return None;
     }
-    Some((group, rest))
+    Some((heading, rest))
 }
 
 /// A word reduced to what OCR damage leaves of it: lowercase ASCII letters without

@@ -538,6 +538,13 @@ fn choose(chains: &[(f32, Vec<Label>)]) -> Vec<Label> {
     earlier.map_or_else(|| best_chain.clone(), |(_, ch)| ch.clone())
 }
 
+/// Lines that end the body of the item headed `title`: as [`ends_body`], but under an
+/// election a heading that names members by office ("Ordinarie ledamöter:") lists the
+/// elected, part of the item.
+pub fn ends_item_body(title: &str, line: &str) -> bool {
+    ends_body(line) && !(crate::roles::elects(title) && crate::attendance::office_heading(line))
+}
+
 /// Lines that end an item's body before the next label: attendance headings and
 /// presence legends (a list of members after the last item is not its text).
 pub fn ends_body(line: &str) -> bool {

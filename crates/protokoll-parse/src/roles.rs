@@ -395,6 +395,14 @@ pub fn from_elections(items: &[Item]) -> Officers {
         if !names_role(&it.title) && !names_role(&it.text) {
             continue;
         }
+        // An election of a body ("Val av socialutskott") listing its members by office
+        // ("Ordinarie", "Ersättare") elects that body's chair, not the meeting's.
+        if elects(&it.title)
+            && !names_role(&it.title)
+            && it.text.lines().any(crate::attendance::office_heading)
+        {
+            continue;
+        }
         let text = format!("{} {}", it.title, it.text.replace('\n', " "));
         let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
         // (pattern, its names group, its role group)

@@ -493,7 +493,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let mut first_body = true;
     for l in span.iter().skip(i) {
         let text = l.text();
-        if items::ends_body(&text) {
+        if items::ends_item_body(&h.title, &text) {
             break;
         }
         // A presenter line right under the heading: names and nothing else.
