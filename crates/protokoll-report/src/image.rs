@@ -56,11 +56,12 @@ pub fn region_png(img: &PageImage, b: &PageBox) -> Option<Vec<u8>> {
     // Each output pixel is the mean of the source pixels it covers (legible text when
     // shrinking, unlike the nearest pixel).
     for oy in 0..oh {
-        let sy0 = y0 + (oy as f32 / scale) as u32;
-        let sy1 = (y0 + ((oy + 1) as f32 / scale) as u32).clamp(sy0 + 1, y1);
+        // Each span holds at least one source pixel, inside the region.
+        let sy0 = (y0 + (oy as f32 / scale) as u32).min(y1 - 1);
+        let sy1 = (y0 + ((oy + 1) as f32 / scale) as u32).max(sy0 + 1).min(y1);
         for ox in 0..ow {
-            let sx0 = x0 + (ox as f32 / scale) as u32;
-            let sx1 = (x0 + ((ox + 1) as f32 / scale) as u32).clamp(sx0 + 1, x1);
+            let sx0 = (x0 + (ox as f32 / scale) as u32).min(x1 - 1);
+            let sx1 = (x0 + ((ox + 1) as f32 / scale) as u32).max(sx0 + 1).min(x1);
             let (mut sum, mut n) = (0u32, 0u32);
             for sy in sy0..sy1 {
                 let row = sy as usize * img.width as usize;
@@ -231,5 +232,28 @@ mod tests {
             ..b
         };
         assert!(region_png(&img, &off).is_none());
+    }
+
+    #[test]
+    fn a_fine_scan_is_shrunk_to_the_bound() {
+        // 720 dpi: the region of about 200 x 40 points is 2,000 x 400 pixels.
+        let img = PageImage {
+            page: 1,
+            width: 3000,
+            height: 1000,
+            grey: vec![200; 3_000_000],
+            to_page: [0.1, 0.0, 0.0, 0.1, 0.0, 0.0],
+        };
+        let b = PageBox {
+            page: 1,
+            x0: 100.0,
+            y0: 40.0,
+            x1: 120.0,
+            y1: 50.0,
+        };
+        let png = region_png(&img, &b).unwrap();
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert!(w <= MAX_WIDTH && h <= MAX_HEIGHT && w > 100, "{w}x{h}");
     }
 }
