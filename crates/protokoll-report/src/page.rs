@@ -182,36 +182,39 @@ fn document(
     }
     problems(out, r, &path);
     flags(out, r, &path, opts, images);
-    let checks: Vec<String> = review::count_problems(r)
+    let checks: Vec<(Option<u32>, String)> = review::count_problems(r)
         .into_iter()
         // What a warning already says is not said twice.
         .chain(
             review::missing(r)
                 .into_iter()
                 .filter(|(code, _)| r.warnings.iter().all(|w| w.code != *code))
-                .map(|(_, text)| text.to_string()),
+                .map(|(_, text)| (None, text.to_string())),
         )
         .collect();
     if !checks.is_empty() {
         out.push_str("<ul class=\"checks\">\n");
-        for c in checks {
-            let _ = writeln!(out, "<li>{}</li>", escape(&c));
+        for (page, c) in checks {
+            let _ = writeln!(out, "<li>{}{}</li>", escape(&c), page_link(&path, page));
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
 }
 
+/// A link to `page` of the source, after a space; nothing without a page.
+fn page_link(path: &Path, page: Option<u32>) -> String {
+    page.map_or(String::new(), |p| {
+        format!(
+            " <a href=\"{}\">page {p}</a>",
+            escape(&file_url(path, Some(p)))
+        )
+    })
+}
+
 /// Errors with what to do, then warnings.
 fn problems(out: &mut String, r: &Record, path: &Path) {
-    let page_link = |page: Option<u32>| {
-        page.map_or(String::new(), |p| {
-            format!(
-                " <a href=\"{}\">page {p}</a>",
-                escape(&file_url(path, Some(p)))
-            )
-        })
-    };
+    let page_link = |page| page_link(path, page);
     if !r.errors.is_empty() {
         out.push_str("<ul class=\"errors\">\n");
         for e in &r.errors {

@@ -85,20 +85,24 @@ pub fn flags(r: &Record) -> Vec<Flag<'_>> {
     out
 }
 
-/// Votes and attendance entries that do not add up, for a person.
-pub fn count_problems(r: &Record) -> Vec<String> {
+/// Votes and attendance entries that do not add up, for a person, each with the page
+/// it is on where the record says.
+pub fn count_problems(r: &Record) -> Vec<(Option<u32>, String)> {
     let mut out = Vec::new();
     for item in &r.items {
         for v in item.votes.iter().filter(|v| v.consistent == Some(false)) {
             let n = |c: Option<u32>| c.map_or("?".to_string(), |c| c.to_string());
-            out.push(format!(
-                "§ {}: the vote's counts (yes {}, no {}, abstain {}) do not match the {} \
+            out.push((
+                item.pages.first().copied(),
+                format!(
+                    "§ {}: the vote's counts (yes {}, no {}, abstain {}) do not match the {} \
                  members' votes listed",
-                item.number,
-                n(v.yes),
-                n(v.no),
-                n(v.abstain),
-                v.members.len()
+                    item.number,
+                    n(v.yes),
+                    n(v.no),
+                    n(v.abstain),
+                    v.members.len()
+                ),
             ));
         }
     }
@@ -106,17 +110,23 @@ pub fn count_problems(r: &Record) -> Vec<String> {
     for a in &r.attendance {
         if let Some(absent) = a.replaces.as_deref() {
             if !listed.contains(&name_key(absent)) {
-                out.push(format!(
-                    "attendance: {} replaces {absent}, who is not listed",
-                    a.name
+                out.push((
+                    a.source.map(|b| b.page),
+                    format!(
+                        "attendance: {} replaces {absent}, who is not listed",
+                        a.name
+                    ),
                 ));
             }
         }
         if let Some(sub) = a.replaced_by.as_deref() {
             if !listed.contains(&name_key(sub)) {
-                out.push(format!(
-                    "attendance: {} is replaced by {sub}, who is not listed",
-                    a.name
+                out.push((
+                    a.source.map(|b| b.page),
+                    format!(
+                        "attendance: {} is replaced by {sub}, who is not listed",
+                        a.name
+                    ),
                 ));
             }
         }
@@ -386,8 +396,10 @@ mod tests {
         ];
         let p = count_problems(&r);
         assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].starts_with("§ 5: the vote's counts (yes 7, no 4, abstain ?)"));
-        assert!(p[1].contains("Per Holm replaces Sara Berg"));
+        assert!(p[0]
+            .1
+            .starts_with("§ 5: the vote's counts (yes 7, no 4, abstain ?)"));
+        assert!(p[1].1.contains("Per Holm replaces Sara Berg"));
     }
 
     #[test]
