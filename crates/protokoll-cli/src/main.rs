@@ -45,6 +45,18 @@ enum Command {
         /// text; always = also replace an existing OCR layer; never = leave them.
         #[arg(long, value_enum, default_value_t = pipeline::OcrMode::Auto)]
         ocr: pipeline::OcrMode,
+        /// With -o: after the records, write a review report to FILE (one HTML page:
+        /// totals, and the documents that need a human look, worst first).
+        #[arg(long, value_name = "FILE", requires = "output")]
+        report: Option<PathBuf>,
+    },
+    /// Write the review report of an existing run's records (as `ingest --report`).
+    Report {
+        /// The records (JSON Lines) of a run.
+        records: PathBuf,
+        /// The HTML file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
     /// Print a document's text in reading order, pages separated by form feeds.
     Extract {
@@ -79,7 +91,14 @@ fn main() {
             no_repair,
             timeout,
             ocr,
+            report: report_to,
         } => (|| {
+            let started = std::time::Instant::now();
+            if let (Some(html), Some(records)) = (&report_to, &run.output) {
+                if batch::identity(records) == batch::identity(html) {
+                    bail!("--report and -o name the same file");
+                }
+            }
             let time = std::time::Duration::try_from_secs_f64(timeout)
                 .ok()
                 .filter(|t| !t.is_zero())
@@ -97,8 +116,16 @@ fn main() {
                     .and_then(|v| v.parse().ok()),
                 ..pipeline::Options::default()
             };
-            ingest(&run, &opts)
+            let outcome = ingest(&run, &opts)?;
+            if let (Outcome::Done, Some(html), Some(records)) = (&outcome, &report_to, &run.output)
+            {
+                report(records, html, Some(started.elapsed()))?;
+            }
+            Ok(outcome)
         })(),
+        Command::Report { records, output } => {
+            report(&records, &output, None).map(|()| Outcome::Done)
+        }
         Command::Extract {
             file,
             raw,
@@ -115,6 +142,25 @@ fn main() {
             std::process::exit(2);
         }
     }
+}
+
+/// Writes the review report of the records in `records` to `html`; `wall` is the
+/// run's wall time when a run makes it.
+fn report(records: &Path, html: &Path, wall: Option<std::time::Duration>) -> Result<()> {
+    if batch::identity(records) == batch::identity(html) {
+        bail!("the report would overwrite the records: give another file to --report/-o");
+    }
+    let all = protokoll_report::read_records(records)?;
+    let opts = protokoll_report::Options {
+        cwd: std::env::current_dir().context("cannot read the working directory")?,
+        records_dir: std::path::absolute(records)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf)),
+        wall_time: wall,
+        ..protokoll_report::Options::default()
+    };
+    let page = protokoll_report::render(&all, &opts);
+    std::fs::write(html, page).with_context(|| format!("cannot write {}", html.display()))
 }
 
 /// How a command ended (errors aside).

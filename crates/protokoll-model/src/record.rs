@@ -357,4 +357,9 @@ pub struct Correction {
     /// 0..1.
     #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f32,
+    /// Where the word was read on the page (the repaired word's box, as the items'
+    /// boxes), null for text input and for records written before this field. Added
+    /// in contract version 1 as an optional field.
+    #[serde(default, rename = "box")]
+    pub bbox: Option<PageBox>,
 }

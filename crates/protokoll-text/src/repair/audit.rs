@@ -1,5 +1,5 @@
 use super::rules::Repair;
-use protokoll_model::Correction;
+use protokoll_model::{Correction, PageBox};
 
 /// A repair as written into the page: the new text shared (a memoized token's repair
 /// is written many times).
@@ -25,7 +25,23 @@ pub(super) fn apply(
                 corrected: w.text.to_string(),
                 kind: kind.into(),
                 confidence,
+                bbox: page_box(page, &w.bbox),
             });
         }
     }
+}
+
+/// The record's box of a word on page `page`, rounded to a tenth of a point as the
+/// items' boxes are (stable JSON); None for a word without one (text input).
+pub(crate) fn page_box(page: u32, r: &protokoll_model::Rect) -> Option<PageBox> {
+    let round = |v: f32| (v * 10.0).round() / 10.0;
+    let has_area = r.x1 > r.x0 || r.y1 > r.y0;
+    let finite = [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite());
+    (has_area && finite).then(|| PageBox {
+        page,
+        x0: round(r.x0),
+        y0: round(r.y0),
+        x1: round(r.x1),
+        y1: round(r.y1),
+    })
 }

@@ -247,6 +247,7 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 corrected: text.to_string(),
                 kind: kind.into(),
                 confidence,
+                bbox: super::audit::page_box(page.number, &w.bbox),
             })
         })
         .collect()

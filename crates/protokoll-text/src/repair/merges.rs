@@ -148,6 +148,8 @@ pub(super) fn merge_pairs(
             None => joined.clone(),
         };
         if let Some(a) = cell.words.get_mut(i) {
+            // The merged word's box: both parts (the word before a kept part stays).
+            let bbox = a.bbox.union(&b.bbox);
             match kept {
                 // The word before keeps its place; the joined word takes the next one's.
                 Some(k) => {
@@ -169,6 +171,7 @@ pub(super) fn merge_pairs(
                 corrected,
                 kind: "merge".into(),
                 confidence: 0.9,
+                bbox: super::audit::page_box(page, &bbox),
             });
         }
         i += 1;
