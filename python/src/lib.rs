@@ -30,10 +30,8 @@ impl Input {
         if let Ok(b) = obj.cast::<PyBytes>() {
             return Ok(Input::Bytes(b.as_bytes().to_vec()));
         }
-        if let Ok(b) = obj.extract::<Vec<u8>>() {
-            if !obj.is_instance_of::<pyo3::types::PyString>() {
-                return Ok(Input::Bytes(b));
-            }
+        if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+            return Ok(Input::Bytes(b.to_vec()));
         }
         obj.extract::<PathBuf>().map(Input::Path).map_err(|_| {
             PyTypeError::new_err(format!(
