@@ -24,8 +24,8 @@ import os
 import sys
 import time
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
-from typing import Callable, Iterable, Optional
 
 import protokoll
 
@@ -69,9 +69,7 @@ def _walk(folder: str) -> list[str]:
 def _walk_url(folder: str) -> list[str]:
     fs, root = _fs(folder)
     protocol = folder.split("://", 1)[0]
-    return [
-        f"{protocol}://{p}" for p in fs.find(root) if p.lower().endswith(WANTED)
-    ]
+    return [f"{protocol}://{p}" for p in fs.find(root) if p.lower().endswith(WANTED)]
 
 
 def _order(path: str):
@@ -107,8 +105,7 @@ def _sha256(path: str) -> str:
     record is an io error with no hash)."""
     h = hashlib.sha256()
     try:
-        opener = _fs(path)[0].open(path, "rb") if _is_url(path) else open(path, "rb")
-        with opener as f:
+        with _fs(path)[0].open(path, "rb") if _is_url(path) else open(path, "rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
@@ -123,7 +120,7 @@ def process_file(path: str, repair: bool = True, ocr: str = "auto", timeout: flo
     """The task: the record of one file, as the JSON line `protokoll ingest` writes
     (without its newline). Local paths are read by the package; URLs (s3://, gs://,
     ...) through fsspec on the worker, and shown as the URL."""
-    opts = dict(repair=repair, ocr=ocr, timeout=timeout)
+    opts = {"repair": repair, "ocr": ocr, "timeout": timeout}
     if _is_url(path):
         fs, _ = _fs(path)
         with fs.open(path, "rb") as f:
@@ -169,7 +166,7 @@ class State:
     def _name(self, path: str) -> str:
         return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest() + ".json"
 
-    def get(self, path: str) -> Optional[dict]:
+    def get(self, path: str) -> dict | None:
         name = self._name(path)
         try:
             if self.local:
@@ -263,12 +260,12 @@ def run(
     paths: Iterable[str] = (),
     manifests: Iterable[str] = (),
     *,
-    output: Optional[str] = None,
-    parquet: Optional[str] = None,
+    output: str | None = None,
+    parquet: str | None = None,
     state: str = "protokoll-state",
     client=None,
-    scheduler: Optional[str] = None,
-    workers: Optional[int] = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
     repair: bool = True,
     ocr: str = "auto",
     timeout: float = 8.0,
@@ -319,7 +316,13 @@ def run(
             run_id = uuid.uuid4().hex[:8]
             for i, (path, sha) in enumerate(todo):
                 fut = client.submit(
-                    task, path, repair, ocr, timeout, retries=retries, pure=False,
+                    task,
+                    path,
+                    repair,
+                    ocr,
+                    timeout,
+                    retries=retries,
+                    pure=False,
                     key=f"protokoll-{run_id}-{i}",
                 )
                 futures[fut] = (path, sha)
@@ -332,18 +335,24 @@ def run(
                     # A worker died on this file every time it ran (a crash, out of
                     # memory): the file is an error record, never a lost file.
                     line = lost_record(
-                        path, sha, "worker_lost",
+                        path,
+                        sha,
+                        "worker_lost",
                         f"the worker processing this file died each time it ran it (a "
                         f"crash, or out of memory; tried on as many workers as the "
                         f"scheduler's allowed-failures lets): {e}",
-                        repair, ocr,
+                        repair,
+                        ocr,
                     )
                     result.lost += 1
                 except Exception as e:  # noqa: BLE001 - any task failure is a record
                     line = lost_record(
-                        path, sha, "task_failed",
+                        path,
+                        sha,
+                        "task_failed",
                         f"the task failed after {retries + 1} tries: {type(e).__name__}: {e}",
-                        repair, ocr,
+                        repair,
+                        ocr,
                     )
                     result.lost += 1
                 st.put({"path": path, "sha256": sha, "options": opts, "line": line})
@@ -367,29 +376,52 @@ def run(
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", help="files and folders (walked for *.pdf, *.txt)")
-    ap.add_argument("--files-from", action="append", default=[], metavar="LIST",
-                    help="a manifest: one path (or URL) a line")
+    ap.add_argument(
+        "--files-from",
+        action="append",
+        default=[],
+        metavar="LIST",
+        help="a manifest: one path (or URL) a line",
+    )
     ap.add_argument("-o", "--output", help="JSON Lines records, as `protokoll ingest -o`")
     ap.add_argument("--parquet", metavar="DIR", help="Parquet tables (documents, items, ...)")
-    ap.add_argument("--state", default="protokoll-state", metavar="DIR",
-                    help="one small JSON per file done (default: %(default)s)")
-    ap.add_argument("--scheduler", metavar="ADDRESS",
-                    help="a Dask scheduler (tcp://host:8786); default: a LocalCluster")
+    ap.add_argument(
+        "--state",
+        default="protokoll-state",
+        metavar="DIR",
+        help="one small JSON per file done (default: %(default)s)",
+    )
+    ap.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler (tcp://host:8786); default: a LocalCluster",
+    )
     ap.add_argument("--workers", type=int, help="LocalCluster worker processes (default: cores)")
     ap.add_argument("--no-repair", action="store_true")
     ap.add_argument("--ocr", default="auto", choices=["auto", "never", "always"])
     ap.add_argument("--timeout", type=float, default=8.0)
     ap.add_argument("--retries", type=int, default=2, help="tries again after a failure")
-    ap.add_argument("--retry-errors", action="store_true",
-                    help="process again files whose record is a transient error")
+    ap.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="process again files whose record is a transient error",
+    )
     args = ap.parse_args(argv)
     if not args.paths and not args.files_from:
         ap.error("give files, folders or --files-from")
     r = run(
-        args.paths, args.files_from, output=args.output, parquet=args.parquet,
-        state=args.state, scheduler=args.scheduler, workers=args.workers,
-        repair=not args.no_repair, ocr=args.ocr, timeout=args.timeout,
-        retries=args.retries, retry_errors=args.retry_errors,
+        args.paths,
+        args.files_from,
+        output=args.output,
+        parquet=args.parquet,
+        state=args.state,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        repair=not args.no_repair,
+        ocr=args.ocr,
+        timeout=args.timeout,
+        retries=args.retries,
+        retry_errors=args.retry_errors,
     )
     if not args.output:
         sys.stdout.write("".join(l + "\n" for l in r.lines))

@@ -17,12 +17,12 @@ dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("dask.distributed")
 pytest.importorskip("pyarrow")
 
-import protokoll  # noqa: E402
+import protokoll
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
-import recipe  # noqa: E402
+import recipe
 
 BIN = os.environ.get("PROTOKOLL_BIN", str(ROOT / "target" / "release" / "protokoll"))
 INPUTS = ["fixtures/pdf", "fixtures/text", "fixtures/scan", "fixtures/hostile"]
@@ -48,15 +48,16 @@ def client():
 
 
 def ingest(*args):
-    out = subprocess.run([BIN, "ingest", "-q", *args], cwd=ROOT, capture_output=True)
+    out = subprocess.run([BIN, "ingest", "-q", *args], cwd=ROOT, capture_output=True, check=False)
     assert out.returncode == 0, out.stderr.decode()
     return out.stdout
 
 
 def test_records_are_ingests_and_a_second_run_submits_nothing(client, tmp_path):
     out, state = tmp_path / "records.jsonl", tmp_path / "state"
-    first = recipe.run(INPUTS, output=str(out), parquet=str(tmp_path / "pq"),
-                       state=str(state), client=client)
+    first = recipe.run(
+        INPUTS, output=str(out), parquet=str(tmp_path / "pq"), state=str(state), client=client
+    )
     expected = ingest(*INPUTS)
     assert out.read_bytes() == expected
     n = expected.count(b"\n")
@@ -71,8 +72,9 @@ def test_records_are_ingests_and_a_second_run_submits_nothing(client, tmp_path):
     import pyarrow.parquet as pq
 
     docs = pq.read_table(tmp_path / "pq" / "documents.parquet")
-    assert docs.column("path").to_pylist() == [json.loads(l)["source"]["path"]
-                                               for l in expected.splitlines()]
+    assert docs.column("path").to_pylist() == [
+        json.loads(l)["source"]["path"] for l in expected.splitlines()
+    ]
     items = pq.read_table(tmp_path / "pq" / "items.parquet")
     assert items.num_rows == sum(len(json.loads(l)["items"]) for l in expected.splitlines())
     assert pq.read_table(tmp_path / "pq" / "problems.parquet").schema.field("page").type == "int64"
@@ -110,8 +112,7 @@ def test_a_file_that_kills_its_worker_is_an_error_record(client, tmp_path):
     # Not lost on the next run either: it is done, as an error...
     assert recipe.run(["fixtures/text"], state=str(state), client=client).submitted == 0
     # ...until errors are retried, which does the file again and gets its record.
-    retried = recipe.run(["fixtures/text"], state=str(state), client=client,
-                         retry_errors=True)
+    retried = recipe.run(["fixtures/text"], state=str(state), client=client, retry_errors=True)
     assert retried.submitted == 1
     assert [json.loads(l) for l in retried.lines] == [
         json.loads(l) for l in ingest("fixtures/text").splitlines()

@@ -10,9 +10,8 @@ import subprocess
 import threading
 from pathlib import Path
 
-import pytest
-
 import protokoll
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("PROTOKOLL_BIN", str(ROOT / "target" / "release" / "protokoll"))
@@ -32,9 +31,7 @@ FIXTURES = [
 
 
 def cli(*args):
-    out = subprocess.run(
-        [BIN, *args], cwd=ROOT, capture_output=True, check=False
-    )
+    out = subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, check=False)
     assert out.returncode == 0, out.stderr.decode()
     return out.stdout
 
@@ -146,7 +143,12 @@ def test_tables_are_flat_with_stable_columns():
 def test_tables_load_into_arrow():
     pa = pytest.importorskip("pyarrow")
     t = protokoll.tables([protokoll.process(p) for p in FIXTURES])
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+    }
     for name, rows in t.items():
         schema = pa.schema([(c, types[ty]) for c, ty in protokoll.TABLE_COLUMNS[name]])
         table = pa.Table.from_pylist(rows, schema=schema)
