@@ -213,9 +213,7 @@ struct Run {
 fn run_one(path: &Path, opts: &pipeline::Options) -> (Record, f64) {
     let display = path.to_string_lossy().into_owned();
     let clock = protokoll_model::Budget::new(std::time::Duration::MAX);
-    let mut r = std::panic::catch_unwind(|| pipeline::process(path, &display, opts))
-        .unwrap_or_else(|_| pipeline::panic_record(&display));
-    r.options = Some(opts.key());
+    let r = pipeline::ingest_record(path, &display, opts);
     (r, clock.spent().as_secs_f64())
 }
 
@@ -509,86 +507,30 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         ..pipeline::Options::default()
     };
     let display = file.to_string_lossy().into_owned();
-    let budget = protokoll_model::Budget::new(opts.limits.time);
-    let loaded = pipeline::load(file, &display, &opts, &budget);
-    // What kept pages from being read (Tesseract missing, an image that cannot be
-    // decoded) goes to stderr, or `extract` would print nothing without saying why.
-    for w in loaded
-        .record
-        .warnings
-        .iter()
-        .filter(|w| matches!(w.code.as_str(), "ocr_unavailable" | "ocr_failed"))
-    {
-        eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
-    }
-    let document = loaded.document.filter(|_| loaded.record.errors.is_empty());
-    let Some(mut doc) = document else {
-        let msg: Vec<String> = loaded
-            .record
-            .errors
-            .iter()
-            .map(|e| format!("{}: {}", e.code, e.message))
-            .collect();
-        bail!("{display}: {}", msg.join("; "));
-    };
-    // Text that is missing (out of time, past the page cap) is said, not hidden.
-    for w in &loaded.record.warnings {
-        if matches!(w.code.as_str(), "timeout" | "too_many_pages" | "encoding") {
+    let say = |notes: &[protokoll_model::record::Problem]| {
+        for w in notes {
             eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
         }
-    }
-    if !raw {
-        let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
-        // The corrections are not printed: left to the OS with the rest at exit (see
-        // below).
-        std::mem::forget(protokoll_text::repair_document_from(&mut doc, true, plain));
-    }
+    };
+    let ex = match pipeline::extract(file, &display, &opts) {
+        Ok(ex) => ex,
+        Err(e) => {
+            say(&e.notes);
+            bail!("{e}");
+        }
+    };
+    say(&ex.notes);
     let text = if layout {
-        layout_text(&doc)
+        pipeline::layout_text(&ex.document)
     } else {
-        doc.to_text()
+        ex.document.to_text()
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     // The process ends here: freeing a large document word by word costs more than
-    // its repair's last pass (issue 14's benchmark), and the OS takes it back at once.
-    std::mem::forget(doc);
+    // its repair's last pass (issue 14's benchmark), and the OS takes it back at once;
+    // the corrections are not printed and go the same way.
+    std::mem::forget(ex);
     Ok(())
-}
-
-/// Every line with its cells, for people debugging a layout.
-fn layout_text(doc: &protokoll_model::Document) -> String {
-    let mut out = String::new();
-    for page in &doc.pages {
-        out.push_str(&format!(
-            "=== page {} ({:.0}x{:.0})\n",
-            page.number, page.width, page.height
-        ));
-        for line in &page.lines {
-            let tag = match (line.region, line.row) {
-                (Some(r), Some(w)) => format!("r{r}.{w}"),
-                _ => "-".to_string(),
-            };
-            let cells: Vec<String> = line
-                .cells
-                .iter()
-                .map(|c| {
-                    let words: Vec<String> = c
-                        .words
-                        .iter()
-                        .map(|w| match (w.bold, w.struck) {
-                            (_, true) => format!("~~{}~~", w.text),
-                            (true, _) => format!("*{}*", w.text),
-                            _ => w.text.to_string(),
-                        })
-                        .collect();
-                    format!("[{}] {}", c.column, words.join(" "))
-                })
-                .collect();
-            let furn = if line.furniture { " (furniture)" } else { "" };
-            out.push_str(&format!("{tag:>7} | {}{furn}\n", cells.join(" | ")));
-        }
-    }
-    out
 }
 
 fn schema() -> Result<()> {

@@ -77,8 +77,8 @@ pub enum OcrMode {
     Always,
 }
 
-/// What a file holds, by extension first, then by content.
-fn format_of(path: &Path, bytes: &[u8]) -> Format {
+/// What a file holds, by extension first, then by content (`%PDF-`).
+pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
     match path
         .extension()
         .and_then(|e| e.to_str())
@@ -466,6 +466,29 @@ pub fn process_bytes(bytes: Vec<u8>, format: Format, display: &str, opts: &Optio
     finish(loaded, budget, opts)
 }
 
+/// The record `ingest` writes for a file: [`process`], with the options key set
+/// (`Record::options`), and a panic (a bug) caught as an `internal` error record, so
+/// no file is ever lost. The command line and the Python package both call it.
+pub fn ingest_record(path: &Path, display: &str, opts: &Options) -> Record {
+    let mut r = std::panic::catch_unwind(|| process(path, display, opts))
+        .unwrap_or_else(|_| panic_record(display));
+    r.options = Some(opts.key());
+    r
+}
+
+/// As [`ingest_record`], on a file's bytes ([`process_bytes`]).
+pub fn ingest_record_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    display: &str,
+    opts: &Options,
+) -> Record {
+    let mut r = std::panic::catch_unwind(|| process_bytes(bytes, format, display, opts))
+        .unwrap_or_else(|_| panic_record(display));
+    r.options = Some(opts.key());
+    r
+}
+
 /// Repairs and parses what `load` read.
 fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
     let Loaded {
@@ -515,6 +538,151 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
     }
     set_status(&mut record);
     record
+}
+
+/// A document read for `extract`: its pages (repaired unless `opts.repair` is off),
+/// with what the reader should be told.
+pub struct Extracted {
+    /// The pages, repaired where `opts.repair` asks.
+    pub document: Document,
+    /// The repairs made (the printed text has them applied); the caller may drop them.
+    pub repairs: Option<protokoll_text::Repairs>,
+    /// What kept text from being read or changed it (`ocr_unavailable`, `ocr_failed`,
+    /// `timeout`, `too_many_pages`, `encoding`): text that is missing is said, not
+    /// hidden.
+    pub notes: Vec<Problem>,
+}
+
+/// Why a document gave no text for `extract`: the errors its record would carry.
+#[derive(Debug)]
+pub struct ExtractError {
+    /// The path as shown to the user.
+    pub display: String,
+    /// The record's errors.
+    pub errors: Vec<Problem>,
+    /// What else kept text from being read (`ocr_failed`), to be said with the error.
+    pub notes: Vec<Problem>,
+}
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let msg: Vec<String> = self
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.code, e.message))
+            .collect();
+        write!(f, "{}: {}", self.display, msg.join("; "))
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// The warnings `extract` passes on to the reader: first what kept pages from being
+/// read (Tesseract missing, an image that cannot be decoded), said even when the
+/// document gave no text, then what is missing from the text printed.
+const EXTRACT_NOTES: [&[&str]; 2] = [
+    &["ocr_unavailable", "ocr_failed"],
+    &["timeout", "too_many_pages", "encoding"],
+];
+
+/// A file's document in reading order for `extract` (the command and the Python
+/// package's `extract`): read within `opts.limits.time`, OCR'd as `opts.ocr` says, and
+/// repaired unless `opts.repair` is off; [`Document::to_text`] or [`layout_text`] prints it.
+pub fn extract(path: &Path, display: &str, opts: &Options) -> Result<Extracted, ExtractError> {
+    let budget = Budget::new(opts.limits.time);
+    let loaded = load(path, display, opts, &budget);
+    extracted(loaded, display, opts)
+}
+
+/// As [`extract`], on a file's bytes of a known format.
+pub fn extract_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    display: &str,
+    opts: &Options,
+) -> Result<Extracted, ExtractError> {
+    let budget = Budget::new(opts.limits.time);
+    let record = Record {
+        source: Source {
+            path: display.to_string(),
+            ..Source::default()
+        },
+        ..Record::default()
+    };
+    let loaded = load_bytes(bytes, format, record, opts, &budget);
+    extracted(loaded, display, opts)
+}
+
+fn extracted(loaded: Loaded, display: &str, opts: &Options) -> Result<Extracted, ExtractError> {
+    let Loaded { record, document } = loaded;
+    let notes_of = |group: &[&str]| {
+        record
+            .warnings
+            .iter()
+            .filter(|w| group.contains(&w.code.as_str()))
+            .cloned()
+            .collect::<Vec<Problem>>()
+    };
+    let [unread, missing] = EXTRACT_NOTES;
+    let mut notes = notes_of(unread);
+    let document = document.filter(|_| record.errors.is_empty());
+    let Some(mut document) = document else {
+        return Err(ExtractError {
+            display: display.to_string(),
+            errors: record.errors,
+            notes,
+        });
+    };
+    notes.extend(notes_of(missing));
+    let repairs = opts.repair.then(|| {
+        let plain = record.source.format == Format::Text;
+        protokoll_text::repair_document_from(&mut document, true, plain)
+    });
+    Ok(Extracted {
+        document,
+        repairs,
+        notes,
+    })
+}
+
+/// Every line with its cells (`extract --layout`), for people debugging a layout:
+/// region/row tags, cells separated by " | ", bold as *word*, struck-through as
+/// ~~word~~.
+pub fn layout_text(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for page in &doc.pages {
+        let _ = writeln!(
+            out,
+            "=== page {} ({:.0}x{:.0})",
+            page.number, page.width, page.height
+        );
+        for line in &page.lines {
+            let tag = match (line.region, line.row) {
+                (Some(r), Some(w)) => format!("r{r}.{w}"),
+                _ => "-".to_string(),
+            };
+            let cells: Vec<String> = line
+                .cells
+                .iter()
+                .map(|c| {
+                    let words: Vec<String> = c
+                        .words
+                        .iter()
+                        .map(|w| match (w.bold, w.struck) {
+                            (_, true) => format!("~~{}~~", w.text),
+                            (true, _) => format!("*{}*", w.text),
+                            _ => w.text.to_string(),
+                        })
+                        .collect();
+                    format!("[{}] {}", c.column, words.join(" "))
+                })
+                .collect();
+            let furn = if line.furniture { " (furniture)" } else { "" };
+            let _ = writeln!(out, "{tag:>7} | {}{furn}", cells.join(" | "));
+        }
+    }
+    out
 }
 
 /// A record for a file whose processing panicked (a bug: reported, never fatal).
