@@ -128,7 +128,11 @@ pub fn label_of(
                 .text
                 .starts_with(|c: char| c.is_ascii_digit() || "PpÄäAa".contains(c)) =>
         {
-            None
+            let alone = alone_in_cell && words.len() == 1;
+            alone
+                .then(|| misread_number(&first.text))
+                .flatten()
+                .map(|v| (v.to_string(), v, 1))
         }
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
@@ -140,9 +144,20 @@ pub fn label_of(
                 return (value > 0)
                     .then(|| (format!("{value}{}", letter.to_lowercase()), value, 2));
             }
-            let c = NUM.captures(&first.text)?;
+            let alone = alone_in_cell && words.len() == 1;
+            let Some(c) = NUM.captures(&first.text) else {
+                return alone
+                    .then(|| misread_number(&first.text))
+                    .flatten()
+                    .map(|v| (v.to_string(), v, 1));
+            };
             let value: u32 = c.get(1)?.as_str().parse().ok()?;
             let letter = c.get(2).map_or("", |m| m.as_str());
+            // A letter after the number alone on its line that no sub-item uses ("3l",
+            // "6l"): an OCR layer's reading of "3/".
+            if alone && !letter.is_empty() && !letter.contains(|c: char| ('a'..='h').contains(&c)) {
+                return misread_number(&first.text).map(|v| (v.to_string(), v, 1));
+            }
             // A bare number starts an item only when it stands alone in its cell:
             // "13 juni" in running text is a date, not item 13.
             // So does one followed by a comma, an OCR misreading of the full stop:
@@ -191,6 +206,63 @@ pub fn label_of(
             Some((format!("{value}{letter}"), value, consumed + skip))
         }
     }
+}
+
+/// What OCR makes of digits in a label standing alone on its line, where the type is
+/// poor ("Ll" for "1/", "L0l" for "10/", "sl" for "5/", "t3l" for "13/"): the digit
+/// each letter is read for.
+const MISREAD_DIGITS: [(char, char); 14] = [
+    ('l', '1'),
+    ('L', '1'),
+    ('I', '1'),
+    ('i', '1'),
+    ('|', '1'),
+    ('!', '1'),
+    ('t', '1'),
+    ('o', '0'),
+    ('O', '0'),
+    ('s', '5'),
+    ('S', '5'),
+    ('z', '2'),
+    ('Z', '2'),
+    ('e', '9'),
+];
+/// What OCR makes of the stroke after a label's number ("1/" read as "1l").
+const MISREAD_STOPS: [char; 8] = ['/', '.', ')', ':', ',', 'l', 't', 'I'];
+
+/// A label of one to three digits and its stop as an OCR layer misread them: the
+/// number, if every character reads as a digit once a stop is taken off the end and
+/// stray quotes off the start. The chain of labels decides whether it is one: alone,
+/// such a token is only a candidate.
+fn misread_number(token: &str) -> Option<u32> {
+    let t = token.trim_start_matches(['\'', '‘', '’', '`', '´']);
+    let mut body: Vec<char> = t.chars().collect();
+    if body.len() < 2 || body.len() > 4 {
+        return None;
+    }
+    let stop = body.last().is_some_and(|c| MISREAD_STOPS.contains(c));
+    // Without a digit, only a short token ending in a stop reads as a label: "till",
+    // "se" are words.
+    if !body.iter().any(char::is_ascii_digit) && (!stop || body.len() > 3) {
+        return None;
+    }
+    if stop {
+        body.pop();
+    }
+    if body.is_empty() || body.len() > 3 {
+        return None;
+    }
+    let digits: String = body
+        .iter()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                Some(*c)
+            } else {
+                MISREAD_DIGITS.iter().find(|(m, _)| m == c).map(|(_, d)| *d)
+            }
+        })
+        .collect::<Option<String>>()?;
+    digits.parse().ok().filter(|v| *v > 0)
 }
 
 /// "16 § Val av protokolljusterare" or "16§ …": a number of one to three digits before
@@ -764,6 +836,19 @@ mod tests {
 
     fn numbers(ls: &[Label]) -> Vec<u32> {
         ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn labels_an_ocr_layer_misread() {
+        for (token, value) in [("Ll", 1), ("3l", 3), ("sl", 5), ("el", 9), ("L0l", 10)] {
+            assert_eq!(misread_number(token), Some(value), "{token}");
+        }
+        assert_eq!(misread_number("tLl"), Some(11));
+        assert_eq!(misread_number("L2/"), Some(12));
+        // Words, and numbers nobody misread, are not.
+        for token in ["Lars", "till", "se", "l", "0l", "4711"] {
+            assert_eq!(misread_number(token), None, "{token}");
+        }
     }
 
     #[test]
