@@ -434,7 +434,16 @@ fn entry(
         None => (first, None),
     };
     let (first, party) = without_party(&first);
-    let fw: Vec<&str> = first.split_whitespace().collect();
+    let mut fw: Vec<&str> = first.split_whitespace().collect();
+    // "Advokat Peter Hedberg": a title before the name is the entry's role.
+    let title = fw
+        .first()
+        .filter(|t| WORDS.titles.contains(&t.to_lowercase().as_str()))
+        .filter(|_| crate::names::name_len(fw.get(1..).unwrap_or(&[])) >= 2)
+        .map(|t| t.to_string());
+    if title.is_some() {
+        fw.remove(0);
+    }
     let name_len = crate::names::name_len(&fw);
     // One word alone is a heading or a label, not a person (but a vacant seat is kept).
     if name_len == 0 || (name_len == 1 && parts.len() == 1 && !first.eq_ignore_ascii_case("vakant"))
@@ -443,12 +452,18 @@ fn entry(
     }
     let mut name = fw.get(..name_len).unwrap_or(&[]).join(" ");
     let tail = fw.get(name_len..).unwrap_or(&[]).join(" ");
+    // One capitalised word and lowercase words after it is a sentence ("Beslutas att
+    // …", "Se bif. röstlängd"), not a person; one lowercase word may be a surname whose
+    // capital OCR read as a letter "l" ("Niina linatti").
+    if name_len == 1 && tail.starts_with(char::is_lowercase) && tail.contains(' ') {
+        return None;
+    }
     // "Niklas Alm 2020-2021": a term of office after the name is an election's result,
     // not who attended.
     if TERM.is_match(&tail) || parts.iter().skip(1).any(|p| TERM.is_match(p)) {
         return None;
     }
-    let mut role_parts: Vec<String> = Vec::new();
+    let mut role_parts: Vec<String> = title.into_iter().collect();
     if let Some(r) = dash_role {
         role_parts.push(r);
     }
@@ -839,6 +854,28 @@ mod tests {
             line("Katrina Lång, 2021-2022"),
         ];
         assert!(attendance(&borrowed(&lines), &[]).is_empty());
+    }
+
+    #[test]
+    fn titles_are_roles_and_sentences_are_nobody() {
+        let lines = [
+            line("Övriga närvarande:"),
+            line("Advokat Peter Hedberg"),
+            line("Dr Ying Zhao, styrelsen"),
+            line("Beslutas att röstlängden, enligt bilaga, godkänns"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<(&str, Option<&str>)> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Peter Hedberg", Some("Advokat")),
+                ("Ying Zhao", Some("Dr, styrelsen")),
+            ]
+        );
     }
 
     #[test]

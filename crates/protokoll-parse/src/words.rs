@@ -23,6 +23,8 @@ pub struct Words {
     pub reported_verbs: Vec<&'static str>,
     /// Counts written as words, in order from zero ("noll", "en", "två", …).
     pub number_words: Vec<&'static str>,
+    /// Titles written before a name ("Advokat", "Dr").
+    pub titles: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -37,6 +39,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         parties: list(&all, "parties"),
         reported_verbs: list(&all, "reported verbs"),
         number_words: list(&all, "number words"),
+        titles: list(&all, "titles"),
     }
 });
 
@@ -56,6 +59,7 @@ mod tests {
             &w.parties,
             &w.reported_verbs,
             &w.number_words,
+            &w.titles,
         ] {
             assert!(!l.is_empty());
         }
