@@ -435,15 +435,7 @@ fn entry(
     };
     let (first, party) = without_party(&first);
     let mut fw: Vec<&str> = first.split_whitespace().collect();
-    // "Advokat Peter Hedberg": a title before the name is the entry's role.
-    let title = fw
-        .first()
-        .filter(|t| WORDS.titles.contains(&t.to_lowercase().as_str()))
-        .filter(|_| crate::names::name_len(fw.get(1..).unwrap_or(&[])) >= 2)
-        .map(|t| t.to_string());
-    if title.is_some() {
-        fw.remove(0);
-    }
+    let title = leading_title(&mut fw);
     let name_len = crate::names::name_len(&fw);
     // One word alone is a heading or a label, not a person (but a vacant seat is kept).
     if name_len == 0 || (name_len == 1 && parts.len() == 1 && !first.eq_ignore_ascii_case("vakant"))
@@ -743,6 +735,18 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
 /// A heading's inline entries separated by at least this many commas are a list of
 /// names, one per comma.
 const COMMA_LIST_MIN: usize = 2;
+
+/// "Advokat Peter Hedberg": a title before a name of two words or more, taken off the
+/// entry's words; it is the entry's role.
+fn leading_title(words: &mut Vec<&str>) -> Option<String> {
+    let title = words
+        .first()
+        .filter(|t| WORDS.titles.contains(&t.to_lowercase().as_str()))
+        .filter(|_| crate::names::name_len(words.get(1..).unwrap_or(&[])) >= 2)
+        .map(|t| t.to_string())?;
+    words.remove(0);
+    Some(title)
+}
 
 /// The council an entry of `group` belongs to: members' and substitutes' lists are a
 /// council's, the others (officials, guests) are nobody's.
