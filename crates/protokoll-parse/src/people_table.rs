@@ -21,24 +21,21 @@ enum Col {
     Other,
 }
 
-/// Header labels (lowercased) and their columns.
-const HEADERS: [(&str, Col); 15] = [
-    ("namn", Col::Name),
-    ("name", Col::Name),
-    ("förnamn", Col::First),
-    ("efternamn", Col::Last),
-    ("funktion", Col::Role),
-    ("roll", Col::Role),
-    ("uppdrag", Col::Role),
-    ("befattning", Col::Role),
-    ("parti", Col::Party),
-    ("partibeteckning", Col::Party),
-    ("organisation", Col::Org),
-    ("kommun", Col::Org),
-    ("e-post", Col::Other),
-    ("signatur", Col::Other),
-    ("cid", Col::Other),
-];
+/// Header labels (lowercased) and their columns: `data/people_columns.tsv`.
+static HEADERS: std::sync::LazyLock<Vec<(String, Col)>> = std::sync::LazyLock::new(|| {
+    crate::sections::phrase_table(include_str!("../data/people_columns.tsv"), |c| {
+        Some(match c {
+            "name" => Col::Name,
+            "first" => Col::First,
+            "last" => Col::Last,
+            "role" => Col::Role,
+            "party" => Col::Party,
+            "org" => Col::Org,
+            "other" => Col::Other,
+            _ => return None,
+        })
+    })
+});
 
 fn column_of(word: &str) -> Option<Col> {
     let w = word.trim_end_matches([':', ',']).to_lowercase();
@@ -114,6 +111,20 @@ pub fn people_tables(lines: &[PLine]) -> (Vec<Attendance>, Vec<usize>) {
             if !close || header(row).is_some() {
                 break;
             }
+            // "Repr: Roar Adelsten", "Ombud: …" under a row: who acted for that row's
+            // member (a voting register), the member's role.
+            if let Some(proxy) = proxy_line(&row.text()) {
+                if let Some(last) = out.last_mut().filter(|_| used.last() == Some(&(k - 1))) {
+                    let a: &mut Attendance = last;
+                    a.role = Some(match a.role.take() {
+                        Some(r) => format!("{r}, {proxy}"),
+                        None => proxy,
+                    });
+                    used.push(k);
+                    k += 1;
+                    continue;
+                }
+            }
             match person(&cols, &row.words) {
                 Some(mut a) => {
                     a.present = Some(present);
@@ -127,6 +138,16 @@ pub fn people_tables(lines: &[PLine]) -> (Vec<Attendance>, Vec<usize>) {
         }
     }
     (out, used)
+}
+
+/// A row that is a label and a name ("Repr: Roar Adelsten", "Ombud:Anna Berg"): the
+/// whole row, as the role of the member above it.
+fn proxy_line(text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(':')?;
+    let label = label.trim();
+    let single_word = !label.is_empty() && label.chars().all(char::is_alphabetic);
+    let named = rest.trim().starts_with(char::is_uppercase);
+    (single_word && named && label.starts_with(char::is_uppercase)).then(|| text.trim().to_string())
 }
 
 /// One row as a person, when its name column holds a name.
@@ -171,6 +192,43 @@ fn person(cols: &[(f32, Col)], words: &[Word]) -> Option<Attendance> {
 mod tests {
     use super::*;
     use crate::view::testing::line;
+
+    #[test]
+    fn a_voting_register_and_its_proxies() {
+        let lines = [
+            line(
+                100.0,
+                &[
+                    ("NAMN", 50.0),
+                    ("ANTAL", 300.0),
+                    ("AKTIER", 340.0),
+                    ("ANTAL", 420.0),
+                    ("RÖSTER", 460.0),
+                ],
+            ),
+            line(
+                112.0,
+                &[
+                    ("Nordkap", 50.0),
+                    ("AB", 100.0),
+                    ("3800", 300.0),
+                    ("3800", 420.0),
+                ],
+            ),
+            line(124.0, &[("Repr:", 50.0), ("Bo", 80.0), ("Ek", 100.0)]),
+            line(136.0, &[("Anna", 50.0), ("Berg", 80.0), ("800", 300.0)]),
+        ];
+        let (people, used) = people_tables(&lines);
+        let got: Vec<_> = people
+            .iter()
+            .map(|a| (a.name.as_str(), a.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Nordkap AB", Some("Repr: Bo Ek")), ("Anna Berg", None)]
+        );
+        assert_eq!(used, [0, 1, 2, 3]);
+    }
 
     #[test]
     fn columns_by_the_header_s_labels() {
