@@ -1,22 +1,13 @@
 //! People and organisations as minutes write them: "Ingmar Ångman", "Maria B.",
 //! "Johanna B-H", "ordf.", "Siw Lunander, Hallsbergs kommun".
 
-/// Roles that stand where a presenter's name would ("Ordförande", "ordf.").
+/// Roles that stand where a presenter's name would ("Ordförande", "ordf.";
+/// `data/words.txt`, `[presenter roles]`).
 pub fn is_role(word: &str) -> bool {
     let w = word
         .trim_matches(|c: char| c == ',' || c == ':')
         .to_lowercase();
-    matches!(
-        w.as_str(),
-        "ordförande"
-            | "ordf."
-            | "ordf"
-            | "vice"
-            | "sekreterare"
-            | "sekr."
-            | "föredragande"
-            | "mötesordförande"
-    )
+    crate::words::WORDS.presenter_roles.contains(&w.as_str())
 }
 
 /// A word in parentheses ("(S)", "(ordförande),"): a party or a note after a name,
@@ -72,30 +63,11 @@ fn is_connector(word: &str) -> bool {
     matches!(word, "och" | "&" | "/" | "samt" | "," | "+")
 }
 
-/// Words that look like names but start sentences or headings.
+/// Words that look like names but start sentences or headings (`data/words.txt`,
+/// `[not names]`).
 fn is_stop_word(word: &str) -> bool {
     let w = word.trim_end_matches([',', ':', '.']).to_lowercase();
-    matches!(
-        w.as_str(),
-        "mötet"
-            | "det"
-            | "de"
-            | "vi"
-            | "man"
-            | "inga"
-            | "ingen"
-            | "inget"
-            | "till"
-            | "se"
-            | "nästa"
-            | "the"
-            | "och"
-            | "information"
-            | "rapport"
-            | "beslut"
-            | "dagordningen"
-            | "protokollet"
-    )
+    crate::words::WORDS.not_names.contains(&w.as_str())
 }
 
 /// Splits "Maria B./Ingmar" and "Ingmar, Anna" and "Cecilia och Ida" into parts.

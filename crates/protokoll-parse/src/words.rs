@@ -25,6 +25,10 @@ pub struct Words {
     pub number_words: Vec<&'static str>,
     /// Titles written before a name ("Advokat", "Dr").
     pub titles: Vec<&'static str>,
+    /// Roles that stand where a presenter's name would ("ordf.").
+    pub presenter_roles: Vec<&'static str>,
+    /// Capitalised words that open sentences, not names ("Mötet").
+    pub not_names: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -40,6 +44,8 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         reported_verbs: list(&all, "reported verbs"),
         number_words: list(&all, "number words"),
         titles: list(&all, "titles"),
+        presenter_roles: list(&all, "presenter roles"),
+        not_names: list(&all, "not names"),
     }
 });
 
@@ -60,6 +66,8 @@ mod tests {
             &w.reported_verbs,
             &w.number_words,
             &w.titles,
+            &w.presenter_roles,
+            &w.not_names,
         ] {
             assert!(!l.is_empty());
         }
