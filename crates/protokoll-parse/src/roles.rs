@@ -308,18 +308,19 @@ impl Officers {
 const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
 const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
 
-/// "Till mötesordförande valdes Anna Berg".
+/// "Till mötesordförande valdes Anna Berg", "Till stämmans sekreterare valdes …",
+/// "Till justeringsmän, tillika rösträknare, valdes …".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare))?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
+        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare),?)?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
     ))
     .expect("regex")
 });
 /// "Anna Berg valdes till mötesordförande", "att välja Anna Berg till sekreterare",
-/// ", Dennis Rikemanson till sekreterare".
+/// ", Dennis Rikemanson till sekreterare", "Beslutas att Anna Berg är ordförande".
 static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?:(?i:blev|blev\s+vald|blev\s+valda|valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
+        r"({NAMES})\s+(?:(?:(?i:blev|blev\s+vald|blev\s+valda|valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)|(?i:är))\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
     ))
     .expect("regex")
 });
@@ -345,6 +346,14 @@ static ELECTED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)[^.:]{{0,40}}?(?i:justera)[^.:]{{0,40}}:\s*({NAMES})"
+    ))
+    .expect("regex")
+});
+/// "Lars Larsson utses att föra stämmans protokoll", "Att föra protokollet valdes …":
+/// the secretary, named by the task.
+static KEEPS_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)|(?i:att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)\p{{Ll}}*\s+(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -431,6 +440,11 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 found.push((at, role, names));
             }
         }
+        for c in KEEPS_MINUTES.captures_iter(&text) {
+            if let Some(n) = c.get(1).or_else(|| c.get(2)) {
+                found.push((n.start(), Role::Secretary, names_in(n.as_str())));
+            }
+        }
         for re in [&*ADJUST_THEN_NAME, &*NAME_THEN_ADJUST, &*ADJUST_COLON_NAMES] {
             for c in re.captures_iter(&text) {
                 if let Some(n) = c.get(1) {
@@ -463,8 +477,9 @@ pub fn from_elections(items: &[Item]) -> Officers {
     o
 }
 
-/// What every role word of [`ROLE_WORDS`] contains, less its first letter.
-const ROLE_STEMS: [&str; 4] = ["rdförande", "ekreterare", "uster", "rotokollförare"];
+/// What every role word of [`ROLE_WORDS`] (and the secretary's task, "föra protokollet")
+/// contains, less its first letter.
+const ROLE_STEMS: [&str; 4] = ["rdförande", "ekreterare", "uster", "rotokoll"];
 
 /// The meeting elects its officers in one of its first items.
 const ELECTION_ITEMS: usize = 8;
@@ -626,6 +641,26 @@ mod tests {
         let o = from_elections(&[item("", "Olav Övrebö blev vald till ordförande.")]);
         assert_eq!(o.chair.as_deref(), Some("Olav Övrebö"));
         assert!(elects("Val av mötesordförande") && !elects("Valberedningens förslag"));
+    }
+
+    #[test]
+    fn elections_worded_by_the_meeting_s_genitive_or_the_task() {
+        let o = from_elections(&[
+            item("", "Beslutas att Rune Nordström är ordförande för stämman."),
+            item("", "Lars Larsson utses att föra stämmans protokoll."),
+            item(
+                "",
+                "Till justeringsmän, tillika rösträknare, valdes Björn Linderoth och Jörgen Frotzler.",
+            ),
+        ]);
+        assert_eq!(o.chair.as_deref(), Some("Rune Nordström"));
+        assert_eq!(o.secretary.as_deref(), Some("Lars Larsson"));
+        assert_eq!(o.adjusters, ["Björn Linderoth", "Jörgen Frotzler"]);
+        let o = from_elections(&[item(
+            "",
+            "Till stämmans sekreterare valdes Gunnar Forssell.",
+        )]);
+        assert_eq!(o.secretary.as_deref(), Some("Gunnar Forssell"));
     }
 
     #[test]
