@@ -9,7 +9,7 @@ use protokoll_pipeline as pipeline;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use protokoll_model::record::{Record, Status};
+use protokoll_model::record::{ProblemCode, Record, Status};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -471,7 +471,7 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         .record
         .warnings
         .iter()
-        .filter(|w| matches!(w.code.as_str(), "ocr_unavailable" | "ocr_failed"))
+        .filter(|w| matches!(w.code, ProblemCode::OcrUnavailable | ProblemCode::OcrFailed))
     {
         eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
     }
@@ -487,7 +487,10 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
     };
     // Text that is missing (out of time, past the page cap) is said, not hidden.
     for w in &loaded.record.warnings {
-        if matches!(w.code.as_str(), "timeout" | "too_many_pages" | "encoding") {
+        if matches!(
+            w.code,
+            ProblemCode::Timeout | ProblemCode::TooManyPages | ProblemCode::Encoding
+        ) {
             eprintln!("protokoll: {display}: {}: {}", w.code, w.message);
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::names::{is_name_word, is_org};
 use crate::words::WORDS;
+use protokoll_model::record::Group;
 use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -46,7 +47,7 @@ static TERM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$").expect("regex"));
 
 /// The group a section heading opens, and any entry on the heading's own line.
-pub fn section_of(line: &str) -> Option<(&'static str, String)> {
+pub fn section_of(line: &str) -> Option<(Group, String)> {
     // Cheap test first: a heading opens with one of a few words (this runs on every line).
     const FIRST: [&str; 18] = [
         "beslutande",
@@ -117,21 +118,21 @@ pub fn section_of(line: &str) -> Option<(&'static str, String)> {
         | "ordinarie ledamöter"
         | "ledamöter"
         | "ledamot"
-        | "närvarande ledamöter" => "ledamot",
+        | "närvarande ledamöter" => Group::Member,
         "tjänstgörande ersättare"
         | "ej tjänstgörande ersättare"
         | "ej beslutande ersättare"
         | "närvarande ersättare"
-        | "ersättare" => "ersättare",
+        | "ersättare" => Group::Substitute,
         "närvarande styrelseledamöter" | "styrelseledamöter" | "närvarande från styrelsen" => {
-            "ledamot"
+            Group::Member
         }
-        "närvarande tjänstepersoner" | "närvarande tjänstemän" => "tjänsteperson",
-        "tjänstepersoner" | "tjänstemän" => "tjänsteperson",
-        "ordförande" | "vice ordförande" => "ordförande",
-        "justerare" => "justerare",
-        "sekreterare" => "sekreterare",
-        _ => "deltagare",
+        "närvarande tjänstepersoner" | "närvarande tjänstemän" => Group::Official,
+        "tjänstepersoner" | "tjänstemän" => Group::Official,
+        "ordförande" | "vice ordförande" => Group::Chair,
+        "justerare" => Group::Adjuster,
+        "sekreterare" => Group::Secretary,
+        _ => Group::Participant,
     };
     Some((group, rest))
 }
@@ -343,7 +344,7 @@ fn after_name(parts: Vec<String>, org: &mut Option<String>, role_parts: &mut Vec
 fn entry(
     raw: &str,
     words: &[Word],
-    group: &str,
+    group: Group,
     listed: Option<bool>,
     marks: &[(String, bool)],
 ) -> Option<Attendance> {
@@ -434,11 +435,10 @@ fn entry(
         organisation: org,
         // Who stands in for a member serves as a substitute, whatever the list.
         group: if replaces.is_some() {
-            "ersättare"
+            Group::Substitute
         } else {
             group
-        }
-        .to_string(),
+        },
         role: (!role.is_empty()).then_some(role),
         present,
         replaced_by,
@@ -472,7 +472,7 @@ fn ends_list(t: &str) -> bool {
 /// the n-th council.
 pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<Attendance> {
     let mut out = Vec::new();
-    let mut group: Option<(&'static str, Option<bool>)> = None;
+    let mut group: Option<(Group, Option<bool>)> = None;
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
@@ -501,7 +501,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
-            if g == "ledamot" {
+            if g == Group::Member {
                 members_lists += 1;
                 body = match bodies.len() {
                     0 => None,
@@ -520,7 +520,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         // An agenda item that fixes the voting list ("6 Fastställande av röstlängd")
         // opens one: the names listed under it were there.
         if is_voting_list_item(t) {
-            group = Some(("deltagare", Some(true)));
+            group = Some((Group::Participant, Some(true)));
             misses = 0;
             continue;
         }
@@ -555,17 +555,14 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
     set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
     // Officers' labels ("Sekreterare: Frej Connolly") are lists only beside a real
     // attendance list; alone they are the meeting's officers, not who attended.
-    if out
-        .iter()
-        .all(|e| OFFICER_GROUPS.contains(&e.group.as_str()))
-    {
+    if out.iter().all(|e| OFFICER_GROUPS.contains(&e.group)) {
         out.clear();
     }
     out
 }
 
 /// Groups named after a meeting officer's role.
-const OFFICER_GROUPS: [&str; 3] = ["ordförande", "justerare", "sekreterare"];
+const OFFICER_GROUPS: [Group; 3] = [Group::Chair, Group::Adjuster, Group::Secretary];
 
 /// The provenance of the entries from `mark` on: the box around the entry's own words
 /// where they have one, else around the lines it was read from.
@@ -680,8 +677,8 @@ const COMMA_LIST_MIN: usize = 2;
 
 /// The council an entry of `group` belongs to: members' and substitutes' lists are a
 /// council's, the others (officials, guests) are nobody's.
-fn council(group: &str, body: &Option<String>) -> Option<String> {
-    if matches!(group, "ledamot" | "ersättare") {
+fn council(group: Group, body: &Option<String>) -> Option<String> {
+    if matches!(group, Group::Member | Group::Substitute) {
         body.clone()
     } else {
         None
@@ -691,7 +688,7 @@ fn council(group: &str, body: &Option<String>) -> Option<String> {
 /// The entries of an inline list ("A, Org; B, Org"), each of `group`, in `body`.
 fn inline_entries(
     list: &str,
-    group: &'static str,
+    group: Group,
     listed: Option<bool>,
     body: Option<String>,
     marks: &[(String, bool)],
@@ -913,7 +910,7 @@ mod tests {
             (a[4].name.as_str(), a[4].organisation.as_deref()),
             ("Mathias Eriksson", Some("Ljusnarsberg kommun"))
         );
-        assert_eq!(a[5].group, "tjänsteperson");
+        assert_eq!(a[5].group, Group::Official);
         assert_eq!(a[5].organisation.as_deref(), Some("Region Örebro län"));
         assert_eq!(
             a[5].role.as_deref(),

@@ -30,7 +30,7 @@ mod view;
 mod votes;
 mod words;
 
-use protokoll_model::record::{MeetingDate, Problem};
+use protokoll_model::record::{MeetingDate, Problem, ProblemCode};
 use protokoll_model::{Document, Item, Parsed};
 
 pub use layouts::registry;
@@ -131,14 +131,14 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     let mut warnings = Vec::new();
     if items.is_empty() {
         warnings.push(Problem {
-            code: "no_items".into(),
+            code: ProblemCode::NoItems,
             message: "no numbered agenda items were found".into(),
             page: None,
         });
     }
     if meeting.date.is_none() {
         warnings.push(Problem {
-            code: "no_date".into(),
+            code: ProblemCode::NoDate,
             message: "the meeting date was not found".into(),
             page: None,
         });

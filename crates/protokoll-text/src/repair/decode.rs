@@ -11,6 +11,7 @@ use super::strokes::stray_stroke;
 use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
 use super::{APPLY_MARGIN, MARGIN};
 use crate::lexicon::Lexicon;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
 use protokoll_model::Page;
 use std::collections::HashSet;
@@ -245,7 +246,7 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 page: page.number,
                 original: w.text.to_string(),
                 corrected: text.to_string(),
-                kind: kind.into(),
+                kind,
                 confidence,
             })
         })
@@ -268,7 +269,12 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
             .words
             .iter()
             .enumerate()
-            .filter_map(|(i, w)| Some((i, fix_of((stray_stroke(&w.text, lex)?, "confusion", 0.9)))))
+            .filter_map(|(i, w)| {
+                Some((
+                    i,
+                    fix_of((stray_stroke(&w.text, lex)?, CorrectionKind::Confusion, 0.9)),
+                ))
+            })
             .collect();
         apply(cell, fixes, number, &mut out);
     }
