@@ -307,17 +307,17 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
             .find(seg)
             .and_then(|y| y.as_str().parse().ok())
             .or(meeting_year);
-        let mut found: Vec<(String, usize, usize)> = match year {
+        let mut found: Vec<dates::Found> = match year {
             Some(y) => dates::day_months(seg, y),
             None => Vec::new(),
         };
         if found.is_empty() {
             if let Some(f) = dates::find_date(seg, false) {
-                found.push((f.iso, f.start, f.end));
+                found.push(f);
             }
         }
-        for (i, (iso, _, end)) in found.iter().enumerate() {
-            let next = found.get(i + 1).map_or(seg.len(), |n| n.1);
+        for (i, dates::Found { iso, end, .. }) in found.iter().enumerate() {
+            let next = found.get(i + 1).map_or(seg.len(), |n| n.start);
             let note: String = seg
                 .get(*end..next)
                 .unwrap_or("")

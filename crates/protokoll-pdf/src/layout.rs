@@ -152,8 +152,8 @@ pub fn finish_pages(drafts: Vec<Draft>) -> Vec<Page> {
     let mut known: Vec<(f32, f32)> = Vec::new();
     for d in &drafts {
         for r in find_regions(&d.lines, &[]) {
-            if r.4 >= 3 {
-                known.push((r.2, r.3));
+            if r.two_sided >= 3 {
+                known.push((r.left, r.right));
             }
         }
     }
@@ -368,31 +368,45 @@ fn crosses(words: &[Word], l: f32, r: f32) -> bool {
         .any(|w| w.bbox.x0 < r - JITTER && w.bbox.x1 > l + JITTER)
 }
 
-/// Finds multi-column regions, splits their lines into cells and groups them into rows.
-/// A column region: (first line, last line, strip left, strip right, two-sided lines).
-type Region = (usize, usize, f32, f32, usize);
+/// A multi-column region of a page: lines `first..=last` split at a vertical strip.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    /// First line (index into the page's lines).
+    first: usize,
+    /// Last line.
+    last: usize,
+    /// The strip's left edge, in points.
+    left: f32,
+    /// The strip's right edge, in points.
+    right: f32,
+    /// Lines with text on both sides of the strip.
+    two_sided: usize,
+}
 
 /// Multi-column regions of a page. A region needs two lines with text on both sides
 /// of its strip, or one when the strip matches a `known` gutter of the document.
 fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
     // One two-sided line alone makes a region only with a wide gap on a known gutter.
     let accept = |r: &Region, wide: bool| {
-        r.4 >= 2
+        r.two_sided >= 2
             || wide
                 && known.iter().any(|&(l, rr)| {
-                    r.2 < rr && r.3 > l && ((l + rr) / 2.0 - (r.2 + r.3) / 2.0).abs() < 20.0
+                    r.left < rr
+                        && r.right > l
+                        && ((l + rr) / 2.0 - (r.left + r.right) / 2.0).abs() < 20.0
                 })
     };
     let mut wide = false;
-    let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
-    let mut active: Option<(usize, usize, f32, f32, usize)> = None;
+    let mut found: Vec<Region> = Vec::new();
+    let mut active: Option<Region> = None;
     // Where the right column starts: a real column starts at one x on every line
     // (within scan jitter); a list of names with short first names does not.
     let mut anchor = 0.0f32;
     const ALIGN: f32 = 4.0;
     for (i, words) in lines.iter().enumerate() {
         let g = gaps(words, known);
-        if let Some((start, _, l, r, n)) = active {
+        if let Some(cur) = active {
+            let (l, r) = (cur.left, cur.right);
             let hit = g
                 .iter()
                 .filter(|&&(_, b)| (b - anchor).abs() <= ALIGN)
@@ -400,20 +414,33 @@ fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
                 .filter(|(a, b)| b - a >= MIN_STRIP)
                 .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
             if let Some((a, b)) = hit {
-                active = Some((start, i, a, b, n + 1));
+                active = Some(Region {
+                    last: i,
+                    left: a,
+                    right: b,
+                    two_sided: cur.two_sided + 1,
+                    ..cur
+                });
                 continue;
             }
             if !crosses(words, l, r) {
-                active = Some((start, i, l, r, n));
+                active = Some(Region { last: i, ..cur });
                 continue;
             }
-            if accept(&(start, i - 1, l, r, n), wide) {
-                found.push((start, i - 1, l, r, n));
+            let ended = Region { last: i - 1, ..cur };
+            if accept(&ended, wide) {
+                found.push(ended);
             }
             active = None;
         }
         if let Some(&(a, b)) = g.iter().max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0))) {
-            active = Some((i, i, a, b, 1));
+            active = Some(Region {
+                first: i,
+                last: i,
+                left: a,
+                right: b,
+                two_sided: 1,
+            });
             anchor = b;
             let size = words.iter().map(|w| w.font_size).fold(1.0, f32::max);
             wide = b - a > GUTTER_GAP * size;
@@ -436,7 +463,8 @@ fn assign_regions(lines: Vec<Vec<Word>>, found: &[Region], rules: &[Rule]) -> Ve
             ..Line::default()
         })
         .collect();
-    for (region_id, &(start, end, l, r, _)) in found.iter().enumerate() {
+    for (region_id, region) in found.iter().enumerate() {
+        let (start, end, l, r) = (region.first, region.last, region.left, region.right);
         let split = (l + r) / 2.0;
         // Row boundaries: rules that cross the gutter (table borders), if any.
         let mut borders: Vec<f32> = rules
