@@ -498,7 +498,13 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
         let plain = loaded.record.source.format == protokoll_model::record::Format::Text;
         // The corrections are not printed: left to the OS with the rest at exit (see
         // below).
-        std::mem::forget(protokoll_text::repair_document_from(&mut doc, true, plain));
+        std::mem::forget(protokoll_text::repair_document(
+            &mut doc,
+            &protokoll_text::RepairOptions {
+                repair: true,
+                plain_text: plain,
+            },
+        ));
     }
     let text = if layout {
         layout_text(&doc)

@@ -488,7 +488,14 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         budget.extend(reserve - left);
     }
     let plain = record.source.format == Format::Text;
-    let repairs = protokoll_text::repair_document_within(&mut doc, opts.repair, plain, &budget);
+    let repairs = protokoll_text::repair_document_within(
+        &mut doc,
+        &protokoll_text::RepairOptions {
+            repair: opts.repair,
+            plain_text: plain,
+        },
+        &budget,
+    );
     record.corrections = repairs.corrections;
     record.suggestions = repairs.suggestions;
     if let Some(page) = repairs.stopped_at {

@@ -464,7 +464,13 @@ mod tests {
             pages: vec![page],
             ..Document::default()
         };
-        let r = crate::repair_document_from(&mut doc, true, true);
+        let r = crate::repair_document(
+            &mut doc,
+            &crate::RepairOptions {
+                repair: true,
+                plain_text: true,
+            },
+        );
         let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
         (out.join("\n"), r.corrections.len())
     }
