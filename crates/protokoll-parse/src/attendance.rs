@@ -142,10 +142,8 @@ pub fn section_of(line: &str) -> Option<(Group, String)> {
 fn skeleton(word: &str) -> String {
     let mut out = String::new();
     for c in word.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | '6' | '0' => 'o',
-            'é' | 'è' => 'e',
+        let c = match protokoll_model::text::deaccent_char(c) {
+            '6' | '0' => 'o',
             c if c.is_ascii_lowercase() => c,
             _ => continue,
         };

@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use protokoll_model::SWEDISH_MONTHS as MONTHS;
+use protokoll_model::text::SWEDISH_MONTHS as MONTHS;
 
 /// The month number of a Swedish month name or its usual abbreviation.
 pub fn month_of(word: &str) -> Option<u32> {

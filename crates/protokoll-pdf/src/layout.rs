@@ -33,16 +33,13 @@ fn as_combining(c: char) -> Option<char> {
     })
 }
 
+/// A glyph that is one ligature character, spelled out.
 fn expand_ligature(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "ﬀ" => "ff",
-        "ﬁ" => "fi",
-        "ﬂ" => "fl",
-        "ﬃ" => "ffi",
-        "ﬄ" => "ffl",
-        "ﬅ" | "ﬆ" => "st",
-        _ => return None,
-    })
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => protokoll_model::text::ligature(c),
+        _ => None,
+    }
 }
 
 /// Merges diacritics into their base letters, expands ligatures, drops fake-bold

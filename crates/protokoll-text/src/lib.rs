@@ -26,13 +26,10 @@ pub fn normalize_word(w: &str) -> String {
         match c {
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
             '\u{a0}' | '\u{202f}' | '\u{2007}' => s.push(' '),
-            'ﬀ' => s.push_str("ff"),
-            'ﬁ' => s.push_str("fi"),
-            'ﬂ' => s.push_str("fl"),
-            'ﬃ' => s.push_str("ffi"),
-            'ﬄ' => s.push_str("ffl"),
-            'ﬅ' | 'ﬆ' => s.push_str("st"),
-            _ => s.push(c),
+            _ => match protokoll_model::text::ligature(c) {
+                Some(l) => s.push_str(l),
+                None => s.push(c),
+            },
         }
     }
     if s.is_ascii() {

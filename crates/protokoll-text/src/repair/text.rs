@@ -97,5 +97,5 @@ pub(super) fn mid_sentence(prev: Option<&str>) -> bool {
 
 /// A month name ("den 1 december": a date, not "i december").
 pub(super) fn is_month(w: &str) -> bool {
-    protokoll_model::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
+    protokoll_model::text::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
 }
