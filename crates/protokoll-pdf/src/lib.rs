@@ -25,7 +25,7 @@ mod obj;
 mod recover;
 
 pub use image::{ImageError, ImageSource, PageImage};
-pub use layout::{pages_from_words, PlacedWord, WordPage};
+pub use layout::{pages_from_words, LayoutParams, PlacedWord, WordPage};
 use protokoll_model::record::ProblemCode;
 pub use protokoll_model::{Budget, OverBudget};
 use protokoll_model::{Document, TextLayer};
