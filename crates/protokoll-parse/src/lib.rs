@@ -23,6 +23,7 @@ mod items;
 mod layouts;
 mod meta;
 mod names;
+pub mod params;
 mod people_table;
 mod roles;
 mod sections;
