@@ -4,6 +4,7 @@
 use crate::decisions::decisions;
 use crate::view::{self, PLine};
 use crate::words::WORDS;
+use protokoll_model::text::item_number;
 use protokoll_model::{Item, Word};
 use regex::Regex;
 use std::collections::HashMap;
@@ -68,9 +69,6 @@ const LONE_CAPITALISED_SHARE: f32 = 0.5;
 /// (see [`list_like`]).
 const LIST_LINE_GAP: f32 = 1.5;
 
-/// A trailing quote-like mark is OCR noise ("10.‘").
-static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,/])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 /// An organ's abbreviation before a "§" ("KS § 12", "BUN §4").
@@ -79,6 +77,11 @@ static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,6}$
 /// four letters, capital first.
 static ORGAN_LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,3}$").expect("regex"));
+
+/// An optional letter as text ("" for none).
+fn opt(letter: Option<char>) -> String {
+    letter.map(String::from).unwrap_or_default()
+}
 
 /// The word opens an item label whatever follows it: "§", "§12", "Punkt", "Ärende".
 pub fn opens_label(word: &str) -> bool {
@@ -122,27 +125,26 @@ pub fn label_of(
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
             let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
             if WORDS.label_words.contains(&low.as_str()) {
-                let c = NUM.captures(&words.get(1)?.text)?;
-                let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                let letter = c.get(2).map_or("", |m| m.as_str());
-                return (value > 0)
-                    .then(|| (format!("{value}{}", letter.to_lowercase()), value, 2));
+                let n = item_number(&words.get(1)?.text)?;
+                let value = n.value;
+                let letter = n.letter.map(|c| c.to_ascii_lowercase());
+                return (value > 0).then(|| (format!("{value}{}", opt(letter)), value, 2));
             }
-            let c = NUM.captures(&first.text)?;
-            let value: u32 = c.get(1)?.as_str().parse().ok()?;
-            let letter = c.get(2).map_or("", |m| m.as_str());
+            let n = item_number(&first.text)?;
+            let value = n.value;
+            let letter = n.letter.map(|c| c.to_ascii_lowercase());
             // A bare number starts an item only when it stands alone in its cell:
             // "13 juni" in running text is a date, not item 13.
             // So does one followed by a comma, an OCR misreading of the full stop:
             // "12, 13 och 14" in running text is a list.
-            let bare = c.get(3).is_none_or(|m| m.as_str() == ",");
+            let bare = n.closing.is_none_or(|c| c == ',');
             if bare && !(alone_in_cell && words.len() == 1) {
                 return None;
             }
             if value == 0 {
                 return None;
             }
-            Some((format!("{value}{}", letter.to_lowercase()), value, 1))
+            Some((format!("{value}{}", opt(letter)), value, 1))
         }
         LabelKind::Section => {
             // An organ's abbreviation may stand first ("KS § 12").
@@ -163,9 +165,8 @@ pub fn label_of(
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
                 (value, c.get(2).map(|m| m.as_str().to_string()), 1)
             } else if &*first.text == "§" {
-                let c = NUM.captures(&words.get(1)?.text)?;
-                let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                (value, c.get(2).map(|m| m.as_str().to_string()), 2)
+                let n = item_number(&words.get(1)?.text)?;
+                (n.value, n.letter.map(String::from), 2)
             } else {
                 return None;
             };
