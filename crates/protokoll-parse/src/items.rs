@@ -104,12 +104,29 @@ fn letter_after(words: &[Word], at: usize) -> Option<char> {
     (cs.next().is_none() && ('a'..='h').contains(&c) && next_ok).then_some(c)
 }
 
+/// An item label read at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelRead {
+    /// The item's number as the record gives it ("5", "5a", "12").
+    pub number: String,
+    /// Its numeric value (5 for "5a").
+    pub value: u32,
+    /// How many words the label took ("§ 12" two, "§12" one).
+    pub consumed: usize,
+}
+
+impl LabelRead {
+    fn new(number: String, value: u32, consumed: usize) -> Self {
+        LabelRead {
+            number,
+            value,
+            consumed,
+        }
+    }
+}
+
 /// The label at the start of `words`, if any.
-pub fn label_of(
-    words: &[Word],
-    kind: LabelKind,
-    alone_in_cell: bool,
-) -> Option<(String, u32, usize)> {
+pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<LabelRead> {
     let first = words.first()?;
     match kind {
         // Most lines open with a letter that starts no label word: no lowercasing, no
@@ -128,7 +145,8 @@ pub fn label_of(
                 let n = item_number(&words.get(1)?.text)?;
                 let value = n.value;
                 let letter = n.letter.map(|c| c.to_ascii_lowercase());
-                return (value > 0).then(|| (format!("{value}{}", opt(letter)), value, 2));
+                return (value > 0)
+                    .then(|| LabelRead::new(format!("{value}{}", opt(letter)), value, 2));
             }
             let n = item_number(&first.text)?;
             let value = n.value;
@@ -144,7 +162,7 @@ pub fn label_of(
             if value == 0 {
                 return None;
             }
-            Some((format!("{value}{}", opt(letter)), value, 1))
+            Some(LabelRead::new(format!("{value}{}", opt(letter)), value, 1))
         }
         LabelKind::Section => {
             // An organ's abbreviation may stand first ("KS § 12").
@@ -177,14 +195,18 @@ pub fn label_of(
                     None => (String::new(), consumed),
                 },
             };
-            Some((format!("{value}{letter}"), value, consumed + skip))
+            Some(LabelRead::new(
+                format!("{value}{letter}"),
+                value,
+                consumed + skip,
+            ))
         }
     }
 }
 
 /// "16 § Val av protokolljusterare" or "16§ …": a number of one to three digits before
 /// the section sign, as Finland-Swedish protocols write it.
-fn number_then_section(words: &[Word]) -> Option<(String, u32, usize)> {
+fn number_then_section(words: &[Word]) -> Option<LabelRead> {
     let first = words.first()?;
     let (digits, consumed) = match first.text.strip_suffix('§') {
         Some(d) => (d, 1),
@@ -195,7 +217,7 @@ fn number_then_section(words: &[Word]) -> Option<(String, u32, usize)> {
         return None;
     }
     let value: u32 = digits.parse().ok().filter(|v| *v > 0)?;
-    Some((value.to_string(), value, consumed))
+    Some(LabelRead::new(value.to_string(), value, consumed))
 }
 
 /// "7 Rapport": a bare number of one to three digits followed by a capitalised word
@@ -276,7 +298,7 @@ pub fn candidates(
         let heading = std::cell::OnceCell::new();
         let heading = || *heading.get_or_init(|| heading_type(l, body));
         let found = label_of(words, kind, alone)
-            .map(|(number, value, consumed)| (number, value, consumed, false))
+            .map(|l| (l.number, l.value, l.consumed, false))
             .or_else(|| {
                 (kind == LabelKind::Number)
                     .then(|| weak_label(words))
@@ -687,6 +709,11 @@ fn bare_case_number(words: &[Word], whole: bool) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A read label as (number, value, words taken), as the assertions write it.
+    fn tuple(l: LabelRead) -> (String, u32, usize) {
+        (l.number, l.value, l.consumed)
+    }
+
     fn words(text: &str) -> Vec<Word> {
         text.split_whitespace()
             .map(|t| Word {
@@ -733,7 +760,7 @@ mod tests {
         assert_eq!(c("Val av EU-kandidat 2024"), None);
         assert_eq!(c("Detaljplan för del av Sörhaga 2:4"), None);
         // Finland-Swedish order: the number before the sign.
-        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false).map(tuple);
         assert_eq!(
             sect("16 § Val av protokolljusterare"),
             Some(("16".into(), 16, 2))
@@ -749,12 +776,12 @@ mod tests {
 
     #[test]
     fn section_labels_with_organ_and_letter() {
-        let l = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        let l = |t: &str| label_of(&words(t), LabelKind::Section, false).map(tuple);
         assert_eq!(l("KS § 3 a"), Some(("3a".into(), 3, 4)));
         assert_eq!(l("§ 12 Val av justerare"), Some(("12".into(), 12, 2)));
         assert_eq!(l("§12b"), Some(("12b".into(), 12, 1)));
         assert_eq!(l("§ 3 i samband"), Some(("3".into(), 3, 2)));
-        let n = |t: &str| label_of(&words(t), LabelKind::Number, false);
+        let n = |t: &str| label_of(&words(t), LabelKind::Number, false).map(tuple);
         assert_eq!(n("Punkt 4 Ekonomi"), Some(("4".into(), 4, 2)));
     }
 
@@ -766,13 +793,13 @@ mod tests {
 
     #[test]
     fn labels_with_ocr_noise() {
-        let l = |t: &str| label_of(&words(t), LabelKind::Number, false).map(|x| x.1);
+        let l = |t: &str| label_of(&words(t), LabelKind::Number, false).map(|x| x.value);
         assert_eq!(l("5. Rapport"), Some(5));
         assert_eq!(l("10.‘ Friskare"), Some(10));
         assert_eq!(l("13 juni"), None);
         assert_eq!(l("12, 13 och 14"), None);
         assert_eq!(
-            label_of(&words("12,"), LabelKind::Number, true).map(|x| x.1),
+            label_of(&words("12,"), LabelKind::Number, true).map(|x| x.value),
             Some(12)
         );
         assert_eq!(weak_label(&words("7 Rapport om frågan")), Some((7, 1)));
