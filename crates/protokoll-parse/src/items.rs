@@ -10,6 +10,9 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// The parsers' geometry thresholds.
+const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
+
 /// Which labels number the items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelKind {
@@ -453,7 +456,7 @@ fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
         if taken.get(s).copied().flatten() == Some(start.x0) {
             continue;
         }
-        let aligned = |c: &Label| (c.x0 - start.x0).abs() <= 15.0;
+        let aligned = |c: &Label| (c.x0 - start.x0).abs() <= P.label_align;
         let mut ch = vec![start.clone()];
         let mut at = s;
         while let Some(last) = cands.get(at) {
@@ -541,7 +544,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
             let para = section.is_some()
                 || after_heading
                 || match (prev, line) {
-                    (Some(a), Some(b)) => view::gap(a, b) > 0.45,
+                    (Some(a), Some(b)) => view::gap(a, b) > P.paragraph_gap,
                     _ => false,
                 };
             if para {
