@@ -319,6 +319,18 @@ fn the_schema_takes_added_fields_and_rejects_bad_values() {
                                            "kind": "bogus", "confidence": 0.5}])
             }),
         ),
+        (
+            "attendance group",
+            bad(&|b| b["attendance"] = json!([attendee("bogus")])),
+        ),
+        (
+            "problem code",
+            bad(&|b| b["warnings"] = json!([{"code": "bogus", "message": "m", "page": null}])),
+        ),
+        (
+            "text layer",
+            bad(&|b| b["source"]["text_layer"] = json!("bogus")),
+        ),
     ] {
         assert!(!v.is_valid(&b), "a bad {what} must not validate");
     }
@@ -326,6 +338,14 @@ fn the_schema_takes_added_fields_and_rejects_bad_values() {
         b["corrections"] = json!([{"page": 1, "original": "a", "corrected": "å",
                                    "kind": "diacritic", "confidence": 0.97}]);
         b["meeting"]["kind"] = json!(null);
+        b["attendance"] = json!([attendee("ersättare")]);
+        b["warnings"] = json!([{"code": "no_date", "message": "m", "page": null}]);
     });
     assert!(v.is_valid(&good));
+}
+
+/// An attendance entry of `group`, every field given.
+fn attendee(group: &str) -> Value {
+    json!({"name": "Anna Ek", "organisation": null, "group": group, "role": null,
+           "present": true, "replaced_by": null, "body": null})
 }

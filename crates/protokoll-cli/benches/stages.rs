@@ -23,7 +23,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|d| {
             let mut d = d.clone();
-            protokoll_text::repair_document(&mut d, true);
+            protokoll_text::repair_document(&mut d, &Default::default());
             d
         })
         .collect();
@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
             |mut ds| {
                 ds.iter_mut()
                     .map(|d| {
-                        protokoll_text::repair_document(d, true);
+                        protokoll_text::repair_document(d, &Default::default());
                         protokoll_parse::parse(d).items.len()
                     })
                     .sum::<usize>()

@@ -20,7 +20,7 @@ fn main() {
         .filter_map(|b| protokoll_pdf::extract(b, &limits).ok())
         .map(|e| {
             let mut d = e.document;
-            protokoll_text::repair_document(&mut d, true);
+            protokoll_text::repair_document(&mut d, &Default::default());
             d
         })
         .collect();

@@ -12,6 +12,7 @@
 //!   content (sha256 and size), made with the same options (`Record::options`).
 
 use anyhow::{bail, Context, Result};
+use protokoll_model::record::ProblemCode;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
@@ -276,20 +277,33 @@ struct SeenSource {
     bytes: u64,
 }
 
+// A string, not `ProblemCode`: a record from a later version may hold a code this
+// build does not know, and resume must still read it.
 #[derive(Deserialize)]
 struct SeenProblem {
     code: String,
 }
 
 /// Error codes that may go away on a second try (`--retry-errors`).
-const TRANSIENT: [&str; 4] = ["timeout", "io", "internal", "ocr_unavailable"];
+const TRANSIENT: [ProblemCode; 4] = [
+    ProblemCode::Timeout,
+    ProblemCode::Io,
+    ProblemCode::Internal,
+    ProblemCode::OcrUnavailable,
+];
+
+impl SeenProblem {
+    fn is(&self, code: ProblemCode) -> bool {
+        self.code == code.as_str()
+    }
+}
 
 impl Seen {
     fn transient(&self) -> bool {
         self.errors
             .iter()
-            .any(|e| TRANSIENT.contains(&e.code.as_str()))
-            || self.warnings.iter().any(|w| w.code == "timeout")
+            .any(|e| TRANSIENT.iter().any(|&c| e.is(c)))
+            || self.warnings.iter().any(|w| w.is(ProblemCode::Timeout))
     }
 }
 

@@ -36,8 +36,22 @@ impl Rect {
     }
 }
 
-/// Where a document's text came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Where a document's text came from: one type for the document and for the record's
+/// `source.text_layer` (serialized in the contract's spelling; the schema keeps the
+/// name it has always had, `TextLayerKind`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "TextLayerKind")]
 pub enum TextLayer {
     /// Text drawn with visible fonts (born-digital).
     Native,

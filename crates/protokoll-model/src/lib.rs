@@ -5,6 +5,8 @@
 //! * [`record`]: the record contract (`../shared/contract.md`, version 1), serialised by
 //!   the CLI as JSON Lines and described by a JSON Schema generated from these types.
 //! * [`Budget`]: a document's CPU-time allowance, polled by every stage.
+//! * [`text`]: the few facts of written text more than one stage needs (ligatures,
+//!   Swedish letters without their accents, month names), in one place.
 //!
 //! ```
 //! use protokoll_model::record::Record;
@@ -16,28 +18,13 @@
 pub mod budget;
 pub mod layout;
 pub mod record;
+pub mod text;
 pub mod wordlist;
 
 pub use budget::{Budget, OverBudget};
 
 pub use layout::{Cell, Document, Line, Page, Rect, TextLayer, Word};
 
-/// The Swedish month names, January first: dates for the parser, and for the repair the
-/// word after a day number ("den 1 december" is a date, not "i december").
-pub const SWEDISH_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 pub use record::{
     Attendance, Correction, Item, Meeting, MeetingDate, MemberVote, PageBox, Record, Reservation,
     Vote,

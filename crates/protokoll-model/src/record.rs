@@ -97,7 +97,7 @@ pub struct Source {
     /// Number of pages (1 for text input, 0 when unknown).
     pub pages: u32,
     /// Where the text came from.
-    pub text_layer: TextLayerKind,
+    pub text_layer: crate::TextLayer,
     /// The PDF's /Producer, or null.
     pub producer: Option<String>,
 }
@@ -113,45 +113,101 @@ pub enum Format {
     Text,
 }
 
-/// Where a record's text came from (the contract's `text_layer`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TextLayerKind {
-    /// Born-digital text.
-    Native,
-    /// An OCR text layer in the PDF.
-    OcrLayer,
-    /// Our own OCR.
-    OcrEngine,
-    /// Different kinds on different pages.
-    Mixed,
-    /// No text.
-    #[default]
-    None,
-}
-
-impl From<crate::TextLayer> for TextLayerKind {
-    fn from(t: crate::TextLayer) -> Self {
-        match t {
-            crate::TextLayer::Native => TextLayerKind::Native,
-            crate::TextLayer::OcrLayer => TextLayerKind::OcrLayer,
-            crate::TextLayer::OcrEngine => TextLayerKind::OcrEngine,
-            crate::TextLayer::Mixed => TextLayerKind::Mixed,
-            crate::TextLayer::None => TextLayerKind::None,
-        }
-    }
-}
-
 /// An error or warning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
-    /// Stable machine-readable code: malformed, encrypted, no_text, too_large, timeout,
-    /// io, not_pdf, empty, panic, ...
-    pub code: String,
+    /// Stable machine-readable code (the contract's `code`).
+    pub code: ProblemCode,
     /// What went wrong, for a person.
     pub message: String,
     /// 1-based page, when the problem belongs to one page.
     pub page: Option<u32>,
+}
+
+/// The stable code of an error or warning. One enum serves both lists: several codes
+/// (`timeout`, `ocr_unavailable`, `io`) are an error when nothing could be read and a
+/// warning when some text was, so splitting them would make two names for one thing.
+/// Codes may be added (the contract's list is open); none renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// The file could not be read (permissions, vanished, a read error).
+    Io,
+    /// Over a size limit (the file, a stream, an image).
+    TooLarge,
+    /// A text file that is empty, or a PDF of zero bytes.
+    Empty,
+    /// Not a PDF though named as one.
+    NotPdf,
+    /// An encrypted PDF that cannot be opened without a password.
+    Encrypted,
+    /// A PDF (or one of its pages) broken beyond recovery.
+    Malformed,
+    /// The CPU-time budget (`--timeout`) ran out; what was read is kept.
+    Timeout,
+    /// No text on any page, and none could be recognised.
+    NoText,
+    /// A text file that is not UTF-8, read in another encoding.
+    Encoding,
+    /// More pages than `--max-pages`; the rest were not read.
+    TooManyPages,
+    /// The PDF ends before its `%%EOF`.
+    Truncated,
+    /// Glyphs without a Unicode mapping (text lost).
+    UnmappedGlyphs,
+    /// Glyphs whose text is a guess (CIDs taken as code points).
+    GuessedGlyphs,
+    /// Tesseract or its language model is not installed.
+    OcrUnavailable,
+    /// Tesseract failed on a page.
+    OcrFailed,
+    /// Pages were OCR'd with Tesseract.
+    Ocr,
+    /// A damaged OCR layer was replaced by a fresh reading.
+    OcrLayerReplaced,
+    /// A damaged OCR layer was kept (the fresh reading was no better).
+    OcrLayerKept,
+    /// No numbered agenda items were found.
+    NoItems,
+    /// The meeting date was not found.
+    NoDate,
+    /// protokoll itself failed on the file (a bug).
+    Internal,
+}
+
+impl ProblemCode {
+    /// The contract's spelling (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::Io => "io",
+            ProblemCode::TooLarge => "too_large",
+            ProblemCode::Empty => "empty",
+            ProblemCode::NotPdf => "not_pdf",
+            ProblemCode::Encrypted => "encrypted",
+            ProblemCode::Malformed => "malformed",
+            ProblemCode::Timeout => "timeout",
+            ProblemCode::NoText => "no_text",
+            ProblemCode::Encoding => "encoding",
+            ProblemCode::TooManyPages => "too_many_pages",
+            ProblemCode::Truncated => "truncated",
+            ProblemCode::UnmappedGlyphs => "unmapped_glyphs",
+            ProblemCode::GuessedGlyphs => "guessed_glyphs",
+            ProblemCode::OcrUnavailable => "ocr_unavailable",
+            ProblemCode::OcrFailed => "ocr_failed",
+            ProblemCode::Ocr => "ocr",
+            ProblemCode::OcrLayerReplaced => "ocr_layer_replaced",
+            ProblemCode::OcrLayerKept => "ocr_layer_kept",
+            ProblemCode::NoItems => "no_items",
+            ProblemCode::NoDate => "no_date",
+            ProblemCode::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Meeting metadata.
@@ -304,8 +360,8 @@ pub struct Attendance {
     pub name: String,
     /// Organisation as written.
     pub organisation: Option<String>,
-    /// ledamot | ersättare | tjänsteperson | deltagare | ordförande | justerare | sekreterare.
-    pub group: String,
+    /// Which list the entry is in.
+    pub group: Group,
     /// Role text or job title.
     pub role: Option<String>,
     /// true = marked present, false = marked absent, null = not stated.
@@ -331,6 +387,48 @@ pub struct Attendance {
     pub source: Option<PageBox>,
 }
 
+/// The list an attendance entry is in (the contract's `group`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Group {
+    /// A member (ledamot).
+    #[serde(rename = "ledamot")]
+    Member,
+    /// A substitute (ersättare).
+    #[serde(rename = "ersättare")]
+    Substitute,
+    /// An official (tjänsteperson).
+    #[serde(rename = "tjänsteperson")]
+    Official,
+    /// Anyone else taking part (deltagare); what a list without a known heading holds.
+    #[default]
+    #[serde(rename = "deltagare")]
+    Participant,
+    /// The chair (ordförande).
+    #[serde(rename = "ordförande")]
+    Chair,
+    /// An adjuster (justerare).
+    #[serde(rename = "justerare")]
+    Adjuster,
+    /// The secretary (sekreterare).
+    #[serde(rename = "sekreterare")]
+    Secretary,
+}
+
+impl Group {
+    /// The contract's spelling (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Member => "ledamot",
+            Group::Substitute => "ersättare",
+            Group::Official => "tjänsteperson",
+            Group::Participant => "deltagare",
+            Group::Chair => "ordförande",
+            Group::Adjuster => "justerare",
+            Group::Secretary => "sekreterare",
+        }
+    }
+}
+
 /// A future meeting date.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MeetingDate {
@@ -339,6 +437,39 @@ pub struct MeetingDate {
     pub date: String,
     /// The rest of the line, if any.
     pub note: Option<String>,
+}
+
+/// What kind of repair a correction is (the contract's `kind`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrectionKind {
+    /// Diacritics restored ("vilfard" → "välfärd").
+    #[default]
+    Diacritic,
+    /// Letters OCR confuses read right ("l" for "i", "0" for "o").
+    Confusion,
+    /// A word hyphenated over a line break joined (in the contract; not written today).
+    Dehyphenation,
+    /// A ligature spelled out (in the contract; not written today).
+    Ligature,
+    /// Pieces of one word joined.
+    Merge,
+    /// Words run together split.
+    Split,
+}
+
+impl CorrectionKind {
+    /// The contract's spelling (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CorrectionKind::Diacritic => "diacritic",
+            CorrectionKind::Confusion => "confusion",
+            CorrectionKind::Dehyphenation => "dehyphenation",
+            CorrectionKind::Ligature => "ligature",
+            CorrectionKind::Merge => "merge",
+            CorrectionKind::Split => "split",
+        }
+    }
 }
 
 /// One repair made to the text.
@@ -350,10 +481,8 @@ pub struct Correction {
     pub original: String,
     /// Text after.
     pub corrected: String,
-    /// diacritic | confusion | dehyphenation | ligature | merge | split.
-    // A `Cow`: the repair stage writes one of a few fixed kinds, without allocating.
-    #[schemars(extend("enum" = ["diacritic", "confusion", "dehyphenation", "ligature", "merge", "split"]))]
-    pub kind: std::borrow::Cow<'static, str>,
+    /// What kind of repair.
+    pub kind: CorrectionKind,
     /// 0..1.
     #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f32,

@@ -2,8 +2,17 @@
 //! opens a list, every other line is an entry, and a `#` at a line's start or after a
 //! space starts a comment. The stages parse their files once, on first use.
 
-/// A data file's lists, in file order: (name, entries).
-pub type Sections = Vec<(&'static str, Vec<&'static str>)>;
+/// One `[name]` list of a data file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The name between the brackets.
+    pub name: &'static str,
+    /// Its entries, in file order, comments and blank lines left out.
+    pub entries: Vec<&'static str>,
+}
+
+/// A data file's lists, in file order.
+pub type Sections = Vec<Section>;
 
 /// The lists of a data file.
 pub fn sections(text: &'static str) -> Sections {
@@ -25,9 +34,12 @@ pub fn sections(text: &'static str) -> Sections {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.push((name, Vec::new()));
-        } else if let Some((_, entries)) = out.last_mut() {
-            entries.push(line);
+            out.push(Section {
+                name,
+                entries: Vec::new(),
+            });
+        } else if let Some(section) = out.last_mut() {
+            section.entries.push(line);
         }
     }
     out
@@ -37,8 +49,8 @@ pub fn sections(text: &'static str) -> Sections {
 /// that its lists have entries).
 pub fn list(all: &Sections, name: &str) -> Vec<&'static str> {
     all.iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, e)| e.clone())
+        .find(|s| s.name == name)
+        .map(|s| s.entries.clone())
         .unwrap_or_default()
 }
 

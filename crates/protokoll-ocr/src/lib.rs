@@ -12,6 +12,7 @@
 
 mod tess;
 
+use protokoll_model::record::ProblemCode;
 use protokoll_model::{Rect, Word};
 use protokoll_pdf::{PageImage, PlacedWord};
 use std::cell::RefCell;
@@ -39,11 +40,11 @@ pub enum OcrError {
 
 impl OcrError {
     /// The record's error code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         match self {
-            OcrError::Unavailable(_) | OcrError::ModelMissing(_) => "ocr_unavailable",
-            OcrError::Failed(_) => "ocr_failed",
-            OcrError::Timeout(_) => "timeout",
+            OcrError::Unavailable(_) | OcrError::ModelMissing(_) => ProblemCode::OcrUnavailable,
+            OcrError::Failed(_) => ProblemCode::OcrFailed,
+            OcrError::Timeout(_) => ProblemCode::Timeout,
         }
     }
 }
@@ -265,7 +266,7 @@ mod tests {
             ..Config::default()
         };
         match check(&cfg) {
-            Err(e) => assert_eq!(e.code(), "ocr_unavailable", "{e}"),
+            Err(e) => assert_eq!(e.code(), ProblemCode::OcrUnavailable, "{e}"),
             Ok(()) => panic!("a model that does not exist loaded"),
         }
     }

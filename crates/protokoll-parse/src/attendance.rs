@@ -4,6 +4,7 @@
 
 use crate::names::{is_name_word, is_org};
 use crate::words::WORDS;
+use protokoll_model::record::Group;
 use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy)]
 struct Heading {
     /// The group its entries belong to.
-    group: &'static str,
+    group: Group,
     /// It names members by office ("Ledamöter"), not by presence ("Närvarande").
     office: bool,
 }
@@ -20,25 +21,25 @@ struct Heading {
 static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
     crate::sections::phrase_table(include_str!("../data/attendance.tsv"), |kind| {
         let (group, office) = kind.split_once('\t').unwrap_or((kind, ""));
-        let group = GROUPS.iter().find(|k| **k == group.trim()).copied()?;
+        let group = match group.trim() {
+            "ledamot" => Group::Member,
+            "ersättare" => Group::Substitute,
+            "tjänsteperson" => Group::Official,
+            "deltagare" => Group::Participant,
+            "ordförande" => Group::Chair,
+            "justerare" => Group::Adjuster,
+            "sekreterare" => Group::Secretary,
+            _ => return None,
+        };
         Some(Heading {
             group,
             office: office.trim() == "office",
         })
     })
 });
-/// The groups a heading may give; the last three are officers' roles.
-const GROUPS: [&str; 7] = [
-    "ledamot",
-    "ersättare",
-    "tjänsteperson",
-    "deltagare",
-    "ordförande",
-    "justerare",
-    "sekreterare",
-];
-fn is_role_group(g: &str) -> bool {
-    matches!(g, "ordförande" | "justerare" | "sekreterare")
+/// The officers' roles among the groups: their headings head a list only with a colon.
+fn is_role_group(g: Group) -> bool {
+    matches!(g, Group::Chair | Group::Adjuster | Group::Secretary)
 }
 /// A heading opening a line, then the entry on the heading's own line.
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,7 +125,7 @@ static TERM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$").expect("regex"));
 
 /// The group a section heading opens, and any entry on the heading's own line.
-pub fn section_of(line: &str) -> Option<(&'static str, String)> {
+pub fn section_of(line: &str) -> Option<(Group, String)> {
     heading_of(line).map(|(h, rest)| (h.group, rest))
 }
 
@@ -174,7 +175,7 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     }
     let heading = HEADINGS.iter().find(|(h, _)| *h == head).map_or(
         Heading {
-            group: "deltagare",
+            group: Group::Participant,
             office: false,
         },
         |(_, h)| *h,
@@ -192,10 +193,8 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
 fn skeleton(word: &str) -> String {
     let mut out = String::new();
     for c in word.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | '6' | '0' => 'o',
-            'é' | 'è' => 'e',
+        let c = match protokoll_model::text::deaccent_char(c) {
+            '6' | '0' => 'o',
             c if c.is_ascii_lowercase() => c,
             _ => continue,
         };
@@ -394,7 +393,7 @@ fn after_name(parts: Vec<String>, org: &mut Option<String>, role_parts: &mut Vec
 fn entry(
     raw: &str,
     words: &[Word],
-    group: &str,
+    group: Group,
     listed: Option<bool>,
     marks: &[(String, bool)],
 ) -> Option<Attendance> {
@@ -492,11 +491,10 @@ fn entry(
         organisation: org,
         // Who stands in for a member serves as a substitute, whatever the list.
         group: if replaces.is_some() {
-            "ersättare"
+            Group::Substitute
         } else {
             group
-        }
-        .to_string(),
+        },
         role: (!role.is_empty()).then_some(role),
         present,
         replaced_by,
@@ -530,7 +528,7 @@ fn ends_list(t: &str) -> bool {
 /// the n-th council.
 pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<Attendance> {
     let mut out = Vec::new();
-    let mut group: Option<(&'static str, Option<bool>)> = None;
+    let mut group: Option<(Group, Option<bool>)> = None;
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
@@ -559,7 +557,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
-            if g == "ledamot" {
+            if g == Group::Member {
                 members_lists += 1;
                 body = match bodies.len() {
                     0 => None,
@@ -578,7 +576,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         // An agenda item that fixes the voting list ("6 Fastställande av röstlängd")
         // opens one: the names listed under it were there.
         if is_voting_list_item(t) {
-            group = Some(("deltagare", Some(true)));
+            group = Some((Group::Participant, Some(true)));
             misses = 0;
             continue;
         }
@@ -613,17 +611,14 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
     set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
     // Officers' labels ("Sekreterare: Frej Connolly") are lists only beside a real
     // attendance list; alone they are the meeting's officers, not who attended.
-    if out
-        .iter()
-        .all(|e| OFFICER_GROUPS.contains(&e.group.as_str()))
-    {
+    if out.iter().all(|e| OFFICER_GROUPS.contains(&e.group)) {
         out.clear();
     }
     out
 }
 
 /// Groups named after a meeting officer's role.
-const OFFICER_GROUPS: [&str; 3] = ["ordförande", "justerare", "sekreterare"];
+const OFFICER_GROUPS: [Group; 3] = [Group::Chair, Group::Adjuster, Group::Secretary];
 
 /// The provenance of the entries from `mark` on: the box around the entry's own words
 /// where they have one, else around the lines it was read from.
@@ -750,8 +745,8 @@ fn leading_title(words: &mut Vec<&str>) -> Option<String> {
 
 /// The council an entry of `group` belongs to: members' and substitutes' lists are a
 /// council's, the others (officials, guests) are nobody's.
-fn council(group: &str, body: &Option<String>) -> Option<String> {
-    if matches!(group, "ledamot" | "ersättare") {
+fn council(group: Group, body: &Option<String>) -> Option<String> {
+    if matches!(group, Group::Member | Group::Substitute) {
         body.clone()
     } else {
         None
@@ -761,7 +756,7 @@ fn council(group: &str, body: &Option<String>) -> Option<String> {
 /// The entries of an inline list ("A, Org; B, Org"), each of `group`, in `body`.
 fn inline_entries(
     list: &str,
-    group: &'static str,
+    group: Group,
     listed: Option<bool>,
     body: Option<String>,
     marks: &[(String, bool)],
@@ -1005,7 +1000,7 @@ mod tests {
             (a[4].name.as_str(), a[4].organisation.as_deref()),
             ("Mathias Eriksson", Some("Ljusnarsberg kommun"))
         );
-        assert_eq!(a[5].group, "tjänsteperson");
+        assert_eq!(a[5].group, Group::Official);
         assert_eq!(a[5].organisation.as_deref(), Some("Region Örebro län"));
         assert_eq!(
             a[5].role.as_deref(),

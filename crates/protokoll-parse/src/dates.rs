@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use protokoll_model::SWEDISH_MONTHS as MONTHS;
+use protokoll_model::text::SWEDISH_MONTHS as MONTHS;
 
 /// The month number of a Swedish month name or its usual abbreviation.
 pub fn month_of(word: &str) -> Option<u32> {
@@ -50,8 +50,11 @@ static YYMMDD: LazyLock<Regex> =
 /// A date found in text: ISO string and byte range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// The date, `YYYY-MM-DD`.
     pub iso: String,
+    /// Byte offset where the match begins.
     pub start: usize,
+    /// Byte offset where the match ends.
     pub end: usize,
 }
 
@@ -113,9 +116,22 @@ fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
     (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
-/// A meeting time span in `s`: (start, end, byte range). Bare "9-12" counts only after
-/// "kl"; "09.00-12.00" counts alone.
-pub fn find_times(s: &str) -> Option<(String, Option<String>, usize, usize)> {
+/// A meeting's times as found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Times {
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`, when a span was given.
+    pub end: Option<String>,
+    /// Byte offset where the match begins.
+    pub from: usize,
+    /// Byte offset where the match ends.
+    pub to: usize,
+}
+
+/// A meeting time span in `s`. Bare "9-12" counts only after "kl"; "09.00-12.00"
+/// counts alone.
+pub fn find_times(s: &str) -> Option<Times> {
     for c in RANGE.captures_iter(s) {
         let all = c.get(0)?;
         let has_kl = all.as_str().to_lowercase().starts_with("kl");
@@ -134,16 +150,21 @@ pub fn find_times(s: &str) -> Option<(String, Option<String>, usize, usize)> {
         if end <= start {
             continue;
         }
-        return Some((start, Some(end), all.start(), all.end()));
+        return Some(Times {
+            start,
+            end: Some(end),
+            from: all.start(),
+            to: all.end(),
+        });
     }
     let c = KL.captures(s)?;
     let all = c.get(0)?;
-    Some((
-        hhmm(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?,
-        None,
-        all.start(),
-        all.end(),
-    ))
+    Some(Times {
+        start: hhmm(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?,
+        end: None,
+        from: all.start(),
+        to: all.end(),
+    })
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,7 +173,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Day-and-month dates ("13/3", "22 maj") in `s`, with `year`, each with its byte range.
-pub fn day_months(s: &str, year: i32) -> Vec<(String, usize, usize)> {
+pub fn day_months(s: &str, year: i32) -> Vec<Found> {
     let mut out = Vec::new();
     for c in DAY_MONTH.captures_iter(s) {
         let Some(all) = c.get(0) else { continue };
@@ -163,7 +184,11 @@ pub fn day_months(s: &str, year: i32) -> Vec<(String, usize, usize)> {
         };
         if let (Some(d), Some(m)) = (d, m) {
             if let Some(iso) = iso(year, m, d) {
-                out.push((iso, all.start(), all.end()));
+                out.push(Found {
+                    iso,
+                    start: all.start(),
+                    end: all.end(),
+                });
             }
         }
     }
@@ -200,7 +225,7 @@ mod tests {
 
     #[test]
     fn time_spans() {
-        let t = |s: &str| find_times(s).map(|(a, b, _, _)| (a, b));
+        let t = |s: &str| find_times(s).map(|t| (t.start, t.end));
         assert_eq!(
             t("kl. 09.00-12.00"),
             Some(("09:00".into(), Some("12:00".into())))
@@ -222,9 +247,9 @@ mod tests {
         let d: Vec<String> =
             day_months("Sammanträdesdatum 2026: 13/3, 22/5 samt 18/9, 20/11", 2026)
                 .into_iter()
-                .map(|x| x.0)
+                .map(|x| x.iso)
                 .collect();
         assert_eq!(d, ["2026-03-13", "2026-05-22", "2026-09-18", "2026-11-20"]);
-        assert_eq!(day_months("7 november", 2025)[0].0, "2025-11-07");
+        assert_eq!(day_months("7 november", 2025)[0].iso, "2025-11-07");
     }
 }

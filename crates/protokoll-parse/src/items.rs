@@ -4,10 +4,14 @@
 use crate::decisions::decisions;
 use crate::view::{self, PLine};
 use crate::words::WORDS;
+use protokoll_model::text::item_number;
 use protokoll_model::{Item, Word};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+/// The parsers' geometry thresholds.
+const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
 
 /// Which labels number the items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +84,6 @@ const LONE_CAPITALISED_SHARE: f32 = 0.5;
 /// (see [`list_like`]).
 const LIST_LINE_GAP: f32 = 1.5;
 
-/// A trailing quote-like mark is OCR noise ("10.‘").
-static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-zA-Z])?([.):,/])?['‘’`´]?$").expect("regex"));
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})([a-zA-Z])?[.:]?$").expect("regex"));
 /// An organ's abbreviation before a "§" ("KS § 12", "BUN §4").
@@ -91,6 +92,11 @@ static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,6}$
 /// four letters, capital first.
 static ORGAN_LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,3}$").expect("regex"));
+
+/// An optional letter as text ("" for none).
+fn opt(letter: Option<char>) -> String {
+    letter.map(String::from).unwrap_or_default()
+}
 
 /// The word opens an item label whatever follows it: "§", "§12", "Punkt", "Ärende".
 pub fn opens_label(word: &str) -> bool {
@@ -113,12 +119,29 @@ fn letter_after(words: &[Word], at: usize) -> Option<char> {
     (cs.next().is_none() && ('a'..='h').contains(&c) && next_ok).then_some(c)
 }
 
+/// An item label read at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelRead {
+    /// The item's number as the record gives it ("5", "5a", "12").
+    pub number: String,
+    /// Its numeric value (5 for "5a").
+    pub value: u32,
+    /// How many words the label took ("§ 12" two, "§12" one).
+    pub consumed: usize,
+}
+
+impl LabelRead {
+    fn new(number: String, value: u32, consumed: usize) -> Self {
+        LabelRead {
+            number,
+            value,
+            consumed,
+        }
+    }
+}
+
 /// The label at the start of `words`, if any.
-pub fn label_of(
-    words: &[Word],
-    kind: LabelKind,
-    alone_in_cell: bool,
-) -> Option<(String, u32, usize)> {
+pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<LabelRead> {
     let first = words.first()?;
     match kind {
         // Most lines open with a letter that starts no label word: no lowercasing, no
@@ -132,44 +155,44 @@ pub fn label_of(
             alone
                 .then(|| misread_number(&first.text))
                 .flatten()
-                .map(|v| (v.to_string(), v, 1))
+                .map(|v| LabelRead::new(v.to_string(), v, 1))
         }
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
             let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
             if WORDS.label_words.contains(&low.as_str()) {
-                let c = NUM.captures(&words.get(1)?.text)?;
-                let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                let letter = c.get(2).map_or("", |m| m.as_str());
+                let n = item_number(&words.get(1)?.text)?;
+                let value = n.value;
+                let letter = n.letter.map(|c| c.to_ascii_lowercase());
                 return (value > 0)
-                    .then(|| (format!("{value}{}", letter.to_lowercase()), value, 2));
+                    .then(|| LabelRead::new(format!("{value}{}", opt(letter)), value, 2));
             }
             let alone = alone_in_cell && words.len() == 1;
-            let Some(c) = NUM.captures(&first.text) else {
+            let Some(n) = item_number(&first.text) else {
                 return alone
                     .then(|| misread_number(&first.text))
                     .flatten()
-                    .map(|v| (v.to_string(), v, 1));
+                    .map(|v| LabelRead::new(v.to_string(), v, 1));
             };
-            let value: u32 = c.get(1)?.as_str().parse().ok()?;
-            let letter = c.get(2).map_or("", |m| m.as_str());
+            let value = n.value;
+            let letter = n.letter.map(|c| c.to_ascii_lowercase());
             // A letter after the number alone on its line that no sub-item uses ("3l",
             // "6l"): an OCR layer's reading of "3/".
-            if alone && !letter.is_empty() && !letter.contains(|c: char| ('a'..='h').contains(&c)) {
-                return misread_number(&first.text).map(|v| (v.to_string(), v, 1));
+            if alone && letter.is_some_and(|c| !('a'..='h').contains(&c)) {
+                return misread_number(&first.text).map(|v| LabelRead::new(v.to_string(), v, 1));
             }
             // A bare number starts an item only when it stands alone in its cell:
             // "13 juni" in running text is a date, not item 13.
             // So does one followed by a comma, an OCR misreading of the full stop:
             // "12, 13 och 14" in running text is a list.
-            let bare = c.get(3).is_none_or(|m| m.as_str() == ",");
+            let bare = n.closing.is_none_or(|c| c == ',');
             if bare && !(alone_in_cell && words.len() == 1) {
                 return None;
             }
             if value == 0 {
                 return None;
             }
-            Some((format!("{value}{}", letter.to_lowercase()), value, 1))
+            Some(LabelRead::new(format!("{value}{}", opt(letter)), value, 1))
         }
         LabelKind::Section => {
             // An organ's abbreviation may stand first ("KS § 12").
@@ -190,9 +213,8 @@ pub fn label_of(
                 let value: u32 = c.get(1)?.as_str().parse().ok()?;
                 (value, c.get(2).map(|m| m.as_str().to_string()), 1)
             } else if &*first.text == "§" {
-                let c = NUM.captures(&words.get(1)?.text)?;
-                let value: u32 = c.get(1)?.as_str().parse().ok()?;
-                (value, c.get(2).map(|m| m.as_str().to_string()), 2)
+                let n = item_number(&words.get(1)?.text)?;
+                (n.value, n.letter.map(String::from), 2)
             } else {
                 return None;
             };
@@ -203,7 +225,11 @@ pub fn label_of(
                     None => (String::new(), consumed),
                 },
             };
-            Some((format!("{value}{letter}"), value, consumed + skip))
+            Some(LabelRead::new(
+                format!("{value}{letter}"),
+                value,
+                consumed + skip,
+            ))
         }
     }
 }
@@ -267,7 +293,7 @@ fn misread_number(token: &str) -> Option<u32> {
 
 /// "16 § Val av protokolljusterare" or "16§ …": a number of one to three digits before
 /// the section sign, as Finland-Swedish protocols write it.
-fn number_then_section(words: &[Word]) -> Option<(String, u32, usize)> {
+fn number_then_section(words: &[Word]) -> Option<LabelRead> {
     let first = words.first()?;
     let (digits, consumed) = match first.text.strip_suffix('§') {
         Some(d) => (d, 1),
@@ -278,7 +304,7 @@ fn number_then_section(words: &[Word]) -> Option<(String, u32, usize)> {
         return None;
     }
     let value: u32 = digits.parse().ok().filter(|v| *v > 0)?;
-    Some((value.to_string(), value, consumed))
+    Some(LabelRead::new(value.to_string(), value, consumed))
 }
 
 /// "7 Rapport": a bare number of one to three digits followed by a capitalised word
@@ -359,7 +385,7 @@ pub fn candidates(
         let heading = std::cell::OnceCell::new();
         let heading = || *heading.get_or_init(|| heading_type(l, body));
         let found = label_of(words, kind, alone)
-            .map(|(number, value, consumed)| (number, value, consumed, false))
+            .map(|l| (l.number, l.value, l.consumed, false))
             .or_else(|| {
                 (kind == LabelKind::Number)
                     .then(|| weak_label(words))
@@ -547,7 +573,7 @@ fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
         if taken.get(s).copied().flatten() == Some(start.x0) {
             continue;
         }
-        let aligned = |c: &Label| (c.x0 - start.x0).abs() <= 15.0;
+        let aligned = |c: &Label| (c.x0 - start.x0).abs() <= P.label_align;
         let mut ch = vec![start.clone()];
         let mut at = s;
         while let Some(last) = cands.get(at) {
@@ -642,7 +668,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
             let para = section.is_some()
                 || after_heading
                 || match (prev, line) {
-                    (Some(a), Some(b)) => view::gap(a, b) > 0.45,
+                    (Some(a), Some(b)) => view::gap(a, b) > P.paragraph_gap,
                     _ => false,
                 };
             if para {
@@ -810,6 +836,11 @@ fn bare_case_number(words: &[Word], whole: bool) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A read label as (number, value, words taken), as the assertions write it.
+    fn tuple(l: LabelRead) -> (String, u32, usize) {
+        (l.number, l.value, l.consumed)
+    }
+
     fn words(text: &str) -> Vec<Word> {
         text.split_whitespace()
             .map(|t| Word {
@@ -893,7 +924,7 @@ mod tests {
         assert_eq!(c("Val av EU-kandidat 2024"), None);
         assert_eq!(c("Detaljplan för del av Sörhaga 2:4"), None);
         // Finland-Swedish order: the number before the sign.
-        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false).map(tuple);
         assert_eq!(
             sect("16 § Val av protokolljusterare"),
             Some(("16".into(), 16, 2))
@@ -909,12 +940,12 @@ mod tests {
 
     #[test]
     fn section_labels_with_organ_and_letter() {
-        let l = |t: &str| label_of(&words(t), LabelKind::Section, false);
+        let l = |t: &str| label_of(&words(t), LabelKind::Section, false).map(tuple);
         assert_eq!(l("KS § 3 a"), Some(("3a".into(), 3, 4)));
         assert_eq!(l("§ 12 Val av justerare"), Some(("12".into(), 12, 2)));
         assert_eq!(l("§12b"), Some(("12b".into(), 12, 1)));
         assert_eq!(l("§ 3 i samband"), Some(("3".into(), 3, 2)));
-        let n = |t: &str| label_of(&words(t), LabelKind::Number, false);
+        let n = |t: &str| label_of(&words(t), LabelKind::Number, false).map(tuple);
         assert_eq!(n("Punkt 4 Ekonomi"), Some(("4".into(), 4, 2)));
     }
 
@@ -926,13 +957,13 @@ mod tests {
 
     #[test]
     fn labels_with_ocr_noise() {
-        let l = |t: &str| label_of(&words(t), LabelKind::Number, false).map(|x| x.1);
+        let l = |t: &str| label_of(&words(t), LabelKind::Number, false).map(|x| x.value);
         assert_eq!(l("5. Rapport"), Some(5));
         assert_eq!(l("10.‘ Friskare"), Some(10));
         assert_eq!(l("13 juni"), None);
         assert_eq!(l("12, 13 och 14"), None);
         assert_eq!(
-            label_of(&words("12,"), LabelKind::Number, true).map(|x| x.1),
+            label_of(&words("12,"), LabelKind::Number, true).map(|x| x.value),
             Some(12)
         );
         assert_eq!(weak_label(&words("7 Rapport om frågan")), Some((7, 1)));

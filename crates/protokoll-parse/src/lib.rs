@@ -23,6 +23,7 @@ mod items;
 mod layouts;
 mod meta;
 mod names;
+pub mod params;
 mod people_table;
 mod roles;
 mod sections;
@@ -30,7 +31,7 @@ mod view;
 mod votes;
 mod words;
 
-use protokoll_model::record::{MeetingDate, Problem};
+use protokoll_model::record::{MeetingDate, Problem, ProblemCode};
 use protokoll_model::{Document, Item, Parsed};
 
 pub use layouts::registry;
@@ -139,14 +140,14 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     let mut warnings = Vec::new();
     if items.is_empty() {
         warnings.push(Problem {
-            code: "no_items".into(),
+            code: ProblemCode::NoItems,
             message: "no numbered agenda items were found".into(),
             page: None,
         });
     }
     if meeting.date.is_none() {
         warnings.push(Problem {
-            code: "no_date".into(),
+            code: ProblemCode::NoDate,
             message: "the meeting date was not found".into(),
             page: None,
         });
@@ -329,17 +330,17 @@ fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate
             .find(seg)
             .and_then(|y| y.as_str().parse().ok())
             .or(meeting_year);
-        let mut found: Vec<(String, usize, usize)> = match year {
+        let mut found: Vec<dates::Found> = match year {
             Some(y) => dates::day_months(seg, y),
             None => Vec::new(),
         };
         if found.is_empty() {
             if let Some(f) = dates::find_date(seg, false) {
-                found.push((f.iso, f.start, f.end));
+                found.push(f);
             }
         }
-        for (i, (iso, _, end)) in found.iter().enumerate() {
-            let next = found.get(i + 1).map_or(seg.len(), |n| n.1);
+        for (i, dates::Found { iso, end, .. }) in found.iter().enumerate() {
+            let next = found.get(i + 1).map_or(seg.len(), |n| n.start);
             let note: String = seg
                 .get(*end..next)
                 .unwrap_or("")

@@ -43,7 +43,7 @@ pub fn is_place_or_time_label(label: &str) -> bool {
 /// "Stora sessionssalen, Frösön"; "Kommunhuset kl 18.00" → "Kommunhuset").
 fn place_before_date(value: &str) -> Option<String> {
     let date = find_date(value, true).map(|f| f.start);
-    let time = find_times(value).map(|(_, _, start, _)| start);
+    let time = find_times(value).map(|t| t.from);
     let end = date.into_iter().chain(time).min().unwrap_or(value.len());
     let mut words: Vec<&str> = value.get(..end)?.split_whitespace().collect();
     while let Some(w) = words.last() {
@@ -340,9 +340,10 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
         }
     }
     if let Some(dl) = &date_line {
-        if let Some((s, e, _, end)) = find_times(dl) {
-            m.start_time = Some(s);
-            m.end_time = e;
+        if let Some(t) = find_times(dl) {
+            let end = t.to;
+            m.start_time = Some(t.start);
+            m.end_time = t.end;
             // The rest of the line after the times is the place ("… 12.00. Lokal Eken").
             let rest = dl
                 .get(end..)
@@ -364,9 +365,9 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
             if low.contains("juster") || low.contains("nästa") {
                 continue;
             }
-            if let Some((s, e, _, _)) = find_times(l) {
-                m.start_time = Some(s);
-                m.end_time = e;
+            if let Some(t) = find_times(l) {
+                m.start_time = Some(t.start);
+                m.end_time = t.end;
                 break;
             }
         }

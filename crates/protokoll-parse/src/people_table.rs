@@ -180,7 +180,7 @@ fn person(cols: &[(f32, Col)], words: &[Word]) -> Option<Attendance> {
     }
     Some(Attendance {
         name,
-        group: "deltagare".into(),
+        group: protokoll_model::record::Group::Participant,
         role: text(Col::Role),
         party: text(Col::Party).map(|p| p.to_uppercase()),
         organisation: text(Col::Org),

@@ -6,10 +6,8 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// A gap between two words on a line wider than this many ems is a tab stop, not a
-/// space (word spacing is about a quarter of an em; justified text stretches it to
-/// about one).
-const TAB_GAP_EM: f32 = 2.0;
+/// The thresholds the view reads with.
+const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
 
 /// One line as the parsers see it.
 #[derive(Debug, Clone)]
@@ -105,7 +103,7 @@ impl PLine {
             .iter()
             .skip(1)
             .filter_map(|(_, r)| Some((r.start, self.words.get(r.start)?.bbox.x0)))
-            .filter(|(_, x0)| (x0 - split).abs() < 30.0)
+            .filter(|(_, x0)| (x0 - split).abs() < P.cell_split_reach)
             .min_by(|a, b| (a.1 - split).abs().total_cmp(&(b.1 - split).abs()));
         if let Some((at, _)) = boundary {
             return at.min(self.words.len());
@@ -118,12 +116,12 @@ impl PLine {
 /// it lies mostly left of it and does not start within a few points of it, where only
 /// right-column words start (a skewed scan moves that edge a little down the page).
 pub fn left_of(w: &Word, split: f32) -> bool {
-    (w.bbox.x0 + w.bbox.x1) / 2.0 < split && w.bbox.x0 < split - 8.0
+    (w.bbox.x0 + w.bbox.x1) / 2.0 < split && w.bbox.x0 < split - P.split_margin
 }
 
 /// The gap between two words on a line is a tab stop.
 fn tab_gap(a: &Word, b: &Word) -> bool {
-    a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > TAB_GAP_EM * a.font_size
+    a.font_size > 0.0 && b.bbox.x0 - a.bbox.x1 > P.tab_gap_em * a.font_size
 }
 
 /// The line has a tab stop (most do not: tested before anything is allocated).
@@ -133,7 +131,7 @@ fn has_tab(words: &[Word]) -> bool {
         .any(|p| matches!(p, [a, b] if tab_gap(a, b)))
 }
 
-/// A line's words split at its tab stops (gaps wider than [`TAB_GAP_EM`]).
+/// A line's words split at its tab stops (gaps wider than `ParseParams::tab_gap_em` ems).
 fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -249,7 +247,7 @@ fn push_tab_form(
     }
     let continues = |t: &protokoll_model::layout::TextLine<'_>, on: &RunsOn| {
         let first = single(t).and_then(<[Word]>::first);
-        matches!((on, first), (Some((_, x)), Some(w)) if (w.bbox.x0 - x).abs() < 4.0)
+        matches!((on, first), (Some((_, x)), Some(w)) if (w.bbox.x0 - x).abs() < P.field_align)
     };
     // Each line's fields, read once.
     let read: Vec<_> = texts

@@ -1,21 +1,116 @@
 //! From drawn glyphs to words, lines, column regions and table rows.
 //!
 //! Thresholds are relative to the font size, as in poppler's TextOutputDev and
-//! pdfminer's LAParams: a gap wider than [`WORD_GAP`] × size starts a word, a gap wider
-//! than [`GUTTER_GAP`] × size is a candidate column gutter, and a gutter that stays free
-//! of text over consecutive lines with text on both sides makes a multi-column region.
+//! pdfminer's LAParams, and named in [`LayoutParams`]: a gap wider than `word_gap` ×
+//! size starts a word, a gap wider than `gutter_gap` × size is a candidate column
+//! gutter, and a gutter that stays free of text over consecutive lines with text on
+//! both sides makes a multi-column region.
 
 use crate::interp::{RawGlyph, RawPage, Rule};
 use protokoll_model::{Cell, Line, Page, Rect, Word};
 use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
-/// Word break: gap between glyphs, in font sizes.
-const WORD_GAP: f32 = 0.13;
-/// Candidate gutter between cells, in font sizes.
-const GUTTER_GAP: f32 = 1.1;
-/// Narrowest strip that still separates two columns, in points.
-const MIN_STRIP: f32 = 2.0;
+/// The thresholds of layout analysis (glyphs → words → lines → cells and column
+/// regions), named in one block as pdfminer's `LAParams` and poppler's TextOutputDev
+/// parameters are. Lengths are in font sizes (the larger glyph's, at least 1 pt) unless
+/// a field says points; the defaults are what the fixtures and the development corpus
+/// were tuned on ([`LayoutParams::DEFAULT`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutParams {
+    /// Glyphs whose baselines differ by at most this are on one line (font sizes): a
+    /// third of a size takes sub- and superscripts and scan skew, not the next line.
+    pub line_tolerance: f32,
+    /// A gap between glyphs wider than this starts a new word (font sizes): well under
+    /// a space (~0.25), well over kerning and tracking.
+    pub word_gap: f32,
+    /// A glyph starting this far left of the previous one's end starts a new word
+    /// (font sizes): text drawn over itself, not kerning.
+    pub word_overlap: f32,
+    /// A diacritic drawn as its own glyph joins the letter whose box, widened by this
+    /// on each side, holds the mark's centre (font sizes).
+    pub mark_reach: f32,
+    /// A mark glyph narrower than this is a zero-width accent waiting for the next
+    /// letter (font sizes).
+    pub zero_width_mark: f32,
+    /// The same glyph drawn again within this share of its width to the side is fake
+    /// bold, dropped (a fraction of the glyph's width).
+    pub fake_bold_shift: f32,
+    /// ... and within this height of the first (font sizes).
+    pub fake_bold_rise: f32,
+    /// A page whose images cover more than this share of it is a scan (0..1).
+    pub page_image_cover: f32,
+    /// A word's box reaches this far above its baseline (font sizes): the ascent of
+    /// common fonts.
+    pub ascent: f32,
+    /// ... and this far below (font sizes): the descent.
+    pub descent: f32,
+    /// A rule this thin or thinner may be a strike-through (font sizes).
+    pub strike_thickness: f32,
+    /// A strike-through's middle lies at least this far above the baseline (font
+    /// sizes): lower is an underline.
+    pub strike_low: f32,
+    /// ... and at most this far (font sizes): higher is an overline or a table rule.
+    pub strike_high: f32,
+    /// A strike-through covers at least this share of the word's width.
+    pub strike_cover: f32,
+    /// A gap between words wider than this is a candidate gutter between cells (font
+    /// sizes): over a tab stop's worth of space, more than any word gap.
+    pub gutter_gap: f32,
+    /// On a gutter the document has elsewhere, a gap this wide counts (font sizes): a
+    /// cell filled to its edge leaves only the cell padding.
+    pub known_gutter_gap: f32,
+    /// The narrowest strip that still separates two columns (points).
+    pub min_strip: f32,
+    /// A word reaching into a strip by no more than this is scan jitter, not text
+    /// across the gutter (points).
+    pub jitter: f32,
+    /// A right column starts at one x on every line, within this (points); a list of
+    /// names with short first names does not.
+    pub column_align: f32,
+    /// A lone two-sided line matches a known gutter when the strips' centres are this
+    /// close (points).
+    pub known_gutter_offset: f32,
+    /// A region's strip must be on known gutters of this many two-sided lines to make
+    /// a known gutter for the document's other pages.
+    pub known_gutter_lines: usize,
+}
+
+impl LayoutParams {
+    /// Today's values (see each field).
+    pub const DEFAULT: LayoutParams = LayoutParams {
+        line_tolerance: 0.35,
+        word_gap: 0.13,
+        word_overlap: 0.6,
+        mark_reach: 0.15,
+        zero_width_mark: 0.05,
+        fake_bold_shift: 0.3,
+        fake_bold_rise: 0.1,
+        page_image_cover: 0.5,
+        ascent: 0.8,
+        descent: 0.2,
+        strike_thickness: 0.15,
+        strike_low: 0.15,
+        strike_high: 0.55,
+        strike_cover: 0.6,
+        gutter_gap: 1.1,
+        known_gutter_gap: 0.4,
+        min_strip: 2.0,
+        jitter: 3.0,
+        column_align: 4.0,
+        known_gutter_offset: 20.0,
+        known_gutter_lines: 3,
+    };
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        LayoutParams::DEFAULT
+    }
+}
+
+/// The parameters layout analysis runs with.
+const P: LayoutParams = LayoutParams::DEFAULT;
 
 /// Combining mark for a spacing diacritic drawn as its own glyph.
 fn as_combining(c: char) -> Option<char> {
@@ -33,16 +128,13 @@ fn as_combining(c: char) -> Option<char> {
     })
 }
 
+/// A glyph that is one ligature character, spelled out.
 fn expand_ligature(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "ﬀ" => "ff",
-        "ﬁ" => "fi",
-        "ﬂ" => "fl",
-        "ﬃ" => "ffi",
-        "ﬄ" => "ffl",
-        "ﬅ" | "ﬆ" => "st",
-        _ => return None,
-    })
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => protokoll_model::text::ligature(c),
+        _ => None,
+    }
 }
 
 /// Merges diacritics into their base letters, expands ligatures, drops fake-bold
@@ -63,7 +155,7 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
             let center = (g.x0 + g.x1) / 2.0;
             // Drawn after its letter: the previous glyph's box holds the mark's center.
             if let Some(prev) = out.last_mut() {
-                let tol = 0.15 * prev.size.max(1.0);
+                let tol = P.mark_reach * prev.size.max(1.0);
                 if center >= prev.x0 - tol
                     && center <= prev.x1 + tol
                     && (prev.y - g.y).abs() < prev.size.max(1.0)
@@ -75,14 +167,14 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
             }
             // Drawn before its letter, or a spacing accent standing alone.
             if single.is_some_and(|c| ('\u{300}'..='\u{36F}').contains(&c))
-                || g.x1 - g.x0 < 0.05 * g.size
+                || g.x1 - g.x0 < P.zero_width_mark * g.size
             {
                 pending_mark = Some((mark, center));
                 continue;
             }
         }
         if let Some((mark, center)) = pending_mark.take() {
-            let tol = 0.15 * g.size.max(1.0);
+            let tol = P.mark_reach * g.size.max(1.0);
             if center >= g.x0 - tol && center <= g.x1 + tol {
                 g.text = Rc::from(format!("{}{}", g.text, mark).nfc().collect::<String>());
             }
@@ -92,8 +184,8 @@ fn clean_glyphs(glyphs: Vec<RawGlyph>) -> Vec<RawGlyph> {
             let w = (prev.x1 - prev.x0).max(0.1);
             if prev.text == g.text
                 && !g.space
-                && (prev.x0 - g.x0).abs() < 0.3 * w
-                && (prev.y - g.y).abs() < 0.1 * g.size.max(1.0)
+                && (prev.x0 - g.x0).abs() < P.fake_bold_shift * w
+                && (prev.y - g.y).abs() < P.fake_bold_rise * g.size.max(1.0)
             {
                 continue;
             }
@@ -116,7 +208,7 @@ pub struct Draft {
 
 /// Words and lines of one page.
 pub fn draft_page(number: u32, raw: RawPage) -> Draft {
-    let has_page_image = raw.image_cover > 0.5;
+    let has_page_image = raw.image_cover > P.page_image_cover;
     let glyphs = clean_glyphs(raw.glyphs);
     let (upright, rotated): (Vec<RawGlyph>, Vec<RawGlyph>) =
         glyphs.into_iter().partition(|g| g.upright);
@@ -152,8 +244,8 @@ pub fn finish_pages(drafts: Vec<Draft>) -> Vec<Page> {
     let mut known: Vec<(f32, f32)> = Vec::new();
     for d in &drafts {
         for r in find_regions(&d.lines, &[]) {
-            if r.4 >= 3 {
-                known.push((r.2, r.3));
+            if r.two_sided >= P.known_gutter_lines {
+                known.push((r.left, r.right));
             }
         }
     }
@@ -189,7 +281,7 @@ fn group_by_baseline<T>(mut items: Vec<T>, key: impl Fn(&T) -> (f32, f32, f32)) 
     let mut base = f32::NAN;
     for it in items {
         let (line_y, _, size) = key(&it);
-        let tol = 0.35 * size.max(1.0);
+        let tol = P.line_tolerance * size.max(1.0);
         match lines.last_mut() {
             Some(line) if (line_y - base).abs() <= tol => line.push(it),
             _ => {
@@ -280,7 +372,7 @@ fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
         }
         let gap = g.x0 - last_x1;
         let size = g.size.max(1.0);
-        let new_word = broke || gap > WORD_GAP * size || gap < -0.6 * size;
+        let new_word = broke || gap > P.word_gap * size || gap < -P.word_overlap * size;
         match words.last_mut() {
             Some(w) if !new_word => {
                 w.text.push_str(g.text.trim());
@@ -309,9 +401,9 @@ fn words_of(line: Vec<RawGlyph>, rules: &[Rule]) -> Vec<Word> {
         .map(|w| {
             let bbox = Rect {
                 x0: w.x0,
-                y0: w.y - 0.8 * w.size,
+                y0: w.y - P.ascent * w.size,
                 x1: w.x1,
-                y1: w.y + 0.2 * w.size,
+                y1: w.y + P.descent * w.size,
             };
             Word {
                 struck: is_struck(&bbox, w.y, w.size, rules),
@@ -333,10 +425,10 @@ fn is_struck(b: &Rect, baseline: f32, size: f32, rules: &[Rule]) -> bool {
     rules.iter().any(|r| {
         let mid = (r.y0 + r.y1) / 2.0;
         let overlap = r.x1.min(b.x1) - r.x0.max(b.x0);
-        r.y1 - r.y0 <= 0.15 * size.max(1.0)
-            && mid < baseline - 0.15 * size
-            && mid > baseline - 0.55 * size
-            && overlap >= 0.6 * w
+        r.y1 - r.y0 <= P.strike_thickness * size.max(1.0)
+            && mid < baseline - P.strike_low * size
+            && mid > baseline - P.strike_high * size
+            && overlap >= P.strike_cover * w
     })
 }
 
@@ -350,9 +442,9 @@ fn gaps(words: &[Word], known: &[(f32, f32)]) -> Vec<(f32, f32)> {
             [a, b] => {
                 let size = a.font_size.max(b.font_size).max(1.0);
                 let (l, r) = (a.bbox.x1, b.bbox.x0);
-                let wide = r - l > GUTTER_GAP * size;
-                let on_known =
-                    r - l > 0.4 * size && known.iter().any(|&(kl, kr)| l <= kr && r >= kl);
+                let wide = r - l > P.gutter_gap * size;
+                let on_known = r - l > P.known_gutter_gap * size
+                    && known.iter().any(|&(kl, kr)| l <= kr && r >= kl);
                 (wide || on_known).then_some((l, r))
             }
             _ => None,
@@ -362,61 +454,86 @@ fn gaps(words: &[Word], known: &[(f32, f32)]) -> Vec<(f32, f32)> {
 
 /// Whether a word reaches into the strip by more than scan jitter (a few points).
 fn crosses(words: &[Word], l: f32, r: f32) -> bool {
-    const JITTER: f32 = 3.0;
     words
         .iter()
-        .any(|w| w.bbox.x0 < r - JITTER && w.bbox.x1 > l + JITTER)
+        .any(|w| w.bbox.x0 < r - P.jitter && w.bbox.x1 > l + P.jitter)
 }
 
-/// Finds multi-column regions, splits their lines into cells and groups them into rows.
-/// A column region: (first line, last line, strip left, strip right, two-sided lines).
-type Region = (usize, usize, f32, f32, usize);
+/// A multi-column region of a page: lines `first..=last` split at a vertical strip.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    /// First line (index into the page's lines).
+    first: usize,
+    /// Last line.
+    last: usize,
+    /// The strip's left edge, in points.
+    left: f32,
+    /// The strip's right edge, in points.
+    right: f32,
+    /// Lines with text on both sides of the strip.
+    two_sided: usize,
+}
 
 /// Multi-column regions of a page. A region needs two lines with text on both sides
 /// of its strip, or one when the strip matches a `known` gutter of the document.
 fn find_regions(lines: &[Vec<Word>], known: &[(f32, f32)]) -> Vec<Region> {
     // One two-sided line alone makes a region only with a wide gap on a known gutter.
     let accept = |r: &Region, wide: bool| {
-        r.4 >= 2
+        r.two_sided >= 2
             || wide
                 && known.iter().any(|&(l, rr)| {
-                    r.2 < rr && r.3 > l && ((l + rr) / 2.0 - (r.2 + r.3) / 2.0).abs() < 20.0
+                    r.left < rr
+                        && r.right > l
+                        && ((l + rr) / 2.0 - (r.left + r.right) / 2.0).abs() < P.known_gutter_offset
                 })
     };
     let mut wide = false;
-    let mut found: Vec<(usize, usize, f32, f32, usize)> = Vec::new();
-    let mut active: Option<(usize, usize, f32, f32, usize)> = None;
+    let mut found: Vec<Region> = Vec::new();
+    let mut active: Option<Region> = None;
     // Where the right column starts: a real column starts at one x on every line
     // (within scan jitter); a list of names with short first names does not.
     let mut anchor = 0.0f32;
-    const ALIGN: f32 = 4.0;
     for (i, words) in lines.iter().enumerate() {
         let g = gaps(words, known);
-        if let Some((start, _, l, r, n)) = active {
+        if let Some(cur) = active {
+            let (l, r) = (cur.left, cur.right);
             let hit = g
                 .iter()
-                .filter(|&&(_, b)| (b - anchor).abs() <= ALIGN)
+                .filter(|&&(_, b)| (b - anchor).abs() <= P.column_align)
                 .map(|&(a, b)| (a.max(l), b.min(r)))
-                .filter(|(a, b)| b - a >= MIN_STRIP)
+                .filter(|(a, b)| b - a >= P.min_strip)
                 .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
             if let Some((a, b)) = hit {
-                active = Some((start, i, a, b, n + 1));
+                active = Some(Region {
+                    last: i,
+                    left: a,
+                    right: b,
+                    two_sided: cur.two_sided + 1,
+                    ..cur
+                });
                 continue;
             }
             if !crosses(words, l, r) {
-                active = Some((start, i, l, r, n));
+                active = Some(Region { last: i, ..cur });
                 continue;
             }
-            if accept(&(start, i - 1, l, r, n), wide) {
-                found.push((start, i - 1, l, r, n));
+            let ended = Region { last: i - 1, ..cur };
+            if accept(&ended, wide) {
+                found.push(ended);
             }
             active = None;
         }
         if let Some(&(a, b)) = g.iter().max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0))) {
-            active = Some((i, i, a, b, 1));
+            active = Some(Region {
+                first: i,
+                last: i,
+                left: a,
+                right: b,
+                two_sided: 1,
+            });
             anchor = b;
             let size = words.iter().map(|w| w.font_size).fold(1.0, f32::max);
-            wide = b - a > GUTTER_GAP * size;
+            wide = b - a > P.gutter_gap * size;
         }
     }
     if let Some(a) = active {
@@ -436,7 +553,8 @@ fn assign_regions(lines: Vec<Vec<Word>>, found: &[Region], rules: &[Rule]) -> Ve
             ..Line::default()
         })
         .collect();
-    for (region_id, &(start, end, l, r, _)) in found.iter().enumerate() {
+    for (region_id, region) in found.iter().enumerate() {
+        let (start, end, l, r) = (region.first, region.last, region.left, region.right);
         let split = (l + r) / 2.0;
         // Row boundaries: rules that cross the gutter (table borders), if any.
         let mut borders: Vec<f32> = rules

@@ -25,7 +25,8 @@ mod obj;
 mod recover;
 
 pub use image::{ImageError, ImageSource, PageImage};
-pub use layout::{pages_from_words, PlacedWord, WordPage};
+pub use layout::{pages_from_words, LayoutParams, PlacedWord, WordPage};
+use protokoll_model::record::ProblemCode;
 pub use protokoll_model::{Budget, OverBudget};
 use protokoll_model::{Document, TextLayer};
 use std::borrow::Cow;
@@ -90,14 +91,14 @@ pub enum PdfError {
 
 impl PdfError {
     /// The stable error code of the record contract.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         match self {
-            PdfError::NotPdf => "not_pdf",
-            PdfError::Empty => "empty",
-            PdfError::Encrypted => "encrypted",
-            PdfError::Malformed(_) => "malformed",
-            PdfError::TooLarge(_) => "too_large",
-            PdfError::Timeout(_) => "timeout",
+            PdfError::NotPdf => ProblemCode::NotPdf,
+            PdfError::Empty => ProblemCode::Empty,
+            PdfError::Encrypted => ProblemCode::Encrypted,
+            PdfError::Malformed(_) => ProblemCode::Malformed,
+            PdfError::TooLarge(_) => ProblemCode::TooLarge,
+            PdfError::Timeout(_) => ProblemCode::Timeout,
         }
     }
 }

@@ -177,13 +177,13 @@ fn form_xobject_text_with_matrix_and_own_resources() {
 fn hostile_inputs_are_errors_not_panics() {
     assert_eq!(
         extract(b"", &Limits::default()).unwrap_err().code(),
-        "empty"
+        ProblemCode::Empty
     );
     assert_eq!(
         extract(b"hello world", &Limits::default())
             .unwrap_err()
             .code(),
-        "not_pdf"
+        ProblemCode::NotPdf
     );
     let good = pdf_with(
         helvetica("WinAnsiEncoding".into()),
@@ -193,7 +193,7 @@ fn hostile_inputs_are_errors_not_panics() {
     // Cut inside the header or the objects: no page can be found, a typed error.
     for cut in [20, good.len() / 3, good.len() / 2] {
         match extract(&good[..cut], &Limits::default()) {
-            Err(e) => assert_eq!(e.code(), "malformed", "cut at {cut}: {e}"),
+            Err(e) => assert_eq!(e.code(), ProblemCode::Malformed, "cut at {cut}: {e}"),
             Ok(ex) => panic!("cut at {cut}: read {} pages", ex.document.pages.len()),
         }
     }
@@ -301,7 +301,7 @@ fn encrypted_with_empty_user_password_opens() {
 fn encrypted_with_a_user_password_is_reported() {
     let pdf = encrypted(&plain_pdf(b"Hemligt"), "hemligt");
     let err = extract(&pdf, &Limits::default()).unwrap_err();
-    assert_eq!(err.code(), "encrypted", "{err}");
+    assert_eq!(err.code(), ProblemCode::Encrypted, "{err}");
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn running_out_of_budget_keeps_the_pages_read() {
     assert!(!text.contains("Sida 3"), "{text}");
     // Spent before the first page: nothing read, a timeout error.
     let err = extract_within(&pdf, &Limits::default(), &Budget::after_checks(1)).unwrap_err();
-    assert_eq!(err.code(), "timeout");
+    assert_eq!(err.code(), ProblemCode::Timeout);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! fuzz targets all call [`process`] / [`process_bytes`].
 //! Every failure becomes an error record; nothing here panics on input.
 
-use protokoll_model::record::{Format, Problem, Record, Source, Status, TextLayerKind};
+use protokoll_model::record::{Format, Problem, ProblemCode, Record, Source, Status};
 use protokoll_model::{Budget, Cell, Document, Line, Page, Rect, TextLayer, Word};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -92,9 +92,9 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
     }
 }
 
-fn problem(code: &str, message: impl Into<String>, page: Option<u32>) -> Problem {
+fn problem(code: ProblemCode, message: impl Into<String>, page: Option<u32>) -> Problem {
     Problem {
-        code: code.to_string(),
+        code,
         message: message.into(),
         page,
     }
@@ -118,7 +118,7 @@ fn secs(d: std::time::Duration) -> String {
 fn timeout_warning(budget: &Budget, what: &str) -> Problem {
     let limit = secs(budget.limit());
     problem(
-        "timeout",
+        ProblemCode::Timeout,
         format!("stopped after {limit} s of CPU time (--timeout {limit}): {what}"),
         None,
     )
@@ -142,7 +142,8 @@ pub fn load(path: &Path, display: &str, opts: &Options, budget: &Budget) -> Load
             document: None,
         }
     };
-    let io = |e: std::io::Error| problem("io", format!("cannot read {display}: {e}"), None);
+    let io =
+        |e: std::io::Error| problem(ProblemCode::Io, format!("cannot read {display}: {e}"), None);
     match too_large_text(path, opts.max_text_bytes) {
         Ok(None) => {}
         Ok(Some((bytes, sha256))) => {
@@ -153,7 +154,7 @@ pub fn load(path: &Path, display: &str, opts: &Options, budget: &Budget) -> Load
                 bytes >> 20,
                 opts.max_text_bytes >> 20
             );
-            return failed(record, problem("too_large", message, None));
+            return failed(record, problem(ProblemCode::TooLarge, message, None));
         }
         Err(e) => return failed(record, io(e)),
     }
@@ -196,7 +197,7 @@ fn load_text(bytes: Vec<u8>, record: &mut Record) -> Option<Document> {
     let (text, decoded_as) = decode_text(bytes);
     if let Some(enc) = decoded_as {
         record.warnings.push(problem(
-            "encoding",
+            ProblemCode::Encoding,
             format!("the file is not UTF-8; read as {enc}"),
             None,
         ));
@@ -204,7 +205,7 @@ fn load_text(bytes: Vec<u8>, record: &mut Record) -> Option<Document> {
     if text.trim().is_empty() {
         record
             .errors
-            .push(problem("empty", "the file holds no text", None));
+            .push(problem(ProblemCode::Empty, "the file holds no text", None));
         None
     } else {
         Some(text_document(&text))
@@ -230,7 +231,7 @@ fn load_pdf(
                 record.warnings.push(timeout_warning(budget, &what));
             } else if ex.pages_total > read {
                 record.warnings.push(problem(
-                    "too_many_pages",
+                    ProblemCode::TooManyPages,
                     format!(
                         "the document has {} pages; only the first {read} were read",
                         ex.pages_total
@@ -248,14 +249,14 @@ fn load_pdf(
             }
             if ex.truncated {
                 record.warnings.push(problem(
-                    "truncated",
+                    ProblemCode::Truncated,
                     "the file is cut short (no %%EOF); text may be missing",
                     None,
                 ));
             }
             if ex.unmapped_glyphs > 0 {
                 record.warnings.push(problem(
-                    "unmapped_glyphs",
+                    ProblemCode::UnmappedGlyphs,
                     format!(
                         "{} glyphs have no Unicode mapping; their text is missing",
                         ex.unmapped_glyphs
@@ -265,7 +266,7 @@ fn load_pdf(
             }
             if ex.guessed_glyphs > 0 {
                 record.warnings.push(problem(
-                    "guessed_glyphs",
+                    ProblemCode::GuessedGlyphs,
                     format!(
                         "{} glyphs have no Unicode mapping and were read as code points; \
                          their text may be wrong",
@@ -279,7 +280,7 @@ fn load_pdf(
         Err(protokoll_pdf::PdfError::Timeout(over)) => {
             let limit = secs(over.limit);
             record.errors.push(problem(
-                "timeout",
+                ProblemCode::Timeout,
                 format!(
                     "no page could be read within {limit} s of CPU time \
                      (--timeout {limit}); a larger --timeout may read it"
@@ -312,9 +313,12 @@ fn load_bytes(
     };
     if let Some(doc) = &document {
         record.source.pages = doc.pages.len() as u32;
-        record.source.text_layer = TextLayerKind::from(doc.text_layer);
+        record.source.text_layer = doc.text_layer;
         record.source.producer = doc.producer.clone();
-        let timed_out = record.warnings.iter().position(|w| w.code == "timeout");
+        let timed_out = record
+            .warnings
+            .iter()
+            .position(|w| w.code == ProblemCode::Timeout);
         if let Some(i) = timed_out.filter(|_| doc.pages.iter().all(|p| p.lines.is_empty())) {
             // Nothing read before the budget ran out: the timeout is the error.
             let w = record.warnings.remove(i);
@@ -326,7 +330,7 @@ fn load_bytes(
             } else {
                 "no text found"
             };
-            record.errors.push(problem("no_text", msg, None));
+            record.errors.push(problem(ProblemCode::NoText, msg, None));
         }
     }
     set_status(&mut record);
@@ -334,7 +338,7 @@ fn load_bytes(
 }
 
 /// Warnings that say text is missing from the record: the status is `partial`.
-const MISSING_TEXT: [&str; 2] = ["timeout", "too_many_pages"];
+const MISSING_TEXT: [ProblemCode; 2] = [ProblemCode::Timeout, ProblemCode::TooManyPages];
 
 fn set_status(record: &mut Record) {
     if !record.errors.is_empty() {
@@ -342,7 +346,7 @@ fn set_status(record: &mut Record) {
     } else if record
         .warnings
         .iter()
-        .any(|w| w.page.is_some() || MISSING_TEXT.contains(&w.code.as_str()))
+        .any(|w| w.page.is_some() || MISSING_TEXT.contains(&w.code))
     {
         record.status = Status::Partial;
     }
@@ -507,7 +511,14 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         budget.extend(reserve - left);
     }
     let plain = record.source.format == Format::Text;
-    let repairs = protokoll_text::repair_document_within(&mut doc, opts.repair, plain, &budget);
+    let repairs = protokoll_text::repair_document_within(
+        &mut doc,
+        &protokoll_text::RepairOptions {
+            repair: opts.repair,
+            plain_text: plain,
+        },
+        &budget,
+    );
     record.corrections = repairs.corrections;
     record.suggestions = repairs.suggestions;
     if let Some(page) = repairs.stopped_at {
@@ -525,10 +536,15 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
     record.layout = parsed.layout;
     record.warnings.extend(parsed.warnings);
     let late = budget.check().is_err() || parse_budget.check().is_err();
-    if late && !record.warnings.iter().any(|w| w.code == "timeout") {
+    if late
+        && !record
+            .warnings
+            .iter()
+            .any(|w| w.code == ProblemCode::Timeout)
+    {
         let limit = secs(opts.limits.time);
         record.warnings.push(problem(
-            "timeout",
+            ProblemCode::Timeout,
             format!(
                 "repairing and parsing went past the limit of {limit} s of CPU time \
                  (--timeout {limit}); items may be missing"
@@ -636,7 +652,11 @@ fn extracted(loaded: Loaded, display: &str, opts: &Options) -> Result<Extracted,
     notes.extend(notes_of(missing));
     let repairs = opts.repair.then(|| {
         let plain = record.source.format == Format::Text;
-        protokoll_text::repair_document_from(&mut document, true, plain)
+        let how = protokoll_text::RepairOptions {
+            repair: true,
+            plain_text: plain,
+        };
+        protokoll_text::repair_document(&mut document, &how)
     });
     Ok(Extracted {
         document,
@@ -694,7 +714,7 @@ pub fn panic_record(display: &str) -> Record {
         },
         status: Status::Error,
         errors: vec![problem(
-            "internal",
+            ProblemCode::Internal,
             "protokoll failed on this file (a bug; please report it)",
             None,
         )],
@@ -835,7 +855,7 @@ fn word_pages(
                 why_of.push((page, why));
             }
             Err(msg) => record.warnings.push(problem(
-                "ocr_failed",
+                ProblemCode::OcrFailed,
                 format!("page {page} could not be OCR'd: {msg}"),
                 Some(page),
             )),
@@ -849,7 +869,7 @@ fn word_pages(
 fn reread_warnings(record: &mut Record, replaced: &[String], kept: &[String]) {
     if !replaced.is_empty() {
         record.warnings.push(problem(
-            "ocr_layer_replaced",
+            ProblemCode::OcrLayerReplaced,
             format!(
                 "the OCR layer looked damaged (lost å/ä/ö or out-of-lexicon words) and \
                  Tesseract's reading has the larger share of Swedish words (fresh against \
@@ -861,7 +881,7 @@ fn reread_warnings(record: &mut Record, replaced: &[String], kept: &[String]) {
     }
     if !kept.is_empty() {
         record.warnings.push(problem(
-            "ocr_layer_kept",
+            ProblemCode::OcrLayerKept,
             format!(
                 "the OCR layer looked damaged and was read again, but Tesseract's reading \
                  was no better (share of Swedish words, fresh against layer, and its mean \
@@ -988,7 +1008,7 @@ fn ocr_pages(
     let n = ocred.len();
     let plural = if n == 1 { "" } else { "s" };
     record.warnings.push(problem(
-        "ocr",
+        ProblemCode::Ocr,
         format!(
             "{n} page{plural} OCR'd with Tesseract ({}); check names and numbers",
             cfg.lang

@@ -188,7 +188,7 @@ fn document(
         .chain(
             review::missing(r)
                 .into_iter()
-                .filter(|(code, _)| r.warnings.iter().all(|w| w.code != *code))
+                .filter(|(code, _)| r.warnings.iter().all(|w| w.code.as_str() != *code))
                 .map(|(_, text)| (None, text.to_string())),
         )
         .collect();
@@ -221,10 +221,10 @@ fn problems(out: &mut String, r: &Record, path: &Path) {
             let _ = writeln!(
                 out,
                 "<li><b>{}</b>{}: {}<br><span class=\"action\">What to do: {}</span></li>",
-                escape(&e.code),
+                escape(e.code.as_str()),
                 page_link(e.page),
                 escape(&e.message),
-                escape(review::action(&e.code))
+                escape(review::action(e.code.as_str()))
             );
         }
         out.push_str("</ul>\n");
@@ -235,7 +235,7 @@ fn problems(out: &mut String, r: &Record, path: &Path) {
             let _ = writeln!(
                 out,
                 "<li>warning <b>{}</b>{}: {}</li>",
-                escape(&w.code),
+                escape(w.code.as_str()),
                 page_link(w.page),
                 escape(&w.message)
             );
@@ -388,7 +388,7 @@ fn flag_row(
         escape(&file_url(path, Some(c.page))),
         c.page,
         escape(&what),
-        escape(&c.kind),
+        escape(c.kind.as_str()),
         c.confidence,
         shown,
         if f.suggestion {
@@ -434,7 +434,7 @@ mod tests {
                 page: 1,
                 original: format!("ord{i}"),
                 corrected: format!("örd{i}"),
-                kind: "diacritic".into(),
+                kind: protokoll_model::record::CorrectionKind::Diacritic,
                 confidence: 0.5,
                 bbox: Some(PageBox {
                     page: 1,
@@ -479,8 +479,8 @@ mod tests {
         let mut r = flagged("/x/<script>alert(1)</script>.pdf", 1);
         r.status = Status::Error;
         r.errors.push(Problem {
-            code: "<u>".into(),
-            message: "\"quoted\" & <i>".into(),
+            code: protokoll_model::record::ProblemCode::Malformed,
+            message: "\"quoted\" & <i> <u>".into(),
             page: Some(2),
         });
         let page = render(std::slice::from_ref(&r), &Options::default());

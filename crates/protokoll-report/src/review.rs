@@ -331,7 +331,7 @@ mod tests {
             page: 1,
             original: "for".into(),
             corrected: "för".into(),
-            kind: "diacritic".into(),
+            kind: protokoll_model::record::CorrectionKind::Diacritic,
             confidence: conf,
             bbox: None,
         }
@@ -343,7 +343,7 @@ mod tests {
         let mut err = rec("z-error.pdf");
         err.status = Status::Error;
         err.errors.push(Problem {
-            code: "malformed".into(),
+            code: protokoll_model::record::ProblemCode::Malformed,
             message: "broken".into(),
             page: None,
         });

@@ -1,7 +1,8 @@
 //! The run's totals, counted from the records alone.
 
 use crate::review::LOW_CONFIDENCE;
-use protokoll_model::record::{Record, Status, TextLayerKind};
+use protokoll_model::record::{Record, Status};
+use protokoll_model::TextLayer;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a run holds, as the report's first table shows it.
@@ -55,11 +56,11 @@ impl Totals {
                 }
             }
             let layer = match r.source.text_layer {
-                TextLayerKind::Native => 0,
-                TextLayerKind::OcrLayer => 1,
-                TextLayerKind::OcrEngine => 2,
-                TextLayerKind::Mixed => 3,
-                TextLayerKind::None => 4,
+                TextLayer::Native => 0,
+                TextLayer::OcrLayer => 1,
+                TextLayer::OcrEngine => 2,
+                TextLayer::Mixed => 3,
+                TextLayer::None => 4,
             };
             if let Some(n) = t.layers.get_mut(layer) {
                 *n += 1;
@@ -67,7 +68,7 @@ impl Totals {
             t.ocr_pages += r
                 .warnings
                 .iter()
-                .filter(|w| w.code == "ocr")
+                .filter(|w| w.code.as_str() == "ocr")
                 .filter_map(|w| w.message.split_whitespace().next()?.parse::<u64>().ok())
                 .sum::<u64>();
             let pages: BTreeSet<u32> = r.corrections.iter().map(|c| c.page).collect();
@@ -87,12 +88,12 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use protokoll_model::record::{Correction, Problem};
+    use protokoll_model::record::{Correction, Problem, ProblemCode};
 
     #[test]
     fn counts_statuses_codes_layers_and_repairs() {
-        let problem = |code: &str, message: &str| Problem {
-            code: code.into(),
+        let problem = |code: ProblemCode, message: &str| Problem {
+            code,
             message: message.into(),
             page: None,
         };
@@ -103,9 +104,9 @@ mod tests {
         };
         let mut a = Record::default();
         a.source.pages = 3;
-        a.source.text_layer = TextLayerKind::OcrEngine;
+        a.source.text_layer = TextLayer::OcrEngine;
         a.warnings.push(problem(
-            "ocr",
+            ProblemCode::Ocr,
             "3 pages OCR'd with Tesseract (swe); check names",
         ));
         a.corrections = vec![fix(1, 0.9), fix(1, 0.8), fix(3, 0.95)];
@@ -114,15 +115,16 @@ mod tests {
             status: Status::Error,
             ..Record::default()
         };
-        b.errors.push(problem("malformed", "broken"));
+        b.errors.push(problem(ProblemCode::Malformed, "broken"));
         let mut c = b.clone();
-        c.errors.insert(0, problem("encrypted", "locked"));
+        c.errors
+            .insert(0, problem(ProblemCode::Encrypted, "locked"));
         let mut d = Record {
             status: Status::Partial,
             ..Record::default()
         };
         d.source.pages = 2;
-        d.source.text_layer = TextLayerKind::Native;
+        d.source.text_layer = TextLayer::Native;
         let t = Totals::of(&[a, b, c, d]);
         assert_eq!((t.files, t.pages), (4, 5));
         assert_eq!((t.ok, t.partial, t.error), (1, 1, 2));

@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("damaged_ocr_layer", |b| {
         b.iter_batched(
             || doc.clone(),
-            |mut d| protokoll_text::repair_document(&mut d, true),
+            |mut d| protokoll_text::repair_document(&mut d, &Default::default()),
             BatchSize::LargeInput,
         )
     });

@@ -22,25 +22,8 @@ pub struct Lexicon {
     verbs: Set<&'static [u8]>,
 }
 
-/// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
-pub fn deaccent(w: &str) -> String {
-    w.chars().map(deaccent_char).collect()
-}
-
-/// [`deaccent`] of one character.
-pub fn deaccent_char(c: char) -> char {
-    match c {
-        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-        'Å' | 'Ä' | 'À' | 'Á' | 'Â' => 'A',
-        'ö' | 'ò' | 'ó' | 'ô' | 'ø' => 'o',
-        'Ö' | 'Ò' | 'Ó' | 'Ô' | 'Ø' => 'O',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'ü' | 'ú' | 'ù' => 'u',
-        'Ü' => 'U',
-        other => other,
-    }
-}
+// One home for the folding (the parser's attendance uses it too).
+pub use protokoll_model::text::{deaccent, deaccent_char};
 
 /// The bounds of the entries "key\u{1}word" for `key`.
 fn key_range(key: &str) -> (String, String) {

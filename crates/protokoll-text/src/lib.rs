@@ -26,13 +26,10 @@ pub fn normalize_word(w: &str) -> String {
         match c {
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
             '\u{a0}' | '\u{202f}' | '\u{2007}' => s.push(' '),
-            'ﬀ' => s.push_str("ff"),
-            'ﬁ' => s.push_str("fi"),
-            'ﬂ' => s.push_str("fl"),
-            'ﬃ' => s.push_str("ffi"),
-            'ﬄ' => s.push_str("ffl"),
-            'ﬅ' | 'ﬆ' => s.push_str("st"),
-            _ => s.push(c),
+            _ => match protokoll_model::text::ligature(c) {
+                Some(l) => s.push_str(l),
+                None => s.push(c),
+            },
         }
     }
     if s.is_ascii() {
@@ -53,27 +50,41 @@ pub struct Repairs {
     pub stopped_at: Option<u32>,
 }
 
-/// Normalizes every word and, when `repair` is set, repairs OCR damage; returns the
-/// repairs made and the ones left as suggestions.
-pub fn repair_document(doc: &mut Document, repair: bool) -> Repairs {
-    repair_document_from(doc, repair, false)
+/// What [`repair_document`] does besides normalizing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepairOptions {
+    /// Repair OCR damage; false only normalizes (the command line's `--no-repair`).
+    pub repair: bool,
+    /// The document came from a plain text file: its pages are checked for OCR damage
+    /// though no OCR layer marks them (its origin is unknown).
+    pub plain_text: bool,
 }
 
-/// As [`repair_document`]; `plain_text` says the document came from a text file, whose
-/// pages are checked for OCR damage even though no OCR layer marks them.
-pub fn repair_document_from(doc: &mut Document, repair: bool, plain_text: bool) -> Repairs {
-    repair_document_within(doc, repair, plain_text, &Budget::unlimited())
+impl Default for RepairOptions {
+    /// Repair on, for a PDF's text.
+    fn default() -> Self {
+        RepairOptions {
+            repair: true,
+            plain_text: false,
+        }
+    }
 }
 
-/// As [`repair_document_from`], within the document's `budget`, checked before each
+/// Normalizes every word and, when `opts.repair` is set, repairs OCR damage; returns
+/// the repairs made and the ones left as suggestions.
+pub fn repair_document(doc: &mut Document, opts: &RepairOptions) -> Repairs {
+    repair_document_within(doc, opts, &Budget::unlimited())
+}
+
+/// As [`repair_document`], within the document's `budget`, checked before each
 /// page: once it is spent the remaining pages keep their text as read (right text is
 /// never changed either way), and `stopped_at` says from which page.
 pub fn repair_document_within(
     doc: &mut Document,
-    repair: bool,
-    plain_text: bool,
+    opts: &RepairOptions,
     budget: &Budget,
 ) -> Repairs {
+    let RepairOptions { repair, plain_text } = *opts;
     normalize_document(doc);
     if !repair {
         return Repairs::default();
@@ -347,7 +358,11 @@ mod tests {
             ..Document::default()
         };
         let before = doc.clone();
-        let r = repair_document_within(&mut doc, true, true, &Budget::after_checks(1));
+        let opts = RepairOptions {
+            repair: true,
+            plain_text: true,
+        };
+        let r = repair_document_within(&mut doc, &opts, &Budget::after_checks(1));
         assert_eq!(r.stopped_at, Some(1));
         assert_eq!(doc, before);
         assert!(r.corrections.is_empty());

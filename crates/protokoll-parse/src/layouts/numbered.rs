@@ -10,6 +10,9 @@ use crate::view::{self, PLine, View};
 use crate::LayoutParser;
 use protokoll_model::{Item, Word};
 
+/// The parsers' geometry thresholds.
+const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
+
 /// Items opened by numbered (or §) headings.
 pub struct Numbered {
     pub kind: LabelKind,
@@ -122,7 +125,7 @@ impl Indent {
     /// A word in the number column too short to be text: what is left of a number
     /// ("Pont", "Se", "i" for "3.", "5.", "7.").
     fn scrap(&self, w: &Word) -> bool {
-        (w.bbox.x0 - self.number_x).abs() <= 15.0 && w.text.chars().count() <= 4
+        (w.bbox.x0 - self.number_x).abs() <= P.label_align && w.text.chars().count() <= 4
     }
 
     /// The line holds nothing but scraps in the number column.
@@ -141,12 +144,14 @@ impl Indent {
     fn heading_start(&self, l: &PLine) -> Option<usize> {
         let at_indent = |w: &Word| {
             let d = w.bbox.x0 - self.number_x;
-            d >= self.offset * 0.6 && d <= self.offset * 1.4
+            d >= self.offset * P.indent_low && d <= self.offset * P.indent_high
         };
         match l.words.as_slice() {
             [w, ..] if at_indent(w) => Some(0),
             [s, w, ..]
-                if self.scrap(s) && at_indent(w) && w.bbox.x0 - s.bbox.x1 >= self.offset * 0.4 =>
+                if self.scrap(s)
+                    && at_indent(w)
+                    && w.bbox.x0 - s.bbox.x1 >= self.offset * P.scrap_gap =>
             {
                 Some(1)
             }
@@ -227,7 +232,7 @@ fn lost_leading(labels: &[items::Label], lines: &[PLine], indent: &Indent) -> Ve
         };
         let Some(w) = l.words.get(skip) else { break };
         // The headings form one column.
-        if column_x.is_some_and(|x| (w.bbox.x0 - x).abs() > 8.0) {
+        if column_x.is_some_and(|x| (w.bbox.x0 - x).abs() > P.heading_column_drift) {
             break;
         }
         column_x = Some(w.bbox.x0);
@@ -290,7 +295,7 @@ fn dash_part(words: &[Word]) -> Option<&[Word]> {
 }
 
 fn is_bold(l: &PLine) -> bool {
-    l.bold_share() > 0.6
+    l.bold_share() > P.bold_share
 }
 
 /// The column of a table row that holds an item's label and its heading ("1.
@@ -341,7 +346,10 @@ fn bold_heading_lines(
 ) {
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if !is_bold(l) || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text())
+        if !is_bold(l)
+            || own.is_empty()
+            || view::gap(prev, l) > P.heading_wrap_gap
+            || items::ends_body(&l.text())
         {
             break;
         }
@@ -365,7 +373,11 @@ fn wrapped_heading_lines(
     let mut presenter_seen = dash_part(heading_words).is_some();
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if *i > 4 || own.is_empty() || view::gap(prev, l) > 0.6 || items::ends_body(&l.text()) {
+        if *i > 4
+            || own.is_empty()
+            || view::gap(prev, l) > P.heading_wrap_gap
+            || items::ends_body(&l.text())
+        {
             break;
         }
         let lower = own

@@ -17,6 +17,9 @@ use protokoll_model::{Item, Word};
 use std::borrow::Cow;
 use std::rc::Rc;
 
+/// The parsers' geometry thresholds.
+const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
+
 /// Agenda table: presenters left, title and body right.
 pub struct AgendaTable;
 /// Heading/notes form: headings left, notes right.
@@ -161,7 +164,7 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
                             t.strip_prefix(expected.as_str())
                                 .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
                         };
-                        let margin = |w: &Word| (w.bbox.x0 - prev.x0).abs() <= 15.0;
+                        let margin = |w: &Word| (w.bbox.x0 - prev.x0).abs() <= P.label_align;
                         match left.as_slice() {
                             [w] if w.text.chars().count() <= 2 => margin(w) && l.words.len() > 1,
                             [w, ..] => margin(w) && glued(&w.text),
@@ -265,7 +268,7 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
             gaps.sort_by(f32::total_cmp);
             let typical = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
             let gap = first.bbox.x0 - last.bbox.x1;
-            if gap < 0.6 * line.size() || gap <= 1.5 * typical {
+            if gap < P.across_gap * line.size() || gap <= P.across_typical * typical {
                 across += 1;
             }
         }
@@ -342,7 +345,7 @@ fn paragraphs<'a>(col: &[(&'a PLine, &'a [Word])], headings: bool) -> Vec<Para<'
                         )
                     });
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
-                gap > 0.45 || bullet || (headings && capital && !runs_on)
+                gap > P.paragraph_gap || bullet || (headings && capital && !runs_on)
             }
         };
         if new_para {

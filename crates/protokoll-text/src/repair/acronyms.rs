@@ -1,6 +1,7 @@
 use super::audit::{apply, fix_of};
 use super::text::split_core;
 use crate::lexicon::Lexicon;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
 use protokoll_model::Page;
 use std::collections::HashMap;
@@ -75,7 +76,10 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
                 }
                 let (pre, core, post) = split_core(&w.text);
                 if let Some(Some(full)) = found.get(core) {
-                    fixes.push((i, fix_of((format!("{pre}{full}{post}"), "diacritic", 0.8))));
+                    fixes.push((
+                        i,
+                        fix_of((format!("{pre}{full}{post}"), CorrectionKind::Diacritic, 0.8)),
+                    ));
                 }
             }
             apply(cell, fixes, number, &mut out);

@@ -1,9 +1,10 @@
 use super::rules::Repair;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::{Correction, PageBox};
 
 /// A repair as written into the page: the new text shared (a memoized token's repair
 /// is written many times).
-pub(super) type Fix = (std::sync::Arc<str>, &'static str, f32);
+pub(super) type Fix = (std::sync::Arc<str>, CorrectionKind, f32);
 
 pub(super) fn fix_of((text, kind, confidence): Repair) -> Fix {
     (text.into(), kind, confidence)
@@ -23,7 +24,7 @@ pub(super) fn apply(
                 page,
                 original,
                 corrected: w.text.to_string(),
-                kind: kind.into(),
+                kind,
                 confidence,
                 bbox: page_box(page, &w.bbox),
             });

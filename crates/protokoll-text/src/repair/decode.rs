@@ -11,6 +11,7 @@ use super::strokes::stray_stroke;
 use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
 use super::{APPLY_MARGIN, MARGIN};
 use crate::lexicon::Lexicon;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
 use protokoll_model::Page;
 use std::collections::HashSet;
@@ -245,7 +246,7 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 page: page.number,
                 original: w.text.to_string(),
                 corrected: text.to_string(),
-                kind: kind.into(),
+                kind,
                 confidence,
                 bbox: super::audit::page_box(page.number, &w.bbox),
             })
@@ -269,7 +270,12 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
             .words
             .iter()
             .enumerate()
-            .filter_map(|(i, w)| Some((i, fix_of((stray_stroke(&w.text, lex)?, "confusion", 0.9)))))
+            .filter_map(|(i, w)| {
+                Some((
+                    i,
+                    fix_of((stray_stroke(&w.text, lex)?, CorrectionKind::Confusion, 0.9)),
+                ))
+            })
             .collect();
         apply(cell, fixes, number, &mut out);
     }
@@ -283,7 +289,8 @@ mod tests {
 
     #[test]
     fn a_heading_after_an_item_label_is_no_sentence() {
-        for label in ["15", "5a", "3.", "12)"] {
+        // The parser's label grammar: "12," is OCR's "12.".
+        for label in ["15", "5a", "3.", "12)", "12,"] {
             assert!(is_label(label), "{label}");
         }
         for word in ["1234", "a5", "15.3", "år"] {

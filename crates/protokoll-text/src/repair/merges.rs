@@ -1,6 +1,7 @@
 use super::text::{capitalised, lowercase, split_core};
 use crate::lexicon::deaccent;
 use crate::lexicon::Lexicon;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
 
 /// OCR splits a capital from the rest of its word: "J usterare", "J ohan", and reads a
@@ -169,7 +170,7 @@ pub(super) fn merge_pairs(
                 page,
                 original,
                 corrected,
-                kind: "merge".into(),
+                kind: CorrectionKind::Merge,
                 confidence: 0.9,
                 bbox: super::audit::page_box(page, &bbox),
             });

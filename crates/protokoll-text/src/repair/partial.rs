@@ -21,6 +21,7 @@ use super::score::confidence;
 use super::text::{lowercase, split_core, with_case};
 use super::FUNCTION_WORD;
 use crate::lexicon::deaccent;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::{Correction, Page};
 use std::sync::Arc;
 
@@ -325,7 +326,7 @@ pub(super) fn partial_token(
     (margin >= PARTIAL_MARGIN).then(|| {
         (
             format!("{pre}{}{post}", with_case(core, word)),
-            "diacritic",
+            CorrectionKind::Diacritic,
             confidence(margin - PARTIAL_MARGIN),
         )
     })
@@ -463,7 +464,13 @@ mod tests {
             pages: vec![page],
             ..Document::default()
         };
-        let r = crate::repair_document_from(&mut doc, true, true);
+        let r = crate::repair_document(
+            &mut doc,
+            &crate::RepairOptions {
+                repair: true,
+                plain_text: true,
+            },
+        );
         let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
         (out.join("\n"), r.corrections.len())
     }

@@ -14,9 +14,10 @@ use super::text::{
 use super::{CAPITAL_EVIDENCE, CERTAIN, CONFIDENT, NAME_SHARE_EVIDENCE, RARE, SLOT_EVIDENCE};
 use crate::lexicon::deaccent;
 use crate::lexicon::Lexicon;
+use protokoll_model::record::CorrectionKind;
 
 /// A repair: the new text, its kind and confidence.
-pub(super) type Repair = (String, &'static str, f32);
+pub(super) type Repair = (String, CorrectionKind, f32);
 
 /// What a step of [`repair_token`] decides: `None` passes the token to the next step;
 /// `Some` settles it, repaired (`Some(Some(repair))`) or kept as written (`Some(None)`).
@@ -80,7 +81,7 @@ impl<'t> Token<'t> {
     fn read_as(&self, word: &str, confidence: f32) -> Decision {
         Some(Some((
             format!("{}{}{}", self.pre, with_case(self.core, word), self.post),
-            "diacritic",
+            CorrectionKind::Diacritic,
             confidence,
         )))
     }
@@ -151,7 +152,7 @@ fn one_as_i(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
         && is_lower_word(t.prev)
         && is_lower_word(t.next)
         && !t.next.is_some_and(is_month);
-    fits.then(|| Some(("i".to_string(), "confusion", 0.9)))
+    fits.then(|| Some(("i".to_string(), CorrectionKind::Confusion, 0.9)))
 }
 
 /// "r" left of "är" when the OCR dropped the ä, also after a sentence's subject
@@ -161,7 +162,7 @@ fn lone_r(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
         p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.ends_with(['.', '!', '?', ':'])
     });
     let fits = t.core == "r" && t.pre.is_empty() && word_before && is_lower_word(t.next);
-    fits.then(|| Some((format!("är{}", t.post), "confusion", 0.7)))
+    fits.then(|| Some((format!("är{}", t.post), CorrectionKind::Confusion, 0.7)))
 }
 
 /// "kan f del av": a lone consonant inside running text is what is left of a common
@@ -171,7 +172,11 @@ fn lone_consonant_word(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
         return None;
     }
     let w = lone_consonant(t.core, ctx.lex)?;
-    Some(Some((format!("{w}{}", t.post), "confusion", 0.7)))
+    Some(Some((
+        format!("{w}{}", t.post),
+        CorrectionKind::Confusion,
+        0.7,
+    )))
 }
 
 /// "det har mötet", "den har typen", "det har är": a demonstrative before a definite
@@ -189,7 +194,13 @@ fn opening_here(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
     let fits = t.core == "Har"
         && t.prev.is_none_or(|p| p.ends_with(['.', '!', '?', ':']))
         && finite_verb(ctx.lex, t.next);
-    fits.then(|| Some((format!("{}Här{}", t.pre, t.post), "diacritic", CONFIDENT)))
+    fits.then(|| {
+        Some((
+            format!("{}Här{}", t.pre, t.post),
+            CorrectionKind::Diacritic,
+            CONFIDENT,
+        ))
+    })
 }
 
 /// "k1 9-12" / "kL 13": the abbreviation kl.
@@ -197,7 +208,13 @@ fn kl(t: &Token<'_>, _: &mut Ctx<'_>) -> Decision {
     let fits = LISTS.kl.contains(t.core)
         && t.next
             .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-    fits.then(|| Some((format!("{}kl{}", t.pre, t.post), "confusion", 0.9)))
+    fits.then(|| {
+        Some((
+            format!("{}kl{}", t.pre, t.post),
+            CorrectionKind::Confusion,
+            0.9,
+        ))
+    })
 }
 
 /// Function words the frequency alone gets wrong, read from their left neighbour
@@ -331,7 +348,7 @@ fn joined_words(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
     Some(changed.then(|| {
         (
             format!("{}{joined}{}", t.pre, t.post),
-            "diacritic",
+            CorrectionKind::Diacritic,
             confidence(min_margin),
         )
     }))
@@ -357,7 +374,7 @@ fn capital_for_lost_letter(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
     )?;
     Some(Some((
         format!("{}{w}{}", t.pre, t.post),
-        "diacritic",
+        CorrectionKind::Diacritic,
         CONFIDENT,
     )))
 }
@@ -416,7 +433,7 @@ fn by_frequency(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Option<Repair> {
         let head = t.core.get(..at).unwrap_or("");
         return Some((
             format!("{}{head} {rest}{}", t.pre, t.post),
-            "split",
+            CorrectionKind::Split,
             CONFIDENT,
         ));
     };
@@ -436,9 +453,9 @@ fn by_frequency(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Option<Repair> {
         with_case(t.core, &fixed)
     };
     let kind = if deaccent(&fixed) == lower {
-        "diacritic"
+        CorrectionKind::Diacritic
     } else {
-        "confusion"
+        CorrectionKind::Confusion
     };
     let mut text = String::with_capacity(t.pre.len() + cased.len() + t.post.len());
     text.push_str(t.pre);

@@ -1,5 +1,6 @@
 use super::audit::{apply, fix_of, Fix};
 use super::lists::LISTS;
+use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
 use protokoll_model::Page;
 
@@ -69,7 +70,7 @@ pub fn section_signs(page: &mut Page) -> Vec<Correction> {
             };
             if labelled {
                 let text = format!("{pre}{}{tail}", "§".repeat(signs));
-                fixes.push((i, fix_of((text, "confusion", 0.9))));
+                fixes.push((i, fix_of((text, CorrectionKind::Confusion, 0.9))));
             }
         }
         apply(cell, fixes, number, &mut out);
@@ -186,7 +187,7 @@ pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correct
         let text = format!("§{text}");
         apply(
             cell,
-            vec![(0, fix_of((text, "confusion", 0.85)))],
+            vec![(0, fix_of((text, CorrectionKind::Confusion, 0.85)))],
             number,
             &mut out,
         );

@@ -73,14 +73,11 @@ pub(super) fn bare_word(w: Option<&str>) -> Option<std::borrow::Cow<'_, str>> {
     post.is_empty().then(|| lowercase(core))
 }
 
-/// An item label: a number, maybe with a letter, and a closing "." or ")" ("15", "5a",
-/// "3.", "12)").
+/// An item label: the token grammar the parser reads labels with
+/// (`protokoll_model::text::item_number`: "15", "5a", "3.", "12)", and "12," as OCR
+/// reads "12.").
 pub(super) fn is_label(t: &str) -> bool {
-    let t = t.strip_suffix(['.', ')']).unwrap_or(t);
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = t.get(digits..).unwrap_or("");
-    (1..=3).contains(&digits)
-        && (rest.is_empty() || rest.chars().count() == 1 && rest.chars().all(char::is_lowercase))
+    protokoll_model::text::item_number(t).is_some()
 }
 
 /// Whether a word follows `prev` inside a sentence: `prev` is a lowercase word (a
@@ -97,5 +94,5 @@ pub(super) fn mid_sentence(prev: Option<&str>) -> bool {
 
 /// A month name ("den 1 december": a date, not "i december").
 pub(super) fn is_month(w: &str) -> bool {
-    protokoll_model::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
+    protokoll_model::text::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
 }
