@@ -2,7 +2,7 @@
 //! attendee, correction (or suggestion) and problem, each keyed by the document's
 //! sha256 and path, with the same columns in the same order in every row.
 
-use protokoll_model::record::{Format, PageBox, Problem, Record, Status, TextLayerKind};
+use protokoll_model::record::{Format, PageBox, Problem, Record, Status};
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 
@@ -208,16 +208,6 @@ fn format(f: Format) -> &'static str {
     }
 }
 
-fn text_layer(t: TextLayerKind) -> &'static str {
-    match t {
-        TextLayerKind::Native => "native",
-        TextLayerKind::OcrLayer => "ocr_layer",
-        TextLayerKind::OcrEngine => "ocr_engine",
-        TextLayerKind::Mixed => "mixed",
-        TextLayerKind::None => "none",
-    }
-}
-
 /// Lists in one cell, "; " between entries (none: None), so every column is flat.
 fn joined<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> Value {
     let parts: Vec<String> = parts.into_iter().map(|s| s.as_ref().to_string()).collect();
@@ -245,7 +235,7 @@ fn document_row(r: &Record) -> Vec<Value> {
         format(r.source.format).into(),
         r.source.bytes.into(),
         r.source.pages.into(),
-        text_layer(r.source.text_layer).into(),
+        r.source.text_layer.as_str().into(),
         r.source.producer.clone().into(),
         m.kind.clone().into(),
         m.title.clone().into(),
@@ -331,7 +321,7 @@ fn correction_rows(r: &Record) -> Vec<Vec<Value>> {
                 i.into(),
                 applied.into(),
                 c.page.into(),
-                c.kind.as_ref().into(),
+                c.kind.as_str().into(),
                 c.original.as_str().into(),
                 c.corrected.as_str().into(),
                 c.confidence.into(),
