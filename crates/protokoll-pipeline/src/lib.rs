@@ -459,6 +459,18 @@ pub fn process(path: &Path, display: &str, opts: &Options) -> Record {
 /// a file of that format.
 pub fn process_bytes(bytes: Vec<u8>, format: Format, display: &str, opts: &Options) -> Record {
     let budget = opts.budget();
+    let loaded = load_named_bytes(bytes, format, display, opts, &budget);
+    finish(loaded, budget, opts)
+}
+
+/// [`load_bytes`] for bytes known only by the name `display`.
+fn load_named_bytes(
+    bytes: Vec<u8>,
+    format: Format,
+    display: &str,
+    opts: &Options,
+    budget: &Budget,
+) -> Loaded {
     let record = Record {
         source: Source {
             path: display.to_string(),
@@ -466,8 +478,7 @@ pub fn process_bytes(bytes: Vec<u8>, format: Format, display: &str, opts: &Optio
         },
         ..Record::default()
     };
-    let loaded = load_bytes(bytes, format, record, opts, &budget);
-    finish(loaded, budget, opts)
+    load_bytes(bytes, format, record, opts, budget)
 }
 
 /// The record `ingest` writes for a file: [`process`], with the options key set
@@ -618,14 +629,7 @@ pub fn extract_bytes(
     opts: &Options,
 ) -> Result<Extracted, ExtractError> {
     let budget = Budget::new(opts.limits.time);
-    let record = Record {
-        source: Source {
-            path: display.to_string(),
-            ..Source::default()
-        },
-        ..Record::default()
-    };
-    let loaded = load_bytes(bytes, format, record, opts, &budget);
+    let loaded = load_named_bytes(bytes, format, display, opts, &budget);
     extracted(loaded, display, opts)
 }
 

@@ -108,25 +108,15 @@ pub fn count_problems(r: &Record) -> Vec<(Option<u32>, String)> {
     }
     let listed: Vec<String> = r.attendance.iter().map(|a| name_key(&a.name)).collect();
     for a in &r.attendance {
-        if let Some(absent) = a.replaces.as_deref() {
-            if !listed.contains(&name_key(absent)) {
+        let others = [
+            (a.replaces.as_deref(), "replaces"),
+            (a.replaced_by.as_deref(), "is replaced by"),
+        ];
+        for (other, how) in others {
+            if let Some(other) = other.filter(|o| !listed.contains(&name_key(o))) {
                 out.push((
                     a.source.map(|b| b.page),
-                    format!(
-                        "attendance: {} replaces {absent}, who is not listed",
-                        a.name
-                    ),
-                ));
-            }
-        }
-        if let Some(sub) = a.replaced_by.as_deref() {
-            if !listed.contains(&name_key(sub)) {
-                out.push((
-                    a.source.map(|b| b.page),
-                    format!(
-                        "attendance: {} is replaced by {sub}, who is not listed",
-                        a.name
-                    ),
+                    format!("attendance: {} {how} {other}, who is not listed", a.name),
                 ));
             }
         }
