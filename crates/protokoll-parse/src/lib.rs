@@ -101,13 +101,18 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     let (tabled, table_lines) = people_table::people_tables(lines);
     let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
     let mut elected = false;
+    let election_boxes: Vec<&protokoll_model::PageBox> = items
+        .iter()
+        .filter(|it| roles::elects(&it.title))
+        .flat_map(|it| &it.boxes)
+        .collect();
     for (i, l) in lines.iter().enumerate() {
         if table_lines.binary_search(&i).is_ok() {
             continue;
         }
         // Under an election, a heading that names members by office opens the list of
         // the elected ("Val till styrelsen" / "Ordinarie ledamöter:"), to the item's end.
-        let in_election = in_election_item(l, &items);
+        let in_election = !election_boxes.is_empty() && in_boxes(l, &election_boxes);
         elected = in_election && (elected || attendance::office_heading(&l.text()));
         if elected {
             continue;
@@ -236,17 +241,15 @@ fn canonical_officers(
 
 /// A line as an attendance entry: its cells joined by ", " (a name and its organisation
 /// may stand in two cells), or by a space where one name is split over two.
-/// The line stands inside an item that elects people ([`roles::elects`]), by the
-/// item's boxes.
-fn in_election_item(l: &view::PLine, items: &[Item]) -> bool {
+/// The line stands inside one of `boxes` (those of the items that elect people,
+/// [`roles::elects`]).
+fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
     let Some(b) = view::bbox(&l.words) else {
         return false;
     };
     let mid = (b.y0 + b.y1) / 2.0;
-    items
+    boxes
         .iter()
-        .filter(|it| roles::elects(&it.title))
-        .flat_map(|it| &it.boxes)
         .any(|x| x.page == l.page && x.y0 <= mid && mid <= x.y1)
 }
 
