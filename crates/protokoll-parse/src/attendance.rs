@@ -592,6 +592,11 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             inline_entries(&list, g, absent, council(g, &body), &marks, &mut out);
             continue;
         }
+        if let Some(es) = property_entries(t, g, absent, &marks) {
+            misses = 0;
+            out.extend(es);
+            continue;
+        }
         match entry(t, words, g, absent, &marks) {
             Some(mut e) => {
                 misses = 0;
@@ -771,11 +776,60 @@ fn inline_entries(
         .collect();
     for piece in split_inline(&words) {
         let text = crate::view::join(&piece);
+        if let Some(es) = property_entries(&text, group, listed, marks) {
+            out.extend(es.into_iter().map(|e| Attendance {
+                body: body.clone(),
+                ..e
+            }));
+            continue;
+        }
         if let Some(mut e) = entry(&text, &piece, group, listed, marks) {
             e.body = body.clone();
             out.push(e);
         }
     }
+}
+
+/// A property's designation before the people who came for it, as road and housing
+/// associations list their members ("Asketorp 1:7 Olof Olofsson", "Asketorp l:2 Rikard
+/// Jernlås och Robert Jernlås", "(Asketorp 1:2, andel 32,99%) Rikard Jernlås"; OCR
+/// reads the digit 1 as "l" or "!").
+static PROPERTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s?([0-9lI!]{1,4})-?:([0-9lI!]{1,4})(?:[,;][^)]*)?\)?,?\s+(\p{Lu}.*)$")
+        .expect("regex")
+});
+
+/// The entries of a line that opens with a property's designation: each person named
+/// after it ("A och B", "A, B"), the property their organisation.
+fn property_entries(
+    text: &str,
+    group: Group,
+    listed: Option<bool>,
+    marks: &[(String, bool)],
+) -> Option<Vec<Attendance>> {
+    let c = PROPERTY.captures(text.trim())?;
+    let digits = |m: Option<regex::Match<'_>>| -> Option<String> {
+        Some(
+            m?.as_str()
+                .chars()
+                .map(|d| if matches!(d, 'l' | 'I' | '!') { '1' } else { d })
+                .collect(),
+        )
+    };
+    let (block, unit) = (digits(c.get(2))?, digits(c.get(3))?);
+    let property = format!("{} {block}:{unit}", c.get(1)?.as_str());
+    let people = c.get(4)?.as_str();
+    let out: Vec<Attendance> = people
+        .split(" och ")
+        .flat_map(|p| p.split(" & "))
+        .flat_map(|p| p.split(", "))
+        .filter_map(|p| entry(p, &[], group, listed, marks))
+        .map(|e| Attendance {
+            organisation: Some(property.clone()),
+            ..e
+        })
+        .collect();
+    (!out.is_empty()).then_some(out)
 }
 
 /// "Ledamöter: A, Org; B, Org" on one line: entries separated by semicolons.
@@ -873,6 +927,30 @@ mod tests {
             [
                 ("Peter Hedberg", Some("Advokat")),
                 ("Ying Zhao", Some("Dr, styrelsen")),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_listed_under_their_property() {
+        let lines = [
+            line("Närvarande: Asketorp l:2 Rikard Jernlås och Robert Jernlås"),
+            line("Asketorp 1:7 Olof Olofsson (enl. fullmakt för Berit Olofsson)"),
+            line("(Asketorp 1:3, andel 59,33%) Irené Blixt, Per Blixt"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<(&str, Option<&str>)> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.organisation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Rikard Jernlås", Some("Asketorp 1:2")),
+                ("Robert Jernlås", Some("Asketorp 1:2")),
+                ("Olof Olofsson", Some("Asketorp 1:7")),
+                ("Irené Blixt", Some("Asketorp 1:3")),
+                ("Per Blixt", Some("Asketorp 1:3")),
             ]
         );
     }
