@@ -442,6 +442,18 @@ fn opening_parts<'a>(
     parts
 }
 
+/// The heading text is a sentence of the minutes ([`crate::heading::is_sentence`]), or,
+/// under a number alone on its line, a sentence that runs on into the `next` line ("7/" /
+/// "Styrelsens redovisning … under tiden" / "upplästes och godkändes.") read whole.
+fn heading_is_sentence(title: &str, next: Option<&PLine>, column: &Column, alone: bool) -> bool {
+    let runs_on = || {
+        let next = view::join(&column.own(next?));
+        next.starts_with(char::is_lowercase)
+            .then(|| crate::heading::is_sentence(&format!("{title} {next}")))
+    };
+    crate::heading::is_sentence(title) || alone && runs_on().unwrap_or(false)
+}
+
 fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let Some(first) = span.first() else {
         return items::item(
@@ -491,7 +503,8 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     let mut h = split_heading(&view::join(&heading_words));
     // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
     // no headings: the sentence is the item's text.
-    if !bold_heading && crate::heading::is_sentence(&h.title) {
+    let sentence = heading_is_sentence(&h.title, span.get(i), &column, after_label.is_empty());
+    if !bold_heading && sentence {
         h.rest = format!("{} {}", h.title, h.rest).trim().to_string();
         h.title = String::new();
     }
@@ -582,6 +595,29 @@ mod tests {
         let item = read_item(&label(1, 0), &span);
         assert_eq!(item.title, "Ordförande hälsar välkommen");
         assert!(item.text.starts_with("Ingmar hälsade oss"), "{}", item.text);
+    }
+
+    #[test]
+    fn a_lone_number_over_a_sentence_that_runs_on_has_no_title() {
+        let span = vec![
+            text_line(100.0, "7/"),
+            text_line(
+                112.0,
+                "Styrelsens redovisning av verksamheten under tiden 2023,",
+            ),
+            text_line(124.0, "upplästes av sekreteraren och godkändes av mötet."),
+        ];
+        let it = read_item(&label(7, 0), &span);
+        assert_eq!(it.title, "");
+        assert!(it.text.starts_with("Styrelsens redovisning"), "{}", it.text);
+        assert!(it.text.contains("godkändes av mötet"));
+        // A heading under a lone number stays one.
+        let span = vec![
+            text_line(100.0, "7."),
+            text_line(112.0, "Val av revisorer"),
+            text_line(124.0, "Till revisor valdes Anna Berg."),
+        ];
+        assert_eq!(read_item(&label(7, 0), &span).title, "Val av revisorer");
     }
 
     #[test]
