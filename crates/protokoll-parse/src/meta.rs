@@ -20,7 +20,7 @@ static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans)(?-u:\b)",
+        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans|e-möte)(?-u:\b)",
     )
     .expect("regex")
 });
@@ -761,6 +761,16 @@ mod tests {
         assert_eq!(x.kind.as_deref(), Some("minnesanteckningar"));
         assert_eq!(x.date.as_deref(), Some("2025-03-21"));
         assert_eq!(x.digital, Some(true));
+        let y = m(&[
+            "Protokoll",
+            "Sammanträdestid: 30.1.2023 kl. 16:15",
+            "Sammanträdesplats: Stadshuset, Topeliusesplanaden 7 och som e-möte",
+        ]);
+        assert_eq!(
+            y.location.as_deref(),
+            Some("Stadshuset, Topeliusesplanaden 7 och som e-möte")
+        );
+        assert_eq!(y.digital, Some(true));
         assert_eq!(x.secretary.as_deref(), Some("Maria Lindborg"));
         assert_eq!(x.chair.as_deref(), Some("Behcet Barsom"));
         assert_eq!(x.adjusters.len(), 2);

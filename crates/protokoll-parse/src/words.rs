@@ -72,6 +72,7 @@ mod tests {
             assert!(!l.is_empty());
         }
         assert!(w.time_labels.contains(&"plats och tid"));
+        assert!(w.place_labels.contains(&"sammanträdesplats"));
         assert_eq!(w.case_keys.first(), Some(&"diarienummer"));
         assert_eq!(w.number_words.get(7), Some(&"sju"));
     }
