@@ -592,16 +592,14 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             inline_entries(&list, g, absent, council(g, &body), &marks, &mut out);
             continue;
         }
-        if let Some(es) = property_entries(t, g, absent, &marks) {
-            misses = 0;
-            out.extend(es);
-            continue;
-        }
-        match entry(t, words, g, absent, &marks) {
-            Some(mut e) => {
+        match entries(t, words, g, absent, &marks) {
+            Some(es) => {
                 misses = 0;
-                e.body = council(g, &body);
-                out.push(e);
+                let body = council(g, &body);
+                out.extend(es.into_iter().map(|e| Attendance {
+                    body: body.clone(),
+                    ..e
+                }));
             }
             // One unreadable line (a struck name the OCR garbled) does not end a list;
             // two do.
@@ -776,16 +774,11 @@ fn inline_entries(
         .collect();
     for piece in split_inline(&words) {
         let text = crate::view::join(&piece);
-        if let Some(es) = property_entries(&text, group, listed, marks) {
-            out.extend(es.into_iter().map(|e| Attendance {
+        for e in entries(&text, &piece, group, listed, marks).unwrap_or_default() {
+            out.push(Attendance {
                 body: body.clone(),
                 ..e
-            }));
-            continue;
-        }
-        if let Some(mut e) = entry(&text, &piece, group, listed, marks) {
-            e.body = body.clone();
-            out.push(e);
+            });
         }
     }
 }
@@ -818,11 +811,8 @@ fn property_entries(
     };
     let (block, unit) = (digits(c.get(2))?, digits(c.get(3))?);
     let property = format!("{} {block}:{unit}", c.get(1)?.as_str());
-    let people = c.get(4)?.as_str();
-    let out: Vec<Attendance> = people
-        .split(" och ")
-        .flat_map(|p| p.split(" & "))
-        .flat_map(|p| p.split(", "))
+    let out: Vec<Attendance> = crate::names::split_people(c.get(4)?.as_str())
+        .iter()
         .filter_map(|p| entry(p, &[], group, listed, marks))
         .map(|e| Attendance {
             organisation: Some(property.clone()),
@@ -830,6 +820,19 @@ fn property_entries(
         })
         .collect();
     (!out.is_empty()).then_some(out)
+}
+
+/// The entries of one line of a list: the people under a property's designation, or
+/// the one entry the line is; None when it is no entry.
+fn entries(
+    text: &str,
+    words: &[Word],
+    group: Group,
+    listed: Option<bool>,
+    marks: &[(String, bool)],
+) -> Option<Vec<Attendance>> {
+    property_entries(text, group, listed, marks)
+        .or_else(|| entry(text, words, group, listed, marks).map(|e| vec![e]))
 }
 
 /// "Ledamöter: A, Org; B, Org" on one line: entries separated by semicolons.

@@ -71,7 +71,7 @@ fn is_stop_word(word: &str) -> bool {
 }
 
 /// Splits "Maria B./Ingmar" and "Ingmar, Anna" and "Cecilia och Ida" into parts.
-fn split_people(s: &str) -> Vec<String> {
+pub fn split_people(s: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     for tok in s.split_whitespace() {
