@@ -79,7 +79,7 @@ const COLUMN_SLACK: f32 = 4.0;
 /// The people of such tables: the entries, and the lines they were read from (for the
 /// other attendance readers to pass over).
 pub fn people_tables(lines: &[PLine]) -> (Vec<Attendance>, Vec<usize>) {
-    let mut out = Vec::new();
+    let mut out: Vec<Attendance> = Vec::new();
     let mut used = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let Some(cols) = header(l) else {
@@ -113,9 +113,10 @@ pub fn people_tables(lines: &[PLine]) -> (Vec<Attendance>, Vec<usize>) {
             }
             // "Repr: Roar Adelsten", "Ombud: …" under a row: who acted for that row's
             // member (a voting register), the member's role.
-            if let Some(proxy) = proxy_line(&row.text()) {
-                if let Some(last) = out.last_mut().filter(|_| used.last() == Some(&(k - 1))) {
-                    let a: &mut Attendance = last;
+            // (Rows are read one after another, so past the first row the last entry
+            // is this table's.)
+            if let Some(proxy) = proxy_line(&row.text()).filter(|_| k > i + 1) {
+                if let Some(a) = out.last_mut() {
                     a.role = Some(match a.role.take() {
                         Some(r) => format!("{r}, {proxy}"),
                         None => proxy,
