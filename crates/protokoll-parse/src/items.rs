@@ -151,11 +151,7 @@ pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<
                 .text
                 .starts_with(|c: char| c.is_ascii_digit() || "PpÄäAa".contains(c)) =>
         {
-            let alone = alone_in_cell && words.len() == 1;
-            alone
-                .then(|| misread_number(&first.text))
-                .flatten()
-                .map(|v| LabelRead::new(v.to_string(), v, 1))
+            misread_label(&first.text, alone_in_cell && words.len() == 1)
         }
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
@@ -169,17 +165,14 @@ pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<
             }
             let alone = alone_in_cell && words.len() == 1;
             let Some(n) = item_number(&first.text) else {
-                return alone
-                    .then(|| misread_number(&first.text))
-                    .flatten()
-                    .map(|v| LabelRead::new(v.to_string(), v, 1));
+                return misread_label(&first.text, alone);
             };
             let value = n.value;
             let letter = n.letter.map(|c| c.to_ascii_lowercase());
             // A letter after the number alone on its line that no sub-item uses ("3l",
             // "6l"): an OCR layer's reading of "3/".
             if alone && letter.is_some_and(|c| !('a'..='h').contains(&c)) {
-                return misread_number(&first.text).map(|v| LabelRead::new(v.to_string(), v, 1));
+                return misread_label(&first.text, alone);
             }
             // A bare number starts an item only when it stands alone in its cell:
             // "13 juni" in running text is a date, not item 13.
@@ -255,6 +248,13 @@ const MISREAD_DIGITS: [(char, char); 14] = [
 ];
 /// What OCR makes of the stroke after a label's number ("1/" read as "1l").
 const MISREAD_STOPS: [char; 8] = ['/', '.', ')', ':', ',', 'l', 't', 'I'];
+
+/// The label an OCR layer misread ([`misread_number`]), only for a token alone on its
+/// line.
+fn misread_label(token: &str, alone: bool) -> Option<LabelRead> {
+    let v = misread_number(token).filter(|_| alone)?;
+    Some(LabelRead::new(v.to_string(), v, 1))
+}
 
 /// A label of one to three digits and its stop as an OCR layer misread them: the
 /// number, if every character reads as a digit once a stop is taken off the end and
