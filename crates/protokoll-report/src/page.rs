@@ -188,7 +188,7 @@ fn document(
         .chain(
             review::missing(r)
                 .into_iter()
-                .filter(|(code, _)| r.warnings.iter().all(|w| w.code.as_str() != *code))
+                .filter(|(code, _)| r.warnings.iter().all(|w| w.code != *code))
                 .map(|(_, text)| (None, text.to_string())),
         )
         .collect();
@@ -224,7 +224,7 @@ fn problems(out: &mut String, r: &Record, path: &Path) {
                 escape(e.code.as_str()),
                 page_link(e.page),
                 escape(&e.message),
-                escape(review::action(e.code.as_str()))
+                escape(review::action(e.code))
             );
         }
         out.push_str("</ul>\n");

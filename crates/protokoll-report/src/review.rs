@@ -1,6 +1,6 @@
 //! What in a record needs a human look, and in which order the documents come.
 
-use protokoll_model::record::{Correction, Record, Status};
+use protokoll_model::record::{Correction, ProblemCode, Record, Status};
 
 /// Corrections below this confidence are shown for a person to check (the repair
 /// applies from 0.8; 0.8-0.85 are its closest calls).
@@ -137,16 +137,16 @@ fn name_key(name: &str) -> String {
 
 /// What is missing from a parsed record: agenda items, the meeting date, each with
 /// the warning code that says so (`no_items`, `no_date`).
-pub fn missing(r: &Record) -> Vec<(&'static str, &'static str)> {
+pub fn missing(r: &Record) -> Vec<(ProblemCode, &'static str)> {
     if r.status == Status::Error {
         return Vec::new();
     }
     let mut out = Vec::new();
     if r.items.is_empty() {
-        out.push(("no_items", "no agenda items were found"));
+        out.push((ProblemCode::NoItems, "no agenda items were found"));
     }
     if r.meeting.date.is_none() {
-        out.push(("no_date", "no meeting date was found"));
+        out.push((ProblemCode::NoDate, "no meeting date was found"));
     }
     out
 }
@@ -195,30 +195,31 @@ pub fn order(records: &[Record]) -> Vec<(usize, Severity)> {
 }
 
 /// What a person should do about an error code.
-pub fn action(code: &str) -> &'static str {
+pub fn action(code: ProblemCode) -> &'static str {
+    use ProblemCode as C;
     match code {
-        "encrypted" => "Supply the password or a decrypted copy, then run again.",
-        "no_text" => {
+        C::Encrypted => "Supply the password or a decrypted copy, then run again.",
+        C::NoText => {
             "No text to read: OCR it (install Tesseract with the Swedish model and run with \
              --ocr auto), or obtain a copy with text."
         }
-        "too_large" => "Over a size limit: check that it is the right document; split it if it is.",
-        "timeout" => {
+        C::TooLarge => "Over a size limit: check that it is the right document; split it if it is.",
+        C::Timeout => {
             "Out of time: run again with a larger --timeout (with --resume --retry-errors)."
         }
-        "malformed" => {
+        C::Malformed => {
             "Broken file: check that it opens in a PDF viewer; obtain a new copy from the source."
         }
-        "not_pdf" => "Not a PDF: check what the file is; convert it or remove it from the batch.",
-        "empty" => "The file is empty: obtain the document again.",
-        "io" => {
+        C::NotPdf => "Not a PDF: check what the file is; convert it or remove it from the batch.",
+        C::Empty => "The file is empty: obtain the document again.",
+        C::Io => {
             "Could not be read: check that the file exists and is readable, then run with \
              --resume --retry-errors."
         }
-        "internal" | "panic" => {
+        C::Internal => {
             "An internal failure: report it with the file; --resume --retry-errors runs it again."
         }
-        "ocr_unavailable" => {
+        C::OcrUnavailable => {
             "Install Tesseract with the Swedish model (tesseract-ocr-swe) and run with --resume \
              --retry-errors."
         }
@@ -333,7 +334,7 @@ mod tests {
         let mut err = rec("z-error.pdf");
         err.status = Status::Error;
         err.errors.push(Problem {
-            code: protokoll_model::record::ProblemCode::Malformed,
+            code: ProblemCode::Malformed,
             message: "broken".into(),
             page: None,
         });
