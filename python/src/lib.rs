@@ -58,16 +58,7 @@ impl Input {
 /// `ingest`'s options from the keyword arguments, checked as the command line checks
 /// its flags.
 fn options(repair: bool, ocr: &str, timeout: f64) -> PyResult<pipeline::Options> {
-    let ocr = match ocr {
-        "auto" => pipeline::OcrMode::Auto,
-        "never" => pipeline::OcrMode::Never,
-        "always" => pipeline::OcrMode::Always,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "ocr must be 'auto', 'never' or 'always', not {other:?}"
-            )))
-        }
-    };
+    let ocr: pipeline::OcrMode = ocr.parse().map_err(PyValueError::new_err)?;
     let time = std::time::Duration::try_from_secs_f64(timeout)
         .ok()
         .filter(|t| !t.is_zero())

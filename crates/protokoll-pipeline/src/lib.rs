@@ -46,13 +46,8 @@ impl Options {
     /// key by which `--resume` knows a file is done. `--timeout` is not: a record it
     /// cut short says so, and `--retry-errors` does it again.
     pub fn key(&self) -> String {
-        let ocr = match self.ocr {
-            OcrMode::Auto => "auto",
-            OcrMode::Never => "never",
-            OcrMode::Always => "always",
-        };
         let repair = if self.repair { "yes" } else { "no" };
-        format!("repair={repair} ocr={ocr}")
+        format!("repair={repair} ocr={}", self.ocr.as_str())
     }
 
     /// The budget of one document, starting now on this thread.
@@ -75,6 +70,32 @@ pub enum OcrMode {
     /// Pages with a page image and no born-digital text: an existing OCR layer is
     /// replaced.
     Always,
+}
+
+impl OcrMode {
+    /// Every mode, in the order `--ocr` lists them.
+    pub const ALL: [OcrMode; 3] = [OcrMode::Auto, OcrMode::Never, OcrMode::Always];
+
+    /// The command line's spelling ("auto", "never", "always").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OcrMode::Auto => "auto",
+            OcrMode::Never => "never",
+            OcrMode::Always => "always",
+        }
+    }
+}
+
+impl std::str::FromStr for OcrMode {
+    type Err = String;
+
+    /// A mode by its spelling; the error lists the ones there are.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        OcrMode::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| format!("ocr must be 'auto', 'never' or 'always', not {s:?}"))
+    }
 }
 
 /// What a file holds, by extension first, then by content (`%PDF-`).
@@ -1024,6 +1045,15 @@ fn ocr_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ocr_modes_read_as_they_are_spelt() {
+        for m in OcrMode::ALL {
+            assert_eq!(m.as_str().parse::<OcrMode>(), Ok(m));
+        }
+        assert!("sometimes".parse::<OcrMode>().is_err());
+        assert_eq!(Options::default().key(), "repair=yes ocr=auto");
+    }
 
     #[test]
     fn text_is_decoded_as_archives_have_it() {
