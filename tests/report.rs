@@ -14,24 +14,9 @@ use std::process::Command;
 
 /// Reads the rendered page after load: the text a person sees (`innerText`), and for
 /// each flagged repair the boxes of its marked word and of its image. It only reads
-/// the layout; the report itself has no script.
-const PROBE: &str = r#"<script>
-window.addEventListener('load', () => {
-  const rect = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const out = { text: document.body.innerText, flags: [] };
-  document.querySelectorAll('tr.flag').forEach((tr) => {
-    const m = tr.querySelector('mark.flagged');
-    const i = tr.querySelector('img.region');
-    if (!m || !i) return;
-    out.flags.push({ word: m.textContent, mark: rect(m), img: rect(i),
-                     loaded: i.complete && i.naturalWidth > 0 });
-  });
-  const p = document.createElement('pre');
-  p.id = 'probe';
-  p.textContent = JSON.stringify(out);
-  document.body.appendChild(p);
-});
-</script>"#;
+/// the layout; the report itself has no script. `scripts/check-report` injects the
+/// same file.
+const PROBE: &str = include_str!("report-probe.html");
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser"].into_iter().find(|c| {
