@@ -205,6 +205,9 @@ fn is_name_line(s: &str) -> bool {
     (2..=4).contains(&w.len()) && w.iter().all(|x| is_name_word(x)) && !is_org(s)
 }
 
+/// How many lines open a document as its title block.
+const TITLE_LINES: usize = 3;
+
 /// The meeting's kind and title: a head line that opens with the kind word, or has it
 /// among its first three words. Returns the title's index in `head`.
 fn kind_and_title(head: &[String], m: &mut Meeting) -> Option<usize> {
@@ -219,7 +222,11 @@ fn kind_and_title(head: &[String], m: &mut Meeting) -> Option<usize> {
         } else {
             3
         };
-        if let Some(k) = l.split_whitespace().take(reach).find_map(kind_word) {
+        let found = l.split_whitespace().take(reach).find_map(kind_word);
+        // An agenda is a document's kind only in its title lines; further down,
+        // "Dagordning" heads the agenda that minutes list ("Godkännande av dagordning").
+        let found = found.filter(|k| k != "dagordning" || i < TITLE_LINES);
+        if let Some(k) = found {
             // Notes of a meeting beat its agenda ("Dagordning 250522 Anteckningar").
             let better = match m.kind.as_deref() {
                 None => true,
@@ -422,7 +429,13 @@ fn head_officers(head: &[String], m: &mut Meeting) {
             None => (low.trim().to_string(), String::new()),
         };
         let next = head.get(i + 1).map(String::as_str).unwrap_or("");
-        let value = if rest.is_empty() {
+        let value = if rest.is_empty() && crate::roles::role_label(l).is_some() {
+            // A bare role label: a signature, whose name may stand over or under it.
+            crate::roles::name_beside(head, i)
+                .into_iter()
+                .next()
+                .or_else(|| name_part(next))
+        } else if rest.is_empty() {
             name_part(next)
         } else {
             name_part(&rest)

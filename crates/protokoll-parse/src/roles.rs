@@ -166,17 +166,43 @@ pub fn from_labels(lines: &[String]) -> Officers {
             // form; the signature's name stands alone on the next line.
             names = whole_names(next);
         } else if names.is_empty() {
-            // The name on the next line (a signature under its rule), or on the line
-            // above (a name printed over its role).
-            names = people(next.trim_start_matches(['.', '…', '_', ' ']));
-            if names.is_empty() {
-                let prev = i.checked_sub(1).and_then(|p| lines.get(p));
-                names = prev.map_or_else(Vec::new, |p| whole_names(p));
-            }
+            names = name_beside(lines, i);
         }
         o.add(role, names);
     }
     o
+}
+
+/// The people a bare role label at `i` signs for: on the next line (a signature under
+/// its rule, "Vid protokollet" / "Anna Berg"), or on the line above (a name printed
+/// over its role, "Anna Berg" / "ordförande"). Where both hold names, the signature
+/// block's ends decide: pairs of a name over its role open with a name and end with a
+/// role ("Anna Berg / ordförande / Bo Ek / sekreterare"), pairs of a role over its name
+/// open with a role and end with a name.
+pub fn name_beside(lines: &[String], i: usize) -> Vec<String> {
+    let line = |k: Option<usize>| k.and_then(|k| lines.get(k)).map_or("", String::as_str);
+    let next = people(line(i.checked_add(1)).trim_start_matches(['.', '…', '_', ' ']));
+    let prev = whole_names(line(i.checked_sub(1)));
+    if prev.is_empty() || next.is_empty() {
+        return if next.is_empty() { prev } else { next };
+    }
+    let bare = |k: Option<usize>| role_only(line(k)).is_some();
+    let named = |k: Option<usize>| !whole_names(line(k)).is_empty();
+    // The first and last labels of the alternating run of labels and names around `i`.
+    let (mut first, mut last) = (i, i);
+    while first >= 2 && bare(Some(first - 2)) && named(Some(first - 1)) {
+        first -= 2;
+    }
+    while bare(last.checked_add(2)) && named(last.checked_add(1)) {
+        last += 2;
+    }
+    let opens_with_name = named(first.checked_sub(1));
+    let ends_with_name = named(last.checked_add(1));
+    if opens_with_name && !ends_with_name {
+        prev
+    } else {
+        next
+    }
 }
 
 /// A role and the people in it.
@@ -320,7 +346,7 @@ static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// ", Dennis Rikemanson till sekreterare", "Beslutas att Anna Berg är ordförande".
 static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?:(?:(?i:blev|blev\s+vald|blev\s+valda|valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)|(?i:är))\s+(?:(?i:mötets|vice|ny)\s+)?({ROLE_WORDS})"
+        r"({NAMES})\s+(?:(?:(?i:blev|blev\s+vald|blev\s+valda|valdes|väljs|vald|valda|utsågs|utses|utsedd|utsedda|är)\s+)?(?i:till|som)|(?i:är))\s+(?:(?i:mötets|vice|ny)\s+)?((?i:{ROLE_WORDS}))"
     ))
     .expect("regex")
 });
@@ -361,6 +387,16 @@ static KEEPS_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_THEN_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
+    ))
+    .expect("regex")
+});
+
+/// "Kommunfullmäktige utser Anna Berg och Bo Ek att jämte ordföranden justera
+/// protokollet", "beslutade att välja, utöver ordföranden, Anna Berg att justera": the
+/// meeting names its adjusters as the verb's object.
+static ELECTS_TO_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:utser|utsåg|väljer|valde|välja)(?:,\s*[^,.]{{1,30}},)?\s+({NAMES})\s+(?i:att|till att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
     ))
     .expect("regex")
 });
@@ -445,7 +481,12 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 found.push((n.start(), Role::Secretary, names_in(n.as_str())));
             }
         }
-        for re in [&*ADJUST_THEN_NAME, &*NAME_THEN_ADJUST, &*ADJUST_COLON_NAMES] {
+        for re in [
+            &*ADJUST_THEN_NAME,
+            &*NAME_THEN_ADJUST,
+            &*ADJUST_COLON_NAMES,
+            &*ELECTS_TO_ADJUST,
+        ] {
             for c in re.captures_iter(&text) {
                 if let Some(n) = c.get(1) {
                     found.push((n.start(), Role::Adjuster, names_in(n.as_str())));
@@ -677,6 +718,56 @@ mod tests {
             "Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander.",
         )]);
         assert_eq!(o.adjusters, ["Karin Barck Holst", "Anders Nylander"]);
+    }
+
+    #[test]
+    fn adjusters_as_the_object_of_the_meeting_s_choice() {
+        let o = from_elections(&[item(
+            "Protokollsjustering",
+            "Kommunfullmäktige utser Hans Berg och Amar Sabri att jämte ordföranden justera protokollet.",
+        )]);
+        assert_eq!(o.adjusters, ["Hans Berg", "Amar Sabri"]);
+        let o = from_elections(&[item(
+            "Val av justerare",
+            "Styrelsen beslutade att välja, utöver ordföranden, Hans Andersson att justera protokollet.",
+        )]);
+        assert_eq!(o.adjusters, ["Hans Andersson"]);
+        // The role word capitalised mid-sentence.
+        let o = from_elections(&[item(
+            "Val av protokolljusterare",
+            "Christoffer Santala valdes till Justerare",
+        )]);
+        assert_eq!(o.adjusters, ["Christoffer Santala"]);
+    }
+
+    #[test]
+    fn signature_names_over_or_under_their_roles() {
+        // Names over roles: the block opens with a name and ends with a role.
+        let names_over = lines(&[
+            "Elektroniska underskrifter",
+            "Emilia Haverinen",
+            "ordförande",
+            "Katarina Östman",
+            "protokollförare",
+            "Det justerade protokollet publiceras",
+        ]);
+        let o = from_labels(&names_over);
+        assert_eq!(o.chair.as_deref(), Some("Emilia Haverinen"));
+        assert_eq!(o.secretary.as_deref(), Some("Katarina Östman"));
+        // Roles over names: it opens with a role and ends with a name.
+        let roles_over = lines(&[
+            "Underskrifter",
+            "Sekreterare",
+            "Anna Berg",
+            "Ordförande",
+            "Bo Ek",
+            "Justerare",
+            "Cecilia Lund",
+        ]);
+        let o = from_labels(&roles_over);
+        assert_eq!(o.secretary.as_deref(), Some("Anna Berg"));
+        assert_eq!(o.chair.as_deref(), Some("Bo Ek"));
+        assert_eq!(o.adjusters, ["Cecilia Lund"]);
     }
 
     #[test]
