@@ -38,6 +38,9 @@ static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
 static ATT_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s(?:\d{1,2}[.)]|[-–•])\s+(?:[Aa]tt\s)").expect("regex"));
 
+/// A lettered list entry ("c. Val av kassör", "b) att …").
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Ll}[.)]\s").expect("regex"));
+
 /// Stems that every alternative of `VERB` contains, less their first letter so that
 /// one case-sensitive literal search (a multi-pattern scan) finds "Beslut" and
 /// "beslut" alike: it spares the Unicode-aware regex on most sentences.
@@ -108,8 +111,10 @@ const LIST_NUMBER_DIGITS: usize = 2;
 /// verb says the meeting decided, outside proposals, motions, votes and the like.
 pub fn decisions(text: &str) -> Vec<String> {
     let mut in_sections = Vec::new();
-    let mut by_verb = Vec::new();
+    let mut by_verb: Vec<String> = Vec::new();
     let mut section: Option<SectionKind> = None;
+    // The paragraphs after a decision that introduces a list are its entries.
+    let mut listing = false;
     for para in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         let mut content = para;
         if let Some((kind, rest)) = sections::heading(para) {
@@ -124,9 +129,21 @@ pub fn decisions(text: &str) -> Vec<String> {
             None | Some(SectionKind::Account) => {
                 // "Det beslutades att" / "Styrelsen beslutade följande:" closing the
                 // paragraph before: this one is what was decided.
-                if by_verb.last().is_some_and(|d: &String| introduces_list(d)) {
+                // "Direktionen beslutade" over bulleted "att …" entries: the entries
+                // that follow one another are all what was decided.
+                let continues = listing && is_list_entry(content);
+                // An entry's line wrapped into a paragraph of its own goes on it.
+                let wrapped = listing
+                    && content.starts_with(char::is_lowercase)
+                    && !LETTERED.is_match(content);
+                if let Some(last) = by_verb.last_mut().filter(|l| wrapped && !l.ends_with('.')) {
+                    last.push(' ');
+                    last.push_str(content);
+                } else if continues || by_verb.last().is_some_and(|d: &String| introduces_list(d)) {
+                    listing = true;
                     by_verb.extend(decision_parts(content));
                 } else {
+                    listing = false;
                     by_verb.extend(verb_decisions(content));
                 }
             }
@@ -154,8 +171,7 @@ pub fn decisions(text: &str) -> Vec<String> {
 fn decision_parts(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |part: &str| {
-        let part = part
-            .trim()
+        let part = crate::view::unmarked(part)
             .trim_start_matches(|c: char| {
                 c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '–' | '•')
             })
@@ -211,15 +227,30 @@ fn verb_decisions(text: &str) -> Vec<String> {
     out
 }
 
-/// A decision that introduces what was decided: it ends in "att" or a colon, or a
-/// colon follows its verb ("Styrelsen beslutade följande angående …: A, ordförande.").
+/// A decision that introduces what was decided: it ends in "att", a colon or a verb of
+/// deciding that wants its object ("Direktionen beslutade"), or a colon follows its
+/// verb ("Styrelsen beslutade följande angående …: A, ordförande."; not the colon of
+/// "§7:5").
 fn introduces_list(d: &str) -> bool {
     let d = d.trim_end();
+    let last = d.rsplit(' ').next().unwrap_or("").to_lowercase();
     d.ends_with(':')
         || d.ends_with(" att")
-        || VERB
-            .find(d)
-            .is_some_and(|v| d.get(v.end()..).is_some_and(|after| after.contains(':')))
+        || matches!(
+            last.as_str(),
+            "beslutade" | "beslutar" | "beslöt" | "beslutades" | "beslutas"
+        )
+        || VERB.find(d).is_some_and(|v| {
+            let after = d.get(v.end()..).unwrap_or("");
+            after.contains(": ")
+        })
+}
+
+/// A paragraph that is an entry of a list: a bullet, a dash or a number opens it, or
+/// the "att" of an att-sats.
+fn is_list_entry(p: &str) -> bool {
+    let p = p.trim_start();
+    crate::view::unmarked(p) != p || p.starts_with("att ") || ATT_ITEM.is_match(&format!(" {p}"))
 }
 
 #[cfg(test)]
@@ -245,6 +276,33 @@ mod tests {
         assert!(VERB.is_match("Dagordningen fastställdes."));
         assert!(NOT_OURS.is_match("Styrelsen har beslutat om detta."));
         assert!(has_verb_stem("Beslut"));
+    }
+
+    #[test]
+    fn lists_after_a_lead_in() {
+        // A lead-in with nothing after its verb: the bulleted entries below it.
+        assert_eq!(
+            decisions(
+                "Direktionen beslutade\n\u{f0b7} om åtgärder enligt bilaga A.\n\u{f0b7} att publicera\nprotokollet.\nDenna paragraf förklarades omedelbart justerad.\nVid protokollet"
+            ),
+            [
+                "Direktionen beslutade",
+                "om åtgärder enligt bilaga A.",
+                "att publicera protokollet.",
+                "Denna paragraf förklarades omedelbart justerad."
+            ]
+        );
+        // A whole decision, or a colon inside a reference, introduces nothing.
+        assert_eq!(
+            decisions(
+                "Ordföranden förklarade mötet avslutat\nÅrsmötessekreterare Årsmötesordförande"
+            ),
+            ["Ordföranden förklarade mötet avslutat"]
+        );
+        assert_eq!(
+            decisions("Årsmötet beslutade att §7:5 utgår\n● Hälsning från Ann Ek till mötet."),
+            ["Årsmötet beslutade att §7:5 utgår"]
+        );
     }
 
     #[test]

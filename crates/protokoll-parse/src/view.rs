@@ -280,7 +280,9 @@ fn push_tab_form(
 }
 
 /// A list's bullets.
-const BULLETS: [char; 7] = ['●', '○', '■', '•', '▪', '◦', '*'];
+/// List bullets, with the private-use code points that Word's Symbol and Wingdings
+/// bullets keep when a PDF maps them to no standard character.
+const BULLETS: [char; 9] = ['●', '○', '■', '•', '▪', '◦', '*', '\u{f0b7}', '\u{f0a7}'];
 
 /// A line without the bullet it opens with ("● Ordförande: William Levén"): a list's
 /// bullets are no part of its entries.
