@@ -110,6 +110,16 @@ static KL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)kl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?-u:\b)").expect("regex")
 });
 
+/// A clock time that opens a text ("16:00 Fax …", "9.30"): the value of a time label.
+static LEADING_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[.:](\d{2})(?-u:\b)").expect("regex"));
+
+/// The clock time a time label's value opens with, as "HH:MM" ("Mötestid: 16:00").
+pub fn leading_time(s: &str) -> Option<String> {
+    let c = LEADING_TIME.captures(s.trim_start())?;
+    hhmm(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
+}
+
 fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
     let h: u32 = h.parse().ok()?;
     let m: u32 = m.map_or(Ok(0), str::parse).ok()?;

@@ -488,6 +488,52 @@ mod tests {
         assert_eq!(p.meeting.location.as_deref(), Some("Kommunhusets tingssal"));
         assert_eq!(p.meeting.start_time.as_deref(), Some("08:30"));
         assert_eq!(p.meeting.secretary.as_deref(), Some("Anders Svensson"));
+
+        // A grid of signatures in table cells: names side by side, no "label: value".
+        let doc = Document {
+            pages: vec![Page {
+                number: 1,
+                lines: vec![
+                    Line {
+                        cells: vec![cell(0, "Justeras:")],
+                        ..Line::default()
+                    },
+                    Line {
+                        row: Some(1),
+                        ..row(vec![cell(0, "Stefan Ingves"), cell(1, "Cecilia Skingsley")])
+                    },
+                    Line {
+                        row: Some(2),
+                        ..row(vec![cell(0, "Martin Flodén"), cell(1, "Per Jansson")])
+                    },
+                ],
+                ..Page::default()
+            }],
+            ..Document::default()
+        };
+        assert_eq!(
+            view::reading_texts(&doc),
+            [
+                "Justeras:",
+                "Stefan Ingves, Cecilia Skingsley",
+                "Martin Flodén, Per Jansson"
+            ]
+        );
+        let adjusters: Vec<String> = parse(&doc)
+            .meeting
+            .adjusters
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(
+            adjusters,
+            [
+                "Stefan Ingves",
+                "Cecilia Skingsley",
+                "Martin Flodén",
+                "Per Jansson"
+            ]
+        );
     }
 
     #[test]

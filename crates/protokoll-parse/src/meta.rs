@@ -377,6 +377,12 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
                 m.end_time = t.end;
                 break;
             }
+            // A time label's value needs no "kl" ("Mötestid: 16:00").
+            let labelled = label(l).filter(|(lab, _)| WORDS.time_labels.contains(&lab.as_str()));
+            if let Some(t) = labelled.and_then(|(_, rest)| crate::dates::leading_time(&rest)) {
+                m.start_time = Some(t);
+                break;
+            }
         }
     }
     for l in head {

@@ -167,6 +167,18 @@ pub fn from_labels(lines: &[String]) -> Officers {
             names = whole_names(next);
         } else if names.is_empty() {
             names = name_beside(lines, i);
+            // Adjusters signing under one label, several side by side, fill the lines
+            // of names below it (a grid of signatures under "Justeras:").
+            let below = |k: &usize| lines.get(*k).map_or(Vec::new(), |l| whole_names(l));
+            let first_below = lines.get(i + 1).map(|l| whole_names(l));
+            if role == Role::Adjuster && names.len() > 1 && first_below.is_some_and(|b| b == names)
+            {
+                names.extend(
+                    (i + 2..lines.len())
+                        .map_while(|k| Some(below(&k)).filter(|n| !n.is_empty()))
+                        .flatten(),
+                );
+            }
         }
         o.add(role, names);
     }

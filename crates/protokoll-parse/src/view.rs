@@ -162,20 +162,23 @@ pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
     (marked && !rest.is_empty()).then_some(*first)
 }
 
-/// A line of people's names set apart by tab stops, as signatures and lists of
-/// adjusters stand ("Ingbritt Johansson ⟶ Marcus Wallin"): the names joined by
-/// commas, so that they read as two people, not one of four names.
+/// A line of people's names set apart by tab stops or table columns, as signatures and
+/// lists of adjusters stand ("Ingbritt Johansson ⟶ Marcus Wallin", a grid of six
+/// signatures under "Justeras:"): the names joined by commas, so that they read as two
+/// people, not one of four names.
 fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Option<String> {
-    let [cell] = cells else { return None };
-    if !has_tab(&cell.borrow().words) {
+    let cells: Vec<&[Word]> = cells.iter().map(|c| c.borrow().words.as_slice()).collect();
+    if cells.len() < 2 && !cells.iter().any(|c| has_tab(c)) {
         return None;
     }
-    let segs = tab_segments(&cell.borrow().words);
-    let name = |seg: &[Word]| {
-        (2..=4).contains(&seg.len()) && seg.iter().all(|w| crate::names::is_name_word(&w.text))
-    };
-    (segs.len() > 1 && segs.iter().all(|s| name(s)))
+    let segs: Vec<&[Word]> = cells.into_iter().flat_map(tab_segments).collect();
+    (segs.len() > 1 && segs.iter().all(|s| person(s)))
         .then(|| segs.iter().map(|s| join(s)).collect::<Vec<_>>().join(", "))
+}
+
+/// The words are a person's name: two to four name words.
+fn person(words: &[Word]) -> bool {
+    (2..=4).contains(&words.len()) && words.iter().all(|w| crate::names::is_name_word(&w.text))
 }
 
 /// "Label: value" fields from a label and the words of its value, which may hold
@@ -470,7 +473,9 @@ fn label_and_value(
     l: &protokoll_model::Line,
 ) -> Option<(&protokoll_model::Cell, &[protokoll_model::Cell])> {
     let (first, rest) = l.cells.split_first()?;
-    (first.column == 0 && !rest.is_empty() && is_label_cell(&first.words)).then_some((first, rest))
+    // A row of signatures ("Stefan Ingves | Cecilia Skingsley") has no label.
+    let label = first.column == 0 && !rest.is_empty() && is_label_cell(&first.words);
+    (label && names_apart(&l.cells).is_none()).then_some((first, rest))
 }
 
 /// A form read line by line: "Label: value"; a value's further lines (right column
@@ -506,9 +511,11 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
     let Some((first, rest)) = texts.split_first() else {
         return;
     };
+    // A row of signatures ("Stefan Ingves | Cecilia Skingsley") has no label.
+    let signatures = names_apart(&first.cells).is_some();
     // A row of one line: its cells side by side.
     if let [label, _, ..] = first.cells.as_slice() {
-        if label.column == 0 && is_label_cell(&label.words) {
+        if label.column == 0 && is_label_cell(&label.words) && !signatures {
             let value: Vec<String> = first.cells.iter().skip(1).map(|c| c.text()).collect();
             out.push(format!("{}: {}", label.text(), value.join(" ")));
             out.extend(rest.iter().map(|t| t.text.clone()));
@@ -520,8 +527,16 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
         [c] if c.column == 0 && is_label_cell(&c.words) => Some(c),
         _ => None,
     };
+    // A signature beside signatures ("Martin Flodén" read before "Per Jansson ⟶ Henry
+    // Ohlsson") labels nothing.
+    let signatures = |value: &protokoll_model::layout::TextLine<'_>| {
+        label_cell.is_some_and(|c| person(&c.words))
+            && (names_apart(&value.cells).is_some() || value.cells.iter().all(|c| person(&c.words)))
+    };
     match (label_cell, rest.split_first()) {
-        (Some(label), Some((value, more))) if value.cells.iter().all(|c| c.column > 0) => {
+        (Some(label), Some((value, more)))
+            if value.cells.iter().all(|c| c.column > 0) && !signatures(value) =>
+        {
             let label = label.text();
             let runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
             let mut text = format!("{label}: {}", value.text);
