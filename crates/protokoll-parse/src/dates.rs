@@ -107,7 +107,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 static KL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)kl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?-u:\b)").expect("regex")
+    Regex::new(r"(?i)(?-u:\b)kl(?:ockan)?[.:]?\s*(\d{1,2})(?:[.:](\d{2}))?(?-u:\b)").expect("regex")
 });
 
 /// A clock time that opens a text ("16:00 Fax …", "9.30"): the value of a time label.
@@ -250,6 +250,13 @@ mod tests {
         );
         assert_eq!(t("2024-09-20 och 4-5 personer"), None);
         assert_eq!(t("kl 13"), Some(("13:00".into(), None)));
+        // "Kl:" as a label.
+        assert_eq!(t("Kl: 17:17"), Some(("17:17".into(), None)));
+        assert_eq!(
+            leading_time("16:00 Fax +46 8 21 05 31").as_deref(),
+            Some("16:00")
+        );
+        assert_eq!(leading_time("2020-03-12"), None);
     }
 
     #[test]

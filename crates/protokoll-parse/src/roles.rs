@@ -574,11 +574,23 @@ pub fn opening_and_closing(items: &[Item]) -> (Option<String>, Option<String>) {
         .iter()
         .take(2)
         .find_map(|it| OPENED.captures(&text(it)).and_then(|c| hhmm(&c)));
+    // The item headed as the closing one ("Mötets avslutande"), the first such: minutes
+    // with other documents appended hold their closings too. Else the last two items.
+    let closing_heading = |it: &&Item| {
+        let t = it.title.to_lowercase();
+        t.contains("avslut") || t.contains("stäng")
+    };
     let closed = items
         .iter()
-        .rev()
-        .take(2)
-        .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)));
+        .filter(closing_heading)
+        .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)))
+        .or_else(|| {
+            items
+                .iter()
+                .rev()
+                .take(2)
+                .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)))
+        });
     (opened, closed)
 }
 
@@ -806,5 +818,16 @@ mod tests {
             opening_and_closing(&items),
             (Some("12:15".into()), Some("12:32".into()))
         );
+        // Another meeting's minutes appended: the first closing item is this meeting's.
+        let items = [
+            item("Mötets öppnande", "Mötet öppnades 17:18."),
+            item("Mötets avslutande", "Mötet avslutades 18:17."),
+            item("Bilaga", "Protokoll från förra mötet"),
+            item(
+                "Mötets avslutande",
+                "Johannes förklarar mötet avslutat kl 01.43.",
+            ),
+        ];
+        assert_eq!(opening_and_closing(&items).1.as_deref(), Some("18:17"));
     }
 }
