@@ -7,6 +7,7 @@ use protokoll_model::record::{Format, Problem, ProblemCode, Record, Source, Stat
 use protokoll_model::{Budget, Cell, Document, Line, Page, Rect, TextLayer, Word};
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options shared by every file of a run.
 #[derive(Debug, Clone)]
@@ -406,6 +407,10 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<&'static str>) {
 /// Positions are synthetic (one unit per character) but keep order and indentation.
 pub fn text_document(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A word's text is shared by its repeats (a document is mostly a few thousand
+    // words, repeated): one allocation per distinct word, not per token, and the
+    // repair's passes over the words read the same few cache lines.
+    let mut shared: Interner<'_> = Interner::default();
     let mut pages = Vec::new();
     for (pi, page_text) in text.split('\u{c}').enumerate() {
         let mut lines = Vec::new();
@@ -420,9 +425,9 @@ pub fn text_document(text: &str) -> Document {
                 let mut words = Vec::with_capacity(part.split_whitespace().count());
                 let mut wx = x + indent * 5.0;
                 for w in part.split_whitespace() {
-                    let width = w.chars().count() as f32 * 5.0;
+                    let (text, width) = shared.get(w);
                     words.push(Word {
-                        text: w.into(),
+                        text,
                         bbox: Rect {
                             x0: wx,
                             y0: y,
@@ -461,6 +466,23 @@ pub fn text_document(text: &str) -> Document {
         pages,
         text_layer: TextLayer::Native,
         producer: None,
+    }
+}
+
+/// The texts of a document's words, each stored once, with its synthetic width.
+#[derive(Default)]
+struct Interner<'t>(
+    std::collections::HashMap<&'t str, (Arc<str>, f32), foldhash::fast::FixedState>,
+);
+
+impl<'t> Interner<'t> {
+    /// The shared text of `w` and its width (five units a character).
+    fn get(&mut self, w: &'t str) -> (Arc<str>, f32) {
+        let (text, width) = self
+            .0
+            .entry(w)
+            .or_insert_with(|| (Arc::from(w), w.chars().count() as f32 * 5.0));
+        (text.clone(), *width)
     }
 }
 
