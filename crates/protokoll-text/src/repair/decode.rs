@@ -212,18 +212,38 @@ pub fn repair_kept(
 /// The guesses among the kept words: repairs `ctx` (see [`Ctx::guessing`]) would make
 /// that the normal pass did not, reported for a person to decide; the page is not changed.
 pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correction> {
+    if kept.is_empty() {
+        return Vec::new();
+    }
     // Only a reading that won by less than the margin to apply makes a guess: the other
-    // kept words are passed over without a second look.
-    let guesses: HashSet<String, foldhash::fast::FixedState> = ctx
-        .memo
-        .iter()
-        .flat_map(|m| m.iter())
-        .filter(|(_, raw)| {
-            raw.as_ref()
-                .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
-        })
-        .map(|(w, _)| w.clone())
-        .collect();
+    // kept words are passed over without a second look. The memo only grows, so its
+    // size tells whether the guesses of the page before still hold.
+    let size = ctx.memo.iter().map(|m| m.len()).sum::<usize>();
+    let guesses = match ctx.guesses.take() {
+        Some((n, g)) if n == size => g,
+        _ => ctx
+            .memo
+            .iter()
+            .flat_map(|m| m.iter())
+            .filter(|(_, raw)| {
+                raw.as_ref()
+                    .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
+            })
+            .map(|(w, _)| w.clone())
+            .collect(),
+    };
+    let found = suggest_among(page, kept, &guesses, ctx);
+    ctx.guesses = Some((size, guesses));
+    found
+}
+
+/// The suggestions of [`suggest_kept`] on one page, with its `guesses`.
+fn suggest_among(
+    page: &Page,
+    kept: &[Kept],
+    guesses: &HashSet<String, foldhash::fast::FixedState>,
+    ctx: &mut Ctx<'_>,
+) -> Vec<Correction> {
     if guesses.is_empty() {
         return Vec::new();
     }

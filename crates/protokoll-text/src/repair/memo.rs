@@ -49,6 +49,12 @@ pub struct Ctx<'a> {
     pub(super) infinitives: FastMap<String, Option<(String, f32)>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
     pub(super) floor: f32,
+    /// The words of `memo` whose reading is a guess, and the size of `memo` they were
+    /// read at (see [`suggest_kept`]).
+    pub(super) guesses: Option<(
+        usize,
+        std::collections::HashSet<String, foldhash::fast::FixedState>,
+    )>,
 }
 
 impl<'a> Ctx<'a> {
@@ -65,6 +71,7 @@ impl<'a> Ctx<'a> {
             supines: FastMap::default(),
             split_heads: FastMap::default(),
             floor: APPLY_MARGIN,
+            guesses: None,
         }
     }
 
@@ -85,6 +92,7 @@ impl<'a> Ctx<'a> {
         // Token answers hold repairs made under the old floor.
         self.tokens.iter_mut().for_each(|m| m.clear());
         self.near.clear();
+        self.guesses = None;
         self
     }
 
