@@ -392,13 +392,17 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<&'static str>) {
             (t.into_owned(), Some(enc.name()))
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let clean = if text.contains(['\0', '\r']) {
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    // The text itself where it is clean (most files): a large file is not copied.
+    let clean = if text.bytes().any(|b| b == b'\0' || b == b'\r') {
         text.replace('\0', "")
             .replace("\r\n", "\n")
             .replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     };
     (clean, enc)
 }
@@ -411,20 +415,26 @@ pub fn text_document(text: &str) -> Document {
     // words, repeated): one allocation per distinct word, not per token, and the
     // repair's passes over the words read the same few cache lines.
     let mut shared: Interner<'_> = Interner::default();
+    let mut tokens: Vec<&str> = Vec::new();
     let mut pages = Vec::new();
     for (pi, page_text) in text.split('\u{c}').enumerate() {
         let mut lines = Vec::new();
         for (li, raw) in page_text.lines().enumerate() {
             let y = li as f32 * 12.0;
-            let mut cells = Vec::new();
+            // Sized first: a large text file has millions of lines, most of one cell.
+            let tabbed = raw.contains('\t');
+            let mut cells = Vec::with_capacity(if tabbed { 4 } else { 1 });
             let mut x = 0.0f32;
-            let n_cells = raw.split('\t').filter(|c| !c.trim().is_empty()).count();
+            let n_cells = match tabbed {
+                true => raw.split('\t').filter(|c| !c.trim().is_empty()).count(),
+                false => 1,
+            };
             for (ci, part) in raw.split('\t').enumerate() {
                 let indent = part.chars().take_while(|c| c.is_whitespace()).count() as f32;
-                // Sized first: a large text file has millions of lines.
-                let mut words = Vec::with_capacity(part.split_whitespace().count());
+                split_words(part, &mut tokens);
+                let mut words = Vec::with_capacity(tokens.len());
                 let mut wx = x + indent * 5.0;
-                for w in part.split_whitespace() {
+                for w in tokens.drain(..) {
                     let (text, width) = shared.get(w);
                     words.push(Word {
                         text,
@@ -466,6 +476,32 @@ pub fn text_document(text: &str) -> Document {
         pages,
         text_layer: TextLayer::Native,
         producer: None,
+    }
+}
+
+/// The words of `part` (split at Unicode white space, as `split_whitespace` does) in
+/// `out`; an ASCII part (most are) is split by the byte.
+fn split_words<'t>(part: &'t str, out: &mut Vec<&'t str>) {
+    if !part.is_ascii() {
+        out.extend(part.split_whitespace());
+        return;
+    }
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = part.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i + bytes
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|b| space(b)).count());
+        let end = start
+            + bytes
+                .get(start..)
+                .map_or(0, |r| r.iter().take_while(|b| !space(b)).count());
+        if let Some(w) = part.get(start..end).filter(|w| !w.is_empty()) {
+            out.push(w);
+        }
+        i = end;
     }
 }
 
@@ -1075,6 +1111,23 @@ mod tests {
         }
         assert!("sometimes".parse::<OcrMode>().is_err());
         assert_eq!(Options::default().key(), "repair=yes ocr=auto");
+    }
+
+    #[test]
+    fn ascii_words_split_as_split_whitespace_splits_them() {
+        for part in [
+            "",
+            "  ",
+            "a",
+            " Mötet  beslutade\x0bnu\x0c ",
+            "x\ty\rz\n\u{1c}w",
+            "  §  15,  Ovriga\u{a0}fragor ",
+        ] {
+            let mut words = Vec::new();
+            split_words(part, &mut words);
+            let want: Vec<&str> = part.split_whitespace().collect();
+            assert_eq!(words, want, "{part:?}");
+        }
     }
 
     #[test]
