@@ -606,6 +606,7 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         &protokoll_text::RepairOptions {
             repair: opts.repair,
             plain_text: plain,
+            suggest: true,
         },
         &budget,
     );
@@ -652,6 +653,7 @@ pub struct Extracted {
     /// The pages, repaired where `opts.repair` asks.
     pub document: Document,
     /// The repairs made (the printed text has them applied); the caller may drop them.
+    /// No suggestions: `extract` does not look for them.
     pub repairs: Option<protokoll_text::Repairs>,
     /// What kept text from being read or changed it (`ocr_unavailable`, `ocr_failed`,
     /// `timeout`, `too_many_pages`, `encoding`): text that is missing is said, not
@@ -735,9 +737,11 @@ fn extracted(loaded: Loaded, display: &str, opts: &Options) -> Result<Extracted,
     notes.extend(notes_of(missing));
     let repairs = opts.repair.then(|| {
         let plain = record.source.format == Format::Text;
+        // The guesses change no word, and `extract` prints none.
         let how = protokoll_text::RepairOptions {
             repair: true,
             plain_text: plain,
+            suggest: false,
         };
         protokoll_text::repair_document(&mut document, &how)
     });

@@ -58,6 +58,9 @@ pub struct RepairOptions {
     /// The document came from a plain text file: its pages are checked for OCR damage
     /// though no OCR layer marks them (its origin is unknown).
     pub plain_text: bool,
+    /// Look for the guesses left to a person ([`Repairs::suggestions`]); a caller that
+    /// only prints the text (`extract`) does without them (they change no word).
+    pub suggest: bool,
 }
 
 impl Default for RepairOptions {
@@ -66,6 +69,7 @@ impl Default for RepairOptions {
         RepairOptions {
             repair: true,
             plain_text: false,
+            suggest: true,
         }
     }
 }
@@ -84,7 +88,11 @@ pub fn repair_document_within(
     opts: &RepairOptions,
     budget: &Budget,
 ) -> Repairs {
-    let RepairOptions { repair, plain_text } = *opts;
+    let RepairOptions {
+        repair,
+        plain_text,
+        suggest,
+    } = *opts;
     let lex = lexicon::Lexicon::swedish().filter(|_| repair);
     let Some(lex) = lex else {
         normalize_document(doc);
@@ -114,7 +122,15 @@ pub fn repair_document_within(
         damaged: &damaged,
         partial: &partial,
     };
-    repair_damaged(doc, lex, pages, out, seen, budget)
+    let looks = Looks { seen, suggest };
+    repair_damaged(doc, lex, pages, out, looks, budget)
+}
+
+/// What the repair of damaged pages reads besides the pages: the document's written
+/// evidence ([`add_written`]), and whether it looks for guesses.
+struct Looks {
+    seen: HashMap<String, usize>,
+    suggest: bool,
 }
 
 /// What [`read_pages`] found, page by page.
@@ -268,11 +284,12 @@ fn repair_damaged(
     lex: &'static lexicon::Lexicon,
     pages: Pages<'_>,
     mut out: Vec<Correction>,
-    mut seen: HashMap<String, usize>,
+    looks: Looks,
     budget: &Budget,
 ) -> Repairs {
     // `seen`: words the document writes with å/ä/ö somewhere (on an undamaged page, or
     // in a heading the OCR got right) are evidence for the same word elsewhere.
+    let Looks { mut seen, suggest } = looks;
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let kept = match first_pass(doc, pages, &mut ctx, &mut out, budget) {
@@ -307,6 +324,12 @@ fn repair_damaged(
     out.extend(repair::expand_acronyms(&mut doc.pages, damaged, lex));
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
+    if !suggest {
+        return Repairs {
+            corrections: out,
+            ..Repairs::default()
+        };
+    }
     // The close calls left as written, for a person to decide.
     let mut guess = second.guessing();
     let suggestions = doc
@@ -412,6 +435,7 @@ mod tests {
         let opts = RepairOptions {
             repair: true,
             plain_text: true,
+            suggest: true,
         };
         let r = repair_document_within(&mut doc, &opts, &Budget::after_checks(1));
         assert_eq!(r.stopped_at, Some(1));

@@ -471,6 +471,7 @@ mod tests {
             &crate::RepairOptions {
                 repair: true,
                 plain_text: true,
+                suggest: true,
             },
         );
         let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
