@@ -118,6 +118,9 @@ pub(super) fn context_free(text: &str) -> bool {
 /// the page and its neighbours then.
 #[derive(Debug, Clone)]
 pub struct Kept {
+    /// The word as the first pass left it (the second look reads it without going
+    /// back to the page, for most kept words are not looked at again).
+    pub(super) text: std::sync::Arc<str>,
     pub(super) line: usize,
     pub(super) cell: usize,
     pub(super) word: usize,
@@ -160,6 +163,7 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
                 match repair_cached(&w.text, prev, next.map(|n| &**n), ctx) {
                     Some(r) => fixes.push((i, r)),
                     None if ctx.last_contested => kept.push(Kept {
+                        text: w.text.clone(),
                         line: li,
                         cell: ci,
                         word: i,
@@ -189,6 +193,10 @@ pub fn repair_kept(
     let number = page.number;
     let mut out = Vec::new();
     for k in kept {
+        // The word is still as the first pass left it: nothing wrote to it since.
+        if !flip.contains(lowercase(split_core(&k.text).1).as_ref()) {
+            continue;
+        }
         let Some(cell) = page
             .lines
             .get_mut(k.line)
@@ -199,9 +207,6 @@ pub fn repair_kept(
         let Some(w) = cell.words.get(k.word) else {
             continue;
         };
-        if !flip.contains(lowercase(split_core(&w.text).1).as_ref()) {
-            continue;
-        }
         if let Some(r) = repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx) {
             apply(cell, vec![(k.word, fix_of(r))], number, &mut out);
         }
