@@ -113,12 +113,22 @@ fn phrases<'a>(pages: &'a [Page], found: &HashMap<String, Option<String>>) -> St
     let mut starts = Starts::new();
     // The phrases still being read: their initial and their words so far.
     let mut open: Vec<(char, Vec<&str>)> = Vec::new();
-    let cores = pages
+    for w in pages
         .iter()
         .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
-        .map(|w| split_core(&w.text).1)
-        .filter(|c| !c.is_empty());
-    for core in cores {
+    {
+        // Cheap test first: a word that opens with a lowercase letter or a digit is no
+        // phrase's first, and its core is needed only inside a phrase.
+        let bare = w
+            .text
+            .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if bare && open.is_empty() {
+            continue;
+        }
+        let core = split_core(&w.text).1;
+        if core.is_empty() {
+            continue;
+        }
         for (_, phrase) in open.iter_mut() {
             phrase.push(core);
         }
