@@ -225,15 +225,14 @@ fn first_pass(
         if (*hit || *part) && budget.check().is_err() {
             return Err(page.number);
         }
-        let (fixes, k) = if *hit {
-            repair::repair_page(page, ctx)
+        let k = if *hit {
+            repair::repair_page_into(page, ctx, out)
         } else if *part {
-            let fixes = repair::repair_partial_page(page, known, &facts, &mut own);
-            (fixes, Vec::new())
+            out.extend(repair::repair_partial_page(page, known, &facts, &mut own));
+            Vec::new()
         } else {
-            Default::default()
+            Vec::new()
         };
-        out.extend(fixes);
         kept.push(k);
     }
     Ok(kept)

@@ -131,9 +131,21 @@ pub struct Kept {
 /// Repairs one damaged page in place; returns its corrections in reading order, and
 /// the words kept against a close reading (for [`repair_kept`]).
 pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<Kept>) {
-    let number = page.number;
     let mut out = Vec::new();
+    let kept = repair_page_into(page, ctx, &mut out);
+    (out, kept)
+}
+
+/// [`repair_page`], its corrections added to `out` (the document's: no list per page).
+pub fn repair_page_into(
+    page: &mut Page,
+    ctx: &mut Ctx<'_>,
+    out: &mut Vec<Correction>,
+) -> Vec<Kept> {
+    let number = page.number;
     let mut kept = Vec::new();
+    // One list of a cell's repairs for all cells (most cells have some).
+    let mut fixes: Vec<(usize, Fix)> = Vec::new();
     // The word before a line's first one: the last of the line before (prose runs on).
     let mut carry: Option<std::sync::Arc<str>> = None;
     for (li, line) in page.lines.iter_mut().enumerate() {
@@ -144,9 +156,8 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             // A capital split from a word that only its repair tells ("F érvaltningen").
             let lex = ctx.lex;
             let mut known = |w: &str| listed_or_name(lex, w) || ctx.repairs(w, true);
-            merge_split_initials(cell, &mut known, lex, number, &mut out);
-            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, &mut out);
-            let mut fixes: Vec<(usize, Fix)> = Vec::new();
+            merge_split_initials(cell, &mut known, lex, number, out);
+            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, out);
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
                     Some(j) => cell.words.get(j).map(|w| &w.text),
@@ -176,10 +187,10 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             if let Some(last) = cell.words.last() {
                 carry = Some(last.text.clone());
             }
-            apply(cell, fixes, number, &mut out);
+            apply(cell, fixes.drain(..), number, out);
         }
     }
-    (out, kept)
+    kept
 }
 
 /// The second look: the kept words whose lowercase core is in `flip`, repaired again
