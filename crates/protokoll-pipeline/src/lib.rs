@@ -20,7 +20,7 @@ pub struct Options {
     pub ocr: OcrMode,
     /// How to OCR them.
     pub ocr_config: protokoll_ocr::Config,
-    /// Largest plain-text file read, in bytes. Memory is about 25 times the text (each
+    /// Largest plain-text file read, in bytes. Memory is about 20 times the text (each
     /// word is a positioned token), and minutes are a few hundred kB at most.
     pub max_text_bytes: u64,
     /// Tests only (`PROTOKOLL_TEST_BUDGET_CHECKS`): a budget spent after this many
