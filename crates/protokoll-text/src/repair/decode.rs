@@ -1,6 +1,6 @@
 use super::audit::{apply, fix_of, Fix};
 use super::classes::{definite_noun, finite_verb};
-use super::context::{here_follows, left_word, person_slot};
+use super::context::{here_follows, person_slot};
 use super::gate::ocr_layer;
 use super::lists::LISTS;
 use super::memo::Ctx;
@@ -25,7 +25,7 @@ pub(super) fn repair_cached(
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
     let prev_text = prev.map(|p| &**p);
-    let (after_marker, left) = left_word(prev_text);
+    let (after_marker, left) = ctx.left_of(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
     let slot = left as usize

@@ -1,5 +1,6 @@
 use super::audit::Fix;
 use super::classes::is_supine;
+use super::context::{left_word, Slot};
 use super::evidence::Evidence;
 use super::merges::{fragment, listed_with_letters};
 use super::score::{best, candidates, lost_initial_letter, top};
@@ -41,6 +42,9 @@ pub struct Ctx<'a> {
     pub(super) tokens: [TokenMemo; 16],
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     pub(super) near: FastMap<NearKey, (Option<Fix>, bool)>,
+    /// What each word as written asks of the word after it ([`left_word`]), asked for
+    /// every token.
+    pub(super) left: FastMap<std::sync::Arc<str>, (bool, Slot)>,
     /// Whether a token may open a split word (see [`Ctx::split_head`]).
     pub(super) split_heads: FastMap<String, bool>,
     /// Supine readings by word (see [`Ctx::supine`]).
@@ -70,6 +74,7 @@ impl<'a> Ctx<'a> {
             infinitives: FastMap::default(),
             supines: FastMap::default(),
             split_heads: FastMap::default(),
+            left: FastMap::default(),
             floor: APPLY_MARGIN,
             guesses: None,
         }
@@ -196,6 +201,19 @@ impl<'a> Ctx<'a> {
             && !listed_with_letters(self.lex, &lower, f32::MIN)
             && !self.repairs(&lower, core.starts_with(char::is_uppercase));
         self.split_heads.insert(token.to_string(), found);
+        found
+    }
+
+    /// [`left_word`] of `prev`, remembered by the word.
+    pub(super) fn left_of(&mut self, prev: Option<&std::sync::Arc<str>>) -> (bool, Slot) {
+        let Some(p) = prev else {
+            return left_word(None);
+        };
+        if let Some(&hit) = self.left.get(&**p) {
+            return hit;
+        }
+        let found = left_word(Some(p));
+        self.left.insert(p.clone(), found);
         found
     }
 
