@@ -21,10 +21,11 @@ use std::collections::HashSet;
 pub(super) fn repair_cached(
     text: &std::sync::Arc<str>,
     prev: Option<&std::sync::Arc<str>>,
-    next: Option<&str>,
+    next_word: Option<&std::sync::Arc<str>>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
     let prev_text = prev.map(|p| &**p);
+    let next = next_word.map(|n| &**n);
     let (after_marker, left) = ctx.left_of(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
@@ -37,19 +38,21 @@ pub(super) fn repair_cached(
             return r.clone();
         }
     }
-    let free = !after_marker && context_free(text);
+    let kind = ctx.kind_of(text);
+    let free = !after_marker && kind.context_free;
     // Tokens read from their neighbours ("1", "ar", "Aven", after "att"): by the token,
     // the word before as written and what the word after is. A modal ("bor") reads the
     // word after itself and is never kept.
-    let near = (!free && !is_modal(text)).then(|| {
+    let near = (!free && !kind.modal).then(|| {
         // "det har mötet", "att andra tiderna": a token read with the word after it
         // ([`here_follows`], [`finite_verb`], [`definite_noun`]).
-        let here = if split_core(text).1.eq_ignore_ascii_case("har") {
-            here_follows(ctx.lex, next) || finite_verb(ctx.lex, next)
+        let after = ctx.next_of(next_word);
+        let here = if kind.har {
+            after.here
         } else {
-            after_marker && definite_noun(ctx.lex, next)
+            after_marker && after.definite
         };
-        let class = next_class(next) | u8::from(here) << 7;
+        let class = after.class | u8::from(here) << 7;
         (text.clone(), prev.cloned(), class)
     });
     if let Some((r, contested)) = near.as_ref().and_then(|k| ctx.near.get(k)) {
@@ -67,6 +70,49 @@ pub(super) fn repair_cached(
         ctx.near.insert(key, (r.clone(), contested));
     }
     r
+}
+
+/// What [`repair_cached`] reads of a token as written, whatever its neighbours.
+#[derive(Clone, Copy)]
+pub(super) struct TokenKind {
+    /// [`context_free`].
+    pub(super) context_free: bool,
+    /// [`is_modal`].
+    pub(super) modal: bool,
+    /// The token is "har" (any case), read with the word after it.
+    pub(super) har: bool,
+}
+
+impl TokenKind {
+    pub(super) fn of(text: &str) -> Self {
+        TokenKind {
+            context_free: context_free(text),
+            modal: is_modal(text),
+            har: split_core(text).1.eq_ignore_ascii_case("har"),
+        }
+    }
+}
+
+/// What [`repair_cached`] reads of the word after a token.
+#[derive(Clone, Copy)]
+pub(super) struct NextKind {
+    /// [`next_class`].
+    pub(super) class: u8,
+    /// A "har" before it is "här" ([`here_follows`]) or the auxiliary before a finite
+    /// verb ([`finite_verb`]).
+    pub(super) here: bool,
+    /// [`definite_noun`].
+    pub(super) definite: bool,
+}
+
+impl NextKind {
+    pub(super) fn of(lex: &Lexicon, next: Option<&str>) -> Self {
+        NextKind {
+            class: next_class(next),
+            here: here_follows(lex, next) || finite_verb(lex, next),
+            definite: definite_noun(lex, next),
+        }
+    }
 }
 
 /// What [`repair_token`] reads of the word after a token, as bits: a lowercase word, a
@@ -171,7 +217,7 @@ pub fn repair_page_into(
                     labelled |= only_labels;
                 }
                 let next = cell.words.get(i + 1).map(|w| &w.text);
-                match repair_cached(&w.text, prev, next.map(|n| &**n), ctx) {
+                match repair_cached(&w.text, prev, next, ctx) {
                     Some(r) => fixes.push((i, r)),
                     None if ctx.last_contested => kept.push(Kept {
                         text: w.text.clone(),
@@ -277,7 +323,7 @@ fn suggest_among(
                 return None;
             }
             let (text, kind, confidence) =
-                repair_cached(&w.text, k.prev.as_ref(), k.next.as_deref(), ctx)?;
+                repair_cached(&w.text, k.prev.as_ref(), k.next.as_ref(), ctx)?;
             Some(Correction {
                 page: page.number,
                 original: w.text.to_string(),

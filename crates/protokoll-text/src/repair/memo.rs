@@ -1,6 +1,7 @@
 use super::audit::Fix;
 use super::classes::is_supine;
 use super::context::{left_word, Slot};
+use super::decode::{NextKind, TokenKind};
 use super::evidence::Evidence;
 use super::merges::{fragment, listed_with_letters};
 use super::score::{best, candidates, lost_initial_letter, top};
@@ -45,6 +46,10 @@ pub struct Ctx<'a> {
     /// What each word as written asks of the word after it ([`left_word`]), asked for
     /// every token.
     pub(super) left: FastMap<std::sync::Arc<str>, (bool, Slot)>,
+    /// What each token is as written, and what each word asks of the token before it
+    /// ([`repair_cached`]): asked for every token not answered by its memo.
+    pub(super) kinds: FastMap<std::sync::Arc<str>, TokenKind>,
+    pub(super) nexts: FastMap<std::sync::Arc<str>, NextKind>,
     /// Whether a token may open a split word (see [`Ctx::split_head`]).
     pub(super) split_heads: FastMap<String, bool>,
     /// Supine readings by word (see [`Ctx::supine`]).
@@ -75,6 +80,8 @@ impl<'a> Ctx<'a> {
             supines: FastMap::default(),
             split_heads: FastMap::default(),
             left: FastMap::default(),
+            kinds: FastMap::default(),
+            nexts: FastMap::default(),
             floor: APPLY_MARGIN,
             guesses: None,
         }
@@ -214,6 +221,29 @@ impl<'a> Ctx<'a> {
         }
         let found = left_word(Some(p));
         self.left.insert(p.clone(), found);
+        found
+    }
+
+    /// [`TokenKind`] of `text`, remembered by the token.
+    pub(super) fn kind_of(&mut self, text: &std::sync::Arc<str>) -> TokenKind {
+        if let Some(&hit) = self.kinds.get(&**text) {
+            return hit;
+        }
+        let found = TokenKind::of(text);
+        self.kinds.insert(text.clone(), found);
+        found
+    }
+
+    /// [`NextKind`] of the word after a token, remembered by the word.
+    pub(super) fn next_of(&mut self, next: Option<&std::sync::Arc<str>>) -> NextKind {
+        let Some(n) = next else {
+            return NextKind::of(self.lex, None);
+        };
+        if let Some(&hit) = self.nexts.get(&**n) {
+            return hit;
+        }
+        let found = NextKind::of(self.lex, Some(n));
+        self.nexts.insert(n.clone(), found);
         found
     }
 
