@@ -139,8 +139,14 @@ impl Line {
     }
     /// The line's text, cells joined by a single space.
     pub fn text(&self) -> String {
-        let parts: Vec<String> = self.cells.iter().map(Cell::text).collect();
-        parts.join(" ")
+        let mut s = String::new();
+        for (k, c) in self.cells.iter().enumerate() {
+            if k > 0 {
+                s.push(' ');
+            }
+            push_words(&mut s, &c.words);
+        }
+        s
     }
     /// The line's box.
     pub fn bbox(&self) -> Rect {
@@ -181,13 +187,20 @@ pub struct Document {
 
 fn join_words(words: &[Word]) -> String {
     let mut s = String::new();
+    push_words(&mut s, words);
+    s
+}
+
+/// Appends `words` joined by single spaces (an empty word adds no space).
+fn push_words(s: &mut String, words: &[Word]) {
+    let mut any = false;
     for w in words {
-        if !s.is_empty() {
+        if any {
             s.push(' ');
         }
+        any |= !w.text.is_empty();
         s.push_str(&w.text);
     }
-    s
 }
 
 fn bbox_of(words: &[Word]) -> Rect {
@@ -203,45 +216,83 @@ impl Document {
     /// lines are read in turn, left before right; furniture lines that repeat are printed
     /// once, at the end; pages are separated by a form feed.
     pub fn to_text(&self) -> String {
+        // Written straight into one string (no line's text built apart): `extract`
+        // prints a large text file this way.
         let mut out = String::new();
-        let mut furniture = String::new();
-        let mut seen: Vec<(&str, f32, f32)> = Vec::new();
+        let mut furniture = Furniture::default();
         for (i, page) in self.pages.iter().enumerate() {
             if i > 0 {
                 out.push('\u{c}');
             }
-            for block in reading_blocks(&page.lines) {
-                for line in block {
-                    if !line.furniture {
-                        out.push_str(&line.text);
-                        out.push('\n');
-                        continue;
+            for group in row_groups(&page.lines) {
+                let max_col = group
+                    .iter()
+                    .flat_map(|l| l.cells.iter().map(|c| c.column))
+                    .max()
+                    .unwrap_or(0);
+                // As `reading_blocks` reads them: a table row column by column.
+                if group.len() == 1 || max_col == 0 {
+                    for l in group {
+                        furniture.text_line(&mut out, &l.cells, l.furniture);
                     }
-                    // A furniture word already printed at about the same place is a repeat.
-                    let mut fresh = Vec::new();
-                    for w in line.cells.iter().flat_map(|c| c.words.iter()) {
-                        let dup = seen.iter().any(|(t, x, y)| {
-                            *t == &*w.text
-                                && (x - w.bbox.x0).abs() < 12.0
-                                && (y - w.bbox.y1).abs() < 12.0
-                        });
-                        if !dup {
-                            seen.push((&*w.text, w.bbox.x0, w.bbox.y1));
-                            fresh.push(&*w.text);
+                } else {
+                    for col in 0..=max_col {
+                        for l in group {
+                            if let Some(c) = l.cell(col) {
+                                let cells = std::slice::from_ref(c);
+                                furniture.text_line(&mut out, cells, l.furniture);
+                            }
                         }
-                    }
-                    if !fresh.is_empty() {
-                        furniture.push_str(&fresh.join(" "));
-                        furniture.push('\n');
                     }
                 }
             }
         }
-        if !furniture.is_empty() {
+        if !furniture.text.is_empty() {
             out.push('\n');
-            out.push_str(&furniture);
+            out.push_str(&furniture.text);
         }
         out
+    }
+}
+
+/// The furniture of [`Document::to_text`]: its lines, printed at the end, and the words
+/// printed so far with where they stood.
+#[derive(Default)]
+struct Furniture<'a> {
+    text: String,
+    seen: Vec<(&'a str, f32, f32)>,
+}
+
+impl<'a> Furniture<'a> {
+    /// Writes one reading-ordered line (`cells`, joined by single spaces) to `out`, or,
+    /// for furniture, the words not printed before at about the same place to the
+    /// furniture lines.
+    fn text_line(&mut self, out: &mut String, cells: &'a [Cell], furniture: bool) {
+        if !furniture {
+            for (k, c) in cells.iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                push_words(out, &c.words);
+            }
+            out.push('\n');
+            return;
+        }
+        // A furniture word already printed at about the same place is a repeat.
+        let mut fresh = Vec::new();
+        for w in cells.iter().flat_map(|c| c.words.iter()) {
+            let dup = self.seen.iter().any(|(t, x, y)| {
+                *t == &*w.text && (x - w.bbox.x0).abs() < 12.0 && (y - w.bbox.y1).abs() < 12.0
+            });
+            if !dup {
+                self.seen.push((&*w.text, w.bbox.x0, w.bbox.y1));
+                fresh.push(&*w.text);
+            }
+        }
+        if !fresh.is_empty() {
+            self.text.push_str(&fresh.join(" "));
+            self.text.push('\n');
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use protokoll_model::record::{Format, Problem, ProblemCode, Record, Source, Stat
 use protokoll_model::{Budget, Cell, Document, Line, Page, Rect, TextLayer, Word};
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options shared by every file of a run.
 #[derive(Debug, Clone)]
@@ -19,7 +20,7 @@ pub struct Options {
     pub ocr: OcrMode,
     /// How to OCR them.
     pub ocr_config: protokoll_ocr::Config,
-    /// Largest plain-text file read, in bytes. Memory is about 25 times the text (each
+    /// Largest plain-text file read, in bytes. Memory is about 20 times the text (each
     /// word is a positioned token), and minutes are a few hundred kB at most.
     pub max_text_bytes: u64,
     /// Tests only (`PROTOKOLL_TEST_BUDGET_CHECKS`): a budget spent after this many
@@ -391,13 +392,17 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<&'static str>) {
             (t.into_owned(), Some(enc.name()))
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let clean = if text.contains(['\0', '\r']) {
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    // The text itself where it is clean (most files): a large file is not copied.
+    let clean = if text.bytes().any(|b| b == b'\0' || b == b'\r') {
         text.replace('\0', "")
             .replace("\r\n", "\n")
             .replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     };
     (clean, enc)
 }
@@ -406,23 +411,33 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<&'static str>) {
 /// Positions are synthetic (one unit per character) but keep order and indentation.
 pub fn text_document(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A word's text is shared by its repeats (a document is mostly a few thousand
+    // words, repeated): one allocation per distinct word, not per token, and the
+    // repair's passes over the words read the same few cache lines.
+    let mut shared: Interner<'_> = Interner::default();
+    let mut tokens: Vec<&str> = Vec::new();
     let mut pages = Vec::new();
     for (pi, page_text) in text.split('\u{c}').enumerate() {
         let mut lines = Vec::new();
         for (li, raw) in page_text.lines().enumerate() {
             let y = li as f32 * 12.0;
-            let mut cells = Vec::new();
+            // Sized first: a large text file has millions of lines, most of one cell.
+            let tabbed = raw.contains('\t');
+            let mut cells = Vec::with_capacity(if tabbed { 4 } else { 1 });
             let mut x = 0.0f32;
-            let n_cells = raw.split('\t').filter(|c| !c.trim().is_empty()).count();
+            let n_cells = match tabbed {
+                true => raw.split('\t').filter(|c| !c.trim().is_empty()).count(),
+                false => 1,
+            };
             for (ci, part) in raw.split('\t').enumerate() {
                 let indent = part.chars().take_while(|c| c.is_whitespace()).count() as f32;
-                // Sized first: a large text file has millions of lines.
-                let mut words = Vec::with_capacity(part.split_whitespace().count());
+                split_words(part, &mut tokens);
+                let mut words = Vec::with_capacity(tokens.len());
                 let mut wx = x + indent * 5.0;
-                for w in part.split_whitespace() {
-                    let width = w.chars().count() as f32 * 5.0;
+                for w in tokens.drain(..) {
+                    let (text, width) = shared.get(w);
                     words.push(Word {
-                        text: w.into(),
+                        text,
                         bbox: Rect {
                             x0: wx,
                             y0: y,
@@ -461,6 +476,49 @@ pub fn text_document(text: &str) -> Document {
         pages,
         text_layer: TextLayer::Native,
         producer: None,
+    }
+}
+
+/// The words of `part` (split at Unicode white space, as `split_whitespace` does) in
+/// `out`; an ASCII part (most are) is split by the byte.
+fn split_words<'t>(part: &'t str, out: &mut Vec<&'t str>) {
+    if !part.is_ascii() {
+        out.extend(part.split_whitespace());
+        return;
+    }
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = part.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i + bytes
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|b| space(b)).count());
+        let end = start
+            + bytes
+                .get(start..)
+                .map_or(0, |r| r.iter().take_while(|b| !space(b)).count());
+        if let Some(w) = part.get(start..end).filter(|w| !w.is_empty()) {
+            out.push(w);
+        }
+        i = end;
+    }
+}
+
+/// The texts of a document's words, each stored once, with its synthetic width.
+#[derive(Default)]
+struct Interner<'t>(
+    std::collections::HashMap<&'t str, (Arc<str>, f32), foldhash::fast::FixedState>,
+);
+
+impl<'t> Interner<'t> {
+    /// The shared text of `w` and its width (five units a character).
+    fn get(&mut self, w: &'t str) -> (Arc<str>, f32) {
+        let (text, width) = self
+            .0
+            .entry(w)
+            .or_insert_with(|| (Arc::from(w), w.chars().count() as f32 * 5.0));
+        (text.clone(), *width)
     }
 }
 
@@ -548,6 +606,7 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         &protokoll_text::RepairOptions {
             repair: opts.repair,
             plain_text: plain,
+            suggest: true,
         },
         &budget,
     );
@@ -594,6 +653,7 @@ pub struct Extracted {
     /// The pages, repaired where `opts.repair` asks.
     pub document: Document,
     /// The repairs made (the printed text has them applied); the caller may drop them.
+    /// No suggestions: `extract` does not look for them.
     pub repairs: Option<protokoll_text::Repairs>,
     /// What kept text from being read or changed it (`ocr_unavailable`, `ocr_failed`,
     /// `timeout`, `too_many_pages`, `encoding`): text that is missing is said, not
@@ -677,9 +737,11 @@ fn extracted(loaded: Loaded, display: &str, opts: &Options) -> Result<Extracted,
     notes.extend(notes_of(missing));
     let repairs = opts.repair.then(|| {
         let plain = record.source.format == Format::Text;
+        // The guesses change no word, and `extract` prints none.
         let how = protokoll_text::RepairOptions {
             repair: true,
             plain_text: plain,
+            suggest: false,
         };
         protokoll_text::repair_document(&mut document, &how)
     });
@@ -1053,6 +1115,23 @@ mod tests {
         }
         assert!("sometimes".parse::<OcrMode>().is_err());
         assert_eq!(Options::default().key(), "repair=yes ocr=auto");
+    }
+
+    #[test]
+    fn ascii_words_split_as_split_whitespace_splits_them() {
+        for part in [
+            "",
+            "  ",
+            "a",
+            " Mötet  beslutade\x0bnu\x0c ",
+            "x\ty\rz\n\u{1c}w",
+            "  §  15,  Ovriga\u{a0}fragor ",
+        ] {
+            let mut words = Vec::new();
+            split_words(part, &mut words);
+            let want: Vec<&str> = part.split_whitespace().collect();
+            assert_eq!(words, want, "{part:?}");
+        }
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct RepairOptions {
     /// The document came from a plain text file: its pages are checked for OCR damage
     /// though no OCR layer marks them (its origin is unknown).
     pub plain_text: bool,
+    /// Look for the guesses left to a person ([`Repairs::suggestions`]); a caller that
+    /// only prints the text (`extract`) does without them (they change no word).
+    pub suggest: bool,
 }
 
 impl Default for RepairOptions {
@@ -66,6 +69,7 @@ impl Default for RepairOptions {
         RepairOptions {
             repair: true,
             plain_text: false,
+            suggest: true,
         }
     }
 }
@@ -84,29 +88,27 @@ pub fn repair_document_within(
     opts: &RepairOptions,
     budget: &Budget,
 ) -> Repairs {
-    let RepairOptions { repair, plain_text } = *opts;
-    normalize_document(doc);
-    if !repair {
-        return Repairs::default();
-    }
-    let Some(lex) = lexicon::Lexicon::swedish() else {
+    let RepairOptions {
+        repair,
+        plain_text,
+        suggest,
+    } = *opts;
+    let lex = lexicon::Lexicon::swedish().filter(|_| repair);
+    let Some(lex) = lex else {
+        normalize_document(doc);
         return Repairs::default();
     };
-    // OCR text: an OCR layer, or plain text (whose origin is unknown).
-    let ocr: Vec<bool> = doc
-        .pages
-        .iter()
-        .map(|p| plain_text || repair::ocr_layer(p))
-        .collect();
-    let damaged = damaged_pages(doc, lex, &ocr);
-    let mut out = Vec::new();
-    for (page, _) in doc.pages.iter_mut().zip(&ocr).filter(|(_, o)| **o) {
-        if budget.check().is_err() {
-            return stopped(out, page.number);
-        }
-        out.extend(repair::repair_ocr_page(page, lex));
-    }
-    let layers: Vec<bool> = doc.pages.iter().map(repair::ocr_layer).collect();
+    let read = match read_pages(doc, lex, plain_text, budget) {
+        Ok(read) => read,
+        Err(stop) => return stop,
+    };
+    let Read {
+        ocr,
+        damaged,
+        layers,
+        seen,
+        mut out,
+    } = read;
     out.extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
     // OCR pages the gate calls clean: word by word, where a word's evidence says so.
     let partial: Vec<bool> = ocr.iter().zip(&damaged).map(|(o, d)| *o && !*d).collect();
@@ -120,7 +122,77 @@ pub fn repair_document_within(
         damaged: &damaged,
         partial: &partial,
     };
-    repair_damaged(doc, lex, pages, out, budget)
+    let looks = Looks { seen, suggest };
+    repair_damaged(doc, lex, pages, out, looks, budget)
+}
+
+/// What the repair of damaged pages reads besides the pages: the document's written
+/// evidence ([`add_written`]), and whether it looks for guesses.
+struct Looks {
+    seen: HashMap<String, usize>,
+    suggest: bool,
+}
+
+/// What [`read_pages`] found, page by page.
+struct Read {
+    /// OCR text: an OCR layer, or plain text (whose origin is unknown).
+    ocr: Vec<bool>,
+    /// Damaged pages ([`damaged_pages`]).
+    damaged: Vec<bool>,
+    /// OCR layers, after the repairs of any OCR page.
+    layers: Vec<bool>,
+    /// The words the document writes with å/ä/ö ([`add_written`]).
+    seen: HashMap<String, usize>,
+    /// The repairs of any OCR page ([`repair::repair_ocr_page`]).
+    out: Vec<Correction>,
+}
+
+/// The first look at the pages, one page at a time (all of a page's steps while its
+/// words are in cache, not one pass over a large document per step): each page
+/// normalized ([`normalize_word`]), judged by the gate, given the repairs of any OCR
+/// page, and read for the document's written evidence. `Err` with the repairs made
+/// before the budget ran out, the rest of the pages normalized only.
+fn read_pages(
+    doc: &mut Document,
+    lex: &lexicon::Lexicon,
+    plain_text: bool,
+    budget: &Budget,
+) -> Result<Read, Repairs> {
+    let n = doc.pages.len();
+    let mut memo = repair::WordMemo::default();
+    let (mut ocr, mut verdicts, mut layers) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let Some(page) = doc.pages.get_mut(i) else {
+            break;
+        };
+        normalize_page(page);
+        let o = plain_text || repair::ocr_layer(page);
+        verdicts.push(repair::damaged_with(page, lex, o, &mut memo));
+        if o {
+            if budget.check().is_err() {
+                let number = page.number;
+                doc.pages.iter_mut().skip(i + 1).for_each(normalize_page);
+                return Err(stopped(out, number));
+            }
+            out.extend(repair::repair_ocr_page(page, lex));
+        }
+        ocr.push(o);
+        layers.push(repair::ocr_layer(page));
+        add_written(&mut seen, page);
+    }
+    Ok(Read {
+        ocr,
+        damaged: damaged_pages(&verdicts),
+        layers,
+        seen,
+        out,
+    })
 }
 
 /// Which pages the repair reads: damaged ones ([`repair::damaged`]), and OCR pages the
@@ -153,15 +225,14 @@ fn first_pass(
         if (*hit || *part) && budget.check().is_err() {
             return Err(page.number);
         }
-        let (fixes, k) = if *hit {
-            repair::repair_page(page, ctx)
+        let k = if *hit {
+            repair::repair_page_into(page, ctx, out)
         } else if *part {
-            let fixes = repair::repair_partial_page(page, known, &facts, &mut own);
-            (fixes, Vec::new())
+            out.extend(repair::repair_partial_page(page, known, &facts, &mut own));
+            Vec::new()
         } else {
-            Default::default()
+            Vec::new()
         };
-        out.extend(fixes);
         kept.push(k);
     }
     Ok(kept)
@@ -170,33 +241,29 @@ fn first_pass(
 /// Normalizes every word ([`normalize_word`]); a word that normalizes to nothing (a
 /// lone soft hyphen) is dropped.
 fn normalize_document(doc: &mut Document) {
-    for page in &mut doc.pages {
-        for line in &mut page.lines {
-            for cell in &mut line.cells {
-                for w in &mut cell.words {
-                    if !w.text.is_ascii() {
-                        let n = normalize_word(&w.text);
-                        if *n != *w.text {
-                            w.text = n.into();
-                        }
+    doc.pages.iter_mut().for_each(normalize_page);
+}
+
+/// [`normalize_document`] of one page.
+fn normalize_page(page: &mut protokoll_model::Page) {
+    for line in &mut page.lines {
+        for cell in &mut line.cells {
+            for w in &mut cell.words {
+                if !w.text.is_ascii() {
+                    let n = normalize_word(&w.text);
+                    if *n != *w.text {
+                        w.text = n.into();
                     }
                 }
-                cell.words.retain(|w| !w.text.trim().is_empty());
             }
+            cell.words.retain(|w| !w.text.trim().is_empty());
         }
     }
 }
 
-/// Which pages are damaged ([`repair::damaged`]); `ocr` says which are OCR text. Pages
-/// too short to judge go with the majority of the document's judged pages.
-fn damaged_pages(doc: &Document, lex: &lexicon::Lexicon, ocr: &[bool]) -> Vec<bool> {
-    let mut memo = repair::WordMemo::default();
-    let verdicts: Vec<Option<bool>> = doc
-        .pages
-        .iter()
-        .zip(ocr)
-        .map(|(p, o)| repair::damaged_with(p, lex, *o, &mut memo))
-        .collect();
+/// Which pages are damaged, from the gate's verdicts ([`repair::damaged`]): pages too
+/// short to judge go with the majority of the document's judged pages.
+fn damaged_pages(verdicts: &[Option<bool>]) -> Vec<bool> {
     let (hits, judged) = verdicts
         .iter()
         .flatten()
@@ -216,11 +283,12 @@ fn repair_damaged(
     lex: &'static lexicon::Lexicon,
     pages: Pages<'_>,
     mut out: Vec<Correction>,
+    looks: Looks,
     budget: &Budget,
 ) -> Repairs {
-    // Words the document writes with å/ä/ö somewhere (on an undamaged page, or in a
-    // heading the OCR got right) are evidence for the same word elsewhere.
-    let mut seen = written_evidence(doc);
+    // `seen`: words the document writes with å/ä/ö somewhere (on an undamaged page, or
+    // in a heading the OCR got right) are evidence for the same word elsewhere.
+    let Looks { mut seen, suggest } = looks;
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
     let kept = match first_pass(doc, pages, &mut ctx, &mut out, budget) {
@@ -255,6 +323,12 @@ fn repair_damaged(
     out.extend(repair::expand_acronyms(&mut doc.pages, damaged, lex));
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
+    if !suggest {
+        return Repairs {
+            corrections: out,
+            ..Repairs::default()
+        };
+    }
     // The close calls left as written, for a person to decide.
     let mut guess = second.guessing();
     let suggestions = doc
@@ -270,13 +344,13 @@ fn repair_damaged(
     }
 }
 
-/// The words the document writes with å/ä/ö, with how often ([`evidence_word`]).
-fn written_evidence(doc: &Document) -> HashMap<String, usize> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for w in doc
-        .pages
+/// Adds the words `page` writes with å/ä/ö to `seen`, the document's written evidence
+/// with how often ([`evidence_word`]).
+fn add_written(seen: &mut HashMap<String, usize>, page: &protokoll_model::Page) {
+    for w in page
+        .lines
         .iter()
-        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+        .flat_map(|l| l.words())
         .filter(|w| !w.text.is_ascii())
     {
         // The word is copied only the first time: a document repeats its words.
@@ -289,7 +363,6 @@ fn written_evidence(doc: &Document) -> HashMap<String, usize> {
             }
         }
     }
-    seen
 }
 
 /// Adds to `seen` the words the confident repairs in `out` restored. Counted on
@@ -361,6 +434,7 @@ mod tests {
         let opts = RepairOptions {
             repair: true,
             plain_text: true,
+            suggest: true,
         };
         let r = repair_document_within(&mut doc, &opts, &Budget::after_checks(1));
         assert_eq!(r.stopped_at, Some(1));

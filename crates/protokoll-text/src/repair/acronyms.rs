@@ -13,6 +13,47 @@ use std::collections::HashMap;
 /// first capitalised, whose initials match it and carry an å, ä or ö; all such phrases
 /// must agree.
 pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> Vec<Correction> {
+    let (mut found, at) = candidates(pages, damaged);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let starts = phrases(pages, &found);
+    for (acronym, full) in found.iter_mut() {
+        *full = spelled_out(acronym, &starts, lex);
+    }
+    let mut out = Vec::new();
+    let mut fixes = Vec::new();
+    for (k, &[p, l, c, i]) in at.iter().enumerate() {
+        let Some(page) = pages.get_mut(p) else {
+            continue;
+        };
+        let number = page.number;
+        let Some(cell) = page.lines.get_mut(l).and_then(|x| x.cells.get_mut(c)) else {
+            continue;
+        };
+        if let Some(w) = cell.words.get(i) {
+            let (pre, core, post) = split_core(&w.text);
+            if let Some(Some(full)) = found.get(core) {
+                let text = format!("{pre}{full}{post}");
+                fixes.push((i, fix_of((text, CorrectionKind::Diacritic, 0.8))));
+            }
+        }
+        // The cell's last candidate: its repairs are written, in the cell's order.
+        if at.get(k + 1).is_none_or(|n| n[..3] != [p, l, c]) {
+            apply(cell, std::mem::take(&mut fixes), number, &mut out);
+        }
+    }
+    out
+}
+
+/// The acronyms that may have lost a letter (see [`expand_acronyms`]), each with no
+/// reading yet, and where they stand on the damaged pages (page, line, cell and word
+/// index, in document order).
+#[allow(clippy::type_complexity)]
+fn candidates(
+    pages: &[Page],
+    damaged: &[bool],
+) -> (HashMap<String, Option<String>>, Vec<[usize; 4]>) {
     let is_candidate = |c: &str| {
         (3..=6).contains(&c.len())
             && c.chars().all(|ch| ch.is_ascii_uppercase())
@@ -24,68 +65,31 @@ pub fn expand_acronyms(pages: &mut [Page], damaged: &[bool], lex: &Lexicon) -> V
         (0..3).all(|_| b.next().is_some_and(|c| c.is_ascii_uppercase()))
     };
     let mut found: HashMap<String, Option<String>> = HashMap::new();
-    for (page, hit) in pages.iter().zip(damaged) {
-        if !*hit {
-            continue;
-        }
-        for w in page.lines.iter().flat_map(|l| l.words()) {
-            if !capitals(&w.text) {
-                continue;
-            }
-            let core = split_core(&w.text).1;
-            if is_candidate(core) {
-                found.entry(core.to_string()).or_default();
-            }
-        }
-    }
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let mut words: Vec<&str> = Vec::with_capacity(
-        pages
-            .iter()
-            .flat_map(|p| {
-                p.lines
-                    .iter()
-                    .map(|l| l.cells.iter().map(|c| c.words.len()).sum::<usize>())
-            })
-            .sum(),
-    );
-    words.extend(
-        pages
-            .iter()
-            .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
-            .map(|w| split_core(&w.text).1)
-            .filter(|c| !c.is_empty()),
-    );
-    let starts = capital_starts(&words);
-    for (acronym, full) in found.iter_mut() {
-        *full = spelled_out(acronym, &words, &starts, lex);
-    }
-    let mut out = Vec::new();
-    for (page, hit) in pages.iter_mut().zip(damaged) {
-        if !*hit {
-            continue;
-        }
-        let number = page.number;
-        for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
-            let mut fixes = Vec::new();
-            for (i, w) in cell.words.iter().enumerate() {
-                if !capitals(&w.text) {
-                    continue;
-                }
-                let (pre, core, post) = split_core(&w.text);
-                if let Some(Some(full)) = found.get(core) {
-                    fixes.push((
-                        i,
-                        fix_of((format!("{pre}{full}{post}"), CorrectionKind::Diacritic, 0.8)),
-                    ));
+    let mut at = Vec::new();
+    let hits = pages
+        .iter()
+        .zip(damaged)
+        .enumerate()
+        .filter(|(_, (_, d))| **d);
+    for (p, (page, _)) in hits {
+        for (l, line) in page.lines.iter().enumerate() {
+            for (c, cell) in line.cells.iter().enumerate() {
+                for (i, w) in cell.words.iter().enumerate() {
+                    if !capitals(&w.text) {
+                        continue;
+                    }
+                    let core = split_core(&w.text).1;
+                    if is_candidate(core) {
+                        if !found.contains_key(core) {
+                            found.insert(core.to_string(), None);
+                        }
+                        at.push([p, l, c, i]);
+                    }
                 }
             }
-            apply(cell, fixes, number, &mut out);
         }
     }
-    out
+    (found, at)
 }
 
 /// A letter without its diacritics ("ö" → "o").
@@ -93,38 +97,73 @@ fn plain(c: char) -> Option<char> {
     Some(crate::lexicon::deaccent_char(c))
 }
 
-/// Where the capitalised words of a document stand, by their initial in lowercase
-/// without diacritics: a phrase an acronym abbreviates opens with one of them, so each
-/// acronym looks only at the words whose initial is its own.
-type Starts = HashMap<char, Vec<usize>>;
+/// The phrases an acronym may abbreviate, by their initial in lowercase without
+/// diacritics: from each capitalised word of the document whose initial opens one of
+/// `found`, that word's core and the cores after it (empty ones skipped), as many as
+/// the longest acronym reads ([`initials_from`] reads a word past its last letter).
+type Starts<'a> = HashMap<char, Vec<Vec<&'a str>>>;
 
-fn capital_starts(words: &[&str]) -> Starts {
+fn phrases<'a>(pages: &'a [Page], found: &HashMap<String, Option<String>>) -> Starts<'a> {
+    let initials: Vec<char> = found
+        .keys()
+        .filter_map(|a| a.chars().next())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let span = found.keys().map(String::len).max().unwrap_or(0) + 1;
     let mut starts = Starts::new();
-    for (i, w) in words.iter().enumerate() {
-        let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
+    // The phrases still being read: their initial and their words so far.
+    let mut open: Vec<(char, Vec<&str>)> = Vec::new();
+    for w in pages
+        .iter()
+        .flat_map(|p| p.lines.iter().flat_map(|l| l.words()))
+    {
+        // Cheap test first: a word that opens with a lowercase letter or a digit is no
+        // phrase's first, and its core is needed only inside a phrase.
+        let bare = w
+            .text
+            .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if bare && open.is_empty() {
+            continue;
+        }
+        let core = split_core(&w.text).1;
+        if core.is_empty() {
+            continue;
+        }
+        for (_, phrase) in open.iter_mut() {
+            phrase.push(core);
+        }
+        if open.iter().any(|(_, p)| p.len() >= span) {
+            for (c, phrase) in open.extract_if(.., |(_, p)| p.len() >= span) {
+                starts.entry(c).or_default().push(phrase);
+            }
+        }
+        let Some(c) = core.chars().next().filter(|c| c.is_uppercase()) else {
             continue;
         };
         if let Some(p) = c.to_lowercase().next().and_then(plain) {
-            starts.entry(p).or_default().push(i);
+            if initials.contains(&p) {
+                let mut phrase = Vec::with_capacity(span);
+                phrase.push(core);
+                open.push((p, phrase));
+            }
         }
+    }
+    // The document ends before the last phrases are as long.
+    for (c, phrase) in open {
+        starts.entry(c).or_default().push(phrase);
     }
     starts
 }
 
-/// The acronym `upper` with the initials of the one phrase in `words` it abbreviates
-/// (a phrase opening at one of `starts`). A word gives its initial, and a compound may
-/// give the initial of its last part too ("bildnings|förbund": B, F).
-pub(super) fn spelled_out(
-    upper: &str,
-    words: &[&str],
-    starts: &Starts,
-    lex: &Lexicon,
-) -> Option<String> {
+/// The acronym `upper` with the initials of the one phrase of `starts` it abbreviates.
+/// A word gives its initial, and a compound may give the initial of its last part too
+/// ("bildnings|förbund": B, F).
+pub(super) fn spelled_out(upper: &str, starts: &Starts<'_>, lex: &Lexicon) -> Option<String> {
     let letters: Vec<char> = upper.chars().map(|c| c.to_ascii_lowercase()).collect();
     let at = letters.first().and_then(|c| starts.get(c));
     let mut answer: Option<String> = None;
-    for &start in at.into_iter().flatten() {
-        let Some(full) = initials_from(&letters, words.get(start..).unwrap_or(&[]), lex) else {
+    for phrase in at.into_iter().flatten() {
+        let Some(full) = initials_from(&letters, phrase, lex) else {
             continue;
         };
         if !full.contains(['Å', 'Ä', 'Ö']) {
@@ -195,12 +234,57 @@ mod tests {
             "Örebro",
             "län",
         ];
-        let spell =
-            |upper: &str, words: &[&str]| spelled_out(upper, words, &capital_starts(words), lex);
+        // The phrases `phrases` reads from a page: from each capitalised word on.
+        let spell = |upper: &str, words: &[&str]| {
+            let mut starts = Starts::new();
+            for (i, w) in words.iter().enumerate() {
+                let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
+                    continue;
+                };
+                let initial = plain(c.to_lowercase().next().expect("a letter"));
+                let phrase = words.get(i..).unwrap_or(&[]).to_vec();
+                starts
+                    .entry(initial.expect("a letter"))
+                    .or_default()
+                    .push(phrase);
+            }
+            spelled_out(upper, &starts, lex)
+        };
         assert_eq!(spell("OLBF", &words).as_deref(), Some("ÖLBF"));
         assert_eq!(spell("ROL", &words).as_deref(), Some("RÖL"));
         // No phrase, or no Swedish letter in it: left alone.
         assert_eq!(spell("ABC", &words), None);
         assert_eq!(spell("OBR", &["Och", "bra", "resultat"]), None);
+    }
+
+    #[test]
+    fn a_phrase_runs_across_lines_and_pages() {
+        use crate::repair::testutil::page_of;
+        let lex = Lexicon::swedish().expect("lexicon");
+        let mut pages = vec![
+            page_of("Styrelsen för Örebro läns\n– bildningsförbund möts", false),
+            page_of("OLBF: beslut om ROL", false),
+        ];
+        // The phrases, as long as the longest acronym reads (four letters and a word);
+        // a word without a core ("–") is no word of a phrase.
+        let found = HashMap::from([("OLBF".to_string(), None)]);
+        let starts = phrases(&pages, &found);
+        let o = [
+            vec!["Örebro", "läns", "bildningsförbund", "möts", "OLBF"],
+            vec!["OLBF", "beslut", "om", "ROL"],
+        ];
+        assert_eq!(starts.get(&'o').map(Vec::as_slice), Some(&o[..]));
+        // Only damaged pages are repaired; "ROL" spells no phrase here.
+        let out = expand_acronyms(&mut pages, &[false, true], lex);
+        let fixed: Vec<(&str, &str)> = out
+            .iter()
+            .map(|c| (c.original.as_str(), c.corrected.as_str()))
+            .collect();
+        assert_eq!(fixed, [("OLBF:", "ÖLBF:")]);
+        let text: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(|l| l.text()))
+            .collect();
+        assert_eq!(text.last().map(String::as_str), Some("ÖLBF: beslut om ROL"));
     }
 }

@@ -13,7 +13,7 @@ pub(super) fn fix_of((text, kind, confidence): Repair) -> Fix {
 /// Writes repairs into a cell's words and lists them as corrections.
 pub(super) fn apply(
     cell: &mut protokoll_model::Cell,
-    fixes: Vec<(usize, Fix)>,
+    fixes: impl IntoIterator<Item = (usize, Fix)>,
     page: u32,
     out: &mut Vec<Correction>,
 ) {

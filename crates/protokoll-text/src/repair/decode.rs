@@ -1,6 +1,6 @@
 use super::audit::{apply, fix_of, Fix};
 use super::classes::{definite_noun, finite_verb};
-use super::context::{here_follows, left_word, person_slot};
+use super::context::{here_follows, person_slot};
 use super::gate::ocr_layer;
 use super::lists::LISTS;
 use super::memo::Ctx;
@@ -21,11 +21,12 @@ use std::collections::HashSet;
 pub(super) fn repair_cached(
     text: &std::sync::Arc<str>,
     prev: Option<&std::sync::Arc<str>>,
-    next: Option<&str>,
+    next_word: Option<&std::sync::Arc<str>>,
     ctx: &mut Ctx<'_>,
 ) -> Option<Fix> {
     let prev_text = prev.map(|p| &**p);
-    let (after_marker, left) = left_word(prev_text);
+    let next = next_word.map(|n| &**n);
+    let (after_marker, left) = ctx.left_of(prev);
     // The memo holds context-free tokens only: a hit needs no further test. Where a
     // noun stands the answer may differ: a memo of its own.
     let slot = left as usize
@@ -37,19 +38,21 @@ pub(super) fn repair_cached(
             return r.clone();
         }
     }
-    let free = !after_marker && context_free(text);
+    let kind = ctx.kind_of(text);
+    let free = !after_marker && kind.context_free;
     // Tokens read from their neighbours ("1", "ar", "Aven", after "att"): by the token,
     // the word before as written and what the word after is. A modal ("bor") reads the
     // word after itself and is never kept.
-    let near = (!free && !is_modal(text)).then(|| {
+    let near = (!free && !kind.modal).then(|| {
         // "det har mötet", "att andra tiderna": a token read with the word after it
         // ([`here_follows`], [`finite_verb`], [`definite_noun`]).
-        let here = if split_core(text).1.eq_ignore_ascii_case("har") {
-            here_follows(ctx.lex, next) || finite_verb(ctx.lex, next)
+        let after = ctx.next_of(next_word);
+        let here = if kind.har {
+            after.here
         } else {
-            after_marker && definite_noun(ctx.lex, next)
+            after_marker && after.definite
         };
-        let class = next_class(next) | u8::from(here) << 7;
+        let class = after.class | u8::from(here) << 7;
         (text.clone(), prev.cloned(), class)
     });
     if let Some((r, contested)) = near.as_ref().and_then(|k| ctx.near.get(k)) {
@@ -67,6 +70,49 @@ pub(super) fn repair_cached(
         ctx.near.insert(key, (r.clone(), contested));
     }
     r
+}
+
+/// What [`repair_cached`] reads of a token as written, whatever its neighbours.
+#[derive(Clone, Copy)]
+pub(super) struct TokenKind {
+    /// [`context_free`].
+    pub(super) context_free: bool,
+    /// [`is_modal`].
+    pub(super) modal: bool,
+    /// The token is "har" (any case), read with the word after it.
+    pub(super) har: bool,
+}
+
+impl TokenKind {
+    pub(super) fn of(text: &str) -> Self {
+        TokenKind {
+            context_free: context_free(text),
+            modal: is_modal(text),
+            har: split_core(text).1.eq_ignore_ascii_case("har"),
+        }
+    }
+}
+
+/// What [`repair_cached`] reads of the word after a token.
+#[derive(Clone, Copy)]
+pub(super) struct NextKind {
+    /// [`next_class`].
+    pub(super) class: u8,
+    /// A "har" before it is "här" ([`here_follows`]) or the auxiliary before a finite
+    /// verb ([`finite_verb`]).
+    pub(super) here: bool,
+    /// [`definite_noun`].
+    pub(super) definite: bool,
+}
+
+impl NextKind {
+    pub(super) fn of(lex: &Lexicon, next: Option<&str>) -> Self {
+        NextKind {
+            class: next_class(next),
+            here: here_follows(lex, next) || finite_verb(lex, next),
+            definite: definite_noun(lex, next),
+        }
+    }
 }
 
 /// What [`repair_token`] reads of the word after a token, as bits: a lowercase word, a
@@ -118,6 +164,9 @@ pub(super) fn context_free(text: &str) -> bool {
 /// the page and its neighbours then.
 #[derive(Debug, Clone)]
 pub struct Kept {
+    /// The word as the first pass left it (the second look reads it without going
+    /// back to the page, for most kept words are not looked at again).
+    pub(super) text: std::sync::Arc<str>,
     pub(super) line: usize,
     pub(super) cell: usize,
     pub(super) word: usize,
@@ -128,9 +177,21 @@ pub struct Kept {
 /// Repairs one damaged page in place; returns its corrections in reading order, and
 /// the words kept against a close reading (for [`repair_kept`]).
 pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<Kept>) {
-    let number = page.number;
     let mut out = Vec::new();
+    let kept = repair_page_into(page, ctx, &mut out);
+    (out, kept)
+}
+
+/// [`repair_page`], its corrections added to `out` (the document's: no list per page).
+pub fn repair_page_into(
+    page: &mut Page,
+    ctx: &mut Ctx<'_>,
+    out: &mut Vec<Correction>,
+) -> Vec<Kept> {
+    let number = page.number;
     let mut kept = Vec::new();
+    // One list of a cell's repairs for all cells (most cells have some).
+    let mut fixes: Vec<(usize, Fix)> = Vec::new();
     // The word before a line's first one: the last of the line before (prose runs on).
     let mut carry: Option<std::sync::Arc<str>> = None;
     for (li, line) in page.lines.iter_mut().enumerate() {
@@ -141,9 +202,8 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             // A capital split from a word that only its repair tells ("F érvaltningen").
             let lex = ctx.lex;
             let mut known = |w: &str| listed_or_name(lex, w) || ctx.repairs(w, true);
-            merge_split_initials(cell, &mut known, lex, number, &mut out);
-            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, &mut out);
-            let mut fixes: Vec<(usize, Fix)> = Vec::new();
+            merge_split_initials(cell, &mut known, lex, number, out);
+            merge_split_words(cell, lex, &mut |w| ctx.split_head(w), number, out);
             for (i, w) in cell.words.iter().enumerate() {
                 let prev = match i.checked_sub(1) {
                     Some(j) => cell.words.get(j).map(|w| &w.text),
@@ -157,9 +217,10 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
                     labelled |= only_labels;
                 }
                 let next = cell.words.get(i + 1).map(|w| &w.text);
-                match repair_cached(&w.text, prev, next.map(|n| &**n), ctx) {
+                match repair_cached(&w.text, prev, next, ctx) {
                     Some(r) => fixes.push((i, r)),
                     None if ctx.last_contested => kept.push(Kept {
+                        text: w.text.clone(),
                         line: li,
                         cell: ci,
                         word: i,
@@ -172,10 +233,10 @@ pub fn repair_page(page: &mut Page, ctx: &mut Ctx<'_>) -> (Vec<Correction>, Vec<
             if let Some(last) = cell.words.last() {
                 carry = Some(last.text.clone());
             }
-            apply(cell, fixes, number, &mut out);
+            apply(cell, fixes.drain(..), number, out);
         }
     }
-    (out, kept)
+    kept
 }
 
 /// The second look: the kept words whose lowercase core is in `flip`, repaired again
@@ -189,6 +250,10 @@ pub fn repair_kept(
     let number = page.number;
     let mut out = Vec::new();
     for k in kept {
+        // The word is still as the first pass left it: nothing wrote to it since.
+        if !flip.contains(lowercase(split_core(&k.text).1).as_ref()) {
+            continue;
+        }
         let Some(cell) = page
             .lines
             .get_mut(k.line)
@@ -199,9 +264,6 @@ pub fn repair_kept(
         let Some(w) = cell.words.get(k.word) else {
             continue;
         };
-        if !flip.contains(lowercase(split_core(&w.text).1).as_ref()) {
-            continue;
-        }
         if let Some(r) = repair_token(&w.text, k.prev.as_deref(), k.next.as_deref(), ctx) {
             apply(cell, vec![(k.word, fix_of(r))], number, &mut out);
         }
@@ -212,18 +274,38 @@ pub fn repair_kept(
 /// The guesses among the kept words: repairs `ctx` (see [`Ctx::guessing`]) would make
 /// that the normal pass did not, reported for a person to decide; the page is not changed.
 pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correction> {
+    if kept.is_empty() {
+        return Vec::new();
+    }
     // Only a reading that won by less than the margin to apply makes a guess: the other
-    // kept words are passed over without a second look.
-    let guesses: HashSet<String, foldhash::fast::FixedState> = ctx
-        .memo
-        .iter()
-        .flat_map(|m| m.iter())
-        .filter(|(_, raw)| {
-            raw.as_ref()
-                .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
-        })
-        .map(|(w, _)| w.clone())
-        .collect();
+    // kept words are passed over without a second look. The memo only grows, so its
+    // size tells whether the guesses of the page before still hold.
+    let size = ctx.memo.iter().map(|m| m.len()).sum::<usize>();
+    let guesses = match ctx.guesses.take() {
+        Some((n, g)) if n == size => g,
+        _ => ctx
+            .memo
+            .iter()
+            .flat_map(|m| m.iter())
+            .filter(|(_, raw)| {
+                raw.as_ref()
+                    .is_some_and(|(_, m)| (MARGIN..APPLY_MARGIN).contains(m))
+            })
+            .map(|(w, _)| w.clone())
+            .collect(),
+    };
+    let found = suggest_among(page, kept, &guesses, ctx);
+    ctx.guesses = Some((size, guesses));
+    found
+}
+
+/// The suggestions of [`suggest_kept`] on one page, with its `guesses`.
+fn suggest_among(
+    page: &Page,
+    kept: &[Kept],
+    guesses: &HashSet<String, foldhash::fast::FixedState>,
+    ctx: &mut Ctx<'_>,
+) -> Vec<Correction> {
     if guesses.is_empty() {
         return Vec::new();
     }
@@ -241,7 +323,7 @@ pub fn suggest_kept(page: &Page, kept: &[Kept], ctx: &mut Ctx<'_>) -> Vec<Correc
                 return None;
             }
             let (text, kind, confidence) =
-                repair_cached(&w.text, k.prev.as_ref(), k.next.as_deref(), ctx)?;
+                repair_cached(&w.text, k.prev.as_ref(), k.next.as_ref(), ctx)?;
             Some(Correction {
                 page: page.number,
                 original: w.text.to_string(),

@@ -24,17 +24,17 @@ pub fn damaged(page: &Page, lex: &Lexicon, ocr: bool) -> Option<bool> {
 /// What the gate found of each word as written (`gate_word`), kept across a
 /// document's pages: its words recur, and each costs two lexicon lookups.
 #[derive(Default)]
-pub struct WordMemo<'d>(FastMap<&'d str, Option<bool>>);
+pub struct WordMemo(FastMap<std::sync::Arc<str>, Option<bool>>);
 
 /// [`damaged`], remembering in `memo` what each word as written is.
-pub fn damaged_with<'d>(
-    page: &'d Page,
-    lex: &Lexicon,
-    ocr: bool,
-    memo: &mut WordMemo<'d>,
-) -> Option<bool> {
+pub fn damaged_with(page: &Page, lex: &Lexicon, ocr: bool, memo: &mut WordMemo) -> Option<bool> {
     let (mut letters, mut swedish) = (0usize, 0usize);
     for w in page.lines.iter().flat_map(|l| l.words()) {
+        // Most words are ASCII: their letters counted by the byte.
+        if w.text.is_ascii() {
+            letters += w.text.bytes().filter(u8::is_ascii_alphabetic).count();
+            continue;
+        }
         for c in w.text.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -54,10 +54,14 @@ pub fn damaged_with<'d>(
     let (mut tokens, mut known) = (0usize, 0usize);
     let mut acc = Vec::new();
     for w in page.lines.iter().flat_map(|l| l.words()) {
-        let found = *memo
-            .0
-            .entry(&w.text)
-            .or_insert_with(|| gate_word(&w.text, lex, &mut acc));
+        let found = match memo.0.get(&*w.text) {
+            Some(found) => *found,
+            None => {
+                let found = gate_word(&w.text, lex, &mut acc);
+                memo.0.insert(w.text.clone(), found);
+                found
+            }
+        };
         if let Some(k) = found {
             tokens += 1;
             known += usize::from(k);

@@ -1,5 +1,7 @@
 use super::audit::Fix;
 use super::classes::is_supine;
+use super::context::{left_word, Slot};
+use super::decode::{NextKind, TokenKind};
 use super::evidence::Evidence;
 use super::merges::{fragment, listed_with_letters};
 use super::score::{best, candidates, lost_initial_letter, top};
@@ -41,6 +43,13 @@ pub struct Ctx<'a> {
     pub(super) tokens: [TokenMemo; 16],
     /// Answers for tokens read from their neighbours (see [`repair_cached`]).
     pub(super) near: FastMap<NearKey, (Option<Fix>, bool)>,
+    /// What each word as written asks of the word after it ([`left_word`]), asked for
+    /// every token.
+    pub(super) left: FastMap<std::sync::Arc<str>, (bool, Slot)>,
+    /// What each token is as written, and what each word asks of the token before it
+    /// ([`repair_cached`]): asked for every token not answered by its memo.
+    pub(super) kinds: FastMap<std::sync::Arc<str>, TokenKind>,
+    pub(super) nexts: FastMap<std::sync::Arc<str>, NextKind>,
     /// Whether a token may open a split word (see [`Ctx::split_head`]).
     pub(super) split_heads: FastMap<String, bool>,
     /// Supine readings by word (see [`Ctx::supine`]).
@@ -49,6 +58,12 @@ pub struct Ctx<'a> {
     pub(super) infinitives: FastMap<String, Option<(String, f32)>>,
     /// The margin a frequency choice needs ([`APPLY_MARGIN`], or [`MARGIN`] for guesses).
     pub(super) floor: f32,
+    /// The words of `memo` whose reading is a guess, and the size of `memo` they were
+    /// read at (see [`suggest_kept`]).
+    pub(super) guesses: Option<(
+        usize,
+        std::collections::HashSet<String, foldhash::fast::FixedState>,
+    )>,
 }
 
 impl<'a> Ctx<'a> {
@@ -64,7 +79,11 @@ impl<'a> Ctx<'a> {
             infinitives: FastMap::default(),
             supines: FastMap::default(),
             split_heads: FastMap::default(),
+            left: FastMap::default(),
+            kinds: FastMap::default(),
+            nexts: FastMap::default(),
             floor: APPLY_MARGIN,
+            guesses: None,
         }
     }
 
@@ -85,6 +104,7 @@ impl<'a> Ctx<'a> {
         // Token answers hold repairs made under the old floor.
         self.tokens.iter_mut().for_each(|m| m.clear());
         self.near.clear();
+        self.guesses = None;
         self
     }
 
@@ -188,6 +208,42 @@ impl<'a> Ctx<'a> {
             && !listed_with_letters(self.lex, &lower, f32::MIN)
             && !self.repairs(&lower, core.starts_with(char::is_uppercase));
         self.split_heads.insert(token.to_string(), found);
+        found
+    }
+
+    /// [`left_word`] of `prev`, remembered by the word.
+    pub(super) fn left_of(&mut self, prev: Option<&std::sync::Arc<str>>) -> (bool, Slot) {
+        let Some(p) = prev else {
+            return left_word(None);
+        };
+        if let Some(&hit) = self.left.get(&**p) {
+            return hit;
+        }
+        let found = left_word(Some(p));
+        self.left.insert(p.clone(), found);
+        found
+    }
+
+    /// [`TokenKind`] of `text`, remembered by the token.
+    pub(super) fn kind_of(&mut self, text: &std::sync::Arc<str>) -> TokenKind {
+        if let Some(&hit) = self.kinds.get(&**text) {
+            return hit;
+        }
+        let found = TokenKind::of(text);
+        self.kinds.insert(text.clone(), found);
+        found
+    }
+
+    /// [`NextKind`] of the word after a token, remembered by the word.
+    pub(super) fn next_of(&mut self, next: Option<&std::sync::Arc<str>>) -> NextKind {
+        let Some(n) = next else {
+            return NextKind::of(self.lex, None);
+        };
+        if let Some(&hit) = self.nexts.get(&**n) {
+            return hit;
+        }
+        let found = NextKind::of(self.lex, Some(n));
+        self.nexts.insert(n.clone(), found);
         found
     }
 

@@ -49,7 +49,7 @@ mod testutil;
 mod text;
 
 pub use acronyms::expand_acronyms;
-pub use decode::{repair_kept, repair_ocr_page, repair_page, suggest_kept, Kept};
+pub use decode::{repair_kept, repair_ocr_page, repair_page, repair_page_into, suggest_kept, Kept};
 pub use evidence::Evidence;
 pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;

@@ -251,7 +251,9 @@ pub fn page_facts(
     for (p, j) in pages.iter().zip(judged) {
         let (mut suspects, mut words, mut swedish, mut tokens) = (0.0, 0.0, 0usize, 0usize);
         let mut at = Vec::new();
-        for w in p.lines.iter().flat_map(|l| l.words()).filter(|_| *j) {
+        // A page not judged is not read (it has no facts).
+        let page_words = p.lines.iter().flat_map(|l| l.words());
+        for w in page_words.take_while(|_| *j) {
             let i = facts.index(&w.text, ctx);
             let f = i.and_then(|i| facts.facts.get(i as usize));
             if let Some(f) = f {
@@ -469,6 +471,7 @@ mod tests {
             &crate::RepairOptions {
                 repair: true,
                 plain_text: true,
+                suggest: true,
             },
         );
         let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
