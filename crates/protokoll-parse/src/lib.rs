@@ -140,6 +140,14 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
             .find(|a| a.role.as_deref().is_some_and(roles::is_chair_role))
             .map(|a| a.name.clone());
     }
+    if meeting.secretary.is_none() {
+        // The one the attendance list marks as keeping the minutes ("Lisbeth Rehnlund
+        // sekreterare", "Östman Katarina, ungdomsledare, prot.förare").
+        meeting.secretary = attendance
+            .iter()
+            .find(|a| a.role.as_deref().is_some_and(roles::is_secretary_role))
+            .map(|a| a.name.clone());
+    }
     canonical_officers(&mut meeting, &attendance, &texts);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();

@@ -429,6 +429,25 @@ pub fn is_chair_role(role: &str) -> bool {
     matches!(r.as_str(), "ordf" | "ordförande" | "mötesordförande")
 }
 
+/// An attendance entry's role text says they kept the minutes: one of its
+/// comma-separated parts is the secretary's role ("ungdomsledare, prot.förare"), not a
+/// job title that holds the word ("kommunsekreterare").
+pub fn is_secretary_role(role: &str) -> bool {
+    role.split(',').any(|part| {
+        let p = part.trim().trim_matches(['(', ')']).to_lowercase();
+        matches!(
+            p.as_str(),
+            "sekreterare"
+                | "sekr"
+                | "sekr."
+                | "protokollförare"
+                | "prot.förare"
+                | "mötessekreterare"
+                | "protokollsekreterare"
+        )
+    })
+}
+
 fn role_of(word: &str) -> Option<Role> {
     let w = word.to_lowercase();
     if w.contains("ordförande") {
@@ -800,6 +819,14 @@ mod tests {
         assert!(is_chair_role("(s) ordförande"));
         assert!(is_chair_role("ordf."));
         assert!(!is_chair_role("förste vice ordf"));
+    }
+
+    #[test]
+    fn secretary_roles_in_attendance() {
+        assert!(is_secretary_role("sekreterare"));
+        assert!(is_secretary_role("ungdomsledare, prot.förare"));
+        assert!(!is_secretary_role("kommunsekreterare"));
+        assert!(!is_secretary_role("ordförande"));
     }
 
     #[test]
