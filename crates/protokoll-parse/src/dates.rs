@@ -1,5 +1,5 @@
 //! Swedish dates and times as minutes write them: "2024-09-20", "21 november 2025",
-//! "Fredag 21 mars 2025", "21/3 2025", "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
+//! "Fredag 21 mars 2025", "16. mars 2021", "23 juni, 2019", "21/3 2025", "08-09-2021", "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
 //! "13.00 — 16.00".
 
 use regex::Regex;
@@ -38,12 +38,15 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e)?\s+([a-zåäö]{3,9})\.?\s*(\d{4})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(\d{4})(?-u:\b)")
         .expect("regex")
 });
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})(?:\s*[-–]?\s*|[/.])(\d{4})(?-u:\b)").expect("regex")
 });
+/// "08-09-2021": day, month, year with dashes, as Swedish and Finnish minutes write it.
+static DMY_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})-(\d{1,2})-(\d{4})(?-u:\b)").expect("regex"));
 static YYMMDD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{2})(\d{2})(\d{2})(?-u:\b)").expect("regex"));
 
@@ -89,6 +92,7 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
             Some((num(c, 3)?, month_of(c.get(2)?.as_str())?, num(c, 1)?))
         }),
         first(&SLASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
+        first(&DMY_DASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
         if compact {
             first(&YYMMDD, s, |c| {
                 Some((2000 + num::<i32>(c, 1)?, num(c, 2)?, num(c, 3)?))
@@ -231,6 +235,13 @@ mod tests {
             Some("2025-05-22")
         );
         assert_eq!(f("2025-02-30"), None);
+        assert_eq!(f("tisdag den 16. mars 2021").as_deref(), Some("2021-03-16"));
+        assert_eq!(
+            f("söndag den 23 juni, 2019.").as_deref(),
+            Some("2019-06-23")
+        );
+        assert_eq!(f("Styrelsemöte 08-09-2021").as_deref(), Some("2021-09-08"));
+        assert_eq!(f("2021-09-08").as_deref(), Some("2021-09-08"));
     }
 
     #[test]
