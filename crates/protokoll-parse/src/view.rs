@@ -400,6 +400,11 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                         }
                         start = words.len();
                         col += 1;
+                    } else if let Some((label, rest)) =
+                        (words.len() == start).then(|| glued_label(w)).flatten()
+                    {
+                        words.push(label);
+                        words.push(rest);
                     } else {
                         words.push(w.clone());
                     }
@@ -420,6 +425,41 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
         }
     }
     out
+}
+
+/// A cell's first word that glues an item label to the heading's first word ("11.Val",
+/// typed or read without the space): the label and the word, the box split between
+/// them by characters.
+fn glued_label(w: &Word) -> Option<(Word, Word)> {
+    let text: &str = &w.text;
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let after = text.get(digits..)?;
+    let mut chars = after.chars();
+    let stop = chars.next().filter(|c| matches!(c, '.' | ')'))?;
+    let rest = chars.as_str();
+    let mut rc = rest.chars();
+    let opens_word =
+        rc.next().is_some_and(char::is_uppercase) && rc.next().is_some_and(char::is_lowercase);
+    if !opens_word {
+        return None;
+    }
+    let cut = digits + stop.len_utf8();
+    let share = cut as f32 / text.len().max(1) as f32;
+    let x = w.bbox.x0 + (w.bbox.x1 - w.bbox.x0) * share;
+    let label = Word {
+        text: text.get(..cut)?.into(),
+        bbox: protokoll_model::Rect { x1: x, ..w.bbox },
+        ..w.clone()
+    };
+    let word = Word {
+        text: rest.into(),
+        bbox: protokoll_model::Rect { x0: x, ..w.bbox },
+        ..w.clone()
+    };
+    Some((label, word))
 }
 
 /// Reading-ordered text lines (a table row read column by column), furniture left out:
@@ -751,5 +791,25 @@ mod tests {
             &[("Anna", 183.0), ("Karin", 210.0), ("Berg", 243.0)],
         ));
         assert!(names_apart(&[one]).is_none());
+    }
+
+    #[test]
+    fn a_label_glued_to_its_heading_is_two_words() {
+        let w = |t: &str| Word {
+            text: t.into(),
+            bbox: protokoll_model::Rect {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 60.0,
+                y1: 10.0,
+            },
+            ..Word::default()
+        };
+        let (label, word) = glued_label(&w("11.Val")).expect("glued");
+        assert_eq!((&*label.text, &*word.text), ("11.", "Val"));
+        assert!(label.bbox.x1 <= word.bbox.x0 + f32::EPSILON);
+        for no in ["11.", "1.5", "2.val", "Val", "1234.Val", "3.A"] {
+            assert!(glued_label(&w(no)).is_none(), "{no}");
+        }
     }
 }
