@@ -78,13 +78,18 @@ pub fn section_signs(page: &mut Page) -> Vec<Correction> {
     out
 }
 
-/// A line-opening item label on an OCR layer: a section sign with its number, or an
-/// "8" glued to one ("81 Årsmötets öppnande", "810 Beslut om …": OCR reads "§" as "8").
+/// A line-opening item label on an OCR layer: a section sign with its number, an "8"
+/// glued to one ("81 Årsmötets öppnande", "810 Beslut om …": OCR reads "§" as "8"), or
+/// a sign read as another character standing apart ("5 2. Val av …", "£ 7. Fråga …").
 #[derive(Clone, Copy)]
 enum Opening {
     Section(u32),
     Eight { value: u32, whole: u32 },
+    Apart(u32),
 }
+
+/// What OCR reads a section sign standing apart as, on poor scans.
+const SIGN_READINGS: [&str; 7] = ["5", "6", "8", "£", "$", "S", "&"];
 
 /// The label a line opens with, if any.
 fn opening(line: &protokoll_model::Line) -> Option<Opening> {
@@ -105,6 +110,13 @@ fn opening(line: &protokoll_model::Line) -> Option<Opening> {
             rest
         };
         return Some(Opening::Section(digits.parse().ok()?));
+    }
+    // "5 2. Val av …": a lone look-alike, then a number with its stop, then the heading.
+    if SIGN_READINGS.contains(&&*first.text) && heading_follows(2) {
+        let n = cell.words.get(1)?.text.strip_suffix('.')?;
+        if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(Opening::Apart(n.parse().ok()?));
+        }
     }
     let rest = t.strip_prefix('8')?;
     let value: u32 = rest
@@ -134,7 +146,7 @@ pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correct
         }
     }
     let value = |o: &Opening| match o {
-        Opening::Section(v) | Opening::Eight { value: v, .. } => *v,
+        Opening::Section(v) | Opening::Eight { value: v, .. } | Opening::Apart(v) => *v,
     };
     let mut fixes: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -152,7 +164,7 @@ pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correct
             .iter()
             .filter_map(|(o, _, _)| match o {
                 Opening::Eight { whole, .. } => Some(*whole),
-                Opening::Section(_) => None,
+                Opening::Section(_) | Opening::Apart(_) => None,
             })
             .collect();
         let true_sign = run.iter().any(|(o, _, _)| matches!(o, Opening::Section(_)));
@@ -166,8 +178,21 @@ pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correct
                     .map(|(_, p, l)| (*p, *l)),
             );
         }
+        // A look-alike apart is a sign only among true signs of the same run.
+        if run.len() >= 3 && true_sign {
+            fixes.extend(
+                run.iter()
+                    .filter(|(o, _, _)| matches!(o, Opening::Apart(_)))
+                    .map(|(_, p, l)| (*p, *l)),
+            );
+        }
         start = end;
     }
+    signs_at(pages, fixes)
+}
+
+/// Writes "§" for the look-alike opening each line at (page index, line index).
+fn signs_at(pages: &mut [Page], fixes: Vec<(usize, usize)>) -> Vec<Correction> {
     let mut out = Vec::new();
     for (pi, li) in fixes {
         let Some(page) = pages.get_mut(pi) else {
@@ -181,10 +206,16 @@ pub fn eights_read_for_sections(pages: &mut [Page], ocr: &[bool]) -> Vec<Correct
         else {
             continue;
         };
-        let Some(text) = cell.words.first().and_then(|w| w.text.strip_prefix('8')) else {
+        let Some(first) = cell.words.first() else {
             continue;
         };
-        let text = format!("§{text}");
+        let text = if SIGN_READINGS.contains(&&*first.text) {
+            "§".to_string()
+        } else if let Some(rest) = first.text.strip_prefix('8') {
+            format!("§{rest}")
+        } else {
+            continue;
+        };
         apply(
             cell,
             vec![(0, fix_of((text, CorrectionKind::Confusion, 0.85)))],
@@ -261,5 +292,22 @@ mod tests {
         // Born-digital pages are not OCR.
         let mut pages = vec![ocr_page(text)];
         assert!(eights_read_for_sections(&mut pages, &[false]).is_empty());
+    }
+
+    #[test]
+    fn a_sign_apart_read_as_another_character() {
+        let text = "§ 1. Stämmans öppnande\nChrister hälsar välkommen.\n5 2. Val av ordförande\n\
+                    § 3. Anmälan av protokollförare\n8 4. Val av justerare\n£ 5. Fråga om kallelse";
+        let mut pages = vec![ocr_page(text)];
+        let fixes = eights_read_for_sections(&mut pages, &[true]);
+        let got: Vec<_> = fixes
+            .iter()
+            .map(|c| (c.original.as_str(), c.corrected.as_str()))
+            .collect();
+        assert_eq!(got, [("5", "§"), ("8", "§"), ("£", "§")]);
+        // No true sign among them: a count and a number stay as written.
+        let plain = "5 2. Val av ordförande\n6 3. Val av sekreterare\n8 4. Val av justerare";
+        let mut pages = vec![ocr_page(plain)];
+        assert!(eights_read_for_sections(&mut pages, &[true]).is_empty());
     }
 }
