@@ -435,7 +435,12 @@ fn entry(
     let (first, party) = without_party(&first);
     let mut fw: Vec<&str> = first.split_whitespace().collect();
     let title = leading_title(&mut fw);
-    let name_len = crate::names::name_len(&fw);
+    let mut name_len = crate::names::name_len(&fw);
+    // "August Eriksson ⟶ Ordförande": a tab stop after a person's name ends the name,
+    // whatever the next column holds (a role may be capitalised like a name).
+    if let Some(cut) = name_before_tab(words, &fw) {
+        name_len = name_len.min(cut);
+    }
     // One word alone is a heading or a label, not a person (but a vacant seat is kept).
     if name_len == 0 || (name_len == 1 && parts.len() == 1 && !first.eq_ignore_ascii_case("vakant"))
     {
@@ -504,6 +509,24 @@ fn entry(
         sections,
         source: None,
     })
+}
+
+/// How many of the entry's first words (`fw`, as read) form a person's name that a tab
+/// stop ends in the line's `words`: the name column of a "name ⟶ role" table row.
+fn name_before_tab(words: &[Word], fw: &[&str]) -> Option<usize> {
+    let segs = crate::view::tab_segments(words);
+    let (first, rest) = segs.split_first()?;
+    // Names on both sides ("Mikael Selander ⟶ Arsim Zekaj") are people side by side.
+    if rest.is_empty() || !crate::view::person(first) || rest.iter().all(|s| crate::view::person(s))
+    {
+        return None;
+    }
+    let same = first.len() <= fw.len()
+        && first
+            .iter()
+            .zip(fw)
+            .all(|(w, f)| &*w.text == *f || w.text.trim_end_matches(',') == *f);
+    same.then_some(first.len())
 }
 
 /// Whether a line inside an attendance list is no entry but what follows the list:
@@ -1091,5 +1114,58 @@ mod tests {
             (a[6].name.as_str(), a[6].present),
             ("Karin Ek", Some(false))
         );
+    }
+
+    #[test]
+    fn a_tab_stop_ends_the_name_of_a_name_and_role_row() {
+        use crate::view::testing::line as placed;
+        let row = |y: f32, cells: &[(&str, f32)]| {
+            let l = placed(y, cells);
+            (1, l.text(), l.words)
+        };
+        let lines = [
+            line("Närvarande"),
+            row(
+                10.0,
+                &[
+                    ("August", 100.0),
+                    ("Eriksson", 142.0),
+                    ("Ordförande", 260.0),
+                ],
+            ),
+            row(
+                20.0,
+                &[
+                    ("Erik", 100.0),
+                    ("Viklund", 130.0),
+                    ("Medlem", 260.0),
+                    ("tillika", 300.0),
+                    ("justeringsperson", 346.0),
+                ],
+            ),
+            // Two names side by side stay as read.
+            row(
+                30.0,
+                &[
+                    ("Anna", 100.0),
+                    ("Berg", 130.0),
+                    ("Bo", 260.0),
+                    ("Ek", 278.0),
+                ],
+            ),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<(&str, Option<&str>)> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got.get(..2).unwrap_or(&[]),
+            [
+                ("August Eriksson", Some("Ordförande")),
+                ("Erik Viklund", Some("Medlem tillika justeringsperson")),
+            ]
+        );
+        assert!(got.iter().all(|(n, _)| *n != "Anna Berg"), "{got:?}");
     }
 }

@@ -132,7 +132,7 @@ fn has_tab(words: &[Word]) -> bool {
 }
 
 /// A line's words split at its tab stops (gaps wider than `ParseParams::tab_gap_em` ems).
-fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
+pub(crate) fn tab_segments(words: &[Word]) -> Vec<&[Word]> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, pair) in words.windows(2).enumerate() {
@@ -177,7 +177,7 @@ fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Op
 }
 
 /// The words are a person's name: two to four name words.
-fn person(words: &[Word]) -> bool {
+pub(crate) fn person(words: &[Word]) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|w| crate::names::is_name_word(&w.text))
 }
 
