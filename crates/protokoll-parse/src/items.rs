@@ -578,15 +578,38 @@ fn chains_from(cands: &[Label], weak_starts: bool) -> Vec<(f32, Vec<Label>)> {
         let mut at = s;
         while let Some(last) = cands.get(at) {
             let (cur, last_number) = (last.value, &last.number);
-            let plus_one = first_after(&by_value, cur.checked_add(1), at, &|c| aligned(c));
-            let plus_two = first_after(&by_value, cur.checked_add(2), at, &|c| {
-                aligned(c) && !c.weak
-            });
-            // "5" then "5a": a lettered sub-number of the same value.
-            let same = first_after(&lettered, Some(cur), at, &|c| {
-                aligned(c) && !c.weak && c.number != *last_number
-            });
-            let Some(next) = [plus_one, plus_two, same].into_iter().flatten().min() else {
+            // The next label: the number after, one skipped, or a lettered sub-number of
+            // the same value ("5" then "5a"), the first of them near the last. Where the
+            // number after stands exactly where the last does, only labels set exactly
+            // there count: a list inside an item ("1." … "5." indented a little under
+            // "2 Formalia") is no step of the chain that goes on at the margin ("3
+            // Godkännande …").
+            let steps = |near: &dyn Fn(&Label) -> bool| {
+                [
+                    first_after(&by_value, cur.checked_add(1), at, &|c| near(c)),
+                    first_after(&by_value, cur.checked_add(2), at, &|c| near(c) && !c.weak),
+                    first_after(&lettered, Some(cur), at, &|c| {
+                        near(c) && !c.weak && c.number != *last_number
+                    }),
+                ]
+            };
+            let exactly = |c: &Label| (c.x0 - last.x0).abs() <= P.label_exact;
+            let exact = steps(&exactly);
+            let exact = exact[0].and(exact.into_iter().flatten().min());
+            let near = steps(&aligned).into_iter().flatten().min();
+            // An OCR layer's labels wander by a point or two: only a label set off by an
+            // indent gives way to one set exactly.
+            let indented = |i: usize| {
+                cands
+                    .get(i)
+                    .is_some_and(|c| (c.x0 - last.x0).abs() > P.label_indent)
+            };
+            let chosen = match (near, exact) {
+                (Some(n), Some(e)) if indented(n) => Some(e),
+                (Some(n), _) => Some(n),
+                (None, e) => e,
+            };
+            let Some(next) = chosen else {
                 break;
             };
             if let Some(t) = taken.get_mut(next) {
@@ -1014,6 +1037,31 @@ mod tests {
         let got: Vec<&str> = ch.iter().map(|l| l.number.as_str()).collect();
         assert_eq!(got, ["1", "2", "2a", "3"]);
         assert_eq!(ch.first().map(|l| l.line), Some(0));
+    }
+
+    #[test]
+    fn a_list_indented_inside_an_item_is_no_step_of_the_chain() {
+        // "1", "2 Formalia" at the margin, "1." … "5." indented under it, "3" … "6" on.
+        let at = |value: u32, line: usize, x0: f32| Label {
+            x0,
+            ..label(value, line, false)
+        };
+        let mut c = vec![at(1, 0, 82.2), at(2, 2, 82.2)];
+        c.extend((1..=5).map(|v| at(v, 2 + 2 * v as usize, 94.4)));
+        c.extend((3..=6).map(|v| at(v, 10 + 4 * v as usize, 82.2)));
+        assert_eq!(numbers(&chain(&c)), [1, 2, 3, 4, 5, 6]);
+        assert!(chain(&c).iter().all(|l| l.x0 < 90.0));
+        // An OCR layer's labels wander by a few points: the first near one is taken.
+        let c = [
+            at(6, 0, 63.6),
+            at(7, 4, 59.5),
+            at(8, 9, 60.5),
+            at(7, 20, 61.7),
+        ];
+        assert_eq!(
+            chain(&c).iter().map(|l| l.line).collect::<Vec<_>>(),
+            [0, 4, 9]
+        );
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub struct ParseParams {
     /// number's scraps in the number column, and a table row's label under the one
     /// before.
     pub label_align: f32,
+    /// Labels set at one x to within this (points) are of one list: the next label of
+    /// a chain is sought here first, then within `label_align`.
+    pub label_exact: f32,
+    /// A label this far (points) or more from the last one's x is set off by an indent
+    /// (a list inside an item), not by the wander of an OCR layer's positions.
+    pub label_indent: f32,
     /// A gap between lines wider than this opens a paragraph (font sizes): about half
     /// a line's leading more than the text's own.
     pub paragraph_gap: f32,
@@ -57,6 +63,8 @@ impl ParseParams {
         split_margin: 8.0,
         field_align: 4.0,
         label_align: 15.0,
+        label_exact: 2.0,
+        label_indent: 6.0,
         paragraph_gap: 0.45,
         heading_wrap_gap: 0.6,
         bold_share: 0.6,
