@@ -880,6 +880,12 @@ fn split_inline(words: &[Word]) -> Vec<Vec<Word>> {
 mod tests {
     use super::*;
 
+    fn names_and_roles(a: &[Attendance]) -> Vec<(&str, Option<&str>)> {
+        a.iter()
+            .map(|e| (e.name.as_str(), e.role.as_deref()))
+            .collect()
+    }
+
     fn borrowed(lines: &[(u32, String, Vec<Word>)]) -> Vec<(u32, String, &[Word])> {
         lines
             .iter()
@@ -944,10 +950,7 @@ mod tests {
             line("Beslutas att röstlängden, enligt bilaga, godkänns"),
         ];
         let a = attendance(&borrowed(&lines), &[]);
-        let got: Vec<(&str, Option<&str>)> = a
-            .iter()
-            .map(|e| (e.name.as_str(), e.role.as_deref()))
-            .collect();
+        let got = names_and_roles(&a);
         assert_eq!(
             got,
             [
@@ -1155,10 +1158,7 @@ mod tests {
             ),
         ];
         let a = attendance(&borrowed(&lines), &[]);
-        let got: Vec<(&str, Option<&str>)> = a
-            .iter()
-            .map(|e| (e.name.as_str(), e.role.as_deref()))
-            .collect();
+        let got = names_and_roles(&a);
         assert_eq!(
             got.get(..2).unwrap_or(&[]),
             [
