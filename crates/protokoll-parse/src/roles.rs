@@ -512,12 +512,23 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 found.push((n.start(), Role::Secretary, names_in(n.as_str())));
             }
         }
-        for re in [
-            &*ADJUST_THEN_NAME,
-            &*NAME_THEN_ADJUST,
-            &*ADJUST_COLON_NAMES,
-            &*ELECTS_TO_ADJUST,
-        ] {
+        // The adjusters' patterns all need "justera": most items lack it, and the name
+        // patterns are costly.
+        let adjusts = ["justera", "Justera", "JUSTERA"]
+            .iter()
+            .any(|w| text.contains(w));
+        let adjust_patterns = if adjusts {
+            [
+                &*ADJUST_THEN_NAME,
+                &*NAME_THEN_ADJUST,
+                &*ADJUST_COLON_NAMES,
+                &*ELECTS_TO_ADJUST,
+            ]
+            .to_vec()
+        } else {
+            Vec::new()
+        };
+        for re in adjust_patterns {
             for c in re.captures_iter(&text) {
                 if let Some(n) = c.get(1) {
                     found.push((n.start(), Role::Adjuster, names_in(n.as_str())));
