@@ -377,6 +377,7 @@ mod tests {
             ("Rapporten lades till samfällighetens handlingar.", true),
             ("Styrelsen bestämde att 50 kr skall gälla.", true),
             ("Mötet beviljade styrelsen full ansvarsfrihet.", true),
+            ("Styrelsemötet förklaras behörigt.", true),
             ("Ordföranden redogjorde för läget.", false),
         ] {
             assert_eq!(!decisions(text).is_empty(), want, "{text}");
