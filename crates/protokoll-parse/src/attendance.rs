@@ -876,15 +876,17 @@ fn split_inline(words: &[Word]) -> Vec<Vec<Word>> {
     out
 }
 
+/// Entries as (name, role) pairs: what the attendance tests compare.
+#[cfg(test)]
+pub(crate) fn names_and_roles(a: &[Attendance]) -> Vec<(&str, Option<&str>)> {
+    a.iter()
+        .map(|e| (e.name.as_str(), e.role.as_deref()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names_and_roles(a: &[Attendance]) -> Vec<(&str, Option<&str>)> {
-        a.iter()
-            .map(|e| (e.name.as_str(), e.role.as_deref()))
-            .collect()
-    }
 
     fn borrowed(lines: &[(u32, String, Vec<Word>)]) -> Vec<(u32, String, &[Word])> {
         lines

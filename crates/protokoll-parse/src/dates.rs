@@ -1,5 +1,6 @@
 //! Swedish dates and times as minutes write them: "2024-09-20", "21 november 2025",
-//! "Fredag 21 mars 2025", "16. mars 2021", "23 juni, 2019", "21/3 2025", "08-09-2021", "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
+//! "Fredag 21 mars 2025", "16. mars 2021", "23 juni, 2019", "21/3 2025", "08-09-2021",
+//! "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
 //! "13.00 — 16.00".
 
 use regex::Regex;

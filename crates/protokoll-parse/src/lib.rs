@@ -133,21 +133,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     }
     let mut attendance = attendance::attendance(&entries, &meeting.bodies);
     attendance.extend(tabled);
-    if meeting.chair.is_none() {
-        // The member the attendance list marks as chair ("Suzanne Frank (m), ordf").
-        meeting.chair = attendance
-            .iter()
-            .find(|a| a.role.as_deref().is_some_and(roles::is_chair_role))
-            .map(|a| a.name.clone());
-    }
-    if meeting.secretary.is_none() {
-        // The one the attendance list marks as keeping the minutes ("Lisbeth Rehnlund
-        // sekreterare", "Östman Katarina, ungdomsledare, prot.förare").
-        meeting.secretary = attendance
-            .iter()
-            .find(|a| a.role.as_deref().is_some_and(roles::is_secretary_role))
-            .map(|a| a.name.clone());
-    }
+    officers_by_role(&mut meeting, &attendance);
     canonical_officers(&mut meeting, &attendance, &texts);
     let meeting_dates = future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
@@ -173,6 +159,28 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
         warnings,
         layout,
     }
+}
+
+/// The chair and secretary the attendance list marks by role ("Suzanne Frank (m),
+/// ordf", "Östman Katarina, ungdomsledare, prot.förare"), where nothing else said.
+fn officers_by_role(
+    meeting: &mut protokoll_model::record::Meeting,
+    attendance: &[protokoll_model::record::Attendance],
+) {
+    let by_role = |is_role: fn(&str) -> bool| {
+        attendance
+            .iter()
+            .find(|a| a.role.as_deref().is_some_and(is_role))
+            .map(|a| a.name.clone())
+    };
+    meeting.chair = meeting
+        .chair
+        .take()
+        .or_else(|| by_role(roles::is_chair_role));
+    meeting.secretary = meeting
+        .secretary
+        .take()
+        .or_else(|| by_role(roles::is_secretary_role));
 }
 
 /// Officers named by one name only, given ("Per och Josefine utsågs till justerare")

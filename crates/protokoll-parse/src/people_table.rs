@@ -220,10 +220,7 @@ mod tests {
             line(136.0, &[("Anna", 50.0), ("Berg", 80.0), ("800", 300.0)]),
         ];
         let (people, used) = people_tables(&lines);
-        let got: Vec<_> = people
-            .iter()
-            .map(|a| (a.name.as_str(), a.role.as_deref()))
-            .collect();
+        let got = crate::attendance::names_and_roles(&people);
         assert_eq!(
             got,
             [("Nordkap AB", Some("Repr: Bo Ek")), ("Anna Berg", None)]
@@ -260,10 +257,7 @@ mod tests {
             line(140.0, &[("Mötet", 50.0), ("öppnades", 80.0)]),
         ];
         let (people, used) = people_tables(&lines);
-        let got: Vec<_> = people
-            .iter()
-            .map(|a| (a.name.as_str(), a.role.as_deref()))
-            .collect();
+        let got = crate::attendance::names_and_roles(&people);
         assert_eq!(
             got,
             [

@@ -169,15 +169,13 @@ pub fn from_labels(lines: &[String]) -> Officers {
             names = name_beside(lines, i);
             // Adjusters signing under one label, several side by side, fill the lines
             // of names below it (a grid of signatures under "Justeras:").
-            let below = |k: &usize| lines.get(*k).map_or(Vec::new(), |l| whole_names(l));
-            let first_below = lines.get(i + 1).map(|l| whole_names(l));
-            if role == Role::Adjuster && names.len() > 1 && first_below.is_some_and(|b| b == names)
-            {
-                names.extend(
-                    (i + 2..lines.len())
-                        .map_while(|k| Some(below(&k)).filter(|n| !n.is_empty()))
-                        .flatten(),
-                );
+            let below = lines.get(i + 1..).unwrap_or(&[]);
+            let grid = role == Role::Adjuster
+                && names.len() > 1
+                && below.first().is_some_and(|l| whole_names(l) == names);
+            if grid {
+                let more = below.iter().skip(1).map(|l| whole_names(l));
+                names.extend(more.take_while(|n| !n.is_empty()).flatten());
             }
         }
         o.add(role, names);
@@ -517,18 +515,13 @@ pub fn from_elections(items: &[Item]) -> Officers {
         let adjusts = ["justera", "Justera", "JUSTERA"]
             .iter()
             .any(|w| text.contains(w));
-        let adjust_patterns = if adjusts {
-            [
-                &*ADJUST_THEN_NAME,
-                &*NAME_THEN_ADJUST,
-                &*ADJUST_COLON_NAMES,
-                &*ELECTS_TO_ADJUST,
-            ]
-            .to_vec()
-        } else {
-            Vec::new()
-        };
-        for re in adjust_patterns {
+        let adjust_patterns = [
+            &*ADJUST_THEN_NAME,
+            &*NAME_THEN_ADJUST,
+            &*ADJUST_COLON_NAMES,
+            &*ELECTS_TO_ADJUST,
+        ];
+        for re in adjust_patterns.into_iter().filter(|_| adjusts) {
             for c in re.captures_iter(&text) {
                 if let Some(n) = c.get(1) {
                     found.push((n.start(), Role::Adjuster, names_in(n.as_str())));
@@ -604,6 +597,7 @@ pub fn opening_and_closing(items: &[Item]) -> (Option<String>, Option<String>) {
         .iter()
         .take(2)
         .find_map(|it| OPENED.captures(&text(it)).and_then(|c| hhmm(&c)));
+    let closes = |it: &Item| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c));
     // The item headed as the closing one ("Mötets avslutande"), the first such: minutes
     // with other documents appended hold their closings too. Else the last two items.
     let closing_heading = |it: &&Item| {
@@ -613,14 +607,8 @@ pub fn opening_and_closing(items: &[Item]) -> (Option<String>, Option<String>) {
     let closed = items
         .iter()
         .filter(closing_heading)
-        .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)))
-        .or_else(|| {
-            items
-                .iter()
-                .rev()
-                .take(2)
-                .find_map(|it| CLOSED.captures(&text(it)).and_then(|c| hhmm(&c)))
-        });
+        .find_map(closes)
+        .or_else(|| items.iter().rev().take(2).find_map(closes));
     (opened, closed)
 }
 

@@ -432,21 +432,16 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
 /// them by characters.
 fn glued_label(w: &Word) -> Option<(Word, Word)> {
     let text: &str = &w.text;
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let after = text.get(digits..)?;
-    let mut chars = after.chars();
-    let stop = chars.next().filter(|c| matches!(c, '.' | ')'))?;
-    let rest = chars.as_str();
+    // The label as the label grammar reads it ("11.", "3)"), then the heading's word.
+    let cut = text.find(['.', ')'])? + 1;
+    let n = protokoll_model::text::item_number(text.get(..cut)?)?;
+    let rest = text.get(cut..)?;
     let mut rc = rest.chars();
     let opens_word =
         rc.next().is_some_and(char::is_uppercase) && rc.next().is_some_and(char::is_lowercase);
-    if !opens_word {
+    if n.letter.is_some() || !opens_word {
         return None;
     }
-    let cut = digits + stop.len_utf8();
     let share = cut as f32 / text.len().max(1) as f32;
     let x = w.bbox.x0 + (w.bbox.x1 - w.bbox.x0) * share;
     let label = Word {
