@@ -26,12 +26,13 @@ mod names;
 pub mod params;
 mod people_table;
 mod roles;
+mod schedule;
 mod sections;
 mod view;
 mod votes;
 mod words;
 
-use protokoll_model::record::{MeetingDate, Problem, ProblemCode};
+use protokoll_model::record::{Problem, ProblemCode};
 use protokoll_model::{Document, Item, Parsed};
 
 pub use layouts::registry;
@@ -135,7 +136,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     attendance.extend(tabled);
     officers_by_role(&mut meeting, &attendance);
     canonical_officers(&mut meeting, &attendance, &texts);
-    let meeting_dates = future_dates(&texts, meeting.date.as_deref());
+    let meeting_dates = schedule::future_dates(&texts, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {
         warnings.push(Problem {
@@ -321,69 +322,6 @@ fn first_item_line(lines: &[String], number: Option<&str>) -> usize {
         .unwrap_or(lines.len().min(40))
 }
 
-/// Future meeting dates from a line such as "Sammanträdesdatum 2026: 13/3, 22/5 samt
-/// 18/9" (the year from the heading, else from the meeting's own date).
-fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate> {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static KEY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(sammanträdesdatum|sammanträdesdagar|mötesdatum|mötestider|mötesdagar|kommande möten|nästa möte|sammanträdesplan|mötesplan)(?-u:\b)").expect("regex")
-    });
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)(19|20)\d{2}(?-u:\b)").expect("regex"));
-    let meeting_year: Option<i32> = meeting_date
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
-    let mut out: Vec<MeetingDate> = Vec::new();
-    for l in lines {
-        let Some(k) = KEY.find(l) else { continue };
-        let after = l.get(k.end()..).unwrap_or("");
-        // The list runs to the end of its sentence.
-        let seg_end = [". ", " – ", " - "]
-            .iter()
-            .filter_map(|p| after.find(p))
-            .min()
-            .unwrap_or(after.len());
-        let seg = after.get(..seg_end).unwrap_or(after);
-        let year = YEAR
-            .find(seg)
-            .and_then(|y| y.as_str().parse().ok())
-            .or(meeting_year);
-        let mut found: Vec<dates::Found> = match year {
-            Some(y) => dates::day_months(seg, y),
-            None => Vec::new(),
-        };
-        if found.is_empty() {
-            if let Some(f) = dates::find_date(seg, false) {
-                found.push(f);
-            }
-        }
-        for (i, dates::Found { iso, end, .. }) in found.iter().enumerate() {
-            let next = found.get(i + 1).map_or(seg.len(), |n| n.start);
-            let note: String = seg
-                .get(*end..next)
-                .unwrap_or("")
-                .split_whitespace()
-                .filter(|w| !matches!(*w, "och" | "samt" | "," | "&") && !YEAR.is_match(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let note = note
-                .trim_matches(|c: char| {
-                    c == ',' || c == '(' || c == ')' || c == ';' || c.is_whitespace()
-                })
-                .to_string();
-            // The meeting's own date in its head is not a future meeting.
-            if !out.iter().any(|d| d.date == *iso) && Some(iso.as_str()) != meeting_date {
-                out.push(MeetingDate {
-                    date: iso.clone(),
-                    note: (!note.is_empty()).then_some(note),
-                });
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,17 +488,5 @@ mod tests {
                 "Per Jansson"
             ]
         );
-    }
-
-    #[test]
-    fn future_meeting_dates_with_notes() {
-        let l = vec!["Sammanträdesdatum 2025: 16/5 12/9 och 21/11 (7/11 ev)".to_string()];
-        let d = future_dates(&l, None);
-        let dates: Vec<&str> = d.iter().map(|x| x.date.as_str()).collect();
-        assert_eq!(
-            dates,
-            ["2025-05-16", "2025-09-12", "2025-11-21", "2025-11-07"]
-        );
-        assert_eq!(d[3].note.as_deref(), Some("ev"));
     }
 }

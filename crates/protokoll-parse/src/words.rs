@@ -29,6 +29,16 @@ pub struct Words {
     pub presenter_roles: Vec<&'static str>,
     /// Capitalised words that open sentences, not names ("Mötet").
     pub not_names: Vec<&'static str>,
+    /// Labels over a list of coming meeting dates ("Sammanträdesdagar").
+    pub schedule_labels: Vec<&'static str>,
+    /// What a meeting is called, as a compound's tail ("möte", "sammanträde").
+    pub schedule_nouns: Vec<&'static str>,
+    /// Words before a meeting noun that point to a coming meeting ("nästa").
+    pub schedule_before: Vec<&'static str>,
+    /// Words after a meeting noun that say when it is held ("hålls").
+    pub schedule_after: Vec<&'static str>,
+    /// Words before a date that make it a deadline ("före den 1 juli").
+    pub schedule_deadlines: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -46,6 +56,11 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         titles: list(&all, "titles"),
         presenter_roles: list(&all, "presenter roles"),
         not_names: list(&all, "not names"),
+        schedule_labels: list(&all, "schedule labels"),
+        schedule_nouns: list(&all, "schedule nouns"),
+        schedule_before: list(&all, "schedule before"),
+        schedule_after: list(&all, "schedule after"),
+        schedule_deadlines: list(&all, "schedule deadlines"),
     }
 });
 
@@ -68,6 +83,11 @@ mod tests {
             &w.titles,
             &w.presenter_roles,
             &w.not_names,
+            &w.schedule_labels,
+            &w.schedule_nouns,
+            &w.schedule_before,
+            &w.schedule_after,
+            &w.schedule_deadlines,
         ] {
             assert!(!l.is_empty());
         }

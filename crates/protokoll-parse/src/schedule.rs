@@ -1,0 +1,225 @@
+//! Coming meetings of the same body: a schedule line ("Sammanträdesdagar 2026: 13/3,
+//! 22/5 samt 18/9"), a sentence about the next meeting ("Styrelsen beslutade att hålla
+//! nästa styrelsemöte torsdag den 28 september"), or an item headed so ("5. Nästa möte"
+//! over "Blir den 16 december"). The key words are data (`data/words.txt`).
+
+use crate::dates;
+use crate::words::WORDS;
+use protokoll_model::record::MeetingDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A schedule label, or a meeting noun with a word that puts it in the future. Group 1
+/// is the key; the boundaries are classes (not `\b`) so the DFA runs on any text.
+static KEY: LazyLock<Regex> = LazyLock::new(|| {
+    let alt = |l: &[&str]| {
+        l.iter()
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let w = &*WORDS;
+    let (labels, nouns) = (alt(&w.schedule_labels), alt(&w.schedule_nouns));
+    let (before, after) = (alt(&w.schedule_before), alt(&w.schedule_after));
+    Regex::new(&format!(
+        r"(?i)(?:^|\W)((?:{labels})|(?:{before})\s+\w*(?:{nouns})|\w*(?:{nouns})\s+(?:{after}))(?:\W|$)"
+    ))
+    .expect("schedule key regex")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(19|20)\d{2}(?-u:\b)").expect("regex"));
+
+/// Coming meeting dates in `lines`. A date without a year takes the meeting's year, or
+/// the next one when it would fall before the meeting; a date before the meeting is not
+/// a coming meeting.
+pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate> {
+    let meeting_year: Option<i32> = meeting_date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let mut out: Vec<MeetingDate> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(k) = KEY.captures(l).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let mut seg = sentence(l.get(k.end()..).unwrap_or(""));
+        // A heading ("5. Nästa möte") says the date on the line below.
+        if heading_key(l.get(..k.start()).unwrap_or(""), seg) {
+            seg = lines.get(i + 1).map_or("", |n| sentence(n));
+        }
+        for (iso, note) in dated(seg, meeting_year, meeting_date) {
+            if !out.iter().any(|d| d.date == iso) {
+                out.push(MeetingDate {
+                    date: iso,
+                    note: (!note.is_empty()).then_some(note),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The text up to the end of its sentence: a list of dates runs no further.
+fn sentence(after: &str) -> &str {
+    let end = [". ", " – ", " - "]
+        .iter()
+        .filter_map(|p| after.find(p))
+        .min()
+        .unwrap_or(after.len());
+    after.get(..end).unwrap_or(after)
+}
+
+/// Whether a key stands as a heading: nothing before it but an item label, nothing
+/// after it but punctuation.
+fn heading_key(before: &str, after: &str) -> bool {
+    before
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '§' | '.' | ')'))
+        && after.chars().all(|c| c.is_whitespace() || c == ':')
+}
+
+/// The dates in `seg` after the meeting, each with the words up to the next date as its
+/// note.
+fn dated(seg: &str, meeting_year: Option<i32>, meeting: Option<&str>) -> Vec<(String, String)> {
+    let explicit: Option<i32> = YEAR.find(seg).and_then(|y| y.as_str().parse().ok());
+    let mut found: Vec<dates::Found> = match explicit.or(meeting_year) {
+        Some(y) => dates::day_months(seg, y),
+        None => Vec::new(),
+    };
+    if found.is_empty() {
+        found.extend(dates::find_date(seg, false));
+    }
+    let mut out = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let mut iso = f.iso.clone();
+        let before_meeting = |d: &str| meeting.is_some_and(|m| d <= m);
+        if before_meeting(&iso) && explicit.is_none() {
+            // "14 januari" written at a December meeting is next year's.
+            if let Some(rolled) = meeting_year.and_then(|y| {
+                dates::day_months(seg.get(f.start..f.end).unwrap_or(""), y + 1)
+                    .into_iter()
+                    .next()
+            }) {
+                iso = rolled.iso;
+            }
+        }
+        if before_meeting(&iso) || deadline(seg.get(..f.start).unwrap_or("")) {
+            continue;
+        }
+        let next = found.get(i + 1).map_or(seg.len(), |n| n.start);
+        out.push((iso, note(seg.get(f.end..next).unwrap_or(""))));
+    }
+    out
+}
+
+/// Whether the words before a date make it a deadline ("före den 1 juli"), which is
+/// no meeting's date.
+fn deadline(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let mut last = words.next();
+    if last.as_deref() == Some("den") {
+        last = words.next();
+    }
+    last.is_some_and(|w| WORDS.schedule_deadlines.contains(&w.as_str()))
+}
+
+/// The words between two dates, without joining words and years.
+fn note(between: &str) -> String {
+    let words: Vec<&str> = between
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "och" | "samt" | "," | "&") && !YEAR.is_match(w))
+        .collect();
+    words
+        .join(" ")
+        .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | ';' | '.' | ':') || c.is_whitespace())
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates_of(lines: &[&str], meeting: Option<&str>) -> Vec<String> {
+        let l: Vec<String> = lines.iter().map(|s| (*s).to_string()).collect();
+        future_dates(&l, meeting)
+            .into_iter()
+            .map(|d| d.date)
+            .collect()
+    }
+
+    #[test]
+    fn a_schedule_line_lists_dates_with_notes() {
+        let l = vec!["Sammanträdesdatum 2025: 16/5 12/9 och 21/11 (7/11 ev)".to_string()];
+        let d = future_dates(&l, None);
+        let dates: Vec<&str> = d.iter().map(|x| x.date.as_str()).collect();
+        assert_eq!(
+            dates,
+            ["2025-05-16", "2025-09-12", "2025-11-21", "2025-11-07"]
+        );
+        assert_eq!(d[3].note.as_deref(), Some("ev"));
+    }
+
+    #[test]
+    fn the_next_meeting_in_a_sentence() {
+        assert_eq!(
+            dates_of(
+                &["Styrelsen beslutade att hålla nästa styrelsemöte torsdag den 28 september 2023 kl 20.00."],
+                Some("2023-07-25")
+            ),
+            ["2023-09-28"]
+        );
+        assert_eq!(
+            dates_of(
+                &["§19 Kommande årsmöte hålls söndagen den 3 augusti 2025, i hembygdsgården."],
+                Some("2024-08-04")
+            ),
+            ["2025-08-03"]
+        );
+        // A rule of the statutes gives a deadline, not a meeting.
+        assert!(dates_of(
+            &["Föreningens årsmöte hålls årligen före den 1 juli."],
+            Some("2013-01-08")
+        )
+        .is_empty());
+        // Without a date there is nothing to take.
+        assert!(dates_of(&["Frågan skjuts upp till nästa möte."], Some("2023-01-01")).is_empty());
+    }
+
+    #[test]
+    fn a_heading_takes_the_date_from_the_line_below() {
+        assert_eq!(
+            dates_of(
+                &[
+                    "5. Nästa möte",
+                    "Blir den 16 december i klubbstugan.",
+                    "6. Avslutning"
+                ],
+                Some("2025-11-13")
+            ),
+            ["2025-12-16"]
+        );
+        // A sentence that ends in the key does not reach into the next line.
+        assert!(dates_of(
+            &["Frågan tas upp vid nästa möte", "Den 3 maj kom svaret."],
+            Some("2023-01-01")
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_date_without_a_year_before_the_meeting_is_next_year_s() {
+        assert_eq!(
+            dates_of(
+                &["Nästa årsmöte hålls i församlingshemmet, söndagen den 2 augusti."],
+                Some("2025-08-03")
+            ),
+            ["2026-08-02"]
+        );
+        assert_eq!(
+            dates_of(&["Nästa möte 14 januari"], Some("2024-12-10")),
+            ["2025-01-14"]
+        );
+        // With its year written, a past date is no coming meeting.
+        assert!(dates_of(&["Nästa möte 2024-01-14"], Some("2024-12-10")).is_empty());
+    }
+}
