@@ -80,6 +80,10 @@ pub fn item_number(token: &str) -> Option<ItemNumber> {
     let mut rest = t.get(digits..)?.chars().peekable();
     let letter = rest.next_if(char::is_ascii_alphabetic);
     let closing = rest.next_if(|c| matches!(c, '.' | ')' | ':' | ',' | '/'));
+    // A stop typed twice ("§ 6..") is still the label's stop.
+    if closing == Some('.') {
+        rest.next_if_eq(&'.');
+    }
     if rest.next().is_some() {
         return None;
     }
@@ -111,7 +115,10 @@ mod tests {
         assert_eq!(n("12)"), Some((12, None, Some(')'))));
         assert_eq!(n("12,"), Some((12, None, Some(','))));
         assert_eq!(n("10.‘"), Some((10, None, Some('.'))));
-        for no in ["1234", "a5", "15.3", "år", "", "5å", "12.,", "12‘‘"] {
+        assert_eq!(n("6.."), Some((6, None, Some('.'))));
+        for no in [
+            "1234", "a5", "15.3", "år", "", "5å", "12.,", "12‘‘", "1..5", "6...",
+        ] {
             assert_eq!(n(no), None, "{no}");
         }
     }

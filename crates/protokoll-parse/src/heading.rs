@@ -233,7 +233,8 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}_])(?:{verbs})(?-u:\b)")).expect("regex")
 });
 
-/// The text reports what the meeting did ("Till sekreterare valdes …").
+/// The text reports what the meeting did ("Till sekreterare valdes …"; minutes also put
+/// the verb first: "Beslutades att …", "Godkände mötet dagordningen").
 pub fn reports_act(text: &str) -> bool {
     REPORTED.is_match(text)
 }
@@ -247,7 +248,7 @@ pub fn is_sentence(title: &str) -> bool {
     let last = t.split_whitespace().last().unwrap_or("");
     // "ordf." and other abbreviations end with a stop too.
     let full_stop = t.ends_with('.') && last.trim_end_matches('.').chars().count() > 4;
-    (full_stop && words >= 4) || REPORTED.is_match(t)
+    (full_stop && words >= 4) || reports_act(t)
 }
 
 #[cfg(test)]
@@ -265,6 +266,11 @@ mod tests {
         // A verb that opens with å, ä or ö.
         assert!(is_sentence("Årsmötet öppnades av Daniel Johansson"));
         assert!(!is_sentence("Mötets öppnande"));
+        assert!(is_sentence(
+            "Ordföranden valde Ingvar Winell som protokollförare"
+        ));
+        assert!(is_sentence("Inga motioner hade inkommit till styrelsen"));
+        assert!(is_sentence("Frågan bordlades"));
     }
     use super::*;
 
