@@ -124,7 +124,10 @@ fn opening(line: &protokoll_model::Line) -> Option<Opening> {
         .ok()
         .filter(|v| *v > 0 && !rest.starts_with('0'))?;
     let whole: u32 = t.parse().ok()?;
-    (rest.len() <= 2 && heading_follows(1)).then_some(Opening::Eight { value, whole })
+    // The heading follows on the line, or the label stands alone on its line ("85" over
+    // "Närvarorätt vid stämman.").
+    let alone = line.cells.iter().map(|c| c.words.len()).sum::<usize>() == 1;
+    (rest.len() <= 2 && (heading_follows(1) || alone)).then_some(Opening::Eight { value, whole })
 }
 
 /// OCR reads the section sign as "8" ("§1" → "81", "§10" → "810"). Across a document's
@@ -285,6 +288,13 @@ mod tests {
         let fixes = eights_read_for_sections(&mut pages, &[true]);
         let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
         assert_eq!(got, ["§8", "§9", "§10", "§11"]);
+        // Labels alone on their lines, the heading or text below.
+        let text =
+            "§4\nRöstlängden godkändes.\n85\nNärvarorätt vid stämman.\n§6\nText.\n87.\nText.";
+        let mut pages = vec![ocr_page(text)];
+        let fixes = eights_read_for_sections(&mut pages, &[true]);
+        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        assert_eq!(got, ["§5", "§7."]);
         // Numbers as written that run on with no section sign among them are numbers.
         let plain = "81 Årsmöte\n82 Val av ordförande\n83 Val av sekreterare";
         let mut pages = vec![ocr_page(plain)];
