@@ -306,6 +306,23 @@ mod tests {
     }
 
     #[test]
+    fn an_organ_s_formulas_and_a_proposal() {
+        assert_eq!(
+            decisions("Nämnden väljer Eva Ek (M) att justera protokollet."),
+            ["Nämnden väljer Eva Ek (M) att justera protokollet."]
+        );
+        assert_eq!(
+            decisions("Arbetsutskottet tar informationen till protokollet."),
+            ["Arbetsutskottet tar informationen till protokollet."]
+        );
+        // A proposal names the act it proposes.
+        assert!(
+            decisions("Revisorn föreslog att årsmötet beviljar styrelsen ansvarsfrihet.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn decisions_of_this_meeting() {
         assert_eq!(
             decisions("Dagordningen fastställdes"),
