@@ -538,8 +538,9 @@ fn ends_list(t: &str) -> bool {
     first.is_some_and(crate::items::opens_label)
         // A role row ("Justeringsperson | Anna Berg", "Ordförande Anna Berg").
         || crate::roles::role_label(t).is_some()
-        // A label line ("Justerade: …", "Plats: …").
-        || first.is_some_and(|w| w.ends_with(':'))
+        // A label line ("Justerade: …", "Plats: …"); labels are capitalised, a lowercase
+        // word before a colon is a fragment ("ande:" left of a broken "Beslutande:").
+        || first.is_some_and(|w| w.ends_with(':') && w.starts_with(char::is_uppercase))
         // A numbered item ("5.").
         || first.is_some_and(|w| {
             w.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) && w.ends_with('.')
@@ -555,6 +556,10 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
+    // Each list's first entry, heading, and whether it follows the previous list with
+    // nothing between that ended it.
+    let mut lists: Vec<List> = Vec::new();
+    let mut ended = true;
     // Marks are defined by legends anywhere in the document (often after the lists).
     let marks: Vec<(String, bool)> = lines
         .iter()
@@ -580,6 +585,17 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
+            lists.push(List {
+                start: out.len(),
+                heading: t
+                    .split(|c: char| c == ':' || c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase(),
+                presence: absent,
+                follows: !ended,
+            });
+            ended = false;
             if g == Group::Member {
                 members_lists += 1;
                 body = match bodies.len() {
@@ -606,6 +622,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         let Some((g, absent)) = group else { continue };
         if ends_list(t) {
             group = None;
+            ended = true;
             continue;
         }
         // A list of names separated by commas, wrapped over lines.
@@ -630,17 +647,82 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 misses += 1;
                 if misses >= 2 {
                     group = None;
+                    ended = true;
                 }
             }
         }
     }
     set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
+    settle_lists(&mut out, &lists);
     // Officers' labels ("Sekreterare: Frej Connolly") are lists only beside a real
     // attendance list; alone they are the meeting's officers, not who attended.
     if out.iter().all(|e| OFFICER_GROUPS.contains(&e.group)) {
         out.clear();
     }
     out
+}
+
+/// The role is a job: not held by election ("kommunfullmäktiges ordförande"), and not a
+/// profession written before the name ("Advokat"), a guest's, unless the meeting is a
+/// political body's.
+fn job(role: &str, political: bool) -> bool {
+    let r = role.to_lowercase();
+    let last = r.split_whitespace().last().unwrap_or("");
+    let elected = WORDS.elected_roles.iter().any(|t| last.ends_with(t));
+    !elected && (political || !WORDS.titles.contains(&r.as_str()))
+}
+
+/// How many members with a party make a political body.
+const POLITICAL_BODY: usize = 3;
+
+/// One attendance list as [`attendance`] met it.
+struct List {
+    /// Index of its first entry.
+    start: usize,
+    /// Its heading's first word, lowercase ("närvarande", "övriga").
+    heading: String,
+    /// What the heading says of presence.
+    presence: Option<bool>,
+    /// It follows the previous list directly (a front page's block of lists).
+    follows: bool,
+}
+
+/// What a list's place and entries say beyond its heading. In a block of lists that
+/// opens with who was there ("Närvarande", "Beslutande"), a list whose heading says
+/// nothing of presence ("Ersättare", "Övriga") lists people who were there too. Under a
+/// bare "Närvarande", the entries with a party are the body's elected members; under
+/// "Övriga", one with a job after the name and no party is an official; a profession
+/// written before the name ("Advokat Peter Hedberg") is a guest's, except beside a
+/// political body's members.
+fn settle_lists(out: &mut [Attendance], lists: &[List]) {
+    let political = out.iter().filter(|e| e.party.is_some()).count() >= POLITICAL_BODY;
+    let mut block_present = false;
+    for (i, l) in lists.iter().enumerate() {
+        let end = lists.get(i + 1).map_or(out.len(), |n| n.start);
+        block_present = l.presence.unwrap_or(block_present && l.follows);
+        let Some(entries) = out.get_mut(l.start..end) else {
+            continue;
+        };
+        let with_party = entries.iter().filter(|e| e.party.is_some()).count();
+        for e in entries.iter_mut() {
+            let officer = OFFICER_GROUPS.contains(&e.group);
+            if l.presence.is_none() && block_present && e.present.is_none() && !officer {
+                e.present = Some(true);
+            }
+            if e.group != Group::Participant {
+                continue;
+            }
+            let elected = 2 * with_party > end.saturating_sub(l.start);
+            if l.heading == "närvarande" && elected && e.party.is_some() {
+                e.group = Group::Member;
+            } else if l.heading.starts_with("övriga")
+                && e.party.is_none()
+                && e.role.as_deref().is_some_and(|r| job(r, political))
+            {
+                e.group = Group::Official;
+            }
+        }
+    }
 }
 
 /// Groups named after a meeting officer's role.
@@ -904,6 +986,48 @@ mod tests {
             })
             .collect();
         (1, s.to_string(), words)
+    }
+
+    #[test]
+    fn a_front_page_block_of_lists_says_more_than_its_headings() {
+        let lines: Vec<_> = [
+            "Närvarande:",
+            "ande:",
+            "Anna Ek (S),",
+            "Bo Berg (M),",
+            "Cecilia Lund (KD) ersätter Dan Lund (KD),",
+            "Ersättare:",
+            "Eva Holm (C)",
+            "Övriga:",
+            "Fia Nord, controller",
+            "Gun Syd, kommunfullmäktiges ordförande",
+        ]
+        .iter()
+        .map(|s| line(s))
+        .collect();
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<_> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.group, e.present))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Ek", Group::Member, Some(true)),
+                ("Bo Berg", Group::Member, Some(true)),
+                ("Cecilia Lund", Group::Substitute, Some(true)),
+                ("Eva Holm", Group::Substitute, Some(true)),
+                ("Fia Nord", Group::Official, Some(true)),
+                ("Gun Syd", Group::Participant, Some(true)),
+            ]
+        );
+        // At a company's meeting a profession before the name is a guest's.
+        let lines: Vec<_> = ["Övriga närvarande", "Advokat Per Ek"]
+            .iter()
+            .map(|s| line(s))
+            .collect();
+        let a = attendance(&borrowed(&lines), &[]);
+        assert_eq!(a.first().map(|e| e.group), Some(Group::Participant));
     }
 
     #[test]

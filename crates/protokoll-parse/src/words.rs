@@ -39,6 +39,8 @@ pub struct Words {
     pub schedule_after: Vec<&'static str>,
     /// Words before a date that make it a deadline ("före den 1 juli").
     pub schedule_deadlines: Vec<&'static str>,
+    /// Tails of roles held by election ("ordförande", "ledamot").
+    pub elected_roles: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -61,6 +63,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         schedule_before: list(&all, "schedule before"),
         schedule_after: list(&all, "schedule after"),
         schedule_deadlines: list(&all, "schedule deadlines"),
+        elected_roles: list(&all, "elected roles"),
     }
 });
 
@@ -88,6 +91,7 @@ mod tests {
             &w.schedule_before,
             &w.schedule_after,
             &w.schedule_deadlines,
+            &w.elected_roles,
         ] {
             assert!(!l.is_empty());
         }
