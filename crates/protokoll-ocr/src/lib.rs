@@ -10,6 +10,7 @@
 //! [`protokoll_pdf::pages_from_words`], which groups them as extracted text is.
 #![deny(missing_docs)]
 
+mod rules;
 mod tess;
 
 use protokoll_model::record::ProblemCode;
@@ -117,10 +118,101 @@ pub fn dpi_of(img: &PageImage) -> u32 {
 
 /// Recognises a page image; its words are placed in page points (top-left origin).
 pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
+    read_words(img, &img.grey, cfg)
+}
+
+/// A page read by OCR with its ruling lines taken out first.
+#[derive(Debug, Clone, Default)]
+pub struct OcrPage {
+    /// The words, in page points.
+    pub words: Vec<PlacedWord>,
+    /// The ruling lines (table borders, underlines) found in the image, as thin boxes in
+    /// page points: a skewed line's box is its ends' hull, its thickness added.
+    pub rules: Vec<Rect>,
+}
+
+/// Recognises a page image as [`recognize_page`] does, after painting out its ruling
+/// lines (which Tesseract would read as `|`, `=` or dashes glued to the cells' words),
+/// and returns the lines too, for layout analysis to use as it uses a PDF's drawn
+/// rules (table row borders).
+pub fn recognize_ruled_page(img: &PageImage, cfg: &Config) -> Result<OcrPage, OcrError> {
+    let (w, h) = (img.width as usize, img.height as usize);
+    let dpi = dpi_of(img);
+    let found = rules::find(&img.grey, w, h, dpi);
+    let mut grey = std::borrow::Cow::Borrowed(&img.grey[..]);
+    if !found.is_empty() {
+        rules::erase(grey.to_mut(), w, dpi, &found);
+    }
+    // Tesseract reads the wide gap between two cells of a line as a `=` or a dash of
+    // its own: a word over bare paper is dropped.
+    let ink = rules::ink_level(&grey);
+    let words = read_raw(img, &grey, cfg)?
+        .iter()
+        .filter(|r| rules::has_ink(&grey, w, r.bbox, ink, MIN_WORD_INK))
+        .filter_map(|r| place(r, |x, y| img.page_point(x, y)))
+        .collect();
+    let rules = found
+        .iter()
+        .filter_map(|r| rule_box(r, |x, y| img.page_point(x, y)))
+        .collect();
+    Ok(OcrPage { words, rules })
+}
+
+/// A rule in pixels → its box on the page: the hull of its centre line's ends, widened
+/// by its thickness.
+fn rule_box(r: &rules::PixRule, to_page: impl Fn(f32, f32) -> (f32, f32)) -> Option<Rect> {
+    let ends = [r.lo as f32, r.hi as f32].map(|along| {
+        let across = r.at(along);
+        if r.horizontal {
+            to_page(along, across)
+        } else {
+            to_page(across, along)
+        }
+    });
+    // The thickness in points: a pixel's size on the page times the pixels.
+    let (o, one) = (to_page(0.0, 0.0), to_page(1.0, 0.0));
+    let half = r.thick * (one.0 - o.0).hypot(one.1 - o.1) / 2.0;
+    let [p, q] = ends;
+    let b = Rect {
+        x0: p.0.min(q.0),
+        y0: p.1.min(q.1),
+        x1: p.0.max(q.0),
+        y1: p.1.max(q.1),
+    };
+    let horizontal_on_page = b.x1 - b.x0 >= b.y1 - b.y0;
+    let b = if horizontal_on_page {
+        Rect {
+            y0: b.y0 - half,
+            y1: b.y1 + half,
+            ..b
+        }
+    } else {
+        Rect {
+            x0: b.x0 - half,
+            x1: b.x1 + half,
+            ..b
+        }
+    };
+    [b.x0, b.y0, b.x1, b.y1]
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some(b)
+}
+
+/// Tesseract's words from `grey` (the image's pixels, or a cleaned copy), placed on the
+/// page by the image's placement.
+fn read_words(img: &PageImage, grey: &[u8], cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
+    Ok(read_raw(img, grey, cfg)?
+        .iter()
+        .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
+        .collect())
+}
+
+/// Tesseract's words from `grey`, in pixels.
+fn read_raw(img: &PageImage, grey: &[u8], cfg: &Config) -> Result<Vec<tess::RawWord>, OcrError> {
     let ms = u32::try_from(cfg.page_time.as_millis()).unwrap_or(u32::MAX);
-    let raw = with_engine(cfg, |e| {
-        let read =
-            |e: &mut tess::Engine| e.recognize(&img.grey, img.width, img.height, dpi_of(img), ms);
+    with_engine(cfg, |e| {
+        let read = |e: &mut tess::Engine| e.recognize(grey, img.width, img.height, dpi_of(img), ms);
         let block = read(e)?;
         if block.len() >= SPARSE_PAGE_WORDS {
             return Ok(block);
@@ -136,12 +228,12 @@ pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, 
         } else {
             block
         })
-    })?;
-    Ok(raw
-        .iter()
-        .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
-        .collect())
+    })
 }
+
+/// A word box with fewer ink pixels than this is bare paper (a full stop at 8 pt and
+/// 150 dpi still has a few more).
+const MIN_WORD_INK: usize = 4;
 
 /// Fewer words than this from a page read as one block: read it again with layout
 /// analysis.
