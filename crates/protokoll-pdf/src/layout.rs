@@ -339,7 +339,17 @@ pub fn pages_from_words(pages: Vec<WordPage>) -> Vec<Page> {
         .into_iter()
         .map(|p| {
             let skew = Skew::of(&p);
-            let words: Vec<PlacedWord> = p.words.into_iter().map(|w| skew.straighten(w)).collect();
+            let rules: Vec<Rule> = p.rules.iter().map(|r| skew.straighten_rule(r)).collect();
+            // A rule through a word's middle strikes it out, as on a PDF page.
+            let words: Vec<PlacedWord> = p
+                .words
+                .into_iter()
+                .map(|w| {
+                    let mut w = skew.straighten(w);
+                    w.word.struck |= is_struck(&w.word.bbox, w.baseline, w.word.font_size, &rules);
+                    w
+                })
+                .collect();
             let rows = group_by_baseline(words, |w| (w.line_y, w.word.bbox.x0, w.word.font_size));
             let mut lines: Vec<(Vec<Word>, f32)> = rows
                 .into_iter()
@@ -349,7 +359,6 @@ pub fn pages_from_words(pages: Vec<WordPage>) -> Vec<Page> {
                 })
                 .collect();
             lines.sort_by(|a, b| a.1.total_cmp(&b.1));
-            let rules = p.rules.iter().map(|r| skew.straighten_rule(r)).collect();
             skews.push(skew);
             Draft {
                 number: p.number,
