@@ -162,13 +162,6 @@ pub fn recognize_ruled_page(img: &PageImage, cfg: &Config) -> Result<OcrPage, Oc
     Ok(OcrPage { words, rules })
 }
 
-/// A short word alone in its cell: the next word on its text line starts more than this
-/// many line heights away (a gutter), and the word is at most this many line heights
-/// wide ...
-const LONE_GAP: f32 = 1.5;
-/// ... this many wide.
-const LONE_WIDTH: f32 = 2.5;
-
 /// Tesseract's confidence (0-100) from which a cell's own reading is taken over its
 /// line's: "2." at 80 where the line read "2:" at 93; misreadings of a cell cut too
 /// tight come out far lower (9-50).
@@ -179,7 +172,7 @@ const SURE_CELL: f32 = 70.0;
 /// a gutter, an item number in a narrow table column comes out as "15" for "1." or "<p"
 /// for "3."; on its own, as the cell it is, it reads right.
 fn reread_lone_words(
-    raw: &mut [tess::RawWord],
+    raw: &mut Vec<tess::RawWord>,
     grey: &[u8],
     (w, h): (usize, usize),
     dpi: u32,
@@ -193,7 +186,8 @@ fn reread_lone_words(
     with_engine(cfg, |e| {
         e.set_page_mode(tess::PageMode::SingleLine);
         let mut result = Ok(());
-        for (i, [l, t, r, b]) in lone {
+        // From the last, so that a cell's words replaced leave the earlier indices be.
+        for (start, end, [l, t, r, b]) in lone.into_iter().rev() {
             let cut: Vec<u8> = (t..b)
                 .flat_map(|y| {
                     grey.get(y * w + l..y * w + r)
@@ -204,60 +198,102 @@ fn reread_lone_words(
                 .collect();
             let (cw, ch) = (u32::try_from(r - l), u32::try_from(b - t));
             let (Ok(cw), Ok(ch)) = (cw, ch) else { continue };
-            match e.recognize(&cut, cw, ch, dpi, ms) {
-                Ok(read) => {
-                    // The cell's own reading, unless Tesseract is unsure of it and
-                    // surer of the line's (confidence: the least of its words').
-                    let text: Vec<&str> = read.iter().map(|x| x.text.as_str()).collect();
-                    let conf = read.iter().map(|x| x.confidence).fold(f32::MAX, f32::min);
-                    if let Some(word) = raw.get_mut(i) {
-                        if !text.is_empty() && (conf >= SURE_CELL || conf > word.confidence) {
-                            word.text = text.join(" ");
-                            word.confidence = conf;
-                        }
-                    }
-                }
+            let read = match e.recognize(&cut, cw, ch, dpi, ms) {
+                Ok(read) => read,
                 Err(err) => {
                     result = Err(err);
                     break;
                 }
+            };
+            let Some(old) = raw.get(start..end) else {
+                continue;
+            };
+            // The cell's own reading, unless Tesseract is unsure of it and surer of
+            // the line's (confidence: the least of the words').
+            let least =
+                |ws: &[tess::RawWord]| ws.iter().map(|x| x.confidence).fold(f32::MAX, f32::min);
+            let (conf, was) = (least(&read), least(old));
+            if read.is_empty() || (conf < SURE_CELL && conf <= was) {
+                continue;
             }
+            // The cell's words on the page, on their line as Tesseract found it.
+            let (line_baseline, line_box) = (old[0].line_baseline, old[0].line_box);
+            let (dx, dy) = (l as i32, t as i32);
+            let fresh: Vec<tess::RawWord> = read
+                .into_iter()
+                .map(|x| tess::RawWord {
+                    bbox: [
+                        x.bbox[0] + dx,
+                        x.bbox[1] + dy,
+                        x.bbox[2] + dx,
+                        x.bbox[3] + dy,
+                    ],
+                    line_baseline,
+                    line_box,
+                    ..x
+                })
+                .collect();
+            raw.splice(start..end, fresh);
         }
         e.set_page_mode(tess::PageMode::SingleBlock);
         result
     })
 }
 
-/// The short words alone at the start of their line (see [`reread_lone_words`]) and
-/// the pixel box of each one's cell in a `w`×`h` image: (index, [l, t, r, b]).
-fn lone_cells(raw: &[tess::RawWord], (w, h): (usize, usize)) -> Vec<(usize, [usize; 4])> {
-    (0..raw.len())
-        .filter_map(|i| {
-            let word = raw.get(i)?;
-            let line = word.line_box?;
-            let line_h = (line[3] - line[1]).max(1) as f32;
-            let first = i == 0 || raw.get(i - 1).is_none_or(|p| p.line_box != Some(line));
-            let next = raw.get(i + 1).filter(|n| n.line_box == Some(line))?;
-            let gap = (next.bbox[0] - word.bbox[2]) as f32;
-            let width = (word.bbox[2] - word.bbox[0]) as f32;
-            if !first || gap < LONE_GAP * line_h || width > LONE_WIDTH * line_h {
-                return None;
-            }
-            // The cell: the line's height and a little more (not the next line's
-            // ascenders), a line height's margin to the left, short of the next word
-            // to the right.
-            let pad = line_h as i32;
-            let b = [
-                word.bbox[0] - pad,
-                line[1] - pad / 5,
-                word.bbox[2] + pad.min((gap / 2.0) as i32),
-                line[3] + pad / 5,
-            ];
-            let [l, t, r, bt] = b.map(|v| usize::try_from(v.max(0)).unwrap_or(0));
-            let (r, bt) = (r.min(w), bt.min(h));
-            (r > l && bt > t).then_some((i, [l, t, r, bt]))
-        })
-        .collect()
+/// Words from the start of a line up to a gap this many line heights wide (a gutter)
+/// make a cell ...
+const LONE_GAP: f32 = 1.5;
+/// ... read again on its own if it is at most this many line heights wide ...
+const LONE_WIDTH: f32 = 4.0;
+/// ... and this many words: an item number, perhaps with a presenter ("3. ordf.").
+const LONE_WORDS: usize = 3;
+
+/// The short first cells of lines (see [`reread_lone_words`]): the words `start..end`
+/// and the cell's pixel box in a `w`×`h` image, `[l, t, r, b]`.
+fn lone_cells(raw: &[tess::RawWord], (w, h): (usize, usize)) -> Vec<(usize, usize, [usize; 4])> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = raw.get(i) {
+        let line = first.line_box;
+        let line_end = (i..raw.len())
+            .find(|&k| raw.get(k).is_none_or(|x| x.line_box != line))
+            .unwrap_or(raw.len());
+        let start = i;
+        i = line_end;
+        let Some(line) = line else { continue };
+        let line_h = (line[3] - line[1]).max(1) as f32;
+        // The cell ends at the line's first gutter; a line without one has no cells.
+        let Some(end) = (start + 1..line_end).find(|&k| match (raw.get(k - 1), raw.get(k)) {
+            (Some(a), Some(b)) => (b.bbox[0] - a.bbox[2]) as f32 >= LONE_GAP * line_h,
+            _ => false,
+        }) else {
+            continue;
+        };
+        let (Some(last), Some(next)) = (raw.get(end - 1), raw.get(end)) else {
+            continue;
+        };
+        let width = (last.bbox[2] - first.bbox[0]) as f32;
+        if end - start > LONE_WORDS || width > LONE_WIDTH * line_h {
+            continue;
+        }
+        // The cell: the line's height and a little more (not the next line's
+        // ascenders), a line height's margin to the left, short of the next word to
+        // the right.
+        let pad = line_h as i32;
+        let gap = next.bbox[0] - last.bbox[2];
+        let b = [
+            first.bbox[0] - pad,
+            line[1] - pad / 5,
+            last.bbox[2] + pad.min(gap / 2),
+            line[3] + pad / 5,
+        ];
+        let [l, t, r, bt] = b.map(|v| usize::try_from(v.max(0)).unwrap_or(0));
+        let (r, bt) = (r.min(w), bt.min(h));
+        if r > l && bt > t {
+            out.push((start, end, [l, t, r, bt]));
+        }
+    }
+    out
 }
 
 /// A rule in pixels → its box on the page: the hull of its centre line's ends, widened
@@ -451,12 +487,26 @@ mod tests {
             raw("rapporterar", [280, 485, 520, 530], body, body),
         ];
         // The cell: 50 px margin left, the line ±10 px, half the gutter's reach right.
-        assert_eq!(lone_cells(&words, (2000, 3000)), [(0, [60, 390, 190, 460])]);
+        assert_eq!(
+            lone_cells(&words, (2000, 3000)),
+            [(0, 1, [60, 390, 190, 460])]
+        );
         // Near the image's edge the cell is cut to the image.
         assert_eq!(
             lone_cells(&words[..3], (170, 455)),
-            [(0, [60, 390, 170, 455])]
+            [(0, 1, [60, 390, 170, 455])]
         );
+        // "3. ordf." is one cell of two words; a line of running text has none.
+        let two = [
+            raw("3.", [110, 410, 140, 450], line, line),
+            raw("ordf.", [155, 410, 230, 450], line, line),
+            raw("Val", [400, 405, 470, 450], line, line),
+        ];
+        assert_eq!(
+            lone_cells(&two, (2000, 3000)),
+            [(0, 2, [60, 390, 280, 460])]
+        );
+        assert!(lone_cells(&words[3..], (2000, 3000)).is_empty());
     }
 
     #[test]
