@@ -14,6 +14,10 @@
 /// within a few levels.
 const INK_DEPTH: f32 = 1.0 / 12.0;
 
+/// A cell's shading is lighter than this (a share of the paper's value below it), a
+/// border drawn under it darker.
+const SHADE_DEPTH: f32 = 1.0 / 6.0;
+
 /// A rule is at least this long (inches): longer than any glyph stroke of body or
 /// heading text (a 36 pt letter), shorter than the narrowest table column.
 const MIN_LEN_IN: f32 = 0.5;
@@ -53,6 +57,17 @@ pub(crate) struct PixRule {
 }
 
 impl PixRule {
+    /// Whether `o` is this line found again: the same direction, over half the
+    /// shorter's extent shared, and within its thickness and two pixels across.
+    fn same_line(&self, o: &PixRule) -> bool {
+        let shared = self.hi.min(o.hi).saturating_sub(self.lo.max(o.lo));
+        let shorter = (self.hi - self.lo).min(o.hi - o.lo);
+        let at = (self.lo.max(o.lo) + shared / 2) as f32;
+        self.horizontal == o.horizontal
+            && shared * 2 > shorter
+            && (self.at(at) - o.at(at)).abs() <= self.thick.max(o.thick) + 2.0
+    }
+
     /// The centre line across at `along`.
     pub fn at(&self, along: f32) -> f32 {
         self.mid + self.slope * (along - self.lo as f32) + self.shear * along
@@ -213,7 +228,7 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
     let min_len = (MIN_LEN_IN * dpi).round().max(2.0) as usize;
     let max_thick = (MAX_THICK_IN * dpi).max(1.0);
     let ink = ink_level(grey);
-    let axis = |horizontal, shear| Axis {
+    let axis = |horizontal, shear, ink| Axis {
         grey,
         w,
         h,
@@ -221,7 +236,7 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
         ink,
         shear,
     };
-    let mut out = rules_along(&axis(false, 0.0), min_len, max_thick);
+    let mut out = rules_along(&axis(false, 0.0, ink), min_len, max_thick);
     // A vertical line leans by minus the skew: x falls as y grows when text lines
     // fall to the right. The long lines' mean, by length.
     let (mut sum, mut len) = (0.0f32, 0.0f32);
@@ -231,7 +246,15 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
         len += l;
     }
     let skew = if len > 0.0 { -sum / len } else { 0.0 };
-    out.extend(rules_along(&axis(true, skew), min_len, max_thick));
+    out.extend(rules_along(&axis(true, skew, ink), min_len, max_thick));
+    // A border under a shaded cell (a table's header) merges with the shade at the
+    // faint-ink level into one thick block: looked for again at a darker level.
+    let shaded = level(grey, SHADE_DEPTH);
+    for r in rules_along(&axis(true, skew, shaded), min_len, max_thick) {
+        if !out.iter().any(|o| o.same_line(&r)) {
+            out.push(r);
+        }
+    }
     let reach = (STRIKE_REACH_IN * dpi).max(2.0);
     for r in &mut out {
         r.through_text = inked_both_sides(grey, w, h, r, ink, reach) > STRIKE_SHARE;
@@ -294,8 +317,13 @@ fn paper(grey: &[u8]) -> u8 {
 
 /// The grey level under which a pixel is ink: [`INK_DEPTH`] below the paper's.
 pub(crate) fn ink_level(grey: &[u8]) -> u8 {
+    level(grey, INK_DEPTH)
+}
+
+/// The grey level `depth` (a share of the paper's value) below the paper's.
+fn level(grey: &[u8], depth: f32) -> u8 {
     let paper = f32::from(paper(grey));
-    (paper - paper * INK_DEPTH).round().clamp(1.0, 255.0) as u8
+    (paper - paper * depth).round().clamp(1.0, 255.0) as u8
 }
 
 /// Paints each rule over with the paper's grey in `grey` (`w` pixels wide): the band
@@ -418,6 +446,22 @@ mod tests {
         let before = g.clone();
         erase(&mut g, w, 100, &rules);
         assert_eq!(g, before);
+    }
+
+    #[test]
+    fn a_border_under_a_shaded_cell_is_found() {
+        // A header shaded light grey (225 on white) down to its dark bottom border.
+        let (w, h) = (300, 100);
+        let mut g = page(w, h);
+        for y in 10..40 {
+            for x in 10..290 {
+                g[y * w + x] = 225;
+            }
+        }
+        fill(&mut g, w, 10..290, 40..42);
+        let rules = find(&g, w, h, 100);
+        assert_eq!(rules.len(), 1, "{rules:?}");
+        assert!(rules[0].horizontal && (rules[0].at(150.0) - 40.5).abs() < 1e-3);
     }
 
     #[test]
