@@ -330,7 +330,7 @@ pub struct WordPage {
 ///
 /// A scan is seldom straight: on a page turned by 1°, a column's left edge drifts 10 pt
 /// from top to bottom, more than column detection allows a column to wander. So each
-/// page's words and rules are grouped turned straight by the page's skew ([`Skew`]),
+/// page's words and rules are grouped turned straight by the page's skew,
 /// the median slope of its text lines, and keep their place on the page (the image's
 /// coordinates) in the result.
 pub fn pages_from_words(pages: Vec<WordPage>) -> Vec<Page> {
