@@ -610,6 +610,53 @@ fn ocr_never_keeps_the_no_text_error() {
     assert_eq!(r["errors"][0]["code"], "no_text");
 }
 
+/// A bordered notes table scanned crooked (turned 0.8°; scripts/make-scan-fixture).
+const TABLE_SCAN: &str = "fixtures/scan/anteckningar-skannad.pdf";
+
+#[test]
+fn a_crooked_scan_of_a_bordered_table_keeps_its_columns_and_rows() {
+    let (code, out, err) = run(&["ingest", TABLE_SCAN]);
+    assert_eq!(code, 0, "{err}");
+    let r = &records(&out)[0];
+    if r["errors"][0]["code"] == "ocr_unavailable" {
+        eprintln!("skipped: Tesseract is not installed here");
+        return;
+    }
+    // As the born-digital page: the notes-form table, its presenters from the left cells.
+    assert_eq!(r["layout"]["parser"], "notes-form", "{}", r["layout"]);
+    assert_eq!(
+        r["items"][2]["presenters"],
+        serde_json::json!(["Deepa", "Camilla"])
+    );
+    let (code, layout, err) = run(&["extract", "--layout", TABLE_SCAN]);
+    assert_eq!(code, 0, "{err}");
+    // The vertical borders are not read as text ("| Inga synpunkter").
+    let (_, text, _) = run(&["extract", TABLE_SCAN]);
+    assert!(!text.contains('|'), "{text}");
+    // One region from the table's top to its bottom though the columns lean ...
+    let rows: Vec<&str> = layout
+        .lines()
+        .skip_while(|l| !l.contains("1. Ordförande"))
+        .collect();
+    assert!(rows.len() > 30, "{layout}");
+    assert!(
+        rows.iter().all(|l| l.trim_start().starts_with("r0.")),
+        "{layout}"
+    );
+    // ... and rows split at the drawn borders, not wherever both cells have text.
+    let row_of = |needle: &str| {
+        rows.iter()
+            .find(|l| l.contains(needle))
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or("none")
+    };
+    assert_eq!(
+        row_of("Camilla: Uppdragsdirektiv"),
+        row_of("Hälsokunniga beslutsfattare, |"),
+        "{layout}"
+    );
+}
+
 #[test]
 fn missing_tesseract_model_is_an_error_record() {
     // Models looked for in an empty place: the same record as on a machine without

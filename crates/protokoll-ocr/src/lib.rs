@@ -10,6 +10,7 @@
 //! [`protokoll_pdf::pages_from_words`], which groups them as extracted text is.
 #![deny(missing_docs)]
 
+mod rules;
 mod tess;
 
 use protokoll_model::record::ProblemCode;
@@ -117,10 +118,239 @@ pub fn dpi_of(img: &PageImage) -> u32 {
 
 /// Recognises a page image; its words are placed in page points (top-left origin).
 pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
+    read_words(img, &img.grey, cfg)
+}
+
+/// A page read by OCR with its ruling lines taken out first.
+#[derive(Debug, Clone, Default)]
+pub struct OcrPage {
+    /// The words, in page points.
+    pub words: Vec<PlacedWord>,
+    /// The ruling lines (table borders, underlines) found in the image, as thin boxes in
+    /// page points: a skewed line's box is its ends' hull, its thickness added.
+    pub rules: Vec<Rect>,
+}
+
+/// Recognises a page image as [`recognize_page`] does, after painting out its ruling
+/// lines (which Tesseract would read as `|`, `=` or dashes glued to the cells' words),
+/// and returns the lines too, for layout analysis to use as it uses a PDF's drawn
+/// rules (table row borders).
+pub fn recognize_ruled_page(img: &PageImage, cfg: &Config) -> Result<OcrPage, OcrError> {
+    let (w, h) = (img.width as usize, img.height as usize);
+    let dpi = dpi_of(img);
+    let found = rules::find(&img.grey, w, h, dpi);
+    let mut grey = std::borrow::Cow::Borrowed(&img.grey[..]);
+    if !found.is_empty() {
+        rules::erase(grey.to_mut(), w, dpi, &found);
+    }
+    // Tesseract reads the wide gap between two cells of a line as a `=` or a dash of
+    // its own: a word over bare paper is dropped.
+    let ink = rules::ink_level(&grey);
+    let mut raw: Vec<tess::RawWord> = read_raw(img, &grey, cfg)?
+        .into_iter()
+        .filter(|r| rules::has_ink(&grey, w, r.bbox, ink, MIN_WORD_INK))
+        .collect();
+    reread_lone_words(&mut raw, &grey, (w, h), dpi, cfg)?;
+    let words = raw
+        .iter()
+        .filter_map(|r| place(r, |x, y| img.page_point(x, y)))
+        .collect();
+    let rules = found
+        .iter()
+        .filter_map(|r| rule_box(r, |x, y| img.page_point(x, y)))
+        .collect();
+    Ok(OcrPage { words, rules })
+}
+
+/// Tesseract's confidence (0-100) from which a cell's own reading is taken over its
+/// line's: "2." at 80 where the line read "2:" at 93; misreadings of a cell cut too
+/// tight come out far lower (9-50).
+const SURE_CELL: f32 = 70.0;
+
+/// Re-reads the short words that stand alone at the start of a line, cut out of the page
+/// and read as a line of their own. Read as one block with the rest of its line across
+/// a gutter, an item number in a narrow table column comes out as "15" for "1." or "<p"
+/// for "3."; on its own, as the cell it is, it reads right.
+fn reread_lone_words(
+    raw: &mut Vec<tess::RawWord>,
+    grey: &[u8],
+    (w, h): (usize, usize),
+    dpi: u32,
+    cfg: &Config,
+) -> Result<(), OcrError> {
     let ms = u32::try_from(cfg.page_time.as_millis()).unwrap_or(u32::MAX);
-    let raw = with_engine(cfg, |e| {
-        let read =
-            |e: &mut tess::Engine| e.recognize(&img.grey, img.width, img.height, dpi_of(img), ms);
+    let lone = lone_cells(raw, (w, h));
+    if lone.is_empty() {
+        return Ok(());
+    }
+    with_engine(cfg, |e| {
+        e.set_page_mode(tess::PageMode::SingleLine);
+        let mut result = Ok(());
+        // From the last, so that a cell's words replaced leave the earlier indices be.
+        for (start, end, [l, t, r, b]) in lone.into_iter().rev() {
+            let cut: Vec<u8> = (t..b)
+                .flat_map(|y| {
+                    grey.get(y * w + l..y * w + r)
+                        .unwrap_or(&[])
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            let (cw, ch) = (u32::try_from(r - l), u32::try_from(b - t));
+            let (Ok(cw), Ok(ch)) = (cw, ch) else { continue };
+            let read = match e.recognize(&cut, cw, ch, dpi, ms) {
+                Ok(read) => read,
+                Err(err) => {
+                    result = Err(err);
+                    break;
+                }
+            };
+            let Some(old) = raw.get(start..end) else {
+                continue;
+            };
+            // The cell's own reading, unless Tesseract is unsure of it and surer of
+            // the line's (confidence: the least of the words').
+            let least =
+                |ws: &[tess::RawWord]| ws.iter().map(|x| x.confidence).fold(f32::MAX, f32::min);
+            let (conf, was) = (least(&read), least(old));
+            if read.is_empty() || (conf < SURE_CELL && conf <= was) {
+                continue;
+            }
+            // The cell's words on the page, on their line as Tesseract found it.
+            let (line_baseline, line_box) = (old[0].line_baseline, old[0].line_box);
+            let (dx, dy) = (l as i32, t as i32);
+            let fresh: Vec<tess::RawWord> = read
+                .into_iter()
+                .map(|x| tess::RawWord {
+                    bbox: [
+                        x.bbox[0] + dx,
+                        x.bbox[1] + dy,
+                        x.bbox[2] + dx,
+                        x.bbox[3] + dy,
+                    ],
+                    line_baseline,
+                    line_box,
+                    ..x
+                })
+                .collect();
+            raw.splice(start..end, fresh);
+        }
+        e.set_page_mode(tess::PageMode::SingleBlock);
+        result
+    })
+}
+
+/// Words from the start of a line up to a gap this many line heights wide (a gutter)
+/// make a cell ...
+const LONE_GAP: f32 = 1.5;
+/// ... read again on its own if it is at most this many line heights wide ...
+const LONE_WIDTH: f32 = 4.0;
+/// ... and this many words: an item number, perhaps with a presenter ("3. ordf.").
+const LONE_WORDS: usize = 3;
+
+/// The short first cells of lines (see [`reread_lone_words`]): the words `start..end`
+/// and the cell's pixel box in a `w`×`h` image, `[l, t, r, b]`.
+fn lone_cells(raw: &[tess::RawWord], (w, h): (usize, usize)) -> Vec<(usize, usize, [usize; 4])> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = raw.get(i) {
+        let line = first.line_box;
+        let line_end = (i..raw.len())
+            .find(|&k| raw.get(k).is_none_or(|x| x.line_box != line))
+            .unwrap_or(raw.len());
+        let start = i;
+        i = line_end;
+        let Some(line) = line else { continue };
+        let line_h = (line[3] - line[1]).max(1) as f32;
+        // The cell ends at the line's first gutter; a line without one has no cells.
+        let Some(end) = (start + 1..line_end).find(|&k| match (raw.get(k - 1), raw.get(k)) {
+            (Some(a), Some(b)) => (b.bbox[0] - a.bbox[2]) as f32 >= LONE_GAP * line_h,
+            _ => false,
+        }) else {
+            continue;
+        };
+        let (Some(last), Some(next)) = (raw.get(end - 1), raw.get(end)) else {
+            continue;
+        };
+        let width = (last.bbox[2] - first.bbox[0]) as f32;
+        if end - start > LONE_WORDS || width > LONE_WIDTH * line_h {
+            continue;
+        }
+        // The cell: the line's height and a little more (not the next line's
+        // ascenders), a line height's margin to the left, short of the next word to
+        // the right.
+        let pad = line_h as i32;
+        let gap = next.bbox[0] - last.bbox[2];
+        let b = [
+            first.bbox[0] - pad,
+            line[1] - pad / 5,
+            last.bbox[2] + pad.min(gap / 2),
+            line[3] + pad / 5,
+        ];
+        let [l, t, r, bt] = b.map(|v| usize::try_from(v.max(0)).unwrap_or(0));
+        let (r, bt) = (r.min(w), bt.min(h));
+        if r > l && bt > t {
+            out.push((start, end, [l, t, r, bt]));
+        }
+    }
+    out
+}
+
+/// A rule in pixels → its box on the page: the hull of its centre line's ends, widened
+/// by its thickness.
+fn rule_box(r: &rules::PixRule, to_page: impl Fn(f32, f32) -> (f32, f32)) -> Option<Rect> {
+    let ends = [r.lo as f32, r.hi as f32].map(|along| {
+        let across = r.at(along);
+        if r.horizontal {
+            to_page(along, across)
+        } else {
+            to_page(across, along)
+        }
+    });
+    // The thickness in points: a pixel's size on the page times the pixels.
+    let (o, one) = (to_page(0.0, 0.0), to_page(1.0, 0.0));
+    let half = r.thick * (one.0 - o.0).hypot(one.1 - o.1) / 2.0;
+    let [p, q] = ends;
+    let b = Rect {
+        x0: p.0.min(q.0),
+        y0: p.1.min(q.1),
+        x1: p.0.max(q.0),
+        y1: p.1.max(q.1),
+    };
+    let horizontal_on_page = b.x1 - b.x0 >= b.y1 - b.y0;
+    let b = if horizontal_on_page {
+        Rect {
+            y0: b.y0 - half,
+            y1: b.y1 + half,
+            ..b
+        }
+    } else {
+        Rect {
+            x0: b.x0 - half,
+            x1: b.x1 + half,
+            ..b
+        }
+    };
+    [b.x0, b.y0, b.x1, b.y1]
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some(b)
+}
+
+/// Tesseract's words from `grey` (the image's pixels, or a cleaned copy), placed on the
+/// page by the image's placement.
+fn read_words(img: &PageImage, grey: &[u8], cfg: &Config) -> Result<Vec<PlacedWord>, OcrError> {
+    Ok(read_raw(img, grey, cfg)?
+        .iter()
+        .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
+        .collect())
+}
+
+/// Tesseract's words from `grey`, in pixels.
+fn read_raw(img: &PageImage, grey: &[u8], cfg: &Config) -> Result<Vec<tess::RawWord>, OcrError> {
+    let ms = u32::try_from(cfg.page_time.as_millis()).unwrap_or(u32::MAX);
+    with_engine(cfg, |e| {
+        let read = |e: &mut tess::Engine| e.recognize(grey, img.width, img.height, dpi_of(img), ms);
         let block = read(e)?;
         if block.len() >= SPARSE_PAGE_WORDS {
             return Ok(block);
@@ -136,12 +366,12 @@ pub fn recognize_page(img: &PageImage, cfg: &Config) -> Result<Vec<PlacedWord>, 
         } else {
             block
         })
-    })?;
-    Ok(raw
-        .iter()
-        .filter_map(|w| place(w, |x, y| img.page_point(x, y)))
-        .collect())
+    })
 }
+
+/// A word box with fewer ink pixels than this is bare paper (a full stop at 8 pt and
+/// 150 dpi still has a few more).
+const MIN_WORD_INK: usize = 4;
 
 /// Fewer words than this from a page read as one block: read it again with layout
 /// analysis.
@@ -242,6 +472,41 @@ mod tests {
         assert!((w.word.font_size - 80.0 * k / ASCENT).abs() < 1e-2);
         assert_eq!(w.word.confidence, Some(0.91));
         assert!(w.word.invisible);
+    }
+
+    #[test]
+    fn an_item_number_alone_in_its_cell_is_cut_out() {
+        // "1." then a gutter then the title, on one line 50 px tall; a body line below.
+        let line = [100, 400, 1800, 450];
+        let body = [100, 480, 1800, 530];
+        let words = [
+            raw("1.", [110, 410, 140, 450], line, line),
+            raw("Mötet", [400, 405, 520, 450], line, line),
+            raw("öppnas", [540, 405, 690, 450], line, line),
+            raw("Ingmar", [100, 485, 260, 530], body, body),
+            raw("rapporterar", [280, 485, 520, 530], body, body),
+        ];
+        // The cell: 50 px margin left, the line ±10 px, half the gutter's reach right.
+        assert_eq!(
+            lone_cells(&words, (2000, 3000)),
+            [(0, 1, [60, 390, 190, 460])]
+        );
+        // Near the image's edge the cell is cut to the image.
+        assert_eq!(
+            lone_cells(&words[..3], (170, 455)),
+            [(0, 1, [60, 390, 170, 455])]
+        );
+        // "3. ordf." is one cell of two words; a line of running text has none.
+        let two = [
+            raw("3.", [110, 410, 140, 450], line, line),
+            raw("ordf.", [155, 410, 230, 450], line, line),
+            raw("Val", [400, 405, 470, 450], line, line),
+        ];
+        assert_eq!(
+            lone_cells(&two, (2000, 3000)),
+            [(0, 2, [60, 390, 280, 460])]
+        );
+        assert!(lone_cells(&words[3..], (2000, 3000)).is_empty());
     }
 
     #[test]

@@ -20,6 +20,9 @@ const PSM_SINGLE_BLOCK: &str = "6";
 /// block finds none.
 const PSM_AUTO: &str = "3";
 
+/// Page segmentation mode 7: the image is one line of text (a cell cut out of a page).
+const PSM_SINGLE_LINE: &str = "7";
+
 /// Page segmentation: see [`PSM_SINGLE_BLOCK`] and [`PSM_AUTO`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageMode {
@@ -27,6 +30,8 @@ pub enum PageMode {
     SingleBlock,
     /// Tesseract's own layout analysis.
     Auto,
+    /// One line of text.
+    SingleLine,
 }
 
 /// A page-iterator call that fills four corners at a level (a box, or a baseline's
@@ -178,6 +183,7 @@ impl Engine {
         let psm = match mode {
             PageMode::SingleBlock => PSM_SINGLE_BLOCK,
             PageMode::Auto => PSM_AUTO,
+            PageMode::SingleLine => PSM_SINGLE_LINE,
         };
         self.set("tessedit_pageseg_mode", psm);
     }

@@ -920,16 +920,33 @@ fn reread(layer: &Page, fresh: &Page, lex: &protokoll_text::lexicon::Lexicon) ->
 
 /// Tesseract's words of each page as `WordPage`s, with why each page was OCR'd; a page
 /// that failed is an `ocr_failed` warning.
+/// OCRs a page image. A page without text is read with its ruling lines taken out and
+/// kept as the page's rules (table borders, as a PDF draws them); a damaged layer's
+/// page is read as it is, since only its words are compared with the layer's.
+fn read_page(
+    img: &protokoll_pdf::PageImage,
+    why: &Why,
+    cfg: &protokoll_ocr::Config,
+) -> Result<protokoll_ocr::OcrPage, protokoll_ocr::OcrError> {
+    match why {
+        Why::NoText | Why::Replace => protokoll_ocr::recognize_ruled_page(img, cfg),
+        Why::Damaged(_) => Ok(protokoll_ocr::OcrPage {
+            words: protokoll_ocr::recognize_page(img, cfg)?,
+            rules: Vec::new(),
+        }),
+    }
+}
+
 fn word_pages(
     doc: &Document,
-    results: Vec<(u32, Why, Result<Vec<protokoll_pdf::PlacedWord>, String>)>,
+    results: Vec<(u32, Why, Result<protokoll_ocr::OcrPage, String>)>,
     record: &mut Record,
 ) -> (Vec<protokoll_pdf::WordPage>, Vec<(u32, Why)>) {
     let mut done = Vec::new();
     let mut why_of = Vec::new();
     for (page, why, words) in results {
         match words {
-            Ok(words) => {
+            Ok(read) => {
                 let Some(p) = doc.pages.iter().find(|p| p.number == page) else {
                     continue;
                 };
@@ -937,7 +954,8 @@ fn word_pages(
                     number: page,
                     width: p.width,
                     height: p.height,
-                    words,
+                    words: read.words,
+                    rules: read.rules,
                 });
                 why_of.push((page, why));
             }
@@ -1039,16 +1057,14 @@ fn ocr_pages(
         return;
     }
     let images = &ex.page_images;
-    let results: Vec<(u32, Why, Result<Vec<protokoll_pdf::PlacedWord>, String>)> = targets
+    let results: Vec<(u32, Why, Result<protokoll_ocr::OcrPage, String>)> = targets
         .par_iter()
         .filter_map(|&(i, why)| {
             let src = images.get(i)?;
             let words = src
                 .decode(&opts.limits)
                 .map_err(|e| e.to_string())
-                .and_then(|img| {
-                    protokoll_ocr::recognize_page(&img, cfg).map_err(|e| e.to_string())
-                });
+                .and_then(|img| read_page(&img, &why, cfg).map_err(|e| e.to_string()));
             Some((src.page(), why, words))
         })
         .collect();
