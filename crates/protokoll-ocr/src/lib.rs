@@ -217,7 +217,10 @@ fn reread_lone_words(
                 continue;
             }
             // The cell's words on the page, on their line as Tesseract found it.
-            let (line_baseline, line_box) = (old[0].line_baseline, old[0].line_box);
+            let Some(first_old) = old.first() else {
+                continue;
+            };
+            let (line_baseline, line_box) = (first_old.line_baseline, first_old.line_box);
             let (dx, dy) = (l as i32, t as i32);
             let fresh: Vec<tess::RawWord> = read
                 .into_iter()
