@@ -466,7 +466,7 @@ fn entry(
     let mut org: Option<String> = None;
     // "Mathias Eriksson Ljusnarsberg kommun": the organisation written without a comma.
     let tail_first = tail.split_whitespace().next().unwrap_or("");
-    if matches!(tail_first, "kommun" | "län" | "kommuns" | "region") && name_len >= 3 {
+    if WORDS.organisation_tails.contains(&tail_first) && name_len >= 3 {
         let ws: Vec<&str> = name.split_whitespace().collect();
         let (n, o) = ws.split_at(ws.len() - 1);
         org = Some(format!("{} {}", o.join(" "), tail));
@@ -797,7 +797,7 @@ const VOTING_ITEM_WORDS: usize = 8;
 fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
     let names_only = |s: &str| {
         s.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            is_name_word(w) || matches!(w, "och" | "samt") || WORDS.name_particles.contains(&w)
+            is_name_word(w) || WORDS.name_joiners.contains(&w) || WORDS.name_particles.contains(&w)
         })
     };
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it

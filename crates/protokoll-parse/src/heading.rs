@@ -126,7 +126,7 @@ pub fn split_heading(text: &str) -> Heading {
         let object = head
             .rsplit(' ')
             .next()
-            .is_some_and(|w| matches!(w, "av" | "till" | "för" | "om" | "ny" | "nya" | "vice"));
+            .is_some_and(|w| crate::words::WORDS.heading_prepositions.contains(&w));
         if crate::names::is_role(last) && !object && !head.trim_end().ends_with(['–', '-']) {
             let mut h = split_heading(head);
             h.presenters

@@ -717,7 +717,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
 
 fn starts_with_conjunction(s: &str) -> bool {
     let w = s.split_whitespace().next().unwrap_or("");
-    matches!(w, "och" | "eller" | "samt" | "respektive")
+    crate::words::WORDS.clause_joiners.contains(&w)
 }
 
 /// The finished item.

@@ -237,18 +237,7 @@ pub fn is_org(s: &str) -> bool {
     let words: Vec<&str> = l.split_whitespace().collect();
     let org_word = words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.ends_with("kommun")
-            || w == "region"
-            || w == "län"
-            || w == "landsting"
-            || w.ends_with("förvaltningen")
-            || w.ends_with("förbund")
-            || w.ends_with("myndigheten")
-            || w == "länsstyrelsen"
-            || w == "lst"
-            || w == "universitet"
-            || w == "ab"
-            || w == "skr"
+        crate::words::WORDS.is_organisation_word(w)
     });
     let abbrev = !s.is_empty()
         && s.split_whitespace().all(|w| {

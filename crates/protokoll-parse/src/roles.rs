@@ -113,7 +113,7 @@ pub fn people(s: &str) -> Vec<String> {
             continue;
         }
         flush(&mut cur, &mut out);
-        if !matches!(w, "och" | "samt" | "&" | "tillika") {
+        if !crate::words::WORDS.name_joiners.contains(&w) {
             break;
         }
     }
@@ -261,7 +261,7 @@ pub fn elects(title: &str) -> bool {
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("val"))
         && words
             .next()
-            .is_some_and(|w| matches!(w, "av" | "till" | "för"))
+            .is_some_and(|w| crate::words::WORDS.heading_prepositions.contains(&w))
 }
 
 /// The line is a role label with nothing after it but a rule.
@@ -285,7 +285,7 @@ fn whole_names(s: &str) -> Vec<String> {
     let covered: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
     let words = s
         .split_whitespace()
-        .filter(|w| !matches!(*w, "och" | "samt" | "&"))
+        .filter(|w| !crate::words::WORDS.name_joiners.contains(w))
         // A party after a name ("Birgitta Adolfsson (FP)") is no word of it.
         .filter(|w| !crate::names::bracketed(w))
         .count();

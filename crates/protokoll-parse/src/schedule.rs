@@ -127,7 +127,7 @@ fn deadline(before: &str) -> bool {
 fn note(between: &str) -> String {
     let words: Vec<&str> = between
         .split_whitespace()
-        .filter(|w| !matches!(*w, "och" | "samt" | "," | "&") && !YEAR.is_match(w))
+        .filter(|w| *w != "," && !WORDS.name_joiners.contains(w) && !YEAR.is_match(w))
         .collect();
     words
         .join(" ")

@@ -41,6 +41,28 @@ pub struct Words {
     pub schedule_deadlines: Vec<&'static str>,
     /// Tails of roles held by election ("ordförande", "ledamot").
     pub elected_roles: Vec<&'static str>,
+    /// Words that join names in a list ("och", "tillika").
+    pub name_joiners: Vec<&'static str>,
+    /// Words that open a clause continuing the line before ("eller").
+    pub clause_joiners: Vec<&'static str>,
+    /// A heading's last word before its object ("Val av …").
+    pub heading_prepositions: Vec<&'static str>,
+    /// Words that make text an organisation's name; "-x" matches a word ending in x.
+    pub organisation_words: Vec<&'static str>,
+    /// A municipality's or region's word after its name ("… Ljusnarsberg kommun").
+    pub organisation_tails: Vec<&'static str>,
+}
+
+impl Words {
+    /// `word` (lowercase) is an organisation word ([`Words::organisation_words`]).
+    pub fn is_organisation_word(&self, word: &str) -> bool {
+        self.organisation_words
+            .iter()
+            .any(|e| match e.strip_prefix('-') {
+                Some(tail) => word.ends_with(tail),
+                None => word == *e,
+            })
+    }
 }
 
 /// The lists, parsed on first use.
@@ -64,6 +86,11 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         schedule_after: list(&all, "schedule after"),
         schedule_deadlines: list(&all, "schedule deadlines"),
         elected_roles: list(&all, "elected roles"),
+        name_joiners: list(&all, "name joiners"),
+        clause_joiners: list(&all, "clause joiners"),
+        heading_prepositions: list(&all, "heading prepositions"),
+        organisation_words: list(&all, "organisation words"),
+        organisation_tails: list(&all, "organisation tails"),
     }
 });
 
@@ -92,6 +119,11 @@ mod tests {
             &w.schedule_after,
             &w.schedule_deadlines,
             &w.elected_roles,
+            &w.name_joiners,
+            &w.clause_joiners,
+            &w.heading_prepositions,
+            &w.organisation_words,
+            &w.organisation_tails,
         ] {
             assert!(!l.is_empty());
         }
@@ -99,5 +131,8 @@ mod tests {
         assert!(w.place_labels.contains(&"sammanträdesplats"));
         assert_eq!(w.case_keys.first(), Some(&"diarienummer"));
         assert_eq!(w.number_words.get(7), Some(&"sju"));
+        assert!(w.is_organisation_word("ljusnarsbergs-kommun"));
+        assert!(w.is_organisation_word("kommunledningsförvaltningen"));
+        assert!(!w.is_organisation_word("kommunen"));
     }
 }

@@ -104,7 +104,9 @@ fn names_only(s: &str) -> bool {
             let colon_inside = w.ends_with(':') && i + 1 < n;
             let w = w.trim_end_matches([',', ':']);
             let long = !w.contains('-') && w.chars().count() > 13;
-            !colon_inside && !long && (is_role(w) || is_name_word(w) || matches!(w, "och" | "&"))
+            !colon_inside
+                && !long
+                && (is_role(w) || is_name_word(w) || crate::words::WORDS.name_joiners.contains(&w))
         })
 }
 
