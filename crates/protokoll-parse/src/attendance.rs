@@ -139,6 +139,9 @@ pub fn office_heading(line: &str) -> bool {
 fn heading_of(line: &str) -> Option<(Heading, String)> {
     let words = &*FIRST_WORDS;
     let first = line.split_whitespace().next()?;
+    if let Some(h) = genitive_heading(line, first) {
+        return Some(h);
+    }
     // Headings are short words opening with one of a few letters: most lines stop here
     // (this runs on every line).
     let opens = first
@@ -186,6 +189,64 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
         return None;
     }
     Some((heading, rest))
+}
+
+/// A heading after the body's genitive ("Direktionens ledamöter", "Styrelsens
+/// ersättare:"), alone on its line; officers' labels excepted ("Kommunstyrelsens
+/// ordförande" names one person).
+fn genitive_heading(line: &str, first: &str) -> Option<(Heading, String)> {
+    let genitive = first.len() > 4 && first.ends_with('s') && first.starts_with(char::is_uppercase);
+    if !genitive
+        || line
+            .split_whitespace()
+            .nth(GENITIVE_HEADING_WORDS)
+            .is_some()
+    {
+        return None;
+    }
+    let tail = line.trim_start().get(first.len()..)?.trim_start();
+    let (h, rest) = heading_of(tail)?;
+    (rest.is_empty() && !is_role_group(h.group)).then_some((h, rest))
+}
+
+/// The most words of a heading after a genitive ("Direktionens tjänstgörande ersättare").
+const GENITIVE_HEADING_WORDS: usize = 4;
+
+/// A list heading with a presence column's header beside it ("Ledamöter Närvarande"):
+/// the heading alone.
+fn presence_column_heading(t: &str) -> Option<&str> {
+    let (head, col) = t.trim_end().rsplit_once(char::is_whitespace)?;
+    let col = col.trim_end_matches(':').to_lowercase();
+    if !WORDS.presence_columns.contains(&col.as_str()) {
+        return None;
+    }
+    section_of(head)
+        .filter(|(_, rest)| rest.is_empty())
+        .map(|_| head)
+}
+
+/// A row's presence mark after the name ("Ida Burlin X", "Jörgen Qwist X, § 44-57"):
+/// the row without it.
+fn column_mark(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let at = words.iter().position(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        WORDS.presence_column_marks.contains(&w.as_str())
+    })?;
+    // The name comes first.
+    if at < 2 {
+        return None;
+    }
+    let comma = words.get(at).is_some_and(|w| w.ends_with(','));
+    let mut out = words.get(..at)?.join(" ");
+    if comma {
+        out.push(',');
+    }
+    for w in words.get(at + 1..).unwrap_or(&[]) {
+        out.push(' ');
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 /// A word reduced to what OCR damage leaves of it: lowercase ASCII letters without
@@ -547,6 +608,28 @@ fn ends_list(t: &str) -> bool {
         })
 }
 
+/// Presence marks defined by legends anywhere in the document (often after the lists).
+fn document_marks(lines: &[(u32, String, &[Word])]) -> Vec<(String, bool)> {
+    lines
+        .iter()
+        .filter(|(_, t, _)| is_legend(t.trim()))
+        .filter_map(|(_, t, _)| legend_marks(t.trim()))
+        .filter(|(m, _)| !m.contains(MARKS))
+        .collect()
+}
+
+/// The list heading `t` is, and whether a presence column's header stands beside it. A
+/// whole-line heading first: "Övriga närvarande" is one, not "Övriga" beside a column.
+fn list_heading(t: &str) -> (Option<(Group, String)>, bool) {
+    if let Some(s) = section_of(t) {
+        return (Some(s), false);
+    }
+    match presence_column_heading(t) {
+        Some(head) => (section_of(head), true),
+        None => (None, false),
+    }
+}
+
 /// The attendance entries of a document, from its lines in reading order. `bodies` are
 /// the councils the document names: with several, the n-th members' list belongs to
 /// the n-th council.
@@ -560,13 +643,9 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
     // nothing between that ended it.
     let mut lists: Vec<List> = Vec::new();
     let mut ended = true;
-    // Marks are defined by legends anywhere in the document (often after the lists).
-    let marks: Vec<(String, bool)> = lines
-        .iter()
-        .filter(|(_, t, _)| is_legend(t.trim()))
-        .filter_map(|(_, t, _)| legend_marks(t.trim()))
-        .filter(|(m, _)| !m.contains(MARKS))
-        .collect();
+    // The list has a presence column ("Ledamöter Närvarande").
+    let mut column = false;
+    let marks = document_marks(lines);
     // Lines a comma-separated list already took (it wraps over them).
     let mut taken_until = 0;
     // Entries from `mark` on were read from the lines `from..taken_until.max(from + 1)`.
@@ -581,7 +660,10 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         if is_legend(t) {
             continue;
         }
-        if let Some((g, rest)) = section_of(t) {
+        let (section, column_head) = list_heading(t);
+        if let Some((g, rest)) = section {
+            // The column runs on through the block's next lists ("Suppleanter").
+            column = column_head || column && !ended;
             let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
@@ -632,12 +714,15 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             inline_entries(&list, g, absent, council(g, &body), &marks, &mut out);
             continue;
         }
+        let unmarked = column.then(|| column_mark(t)).flatten();
+        let t = unmarked.as_deref().unwrap_or(t);
         match entries(t, words, g, absent, &marks) {
             Some(es) => {
                 misses = 0;
                 let body = council(g, &body);
                 out.extend(es.into_iter().map(|e| Attendance {
                     body: body.clone(),
+                    present: e.present.or(unmarked.is_some().then_some(true)),
                     ..e
                 }));
             }
@@ -986,6 +1071,45 @@ mod tests {
             })
             .collect();
         (1, s.to_string(), words)
+    }
+
+    #[test]
+    fn genitive_headings_and_a_presence_column() {
+        let lines: Vec<_> = [
+            "Närvarande",
+            "Direktionens ledamöter",
+            "Anna Ek (S), ordförande",
+            "Direktionens ersättare",
+            "Bo Berg (M)",
+            "Ledamöter Närvarande",
+            "Cecilia Lund X, mötesordförande § 44-56",
+            "Dan Holm Anmält förhinder",
+            "Suppleanter",
+            "Eva Nord X",
+            "Övriga närvarande",
+            "Fia Syd",
+        ]
+        .iter()
+        .map(|s| line(s))
+        .collect();
+        let a = attendance(&borrowed(&lines), &[]);
+        let got: Vec<_> = a
+            .iter()
+            .map(|e| (e.name.as_str(), e.group, e.present))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Ek", Group::Member, Some(true)),
+                ("Bo Berg", Group::Substitute, Some(true)),
+                ("Cecilia Lund", Group::Member, Some(true)),
+                ("Dan Holm", Group::Member, Some(false)),
+                ("Eva Nord", Group::Substitute, Some(true)),
+                ("Fia Syd", Group::Participant, Some(true)),
+            ]
+        );
+        // An officer's label after a genitive names one person.
+        assert!(section_of("Kommunstyrelsens ordförande").is_none());
     }
 
     #[test]

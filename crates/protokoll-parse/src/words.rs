@@ -51,6 +51,10 @@ pub struct Words {
     pub organisation_words: Vec<&'static str>,
     /// A municipality's or region's word after its name ("… Ljusnarsberg kommun").
     pub organisation_tails: Vec<&'static str>,
+    /// Column headers beside a list heading that mark presence ("Närvarande").
+    pub presence_columns: Vec<&'static str>,
+    /// What a row writes in a presence column for "was there" ("X").
+    pub presence_column_marks: Vec<&'static str>,
 }
 
 impl Words {
@@ -91,6 +95,8 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         heading_prepositions: list(&all, "heading prepositions"),
         organisation_words: list(&all, "organisation words"),
         organisation_tails: list(&all, "organisation tails"),
+        presence_columns: list(&all, "presence columns"),
+        presence_column_marks: list(&all, "presence column marks"),
     }
 });
 
@@ -124,6 +130,8 @@ mod tests {
             &w.heading_prepositions,
             &w.organisation_words,
             &w.organisation_tails,
+            &w.presence_columns,
+            &w.presence_column_marks,
         ] {
             assert!(!l.is_empty());
         }
