@@ -150,7 +150,7 @@ pub fn recognize_ruled_page(img: &PageImage, cfg: &Config) -> Result<OcrPage, Oc
         .into_iter()
         .filter(|r| rules::has_ink(&grey, w, r.bbox, ink, MIN_WORD_INK))
         .collect();
-    reread_lone_words(&mut raw, &grey, (w, h), dpi, cfg)?;
+    reread_lone_words(&mut raw, (&grey, ink), (w, h), dpi, cfg)?;
     let words = raw
         .iter()
         .filter_map(|r| place(r, |x, y| img.page_point(x, y)))
@@ -170,10 +170,13 @@ const SURE_CELL: f32 = 70.0;
 /// Re-reads the short words that stand alone at the start of a line, cut out of the page
 /// and read as a line of their own. Read as one block with the rest of its line across
 /// a gutter, an item number in a narrow table column comes out as "15" for "1." or "<p"
-/// for "3."; on its own, as the cell it is, it reads right.
+/// for "3."; on its own, as the cell it is, it reads right. A cut whose reading is not
+/// taken is read once more thresholded at the page's ink level (`ink`): on a cut that
+/// small, mostly paper, Tesseract's own threshold can miss (a "3. ordf." read
+/// "3-0rdt:" at confidence 0, and 96 for both words thresholded).
 fn reread_lone_words(
     raw: &mut Vec<tess::RawWord>,
-    grey: &[u8],
+    (grey, ink): (&[u8], u8),
     (w, h): (usize, usize),
     dpi: u32,
     cfg: &Config,
@@ -198,24 +201,25 @@ fn reread_lone_words(
                 .collect();
             let (cw, ch) = (u32::try_from(r - l), u32::try_from(b - t));
             let (Ok(cw), Ok(ch)) = (cw, ch) else { continue };
-            let read = match e.recognize(&cut, cw, ch, dpi, ms) {
-                Ok(read) => read,
+            let Some(old) = raw.get(start..end) else {
+                continue;
+            };
+            let mut read = |img: &[u8]| {
+                e.recognize(img, cw, ch, dpi, ms)
+                    .map(|read| taken(read, old))
+            };
+            let read = match read(&cut) {
+                Ok(None) => read(&bilevel(&cut, ink)),
+                first => first,
+            };
+            let read = match read {
+                Ok(Some(read)) => read,
+                Ok(None) => continue,
                 Err(err) => {
                     result = Err(err);
                     break;
                 }
             };
-            let Some(old) = raw.get(start..end) else {
-                continue;
-            };
-            // The cell's own reading, unless Tesseract is unsure of it and surer of
-            // the line's (confidence: the least of the words').
-            let least =
-                |ws: &[tess::RawWord]| ws.iter().map(|x| x.confidence).fold(f32::MAX, f32::min);
-            let (conf, was) = (least(&read), least(old));
-            if read.is_empty() || (conf < SURE_CELL && conf <= was) {
-                continue;
-            }
             // The cell's words on the page, on their line as Tesseract found it.
             let Some(first_old) = old.first() else {
                 continue;
@@ -241,6 +245,21 @@ fn reread_lone_words(
         e.set_page_mode(tess::PageMode::SingleBlock);
         result
     })
+}
+
+/// `grey` thresholded: darker than `ink` black, the rest white.
+fn bilevel(grey: &[u8], ink: u8) -> Vec<u8> {
+    grey.iter()
+        .map(|&v| if v < ink { 0 } else { 255 })
+        .collect()
+}
+
+/// A cell's own reading, unless Tesseract is unsure of it and surer of the line's
+/// (`old`; confidence: the least of the words').
+fn taken(read: Vec<tess::RawWord>, old: &[tess::RawWord]) -> Option<Vec<tess::RawWord>> {
+    let least = |ws: &[tess::RawWord]| ws.iter().map(|x| x.confidence).fold(f32::MAX, f32::min);
+    let (conf, was) = (least(&read), least(old));
+    (!read.is_empty() && (conf >= SURE_CELL || conf > was)).then_some(read)
 }
 
 /// Words from the start of a line up to a gap this many line heights wide (a gutter)
@@ -510,6 +529,27 @@ mod tests {
             [(0, 2, [60, 390, 280, 460])]
         );
         assert!(lone_cells(&words[3..], (2000, 3000)).is_empty());
+    }
+
+    #[test]
+    fn a_cells_reading_is_taken_when_sure_or_surer_than_the_lines() {
+        let line = [0, 0, 100, 40];
+        let with = |conf: f32| tess::RawWord {
+            confidence: conf,
+            ..raw("3.", [0, 0, 20, 40], line, line)
+        };
+        // Sure of itself: taken even where the line's reading was surer.
+        assert!(taken(vec![with(75.0), with(96.0)], &[with(93.0)]).is_some());
+        // Unsure, but surer than the line's.
+        assert!(taken(vec![with(40.0)], &[with(30.0)]).is_some());
+        // Unsure and no surer than the line's; nothing read.
+        assert!(taken(vec![with(38.0), with(90.0)], &[with(60.0)]).is_none());
+        assert!(taken(vec![], &[with(10.0)]).is_none());
+        // Thresholded again at the page's ink level for a second reading.
+        assert_eq!(
+            bilevel(&[0, 150, 210, 211, 230, 255], 211),
+            [0, 0, 0, 255, 255, 255]
+        );
     }
 
     #[test]

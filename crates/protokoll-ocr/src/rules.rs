@@ -258,6 +258,9 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
     let reach = (STRIKE_REACH_IN * dpi).max(2.0);
     for r in &mut out {
         r.through_text = inked_both_sides(grey, w, h, r, ink, reach) > STRIKE_SHARE;
+        if r.through_text {
+            refit_strike(grey, w, r, ink);
+        }
     }
     out
 }
@@ -330,11 +333,14 @@ fn level(grey: &[u8], depth: f32) -> u8 {
 /// of its thickness and a margin about its fitted centre line, over its whole extent —
 /// the ends of a skewed line, too short to be runs of their own, go with it. Paper,
 /// not white: a white stripe on grey paper has edges a local threshold reads as ink.
-/// A strike-through is left in place: Tesseract reads struck letters better than
-/// letters cut in half.
+/// A strike-through loses only its bare stretches (see [`erase_strike`]).
 pub(crate) fn erase(grey: &mut [u8], w: usize, dpi: u32, rules: &[PixRule]) {
     let fill = paper(grey);
     let margin = (ERASE_MARGIN_IN * dpi as f32).max(1.0);
+    let ink = ink_level(grey);
+    for r in rules.iter().filter(|r| r.through_text) {
+        erase_strike(grey, w, r, ink, fill);
+    }
     for r in rules.iter().filter(|r| !r.through_text) {
         let half = r.thick / 2.0 + margin + 0.5;
         for along in r.lo..r.hi {
@@ -352,6 +358,112 @@ pub(crate) fn erase(grey: &mut [u8], w: usize, dpi: u32, rules: &[PixRule]) {
                         *v = fill;
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Ink across a strike-through up to this many times its thickness (and a pixel) is
+/// the stroke alone; more is a letter's stem or bowl crossing it.
+const STRIKE_RUN: f32 = 1.5;
+
+/// The stretches of a strike-through over bare paper: at each point along it, the run
+/// of ink across its centre line (or a pixel off it), `(along, first, last)` across,
+/// where that run is no longer than the stroke's own thickness allows. Where a
+/// letter's stroke crosses it the run is longer, and the point is left out.
+fn bare_runs(grey: &[u8], w: usize, r: &PixRule, ink: u8) -> Vec<(usize, usize, usize)> {
+    let h = grey.len() / w.max(1);
+    let (across_n, along_n) = if r.horizontal { (h, w) } else { (w, h) };
+    let longest = (STRIKE_RUN * r.thick).ceil() as usize + 1;
+    let is_ink = |along: usize, across: usize| {
+        let i = if r.horizontal {
+            across * w + along
+        } else {
+            along * w + across
+        };
+        across < across_n && grey.get(i).is_some_and(|&v| v < ink)
+    };
+    let mut out = Vec::new();
+    for along in r.lo..r.hi.min(along_n) {
+        let c = r.at(along as f32).round();
+        if c < 1.0 {
+            continue;
+        }
+        let c = c as usize;
+        let Some(start) = [c, c - 1, c + 1].into_iter().find(|&y| is_ink(along, y)) else {
+            continue;
+        };
+        let (mut first, mut last) = (start, start);
+        while first > 0 && is_ink(along, first - 1) && last + 1 - first <= longest {
+            first -= 1;
+        }
+        while is_ink(along, last + 1) && last + 1 - first <= longest {
+            last += 1;
+        }
+        if last + 1 - first <= longest {
+            out.push((along, first, last));
+        }
+    }
+    out
+}
+
+/// A strike-through needs this many bare points to be fitted again from them.
+const MIN_BARE: usize = 8;
+
+/// Fits a strike-through's centre line and thickness again from its bare stretches
+/// alone: the first fit takes in the letters' pixels next to the stroke, which tilt
+/// it (a slope off the text's by half again), and a tilted box reads as too thick a
+/// line to strike the words it crosses.
+fn refit_strike(grey: &[u8], w: usize, r: &mut PixRule, ink: u8) {
+    let bare = bare_runs(grey, w, r, ink);
+    if bare.len() < MIN_BARE {
+        return;
+    }
+    let n = bare.len() as f64;
+    let pts = bare
+        .iter()
+        .map(|&(a, f, l)| (a as f64, (f + l) as f64 / 2.0, (l + 1 - f) as f64));
+    let (mut sx, mut sy, mut sxx, mut sxy, mut st) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    for (x, y, t) in pts {
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+        st += t;
+    }
+    let (mx, my) = (sx / n, sy / n);
+    let var = sxx / n - mx * mx;
+    let b = if var > 1.0 {
+        (sxy / n - mx * my) / var
+    } else {
+        0.0
+    };
+    // across = my + b·(along − mx), in `at`'s terms (its shear kept).
+    let lo = r.lo as f64;
+    let shear = f64::from(r.shear);
+    r.slope = (b - shear) as f32;
+    r.mid = (my + b * (lo - mx) - shear * lo) as f32;
+    r.thick = (st / n) as f32;
+}
+
+/// Paints out a strike-through where it crosses bare paper and keeps it where it
+/// crosses a letter. Left whole, a struck line is one Tesseract returns nothing for;
+/// painted out as a band, it takes the letters' middles with it (garbage). So only its
+/// bare runs ([`bare_runs`]) are painted over, with a pixel of anti-aliased edge
+/// each side. The rule is still handed to layout analysis, which marks the words it
+/// crosses struck.
+fn erase_strike(grey: &mut [u8], w: usize, r: &PixRule, ink: u8, fill: u8) {
+    let h = grey.len() / w.max(1);
+    let across_n = if r.horizontal { h } else { w };
+    for (along, first, last) in bare_runs(grey, w, r, ink) {
+        for across in first.saturating_sub(1)..=(last + 1).min(across_n.saturating_sub(1)) {
+            let i = if r.horizontal {
+                across * w + along
+            } else {
+                along * w + across
+            };
+            if let Some(v) = grey.get_mut(i) {
+                *v = fill;
             }
         }
     }
@@ -432,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn a_line_through_letters_is_a_strike_and_stays() {
+    fn a_line_through_letters_is_a_strike_kept_on_the_letters_only() {
         // Letters 20 px tall, 6 px wide, 2 px apart, struck through their middle.
         let (w, h) = (300, 60);
         let mut g = page(w, h);
@@ -443,9 +555,49 @@ mod tests {
         let rules = find(&g, w, h, 100);
         assert_eq!(rules.len(), 1, "{rules:?}");
         assert!(rules[0].through_text);
-        let before = g.clone();
         erase(&mut g, w, 100, &rules);
-        assert_eq!(g, before);
+        // The letters are whole; the stroke between them is gone.
+        for k in 0..30 {
+            for y in 20..40 {
+                for x in 8 * k + 10..8 * k + 16 {
+                    assert_eq!(g[y * w + x], 0, "letter {k} at ({x}, {y})");
+                }
+            }
+            for y in 20..40 {
+                assert_eq!(g[y * w + 8 * k + 17], 255, "gap {k} at row {y}");
+            }
+        }
+        // Past the last letter the stroke crossed bare paper only: erased too.
+        assert!((248..250).all(|x| (28..32).all(|y| g[y * w + x] == 255)));
+    }
+
+    #[test]
+    fn a_strike_is_fitted_from_its_bare_stretches() {
+        // Letters 20 px tall, struck by a 2 px stroke that falls 1 px every 60 px.
+        let (w, h) = (300, 60);
+        let mut g = page(w, h);
+        for k in 0..30 {
+            fill(&mut g, w, 8 * k + 10..8 * k + 16, 20..40);
+        }
+        for x in 10..250 {
+            let y = 29 + x / 60;
+            fill(&mut g, w, x..x + 1, y..y + 2);
+        }
+        let rules = find(&g, w, h, 100);
+        assert_eq!(rules.len(), 1, "{rules:?}");
+        let mut r = rules[0].clone();
+        assert!(r.through_text);
+        // Tilted and thickened by the letters' pixels, as a first fit can be: the
+        // bare stretches between the letters set it straight again.
+        r.slope += 0.01;
+        r.thick = 3.0;
+        refit_strike(&g, w, &mut r, ink_level(&g));
+        assert!((r.slope - 1.0 / 60.0).abs() < 0.002, "{}", r.slope);
+        assert!((r.thick - 2.0).abs() < 0.01, "{}", r.thick);
+        assert!(
+            (r.at(130.0) - (29.0 + 130.0 / 60.0 + 0.5)).abs() < 0.6,
+            "{r:?}"
+        );
     }
 
     #[test]
