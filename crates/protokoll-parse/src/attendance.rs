@@ -42,9 +42,12 @@ fn is_role_group(g: Group) -> bool {
     matches!(g, Group::Chair | Group::Adjuster | Group::Secretary)
 }
 /// A heading opening a line, then the entry on the heading's own line.
+/// A list heading at the start of a line. What follows it (after a colon) is read
+/// without the regex: a capture group running to the end would cost a slower engine
+/// on every heading line.
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     let heads: Vec<String> = HEADINGS.iter().map(|(h, _)| regex::escape(h)).collect();
-    Regex::new(&format!(r"(?i)^({})\s*:?\s*(.*)$", heads.join("|"))).expect("regex")
+    Regex::new(&format!(r"(?i)^(?:{})", heads.join("|"))).expect("regex")
 });
 /// The first words of the headings: a line opening with none of them is no heading.
 struct FirstWords {
@@ -164,9 +167,15 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
         repaired = Some(format!("{known}:"));
     }
     let line = repaired.as_deref().unwrap_or(line);
-    let c = SECTION.captures(line.trim())?;
-    let head = c.get(1)?.as_str().to_lowercase();
-    let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let trimmed = line.trim();
+    // A heading is one line ("." stops at a line break).
+    if trimmed.contains('\n') {
+        return None;
+    }
+    let m = SECTION.find(trimmed)?;
+    let head = m.as_str().to_lowercase();
+    let after = trimmed.get(m.end()..).unwrap_or("").trim_start();
+    let rest = after.strip_prefix(':').unwrap_or(after).trim().to_string();
     let has_colon = line.contains(':');
     // "Ordförande hälsar välkommen" is a sentence, not a heading: a heading either ends
     // the line or has a colon.

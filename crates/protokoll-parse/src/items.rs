@@ -252,7 +252,10 @@ const MISREAD_STOPS: [char; 8] = ['/', '.', ')', ':', ',', 'l', 't', 'I'];
 /// The label an OCR layer misread ([`misread_number`]), only for a token alone on its
 /// line.
 fn misread_label(token: &str, alone: bool) -> Option<LabelRead> {
-    let v = misread_number(token).filter(|_| alone)?;
+    if !alone {
+        return None;
+    }
+    let v = misread_number(token)?;
     Some(LabelRead::new(v.to_string(), v, 1))
 }
 
@@ -262,10 +265,11 @@ fn misread_label(token: &str, alone: bool) -> Option<LabelRead> {
 /// such a token is only a candidate.
 fn misread_number(token: &str) -> Option<u32> {
     let t = token.trim_start_matches(['\'', '‘', '’', '`', '´']);
-    let mut body: Vec<char> = t.chars().collect();
-    if body.len() < 2 || body.len() > 4 {
+    // Counted before anything is allocated: most tokens are longer words.
+    if !(2..=4).contains(&t.chars().take(5).count()) {
         return None;
     }
+    let mut body: Vec<char> = t.chars().collect();
     let stop = body.last().is_some_and(|c| MISREAD_STOPS.contains(c));
     // Without a digit, only a short token ending in a stop reads as a label: "till",
     // "se" are words.

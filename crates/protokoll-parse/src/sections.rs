@@ -70,10 +70,9 @@ const MAX_HEADING_WORDS: usize = 7;
 /// ("Beslut: Rapporten godkänns"); one standing alone may have one ("Beslut:").
 pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
     let t = text.trim();
-    let first = t.split_whitespace().next()?;
     // Headings open with a capital (or stand in a bold line of their own): most lines
     // stop at this test.
-    if !first.starts_with(char::is_uppercase) {
+    if !t.starts_with(char::is_uppercase) {
         return None;
     }
     let (head, rest) = match t.find(':') {
@@ -89,7 +88,11 @@ pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
     if let Some((_, k)) = TABLE.iter().find(|(h, _)| h == low) {
         return Some((*k, rest));
     }
-    if ORGAN_DECISION.is_match(low) && !low.starts_with("förslag") {
+    // Both patterns end in a form of "beslut": a literal test spares most lines them.
+    if !low.contains("beslut") && !low.contains("beslöt") {
+        return None;
+    }
+    if low.ends_with("beslut") && ORGAN_DECISION.is_match(low) && !low.starts_with("förslag") {
         return Some((SectionKind::Decision, rest));
     }
     // "Mötet beslutar: att …", "Styrelsen beslutade:": a decision label with a colon.
