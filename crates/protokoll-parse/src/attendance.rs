@@ -740,6 +740,10 @@ const OFFICER_GROUPS: [Group; 3] = [Group::Chair, Group::Adjuster, Group::Secret
 /// The provenance of the entries from `mark` on: the box around the entry's own words
 /// where they have one, else around the lines it was read from.
 fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String, &[Word])]>) {
+    // Called after every line: most lines added no entry, and need no box.
+    if mark >= out.len() {
+        return;
+    }
     let Some(lines) = lines else { return };
     let Some(&(page, _, _)) = lines.first() else {
         return;

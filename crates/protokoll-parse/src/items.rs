@@ -363,8 +363,12 @@ fn sentence_case_heading(rest: &[Word]) -> bool {
 /// heading is larger.
 fn body_size(lines: &[PLine]) -> f32 {
     let mut sizes: Vec<f32> = lines.iter().map(PLine::size).collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(1.0)
+    // The middle value in the same total order as a full sort, found without one.
+    let mid = sizes.len() / 2;
+    if mid < sizes.len() {
+        sizes.select_nth_unstable_by(mid, f32::total_cmp);
+    }
+    sizes.get(mid).copied().unwrap_or(1.0)
 }
 
 /// The line is set in heading type: bold, or larger than the body text.
@@ -666,8 +670,9 @@ fn choose(chains: &[(f32, Vec<Label>)]) -> Vec<Label> {
 /// Lines that end the body of the item headed `title`: as [`ends_body`], but under an
 /// election a heading that names members by office ("Ordinarie ledamöter:") lists the
 /// elected, part of the item.
-pub fn ends_item_body(title: &str, line: &str) -> bool {
-    ends_body(line) && !(crate::roles::elects(title) && crate::attendance::office_heading(line))
+pub fn ends_item_body(title: &str, line: &PLine) -> bool {
+    line.ends_body()
+        && !(crate::roles::elects(title) && crate::attendance::office_heading(line.text_ref()))
 }
 
 /// Lines that end an item's body before the next label: attendance headings and

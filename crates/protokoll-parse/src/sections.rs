@@ -80,7 +80,8 @@ pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
         None => (t, ""),
     };
     let head = head.trim();
-    if head.split_whitespace().count() > MAX_HEADING_WORDS {
+    // Counted no further than needed: `head` may be a whole paragraph.
+    if head.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
         return None;
     }
     let low = head.to_lowercase();

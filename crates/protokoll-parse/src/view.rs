@@ -20,6 +20,18 @@ pub struct PLine {
     cells: Vec<(usize, std::ops::Range<usize>)>,
     /// Inside a multi-column region.
     pub region: Option<(u32, u32)>,
+    /// Per-line readings that several layouts ask for, made once on first use.
+    cache: LineCache,
+}
+
+/// What a line's words give that more than one layout needs: computed on first use,
+/// as a layout's fit, the winner's items and attendance may all ask.
+#[derive(Debug, Clone, Default)]
+struct LineCache {
+    /// The line's text ([`join`] of its words).
+    text: std::cell::OnceCell<String>,
+    /// The line ends an item's body ([`crate::items::ends_body`]).
+    ends_body: std::cell::OnceCell<bool>,
 }
 
 impl PLine {
@@ -32,6 +44,7 @@ impl PLine {
             words,
             cells,
             region: None,
+            cache: LineCache::default(),
         }
     }
     /// The cells: (column index, words).
@@ -57,7 +70,19 @@ impl PLine {
     }
     /// The line's text.
     pub fn text(&self) -> String {
-        join(&self.words)
+        self.text_ref().to_string()
+    }
+    /// The line's text, joined once.
+    pub(crate) fn text_ref(&self) -> &str {
+        self.cache.text.get_or_init(|| join(&self.words))
+    }
+    /// The line ends an item's body ([`crate::items::ends_body`]), read once: every
+    /// layout asks it of the lines it reads.
+    pub(crate) fn ends_body(&self) -> bool {
+        *self
+            .cache
+            .ends_body
+            .get_or_init(|| crate::items::ends_body(self.text_ref()))
     }
     /// Top edge.
     pub fn y0(&self) -> f32 {
@@ -305,13 +330,20 @@ pub fn unmarked(line: &str) -> &str {
 pub fn join(words: &[Word]) -> String {
     let len = words.iter().map(|w| w.text.len() + 1).sum::<usize>();
     let mut s = String::with_capacity(len);
+    push_joined(&mut s, words);
+    s
+}
+
+/// Appends `words` joined by single spaces to `s`, as [`join`] would build them.
+pub(crate) fn push_joined(s: &mut String, words: &[Word]) {
+    let mut any = false;
     for w in words {
-        if !s.is_empty() {
+        if any {
             s.push(' ');
         }
         s.push_str(&w.text);
+        any |= !w.text.is_empty();
     }
-    s
 }
 
 /// A document as the layout parsers see it, built once per [`crate::parse`] call: its
@@ -421,6 +453,7 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                 words,
                 cells,
                 region: line.region.zip(line.row),
+                cache: LineCache::default(),
             });
         }
     }
@@ -679,6 +712,7 @@ pub mod testing {
             words,
             cells: ranges,
             region: Some((0, 0)),
+            cache: super::LineCache::default(),
         }
     }
 

@@ -346,10 +346,7 @@ fn bold_heading_lines(
 ) {
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if !is_bold(l)
-            || own.is_empty()
-            || view::gap(prev, l) > P.heading_wrap_gap
-            || items::ends_body(&l.text())
+        if !is_bold(l) || own.is_empty() || view::gap(prev, l) > P.heading_wrap_gap || l.ends_body()
         {
             break;
         }
@@ -373,11 +370,7 @@ fn wrapped_heading_lines(
     let mut presenter_seen = dash_part(heading_words).is_some();
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if *i > 4
-            || own.is_empty()
-            || view::gap(prev, l) > P.heading_wrap_gap
-            || items::ends_body(&l.text())
-        {
+        if *i > 4 || own.is_empty() || view::gap(prev, l) > P.heading_wrap_gap || l.ends_body() {
             break;
         }
         let lower = own
@@ -517,10 +510,10 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     }
     let mut first_body = true;
     for l in span.iter().skip(i) {
-        let text = l.text();
-        if items::ends_item_body(&h.title, &text) {
+        if items::ends_item_body(&h.title, l) {
             break;
         }
+        let text = l.text_ref();
         // A presenter line right under the heading: names and nothing else.
         // A heading that is a sentence (no title) runs on into the next line: no
         // presenter stands there; nor under an election, whose names are the elected.
@@ -530,7 +523,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             && !crate::roles::elects(&h.title)
         {
             first_body = false;
-            let (people, rest) = leading_people(&text, false);
+            let (people, rest) = leading_people(text, false);
             let clean_end = rest.is_empty()
                 || text.len() > rest.len()
                     && text
