@@ -151,7 +151,18 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     if first.len() > 24 || !opens {
         return None;
     }
-    let first = first.trim_end_matches(':').to_lowercase();
+    let first = first.trim_end_matches(':');
+    // An ASCII word is compared without lowercasing it into a new string (its
+    // lowercase is its ASCII lowercase); most lines open with no heading's word.
+    // (The full test below decides the rest, as for any other word.)
+    let known = |w: &String| w.eq_ignore_ascii_case(first);
+    if first.is_ascii() && !words.lists.iter().any(known) && !words.roles.iter().any(known) {
+        let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
+        if !alone {
+            return None;
+        }
+    }
+    let first = first.to_lowercase();
     let mut repaired = None;
     if !words.lists.contains(&first) && !words.roles.contains(&first) {
         // An OCR-damaged heading alone on its line ("Ledam6oOter:").

@@ -80,8 +80,7 @@ pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
         None => (t, ""),
     };
     let head = head.trim();
-    // Counted no further than needed: `head` may be a whole paragraph.
-    if head.split_whitespace().nth(MAX_HEADING_WORDS).is_some() {
+    if more_words_than(head, MAX_HEADING_WORDS) {
         return None;
     }
     let low = head.to_lowercase();
@@ -103,6 +102,30 @@ pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
     None
 }
 
+/// `s` has more than `n` words (as `split_whitespace` parts them), counted no further
+/// than needed: `s` may be a whole paragraph, and this runs on every line of a body.
+fn more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    // ASCII text: the whitespace `char::is_whitespace` knows there, byte by byte.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if space(b) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// "Mötet beslutar", "Styrelsen beslutade", "Årsmötet beslöt" (before a colon).
 static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{L}[\p{L}-]*\s+){0,3}(?:beslutar|beslutade|beslöt|beslutas|beslutades)$")
@@ -112,6 +135,27 @@ static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "a\u{b}b\u{c}c\rd",
+            "å ä ö",
+            "a\u{a0}b c",
+        ] {
+            for n in 0..5 {
+                assert_eq!(
+                    more_words_than(s, n),
+                    s.split_whitespace().count() > n,
+                    "{s:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn headings_and_their_kinds() {

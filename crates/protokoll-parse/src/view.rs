@@ -192,10 +192,12 @@ pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
 /// signatures under "Justeras:"): the names joined by commas, so that they read as two
 /// people, not one of four names.
 fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Option<String> {
-    let cells: Vec<&[Word]> = cells.iter().map(|c| c.borrow().words.as_slice()).collect();
-    if cells.len() < 2 && !cells.iter().any(|c| has_tab(c)) {
+    // Asked of every line: most have one cell without a tab stop (tested before
+    // anything is allocated).
+    if cells.len() < 2 && !cells.iter().any(|c| has_tab(&c.borrow().words)) {
         return None;
     }
+    let cells: Vec<&[Word]> = cells.iter().map(|c| c.borrow().words.as_slice()).collect();
     let segs: Vec<&[Word]> = cells.into_iter().flat_map(tab_segments).collect();
     (segs.len() > 1 && segs.iter().all(|s| person(s)))
         .then(|| segs.iter().map(|s| join(s)).collect::<Vec<_>>().join(", "))
