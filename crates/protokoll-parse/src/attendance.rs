@@ -141,14 +141,18 @@ pub fn office_heading(line: &str) -> bool {
 /// The list heading opening `line`, and any entry on the heading's own line.
 fn heading_of(line: &str) -> Option<(Heading, String)> {
     let words = &*FIRST_WORDS;
-    let first = line.split_whitespace().next()?;
     // Headings are short words opening with one of a few letters: most lines stop here
-    // (this runs on every line).
-    let opens = first
+    // (this runs on every line), at their first character.
+    let opens = line
+        .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| words.letters.contains(&c));
-    if first.len() > 24 || !opens {
+        .is_some_and(|c| words.letters.binary_search(&c).is_ok());
+    if !opens {
+        return None;
+    }
+    let first = line.split_whitespace().next()?;
+    if first.len() > 24 {
         return None;
     }
     let first = first.trim_end_matches(':');

@@ -688,7 +688,11 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     let mut prev: Option<&PLine> = None;
     let mut after_heading = false;
     for (line, words) in parts {
-        let text = view::join(words.as_ref());
+        // A whole line's text is joined once, on the line.
+        let text: std::borrow::Cow<'_, str> = match line {
+            Some(l) if std::ptr::eq(words.as_ref(), l.words.as_slice()) => l.text_ref().into(),
+            _ => view::join(words.as_ref()).into(),
+        };
         if text.is_empty() {
             continue;
         }

@@ -273,6 +273,10 @@ fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
 }
 
 fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
+    // One cell: the line's text as it is.
+    if l.cell(1).is_none() {
+        return (l.page, l.text(), l.words.as_slice());
+    }
     // Written into one string, sized once (a cell's text is not built apart).
     let mut text = String::with_capacity(l.words.iter().map(|w| w.text.len() + 2).sum());
     let mut prev: &[protokoll_model::Word] = &[];

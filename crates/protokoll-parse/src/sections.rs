@@ -105,15 +105,17 @@ pub fn heading(text: &str) -> Option<(SectionKind, &str)> {
 /// `s` has more than `n` words (as `split_whitespace` parts them), counted no further
 /// than needed: `s` may be a whole paragraph, and this runs on every line of a body.
 fn more_words_than(s: &str, n: usize) -> bool {
-    if !s.is_ascii() {
-        return s.split_whitespace().nth(n).is_some();
-    }
-    // ASCII text: the whitespace `char::is_whitespace` knows there, byte by byte.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    // Byte by byte: ASCII whitespace as `char::is_whitespace` knows it. Other
+    // whitespace starts with one of four lead bytes (U+0085, U+00A0, U+1680,
+    // U+2000-U+205F, U+3000); at one of those the general count decides. Any other
+    // byte at or above 0x80 is part of a letter or sign, never whitespace.
     let mut words = 0;
     let mut in_word = false;
     for &b in s.as_bytes() {
-        if space(b) {
+        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            return s.split_whitespace().nth(n).is_some();
+        }
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -146,6 +148,8 @@ mod tests {
             "a\u{b}b\u{c}c\rd",
             "å ä ö",
             "a\u{a0}b c",
+            "a\u{3000}b\u{2003}c\u{85}d\u{1680}e",
+            "Årsmötets beslut — förslag",
         ] {
             for n in 0..5 {
                 assert_eq!(

@@ -32,6 +32,8 @@ struct LineCache {
     text: std::cell::OnceCell<String>,
     /// The line ends an item's body ([`crate::items::ends_body`]).
     ends_body: std::cell::OnceCell<bool>,
+    /// The line's type size ([`PLine::size`]).
+    size: std::cell::OnceCell<f32>,
 }
 
 impl PLine {
@@ -100,11 +102,13 @@ impl PLine {
     }
     /// Typical font size.
     pub fn size(&self) -> f32 {
-        self.words
-            .iter()
-            .map(|w| w.font_size)
-            .fold(0.0, f32::max)
-            .max(1.0)
+        *self.cache.size.get_or_init(|| {
+            self.words
+                .iter()
+                .map(|w| w.font_size)
+                .fold(0.0, f32::max)
+                .max(1.0)
+        })
     }
     /// Share of characters drawn bold.
     pub fn bold_share(&self) -> f32 {
@@ -265,7 +269,7 @@ type RunsOn = Option<(usize, f32)>;
 /// value"; a line that starts at a place or time value's x continues it. False when
 /// the block is neither.
 fn push_tab_form(
-    texts: &[&protokoll_model::layout::TextLine<'_>],
+    texts: &mut [&mut protokoll_model::layout::TextLine<'_>],
     out: &mut Vec<String>,
     runs_on: &mut RunsOn,
 ) -> bool {
@@ -288,7 +292,7 @@ fn push_tab_form(
         *runs_on = None;
         return false;
     }
-    for (t, read) in texts.iter().zip(read) {
+    for (t, read) in texts.iter_mut().zip(read) {
         if let Some((fields, x)) = read {
             let place_or_time = fields.first().is_some_and(|f| {
                 let label = f.split(':').next().unwrap_or("").to_lowercase();
@@ -303,7 +307,7 @@ fn push_tab_form(
             }
         } else {
             *runs_on = None;
-            out.push(t.text.clone());
+            out.push(std::mem::take(&mut t.text));
         }
     }
     true
@@ -513,12 +517,13 @@ pub fn reading_texts(doc: &Document) -> Vec<String> {
                         t.text = names;
                     }
                 }
-                let texts: Vec<_> = block
-                    .iter()
+                // The block is ours: its texts move into `out` rather than copied.
+                let mut texts: Vec<_> = block
+                    .iter_mut()
                     .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
                     .collect();
-                if !push_tab_form(&texts, &mut out, &mut runs_on) {
-                    push_row(&texts, &mut out);
+                if !push_tab_form(&mut texts, &mut out, &mut runs_on) {
+                    push_row(&mut texts, &mut out);
                 }
             }
         }
@@ -577,8 +582,9 @@ fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
 }
 
 /// One reading block's texts, a label cell joined to its value (see [`reading_texts`]).
-fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<String>) {
-    let Some((first, rest)) = texts.split_first() else {
+fn push_row(texts: &mut [&mut protokoll_model::layout::TextLine<'_>], out: &mut Vec<String>) {
+    let take = |t: &mut &mut protokoll_model::layout::TextLine<'_>| std::mem::take(&mut t.text);
+    let Some((first, rest)) = texts.split_first_mut() else {
         return;
     };
     // A row of signatures ("Stefan Ingves | Cecilia Skingsley") has no label.
@@ -588,13 +594,13 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
         if label.column == 0 && is_label_cell(&label.words) && !signatures {
             let value: Vec<String> = first.cells.iter().skip(1).map(|c| c.text()).collect();
             out.push(format!("{}: {}", label.text(), value.join(" ")));
-            out.extend(rest.iter().map(|t| t.text.clone()));
+            out.extend(rest.iter_mut().map(take));
             return;
         }
     }
     // A row read column by column: the label cell, then the value's lines.
     let label_cell = match first.cells.as_slice() {
-        [c] if c.column == 0 && is_label_cell(&c.words) => Some(c),
+        [c] if c.column == 0 && is_label_cell(&c.words) => Some(*c),
         _ => None,
     };
     // A signature beside signatures ("Martin Flodén" read before "Per Jansson ⟶ Henry
@@ -603,10 +609,12 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
         label_cell.is_some_and(|c| person(&c.words))
             && (names_apart(&value.cells).is_some() || value.cells.iter().all(|c| person(&c.words)))
     };
-    match (label_cell, rest.split_first()) {
-        (Some(label), Some((value, more)))
-            if value.cells.iter().all(|c| c.column > 0) && !signatures(value) =>
-        {
+    let labelled = label_cell.is_some()
+        && rest
+            .first()
+            .is_some_and(|value| value.cells.iter().all(|c| c.column > 0) && !signatures(value));
+    if labelled {
+        if let (Some(label), Some((value, more))) = (label_cell, rest.split_first_mut()) {
             let label = label.text();
             let runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
             let mut text = format!("{label}: {}", value.text);
@@ -622,10 +630,12 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
                 text.push_str(&t.text);
             }
             out.push(text);
-            out.extend(more.iter().skip(k).map(|t| t.text.clone()));
+            out.extend(more.iter_mut().skip(k).map(take));
+            return;
         }
-        _ => out.extend(texts.iter().map(|t| t.text.clone())),
     }
+    out.push(take(first));
+    out.extend(rest.iter_mut().map(take));
 }
 
 /// A table's left cell that labels the row: one to four words, capitalised, no digits,
