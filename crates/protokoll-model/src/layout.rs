@@ -139,7 +139,8 @@ impl Line {
     }
     /// The line's text, cells joined by a single space.
     pub fn text(&self) -> String {
-        let mut s = String::new();
+        // Sized once: parsers build every line's text.
+        let mut s = String::with_capacity(self.words().map(|w| w.text.len() + 1).sum());
         for (k, c) in self.cells.iter().enumerate() {
             if k > 0 {
                 s.push(' ');
@@ -186,7 +187,7 @@ pub struct Document {
 }
 
 fn join_words(words: &[Word]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
     push_words(&mut s, words);
     s
 }

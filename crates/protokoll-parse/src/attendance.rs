@@ -42,9 +42,12 @@ fn is_role_group(g: Group) -> bool {
     matches!(g, Group::Chair | Group::Adjuster | Group::Secretary)
 }
 /// A heading opening a line, then the entry on the heading's own line.
+/// A list heading at the start of a line. What follows it (after a colon) is read
+/// without the regex: a capture group running to the end would cost a slower engine
+/// on every heading line.
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     let heads: Vec<String> = HEADINGS.iter().map(|(h, _)| regex::escape(h)).collect();
-    Regex::new(&format!(r"(?i)^({})\s*:?\s*(.*)$", heads.join("|"))).expect("regex")
+    Regex::new(&format!(r"(?i)^(?:{})", heads.join("|"))).expect("regex")
 });
 /// The first words of the headings: a line opening with none of them is no heading.
 struct FirstWords {
@@ -138,20 +141,40 @@ pub fn office_heading(line: &str) -> bool {
 /// The list heading opening `line`, and any entry on the heading's own line.
 fn heading_of(line: &str) -> Option<(Heading, String)> {
     let words = &*FIRST_WORDS;
-    let first = line.split_whitespace().next()?;
-    if let Some(h) = genitive_heading(line, first) {
+    // "Direktionens ledamöter": a genitive first, whatever letter it opens with.
+    if let Some(h) = line
+        .split_whitespace()
+        .next()
+        .and_then(|first| genitive_heading(line, first))
+    {
         return Some(h);
     }
     // Headings are short words opening with one of a few letters: most lines stop here
-    // (this runs on every line).
-    let opens = first
+    // (this runs on every line), at their first character.
+    let opens = line
+        .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| words.letters.contains(&c));
-    if first.len() > 24 || !opens {
+        .is_some_and(|c| words.letters.binary_search(&c).is_ok());
+    if !opens {
         return None;
     }
-    let first = first.trim_end_matches(':').to_lowercase();
+    let first = line.split_whitespace().next()?;
+    if first.len() > 24 {
+        return None;
+    }
+    let first = first.trim_end_matches(':');
+    // An ASCII word is compared without lowercasing it into a new string (its
+    // lowercase is its ASCII lowercase); most lines open with no heading's word.
+    // (The full test below decides the rest, as for any other word.)
+    let known = |w: &String| w.eq_ignore_ascii_case(first);
+    if first.is_ascii() && !words.lists.iter().any(known) && !words.roles.iter().any(known) {
+        let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
+        if !alone {
+            return None;
+        }
+    }
+    let first = first.to_lowercase();
     let mut repaired = None;
     if !words.lists.contains(&first) && !words.roles.contains(&first) {
         // An OCR-damaged heading alone on its line ("Ledam6oOter:").
@@ -167,9 +190,15 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
         repaired = Some(format!("{known}:"));
     }
     let line = repaired.as_deref().unwrap_or(line);
-    let c = SECTION.captures(line.trim())?;
-    let head = c.get(1)?.as_str().to_lowercase();
-    let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let trimmed = line.trim();
+    // A heading is one line ("." stops at a line break).
+    if trimmed.contains('\n') {
+        return None;
+    }
+    let m = SECTION.find(trimmed)?;
+    let head = m.as_str().to_lowercase();
+    let after = trimmed.get(m.end()..).unwrap_or("").trim_start();
+    let rest = after.strip_prefix(':').unwrap_or(after).trim().to_string();
     let has_colon = line.contains(':');
     // "Ordförande hälsar välkommen" is a sentence, not a heading: a heading either ends
     // the line or has a colon.
@@ -816,6 +845,10 @@ const OFFICER_GROUPS: [Group; 3] = [Group::Chair, Group::Adjuster, Group::Secret
 /// The provenance of the entries from `mark` on: the box around the entry's own words
 /// where they have one, else around the lines it was read from.
 fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String, &[Word])]>) {
+    // Called after every line: most lines added no entry, and need no box.
+    if mark >= out.len() {
+        return;
+    }
     let Some(lines) = lines else { return };
     let Some(&(page, _, _)) = lines.first() else {
         return;

@@ -56,28 +56,31 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for para in text.split('\n') {
         let mut start = 0;
-        for (i, c) in para.char_indices() {
-            if !matches!(c, '.' | '!' | '?') {
+        // The stops are ASCII: a byte scan finds them without decoding every character
+        // (a stop byte is always a whole character in UTF-8).
+        for (i, b) in para.bytes().enumerate() {
+            if !matches!(b, b'.' | b'!' | b'?') {
                 continue;
             }
-            let rest = para.get(i + c.len_utf8()..).unwrap_or("");
-            if c == '.' && list_number_before(para.get(start..i).unwrap_or("")) {
+            let rest = para.get(i + 1..).unwrap_or("");
+            // The next sentence may open a list entry ("… Herrlin. - Mötet valde …").
+            let next = crate::view::unmarked(rest);
+            if !(rest.starts_with(' ') && next.starts_with(char::is_uppercase)) {
+                continue;
+            }
+            if b == b'.' && list_number_before(para.get(start..i).unwrap_or("")) {
                 continue;
             }
             // "Olle E. Johansson": the stop of an initial ends no sentence.
-            if c == '.' && initial_before(para.get(start..i).unwrap_or("")) {
+            if b == b'.' && initial_before(para.get(start..i).unwrap_or("")) {
                 continue;
             }
-            // The next sentence may open a list entry ("… Herrlin. - Mötet valde …").
-            let next = crate::view::unmarked(rest);
-            if rest.starts_with(' ') && next.starts_with(char::is_uppercase) {
-                let end = i + c.len_utf8();
-                let s = para.get(start..end).unwrap_or("").trim();
-                if !s.is_empty() {
-                    out.push(s);
-                }
-                start = end;
+            let end = i + 1;
+            let s = para.get(start..end).unwrap_or("").trim();
+            if !s.is_empty() {
+                out.push(s);
             }
+            start = end;
         }
         let s = para.get(start..).unwrap_or("").trim();
         if !s.is_empty() {

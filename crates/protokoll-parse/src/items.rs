@@ -252,7 +252,10 @@ const MISREAD_STOPS: [char; 8] = ['/', '.', ')', ':', ',', 'l', 't', 'I'];
 /// The label an OCR layer misread ([`misread_number`]), only for a token alone on its
 /// line.
 fn misread_label(token: &str, alone: bool) -> Option<LabelRead> {
-    let v = misread_number(token).filter(|_| alone)?;
+    if !alone {
+        return None;
+    }
+    let v = misread_number(token)?;
     Some(LabelRead::new(v.to_string(), v, 1))
 }
 
@@ -262,10 +265,11 @@ fn misread_label(token: &str, alone: bool) -> Option<LabelRead> {
 /// such a token is only a candidate.
 fn misread_number(token: &str) -> Option<u32> {
     let t = token.trim_start_matches(['\'', '‘', '’', '`', '´']);
-    let mut body: Vec<char> = t.chars().collect();
-    if body.len() < 2 || body.len() > 4 {
+    // Counted before anything is allocated: most tokens are longer words.
+    if !(2..=4).contains(&t.chars().take(5).count()) {
         return None;
     }
+    let mut body: Vec<char> = t.chars().collect();
     let stop = body.last().is_some_and(|c| MISREAD_STOPS.contains(c));
     // Without a digit, only a short token ending in a stop reads as a label: "till",
     // "se" are words.
@@ -359,8 +363,12 @@ fn sentence_case_heading(rest: &[Word]) -> bool {
 /// heading is larger.
 fn body_size(lines: &[PLine]) -> f32 {
     let mut sizes: Vec<f32> = lines.iter().map(PLine::size).collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(1.0)
+    // The middle value in the same total order as a full sort, found without one.
+    let mid = sizes.len() / 2;
+    if mid < sizes.len() {
+        sizes.select_nth_unstable_by(mid, f32::total_cmp);
+    }
+    sizes.get(mid).copied().unwrap_or(1.0)
 }
 
 /// The line is set in heading type: bold, or larger than the body text.
@@ -662,8 +670,9 @@ fn choose(chains: &[(f32, Vec<Label>)]) -> Vec<Label> {
 /// Lines that end the body of the item headed `title`: as [`ends_body`], but under an
 /// election a heading that names members by office ("Ordinarie ledamöter:") lists the
 /// elected, part of the item.
-pub fn ends_item_body(title: &str, line: &str) -> bool {
-    ends_body(line) && !(crate::roles::elects(title) && crate::attendance::office_heading(line))
+pub fn ends_item_body(title: &str, line: &PLine) -> bool {
+    line.ends_body()
+        && !(crate::roles::elects(title) && crate::attendance::office_heading(line.text_ref()))
 }
 
 /// Lines that end an item's body before the next label: attendance headings and
@@ -679,7 +688,11 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     let mut prev: Option<&PLine> = None;
     let mut after_heading = false;
     for (line, words) in parts {
-        let text = view::join(words.as_ref());
+        // A whole line's text is joined once, on the line.
+        let text: std::borrow::Cow<'_, str> = match line {
+            Some(l) if std::ptr::eq(words.as_ref(), l.words.as_slice()) => l.text_ref().into(),
+            _ => view::join(words.as_ref()).into(),
+        };
         if text.is_empty() {
             continue;
         }

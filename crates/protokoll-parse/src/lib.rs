@@ -114,7 +114,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
         // Under an election, a heading that names members by office opens the list of
         // the elected ("Val till styrelsen" / "Ordinarie ledamöter:"), to the item's end.
         let in_election = !election_boxes.is_empty() && in_boxes(l, &election_boxes);
-        elected = in_election && (elected || attendance::office_heading(&l.text()));
+        elected = in_election && (elected || attendance::office_heading(l.text_ref()));
         if elected {
             continue;
         }
@@ -221,6 +221,8 @@ fn canonical_officers(
         }
         let written: Vec<String> = texts
             .iter()
+            // A line without the name holds no pair with it (most lines).
+            .filter(|t| t.contains(short))
             .flat_map(|t| {
                 let words: Vec<&str> = t
                     .split_whitespace()
@@ -271,10 +273,14 @@ fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
 }
 
 fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
-    let mut text = String::new();
+    // One cell: the line's text as it is.
+    if l.cell(1).is_none() {
+        return (l.page, l.text(), l.words.as_slice());
+    }
+    // Written into one string, sized once (a cell's text is not built apart).
+    let mut text = String::with_capacity(l.words.iter().map(|w| w.text.len() + 2).sum());
     let mut prev: &[protokoll_model::Word] = &[];
     for (_, words) in l.cells() {
-        let cell = view::join(words);
         if !text.is_empty() {
             let sep = if text.ends_with(',') || split_name(prev, words) {
                 " "
@@ -283,7 +289,7 @@ fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
             };
             text.push_str(sep);
         }
-        text.push_str(&cell);
+        view::push_joined(&mut text, words);
         prev = words;
     }
     (l.page, text, l.words.as_slice())

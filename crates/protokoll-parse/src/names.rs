@@ -42,19 +42,19 @@ pub fn is_name_word(word: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = chars.collect();
-    if rest.is_empty() {
+    let rest = chars;
+    if rest.as_str().is_empty() {
         return true;
     }
     // All-capital words longer than an initial group are organisations (ÖLBF, RF-SISU).
-    let upper = rest.iter().filter(|c| c.is_uppercase()).count();
-    let letters = rest.iter().filter(|c| c.is_alphabetic()).count();
+    let upper = rest.clone().filter(|c| c.is_uppercase()).count();
+    let letters = rest.clone().filter(|c| c.is_alphabetic()).count();
     if letters >= 3 && upper == letters {
         return false;
     }
     w.chars().count() <= 25
         && rest
-            .iter()
+            .clone()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
 }
 
@@ -241,8 +241,8 @@ pub fn is_org(s: &str) -> bool {
     });
     let abbrev = !s.is_empty()
         && s.split_whitespace().all(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
         });
     org_word || abbrev
 }

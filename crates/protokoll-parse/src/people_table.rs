@@ -38,7 +38,28 @@ static HEADERS: std::sync::LazyLock<Vec<(String, Col)>> = std::sync::LazyLock::n
 });
 
 fn column_of(word: &str) -> Option<Col> {
-    let w = word.trim_end_matches([':', ',']).to_lowercase();
+    let t = word.trim_end_matches([':', ',']);
+    if t.is_ascii() {
+        // Every line's first word is asked: an ASCII word is read as its lowercase
+        // without building that string.
+        if t.as_bytes()
+            .windows(4)
+            .any(|b| b.eq_ignore_ascii_case(b"mail"))
+        {
+            return Some(Col::Other);
+        }
+        let is_lower_of_t = |h: &str| {
+            h.len() == t.len()
+                && h.bytes()
+                    .zip(t.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        return HEADERS
+            .iter()
+            .find(|(h, _)| is_lower_of_t(h))
+            .map(|(_, c)| *c);
+    }
+    let w = t.to_lowercase();
     // "E-mail", "Email", "E-mail/CID": an address column, however it is written.
     if w.contains("mail") {
         return Some(Col::Other);

@@ -61,6 +61,10 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '/'))
         .next()
         .unwrap_or("");
+    // An ASCII word needs no lowercased copy to be found absent.
+    if first.is_ascii() && !FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+        return None;
+    }
     if !FIRST_WORDS.contains(&first.to_lowercase()) {
         return None;
     }

@@ -27,6 +27,20 @@ static KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("schedule key regex")
 });
 
+/// The labels and meeting nouns alone: every match of `KEY` holds one, and this plain
+/// alternation of words is found by a literal scan, which spares most lines the costly
+/// `KEY` search.
+static KEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let w = &*WORDS;
+    let alt: Vec<String> = w
+        .schedule_labels
+        .iter()
+        .chain(&w.schedule_nouns)
+        .map(|x| regex::escape(x).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!("(?i){}", alt.join("|"))).expect("schedule words regex")
+});
+
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(19|20)\d{2}(?-u:\b)").expect("regex"));
 
@@ -39,6 +53,9 @@ pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<
         .and_then(|y| y.parse().ok());
     let mut out: Vec<MeetingDate> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
+        if !KEY_WORDS.is_match(l) {
+            continue;
+        }
         let Some(k) = KEY.captures(l).and_then(|c| c.get(1)) else {
             continue;
         };

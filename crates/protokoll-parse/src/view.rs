@@ -20,6 +20,20 @@ pub struct PLine {
     cells: Vec<(usize, std::ops::Range<usize>)>,
     /// Inside a multi-column region.
     pub region: Option<(u32, u32)>,
+    /// Per-line readings that several layouts ask for, made once on first use.
+    cache: LineCache,
+}
+
+/// What a line's words give that more than one layout needs: computed on first use,
+/// as a layout's fit, the winner's items and attendance may all ask.
+#[derive(Debug, Clone, Default)]
+struct LineCache {
+    /// The line's text ([`join`] of its words).
+    text: std::cell::OnceCell<String>,
+    /// The line ends an item's body ([`crate::items::ends_body`]).
+    ends_body: std::cell::OnceCell<bool>,
+    /// The line's type size ([`PLine::size`]).
+    size: std::cell::OnceCell<f32>,
 }
 
 impl PLine {
@@ -32,6 +46,7 @@ impl PLine {
             words,
             cells,
             region: None,
+            cache: LineCache::default(),
         }
     }
     /// The cells: (column index, words).
@@ -57,7 +72,19 @@ impl PLine {
     }
     /// The line's text.
     pub fn text(&self) -> String {
-        join(&self.words)
+        self.text_ref().to_string()
+    }
+    /// The line's text, joined once.
+    pub(crate) fn text_ref(&self) -> &str {
+        self.cache.text.get_or_init(|| join(&self.words))
+    }
+    /// The line ends an item's body ([`crate::items::ends_body`]), read once: every
+    /// layout asks it of the lines it reads.
+    pub(crate) fn ends_body(&self) -> bool {
+        *self
+            .cache
+            .ends_body
+            .get_or_init(|| crate::items::ends_body(self.text_ref()))
     }
     /// Top edge.
     pub fn y0(&self) -> f32 {
@@ -75,11 +102,13 @@ impl PLine {
     }
     /// Typical font size.
     pub fn size(&self) -> f32 {
-        self.words
-            .iter()
-            .map(|w| w.font_size)
-            .fold(0.0, f32::max)
-            .max(1.0)
+        *self.cache.size.get_or_init(|| {
+            self.words
+                .iter()
+                .map(|w| w.font_size)
+                .fold(0.0, f32::max)
+                .max(1.0)
+        })
     }
     /// Share of characters drawn bold.
     pub fn bold_share(&self) -> f32 {
@@ -167,10 +196,12 @@ pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
 /// signatures under "Justeras:"): the names joined by commas, so that they read as two
 /// people, not one of four names.
 fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Option<String> {
-    let cells: Vec<&[Word]> = cells.iter().map(|c| c.borrow().words.as_slice()).collect();
-    if cells.len() < 2 && !cells.iter().any(|c| has_tab(c)) {
+    // Asked of every line: most have one cell without a tab stop (tested before
+    // anything is allocated).
+    if cells.len() < 2 && !cells.iter().any(|c| has_tab(&c.borrow().words)) {
         return None;
     }
+    let cells: Vec<&[Word]> = cells.iter().map(|c| c.borrow().words.as_slice()).collect();
     let segs: Vec<&[Word]> = cells.into_iter().flat_map(tab_segments).collect();
     (segs.len() > 1 && segs.iter().all(|s| person(s)))
         .then(|| segs.iter().map(|s| join(s)).collect::<Vec<_>>().join(", "))
@@ -238,7 +269,7 @@ type RunsOn = Option<(usize, f32)>;
 /// value"; a line that starts at a place or time value's x continues it. False when
 /// the block is neither.
 fn push_tab_form(
-    texts: &[&protokoll_model::layout::TextLine<'_>],
+    texts: &mut [&mut protokoll_model::layout::TextLine<'_>],
     out: &mut Vec<String>,
     runs_on: &mut RunsOn,
 ) -> bool {
@@ -261,7 +292,7 @@ fn push_tab_form(
         *runs_on = None;
         return false;
     }
-    for (t, read) in texts.iter().zip(read) {
+    for (t, read) in texts.iter_mut().zip(read) {
         if let Some((fields, x)) = read {
             let place_or_time = fields.first().is_some_and(|f| {
                 let label = f.split(':').next().unwrap_or("").to_lowercase();
@@ -276,7 +307,7 @@ fn push_tab_form(
             }
         } else {
             *runs_on = None;
-            out.push(t.text.clone());
+            out.push(std::mem::take(&mut t.text));
         }
     }
     true
@@ -305,13 +336,20 @@ pub fn unmarked(line: &str) -> &str {
 pub fn join(words: &[Word]) -> String {
     let len = words.iter().map(|w| w.text.len() + 1).sum::<usize>();
     let mut s = String::with_capacity(len);
+    push_joined(&mut s, words);
+    s
+}
+
+/// Appends `words` joined by single spaces to `s`, as [`join`] would build them.
+pub(crate) fn push_joined(s: &mut String, words: &[Word]) {
+    let mut any = false;
     for w in words {
-        if !s.is_empty() {
+        if any {
             s.push(' ');
         }
         s.push_str(&w.text);
+        any |= !w.text.is_empty();
     }
-    s
 }
 
 /// A document as the layout parsers see it, built once per [`crate::parse`] call: its
@@ -421,6 +459,7 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                 words,
                 cells,
                 region: line.region.zip(line.row),
+                cache: LineCache::default(),
             });
         }
     }
@@ -478,12 +517,13 @@ pub fn reading_texts(doc: &Document) -> Vec<String> {
                         t.text = names;
                     }
                 }
-                let texts: Vec<_> = block
-                    .iter()
+                // The block is ours: its texts move into `out` rather than copied.
+                let mut texts: Vec<_> = block
+                    .iter_mut()
                     .filter(|tl| !tl.furniture && tl.cells.iter().any(|c| !c.words.is_empty()))
                     .collect();
-                if !push_tab_form(&texts, &mut out, &mut runs_on) {
-                    push_row(&texts, &mut out);
+                if !push_tab_form(&mut texts, &mut out, &mut runs_on) {
+                    push_row(&mut texts, &mut out);
                 }
             }
         }
@@ -542,8 +582,9 @@ fn push_form(group: &[protokoll_model::Line], out: &mut Vec<String>) {
 }
 
 /// One reading block's texts, a label cell joined to its value (see [`reading_texts`]).
-fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<String>) {
-    let Some((first, rest)) = texts.split_first() else {
+fn push_row(texts: &mut [&mut protokoll_model::layout::TextLine<'_>], out: &mut Vec<String>) {
+    let take = |t: &mut &mut protokoll_model::layout::TextLine<'_>| std::mem::take(&mut t.text);
+    let Some((first, rest)) = texts.split_first_mut() else {
         return;
     };
     // A row of signatures ("Stefan Ingves | Cecilia Skingsley") has no label.
@@ -553,13 +594,13 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
         if label.column == 0 && is_label_cell(&label.words) && !signatures {
             let value: Vec<String> = first.cells.iter().skip(1).map(|c| c.text()).collect();
             out.push(format!("{}: {}", label.text(), value.join(" ")));
-            out.extend(rest.iter().map(|t| t.text.clone()));
+            out.extend(rest.iter_mut().map(take));
             return;
         }
     }
     // A row read column by column: the label cell, then the value's lines.
     let label_cell = match first.cells.as_slice() {
-        [c] if c.column == 0 && is_label_cell(&c.words) => Some(c),
+        [c] if c.column == 0 && is_label_cell(&c.words) => Some(*c),
         _ => None,
     };
     // A signature beside signatures ("Martin Flodén" read before "Per Jansson ⟶ Henry
@@ -568,10 +609,12 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
         label_cell.is_some_and(|c| person(&c.words))
             && (names_apart(&value.cells).is_some() || value.cells.iter().all(|c| person(&c.words)))
     };
-    match (label_cell, rest.split_first()) {
-        (Some(label), Some((value, more)))
-            if value.cells.iter().all(|c| c.column > 0) && !signatures(value) =>
-        {
+    let labelled = label_cell.is_some()
+        && rest
+            .first()
+            .is_some_and(|value| value.cells.iter().all(|c| c.column > 0) && !signatures(value));
+    if labelled {
+        if let (Some(label), Some((value, more))) = (label_cell, rest.split_first_mut()) {
             let label = label.text();
             let runs_on = crate::meta::is_place_or_time_label(&label.to_lowercase());
             let mut text = format!("{label}: {}", value.text);
@@ -587,10 +630,12 @@ fn push_row(texts: &[&protokoll_model::layout::TextLine<'_>], out: &mut Vec<Stri
                 text.push_str(&t.text);
             }
             out.push(text);
-            out.extend(more.iter().skip(k).map(|t| t.text.clone()));
+            out.extend(more.iter_mut().skip(k).map(take));
+            return;
         }
-        _ => out.extend(texts.iter().map(|t| t.text.clone())),
     }
+    out.push(take(first));
+    out.extend(rest.iter_mut().map(take));
 }
 
 /// A table's left cell that labels the row: one to four words, capitalised, no digits,
@@ -679,6 +724,7 @@ pub mod testing {
             words,
             cells: ranges,
             region: Some((0, 0)),
+            cache: super::LineCache::default(),
         }
     }
 

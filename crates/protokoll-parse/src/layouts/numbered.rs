@@ -9,6 +9,7 @@ use crate::names::leading_people;
 use crate::view::{self, PLine, View};
 use crate::LayoutParser;
 use protokoll_model::{Item, Word};
+use std::borrow::Cow;
 
 /// The parsers' geometry thresholds.
 const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
@@ -346,10 +347,7 @@ fn bold_heading_lines(
 ) {
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if !is_bold(l)
-            || own.is_empty()
-            || view::gap(prev, l) > P.heading_wrap_gap
-            || items::ends_body(&l.text())
+        if !is_bold(l) || own.is_empty() || view::gap(prev, l) > P.heading_wrap_gap || l.ends_body()
         {
             break;
         }
@@ -373,11 +371,7 @@ fn wrapped_heading_lines(
     let mut presenter_seen = dash_part(heading_words).is_some();
     while let (Some(prev), Some(l)) = (span.get(*i - 1), span.get(*i)) {
         let own = column.own(l);
-        if *i > 4
-            || own.is_empty()
-            || view::gap(prev, l) > P.heading_wrap_gap
-            || items::ends_body(&l.text())
-        {
+        if *i > 4 || own.is_empty() || view::gap(prev, l) > P.heading_wrap_gap || l.ends_body() {
             break;
         }
         let lower = own
@@ -410,6 +404,9 @@ fn wrapped_heading_lines(
     }
 }
 
+/// A part of an item's body: its line (for the gaps between lines) and its words.
+type BodyPart<'a> = (Option<&'a PLine>, Cow<'a, [Word]>);
+
 /// The body's first parts: the other columns of the heading's lines (up to
 /// `heading_end`), then what the heading line holds after its title (`rest`).
 fn opening_parts<'a>(
@@ -417,8 +414,8 @@ fn opening_parts<'a>(
     heading_end: usize,
     column: &Column,
     rest: &str,
-) -> Vec<(Option<&'a PLine>, Vec<Word>)> {
-    let mut parts: Vec<(Option<&PLine>, Vec<Word>)> = Vec::new();
+) -> Vec<BodyPart<'a>> {
+    let mut parts: Vec<BodyPart<'a>> = Vec::new();
     let side: Vec<Word> = span
         .get(..heading_end)
         .unwrap_or(&[])
@@ -426,17 +423,19 @@ fn opening_parts<'a>(
         .flat_map(|l| column.others(l))
         .collect();
     if !side.is_empty() {
-        parts.push((None, side));
+        parts.push((None, Cow::Owned(side)));
     }
     if !rest.is_empty() {
         parts.push((
             None,
-            rest.split_whitespace()
-                .map(|t| Word {
-                    text: t.into(),
-                    ..Word::default()
-                })
-                .collect(),
+            Cow::Owned(
+                rest.split_whitespace()
+                    .map(|t| Word {
+                        text: t.into(),
+                        ..Word::default()
+                    })
+                    .collect(),
+            ),
         ));
     }
     parts
@@ -517,10 +516,10 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     }
     let mut first_body = true;
     for l in span.iter().skip(i) {
-        let text = l.text();
-        if items::ends_item_body(&h.title, &text) {
+        if items::ends_item_body(&h.title, l) {
             break;
         }
+        let text = l.text_ref();
         // A presenter line right under the heading: names and nothing else.
         // A heading that is a sentence (no title) runs on into the next line: no
         // presenter stands there; nor under an election, whose names are the elected.
@@ -530,7 +529,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             && !crate::roles::elects(&h.title)
         {
             first_body = false;
-            let (people, rest) = leading_people(&text, false);
+            let (people, rest) = leading_people(text, false);
             let clean_end = rest.is_empty()
                 || text.len() > rest.len()
                     && text
@@ -541,12 +540,14 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
                 if !rest.is_empty() {
                     parts.push((
                         Some(l),
-                        rest.split_whitespace()
-                            .map(|t| Word {
-                                text: t.into(),
-                                ..Word::default()
-                            })
-                            .collect(),
+                        Cow::Owned(
+                            rest.split_whitespace()
+                                .map(|t| Word {
+                                    text: t.into(),
+                                    ..Word::default()
+                                })
+                                .collect(),
+                        ),
                     ));
                 }
                 extent.push(l);
@@ -555,7 +556,8 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
         }
         first_body = false;
         extent.push(l);
-        parts.push((Some(l), l.words.clone()));
+        // The line's own words, borrowed: a body may run over many lines.
+        parts.push((Some(l), Cow::Borrowed(l.words.as_slice())));
     }
     let mut it = items::item(
         label.number.clone(),

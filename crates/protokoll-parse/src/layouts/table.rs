@@ -209,7 +209,7 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
         let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
         let mut row_lines = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(label.line) {
-            if items::ends_body(&l.text()) {
+            if l.ends_body() {
                 break;
             }
             row_lines.push((i, l.split_index(split)));
