@@ -91,7 +91,8 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
         first(&ISO, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))),
         first(&LONG, s, |c| {
             Some((num(c, 3)?, month_of(c.get(2)?.as_str())?, num(c, 1)?))
-        }),
+        })
+        .map(|f| first_day(s, f)),
         first(&SLASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
         first(&DMY_DASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
         if compact {
@@ -105,6 +106,35 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
     .into_iter()
     .flatten()
     .min_by_key(|f| f.start)
+}
+
+/// A meeting over days ("24-25 september 2005") is dated by its first day.
+fn first_day(s: &str, f: Found) -> Found {
+    let before = s.get(..f.start).unwrap_or("").trim_end();
+    let Some(dash) = before.strip_suffix(['-', '–']) else {
+        return f;
+    };
+    let dash = dash.trim_end();
+    let digits = dash.len() - dash.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let day: Option<u32> = (1..=2)
+        .contains(&digits)
+        .then(|| dash.get(dash.len() - digits..)?.parse().ok())
+        .flatten();
+    let (Some(day), Some(y), Some(m)) = (
+        day,
+        f.iso.get(..4).and_then(|y| y.parse().ok()),
+        f.iso.get(5..7).and_then(|m| m.parse().ok()),
+    ) else {
+        return f;
+    };
+    match iso(y, m, day) {
+        Some(first) if first < f.iso => Found {
+            iso: first,
+            start: dash.len() - digits,
+            end: f.end,
+        },
+        _ => f,
+    }
 }
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -227,6 +257,11 @@ mod tests {
             Some("2025-03-21")
         );
         assert_eq!(f("3 oktober 2025, fredag").as_deref(), Some("2025-10-03"));
+        assert_eq!(
+            f("Möte den 24-25 september 2005").as_deref(),
+            Some("2005-09-24")
+        );
+        assert_eq!(f("kl 13-15, 12 mars 2025").as_deref(), Some("2025-03-12"));
         assert_eq!(f("den 21/3 2025").as_deref(), Some("2025-03-21"));
         assert_eq!(f("Dagordning 250522"), None);
         assert_eq!(

@@ -134,6 +134,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     }
     let mut attendance = attendance::attendance(&entries, &meeting.bodies);
     attendance.extend(tabled);
+    no_labels_for_officers(&mut meeting);
     officers_by_role(&mut meeting, &attendance);
     canonical_officers(&mut meeting, &attendance, &texts);
     let meeting_dates = schedule::future_dates(&texts, meeting.date.as_deref());
@@ -164,6 +165,32 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
 
 /// The chair and secretary the attendance list marks by role ("Suzanne Frank (m),
 /// ordf", "Östman Katarina, ungdomsledare, prot.förare"), where nothing else said.
+/// One word read where an officer's name should be that is a label, not a name: a role
+/// in its definite form ("Ordföranden"), a list heading ("Närvarande"), a word that is
+/// no name ("Underskrifter"). The officer stays unknown rather than wrong.
+fn no_labels_for_officers(m: &mut protokoll_model::record::Meeting) {
+    let label = |n: &str| {
+        let t = n.trim().trim_end_matches(':');
+        if t.contains(char::is_whitespace) {
+            return false;
+        }
+        let l = t.to_lowercase();
+        let role = [Some(l.as_str()), l.strip_suffix('n'), l.strip_suffix("en")]
+            .into_iter()
+            .flatten()
+            .any(|s| roles::role_label(s).is_some_and(|(_, rest)| rest.is_empty()));
+        role || words::WORDS.not_names.contains(&l.as_str())
+            || attendance::section_of(t).is_some_and(|(_, rest)| rest.is_empty())
+    };
+    if m.chair.as_deref().is_some_and(label) {
+        m.chair = None;
+    }
+    if m.secretary.as_deref().is_some_and(label) {
+        m.secretary = None;
+    }
+    m.adjusters.retain(|a| !label(&a.name));
+}
+
 fn officers_by_role(
     meeting: &mut protokoll_model::record::Meeting,
     attendance: &[protokoll_model::record::Attendance],
@@ -343,6 +370,38 @@ mod tests {
         assert!(!split_name(&[w("5.")], &[w("Rapport,")]));
         assert!(split_name(&[w("-"), w("Malin")], &[w("Duckert"), w("Ek,")]));
         assert!(!split_name(&[w("Ordförande")], &[w("Anna"), w("Berg")]));
+    }
+
+    #[test]
+    fn labels_read_for_officers_are_dropped() {
+        use protokoll_model::record::{Adjuster, Meeting};
+        let mut m = Meeting {
+            chair: Some("Ordföranden".into()),
+            secretary: Some("Underskrifter".into()),
+            adjusters: vec![
+                Adjuster {
+                    name: "Närvarande".into(),
+                    date: None,
+                },
+                Adjuster {
+                    name: "Eva Ek".into(),
+                    date: None,
+                },
+            ],
+            ..Meeting::default()
+        };
+        no_labels_for_officers(&mut m);
+        assert_eq!(m.chair, None);
+        assert_eq!(m.secretary, None);
+        let names: Vec<&str> = m.adjusters.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Eva Ek"]);
+        // A one-word name stays.
+        let mut m = Meeting {
+            chair: Some("Josefine".into()),
+            ..Meeting::default()
+        };
+        no_labels_for_officers(&mut m);
+        assert_eq!(m.chair.as_deref(), Some("Josefine"));
     }
 
     #[test]
