@@ -1106,9 +1106,18 @@ mod tests {
         (1, s.to_string(), words)
     }
 
+    /// Each entry's name, group and presence, read from text lines.
+    fn groups_of(texts: &[&str]) -> Vec<(String, Group, Option<bool>)> {
+        let lines: Vec<_> = texts.iter().map(|s| line(s)).collect();
+        attendance(&borrowed(&lines), &[])
+            .into_iter()
+            .map(|e| (e.name, e.group, e.present))
+            .collect()
+    }
+
     #[test]
     fn genitive_headings_and_a_presence_column() {
-        let lines: Vec<_> = [
+        let got = groups_of(&[
             "Närvarande",
             "Direktionens ledamöter",
             "Anna Ek (S), ordförande",
@@ -1121,24 +1130,16 @@ mod tests {
             "Eva Nord X",
             "Övriga närvarande",
             "Fia Syd",
-        ]
-        .iter()
-        .map(|s| line(s))
-        .collect();
-        let a = attendance(&borrowed(&lines), &[]);
-        let got: Vec<_> = a
-            .iter()
-            .map(|e| (e.name.as_str(), e.group, e.present))
-            .collect();
+        ]);
         assert_eq!(
             got,
             [
-                ("Anna Ek", Group::Member, Some(true)),
-                ("Bo Berg", Group::Substitute, Some(true)),
-                ("Cecilia Lund", Group::Member, Some(true)),
-                ("Dan Holm", Group::Member, Some(false)),
-                ("Eva Nord", Group::Substitute, Some(true)),
-                ("Fia Syd", Group::Participant, Some(true)),
+                ("Anna Ek".into(), Group::Member, Some(true)),
+                ("Bo Berg".into(), Group::Substitute, Some(true)),
+                ("Cecilia Lund".into(), Group::Member, Some(true)),
+                ("Dan Holm".into(), Group::Member, Some(false)),
+                ("Eva Nord".into(), Group::Substitute, Some(true)),
+                ("Fia Syd".into(), Group::Participant, Some(true)),
             ]
         );
         // An officer's label after a genitive names one person.
@@ -1147,7 +1148,7 @@ mod tests {
 
     #[test]
     fn a_front_page_block_of_lists_says_more_than_its_headings() {
-        let lines: Vec<_> = [
+        let got = groups_of(&[
             "Närvarande:",
             "ande:",
             "Anna Ek (S),",
@@ -1158,24 +1159,16 @@ mod tests {
             "Övriga:",
             "Fia Nord, controller",
             "Gun Syd, kommunfullmäktiges ordförande",
-        ]
-        .iter()
-        .map(|s| line(s))
-        .collect();
-        let a = attendance(&borrowed(&lines), &[]);
-        let got: Vec<_> = a
-            .iter()
-            .map(|e| (e.name.as_str(), e.group, e.present))
-            .collect();
+        ]);
         assert_eq!(
             got,
             [
-                ("Anna Ek", Group::Member, Some(true)),
-                ("Bo Berg", Group::Member, Some(true)),
-                ("Cecilia Lund", Group::Substitute, Some(true)),
-                ("Eva Holm", Group::Substitute, Some(true)),
-                ("Fia Nord", Group::Official, Some(true)),
-                ("Gun Syd", Group::Participant, Some(true)),
+                ("Anna Ek".into(), Group::Member, Some(true)),
+                ("Bo Berg".into(), Group::Member, Some(true)),
+                ("Cecilia Lund".into(), Group::Substitute, Some(true)),
+                ("Eva Holm".into(), Group::Substitute, Some(true)),
+                ("Fia Nord".into(), Group::Official, Some(true)),
+                ("Gun Syd".into(), Group::Participant, Some(true)),
             ]
         );
         // At a company's meeting a profession before the name is a guest's.

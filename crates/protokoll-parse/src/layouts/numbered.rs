@@ -426,19 +426,19 @@ fn opening_parts<'a>(
         parts.push((None, Cow::Owned(side)));
     }
     if !rest.is_empty() {
-        parts.push((
-            None,
-            Cow::Owned(
-                rest.split_whitespace()
-                    .map(|t| Word {
-                        text: t.into(),
-                        ..Word::default()
-                    })
-                    .collect(),
-            ),
-        ));
+        parts.push((None, Cow::Owned(plain_words(rest))));
     }
     parts
+}
+
+/// Words without positions for text split off a line (a heading's rest).
+fn plain_words(text: &str) -> Vec<Word> {
+    text.split_whitespace()
+        .map(|t| Word {
+            text: t.into(),
+            ..Word::default()
+        })
+        .collect()
 }
 
 /// The heading text is a sentence of the minutes ([`crate::heading::is_sentence`]), or,
@@ -538,17 +538,7 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
             if !people.is_empty() && clean_end && people.iter().all(|p| p.contains(' ')) {
                 presenters = people;
                 if !rest.is_empty() {
-                    parts.push((
-                        Some(l),
-                        Cow::Owned(
-                            rest.split_whitespace()
-                                .map(|t| Word {
-                                    text: t.into(),
-                                    ..Word::default()
-                                })
-                                .collect(),
-                        ),
-                    ));
+                    parts.push((Some(l), Cow::Owned(plain_words(&rest))));
                 }
                 extent.push(l);
                 continue;
