@@ -271,6 +271,12 @@ mod tests {
         ));
         assert!(is_sentence("Inga motioner hade inkommit till styrelsen"));
         assert!(is_sentence("Frågan bordlades"));
+        // Minutes in the present tense.
+        assert!(is_sentence("Till mötesordförande väljs Roney Petersson"));
+        assert!(is_sentence(
+            "Resultat- och balansräkning presenteras och godkänns"
+        ));
+        assert!(!is_sentence("Val av revisor"));
     }
     use super::*;
 

@@ -262,10 +262,13 @@ fn roles_then_names(lines: &[String], at: usize) -> Option<(Vec<RoleNames>, usiz
 /// att justera protokollet"): names right under it are the elected, not presenters.
 pub fn elects(title: &str) -> bool {
     let mut words = title.split_whitespace();
-    words.next().is_some_and(|w| w.eq_ignore_ascii_case("val"))
+    // "Val av styrelse", "Val till …", or "Val." alone.
+    words
+        .next()
+        .is_some_and(|w| w.trim_end_matches(['.', ':']).eq_ignore_ascii_case("val"))
         && words
             .next()
-            .is_some_and(|w| crate::words::WORDS.heading_prepositions.contains(&w))
+            .is_none_or(|w| crate::words::WORDS.heading_prepositions.contains(&w))
 }
 
 /// The line is a role label with nothing after it but a rule.
@@ -728,6 +731,7 @@ mod tests {
         let o = from_elections(&[item("", "Olav Övrebö blev vald till ordförande.")]);
         assert_eq!(o.chair.as_deref(), Some("Olav Övrebö"));
         assert!(elects("Val av mötesordförande") && !elects("Valberedningens förslag"));
+        assert!(elects("Val.") && !elects("Val ansvar"));
     }
 
     #[test]
