@@ -227,7 +227,9 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
     let dpi = dpi.max(1) as f32;
     let min_len = (MIN_LEN_IN * dpi).round().max(2.0) as usize;
     let max_thick = (MAX_THICK_IN * dpi).max(1.0);
-    let ink = ink_level(grey);
+    // One histogram for both levels.
+    let paper = paper(grey);
+    let ink = level_below(paper, INK_DEPTH);
     let axis = |horizontal, shear, ink| Axis {
         grey,
         w,
@@ -249,7 +251,7 @@ pub(crate) fn find(grey: &[u8], w: usize, h: usize, dpi: u32) -> Vec<PixRule> {
     out.extend(rules_along(&axis(true, skew, ink), min_len, max_thick));
     // A border under a shaded cell (a table's header) merges with the shade at the
     // faint-ink level into one thick block: looked for again at a darker level.
-    let shaded = level(grey, SHADE_DEPTH);
+    let shaded = level_below(paper, SHADE_DEPTH);
     for r in rules_along(&axis(true, skew, shaded), min_len, max_thick) {
         if !out.iter().any(|o| o.same_line(&r)) {
             out.push(r);
@@ -320,12 +322,12 @@ fn paper(grey: &[u8]) -> u8 {
 
 /// The grey level under which a pixel is ink: [`INK_DEPTH`] below the paper's.
 pub(crate) fn ink_level(grey: &[u8]) -> u8 {
-    level(grey, INK_DEPTH)
+    level_below(paper(grey), INK_DEPTH)
 }
 
-/// The grey level `depth` (a share of the paper's value) below the paper's.
-fn level(grey: &[u8], depth: f32) -> u8 {
-    let paper = f32::from(paper(grey));
+/// The grey level `depth` (a share of the paper's value) below the `paper` grey.
+fn level_below(paper: u8, depth: f32) -> u8 {
+    let paper = f32::from(paper);
     (paper - paper * depth).round().clamp(1.0, 255.0) as u8
 }
 
@@ -337,7 +339,7 @@ fn level(grey: &[u8], depth: f32) -> u8 {
 pub(crate) fn erase(grey: &mut [u8], w: usize, dpi: u32, rules: &[PixRule]) {
     let fill = paper(grey);
     let margin = (ERASE_MARGIN_IN * dpi as f32).max(1.0);
-    let ink = ink_level(grey);
+    let ink = level_below(fill, INK_DEPTH);
     for r in rules.iter().filter(|r| r.through_text) {
         erase_strike(grey, w, r, ink, fill);
     }

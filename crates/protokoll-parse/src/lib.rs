@@ -163,8 +163,6 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     }
 }
 
-/// The chair and secretary the attendance list marks by role ("Suzanne Frank (m),
-/// ordf", "Östman Katarina, ungdomsledare, prot.förare"), where nothing else said.
 /// One word read where an officer's name should be that is a label, not a name: a role
 /// in its definite form ("Ordföranden"), a list heading ("Närvarande"), a word that is
 /// no name ("Underskrifter"). The officer stays unknown rather than wrong.
@@ -191,6 +189,8 @@ fn no_labels_for_officers(m: &mut protokoll_model::record::Meeting) {
     m.adjusters.retain(|a| !label(&a.name));
 }
 
+/// The chair and secretary the attendance list marks by role ("Suzanne Frank (m),
+/// ordf", "Östman Katarina, ungdomsledare, prot.förare"), where nothing else said.
 fn officers_by_role(
     meeting: &mut protokoll_model::record::Meeting,
     attendance: &[protokoll_model::record::Attendance],

@@ -106,10 +106,10 @@ fn dated(seg: &str, meeting_year: Option<i32>, meeting: Option<&str>) -> Vec<(St
     if found.is_empty() {
         found.extend(dates::find_date(seg, false));
     }
+    let before_meeting = |d: &str| meeting.is_some_and(|m| d <= m);
     let mut out = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let mut iso = f.iso.clone();
-        let before_meeting = |d: &str| meeting.is_some_and(|m| d <= m);
         if before_meeting(&iso) && explicit.is_none() {
             // "14 januari" written at a December meeting is next year's.
             if let Some(rolled) = meeting_year.and_then(|y| {
