@@ -63,6 +63,23 @@ const MIN_COMPOUND: usize = 6;
 const LOW_CONFIDENCE: f32 = 0.7;
 const HIGH_CONFIDENCE: f32 = 0.95;
 const CONFIDENCE_SHIFT: f32 = 0.5;
+/// Cost (log10) of a mark read as one or two other letters ("ftirt", "fcir", "iir",
+/// "Godkåindes": an ö or ä whose dots the OCR took for letters of their own), against
+/// a lost mark: such a reading is tried only where the word as written is no word, and
+/// the reading must be a common one ([`COMMON_READING`]).
+const GLYPH_COST: f32 = 1.0;
+/// What the OCR makes of a marked letter read as two: its body as a letter, then its
+/// dots or ring as a stroke ("ti", "tj", "ci", "ii", "åi" for ö or ä).
+const GLYPH_BODIES: &str = "acetiåäö";
+const GLYPH_DOTS: &str = "ij";
+/// Fewest letters of a word read with a mark made of two letters: in a shorter one the
+/// two are too often letters of a word the lexicon lacks ("sti", "Måj" in old print).
+const MIN_GLYPH_WORD: usize = 4;
+
+/// Whether two letters may be what the OCR made of one marked letter.
+fn glyph_piece(piece: &[char]) -> bool {
+    matches!(piece, [body, dot] if GLYPH_BODIES.contains(*body) && GLYPH_DOTS.contains(*dot))
+}
 
 /// What a word as written (lowercase) is to the partial repair, looked up once per
 /// document.
@@ -125,10 +142,13 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
         ..Fact::default()
     };
     // A common word as written is for the syntax to judge; a name stays.
-    if !lower.contains(['a', 'o', 'å', 'ä'])
-        || own.is_some_and(|z| z >= FUNCTION_WORD)
-        || name_like && lex.is_name(lower)
-    {
+    let name = name_like && lex.is_name(lower);
+    if own.is_some_and(|z| z >= FUNCTION_WORD) || name {
+        return fact;
+    }
+    // No letter that lost a mark ("iir"): only a mark read as two letters.
+    if !lower.contains(['a', 'o', 'å', 'ä']) {
+        glyph_fact(&mut fact, lower, own, ctx);
         return fact;
     }
     let written = own.unwrap_or(UNKNOWN_ZIPF);
@@ -164,7 +184,63 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     if fact.reading.is_none() && own.is_none() {
         fact.reading = compound_reading(lower, ctx);
     }
+    if fact.reading.is_none() {
+        glyph_fact(&mut fact, lower, own, ctx);
+    }
     fact
+}
+
+/// A reading with a mark the OCR read as two letters ([`glyph_reading`]) for a word as
+/// written that is no word or a rare one (`own`, its Zipf score); a suspect when the
+/// reading is far more frequent ([`SUSPECT_GAP`]).
+fn glyph_fact(fact: &mut Fact, lower: &str, own: Option<f32>, ctx: &Ctx<'_>) {
+    if own.is_some_and(|o| o >= COMMON_READING) || lower.chars().count() < MIN_GLYPH_WORD {
+        return;
+    }
+    let written = own.unwrap_or(UNKNOWN_ZIPF);
+    fact.reading = glyph_reading(lower, written, ctx);
+    fact.suspect = fact
+        .reading
+        .as_ref()
+        .is_some_and(|(_, gain)| gain + GLYPH_COST >= SUSPECT_GAP);
+}
+
+/// An unknown word two of whose letters side by side the OCR made of one marked letter
+/// ([`glyph_piece`]; "ftirt": "fört", "iir": "är", "godkåindes": "godkändes"): the
+/// most frequent common word so read, with its gain over the word as written (Zipf
+/// `written`). One such
+/// place a word; a name or a rare word is no reading (too many fit).
+fn glyph_reading(lower: &str, written: f32, ctx: &Ctx<'_>) -> Option<(String, f32)> {
+    let chars: Vec<char> = lower.chars().collect();
+    let mut best: Option<(String, f32)> = None;
+    for start in 0..chars.len() {
+        {
+            let (Some(head), Some(piece), Some(tail)) = (
+                chars.get(..start),
+                chars.get(start..start + 2),
+                chars.get(start + 2..),
+            ) else {
+                continue;
+            };
+            if !glyph_piece(piece) {
+                continue;
+            }
+            for mark in ['å', 'ä', 'ö'] {
+                let c: String = head.iter().chain([&mark]).chain(tail).collect();
+                let Some(z) = ctx.lex.zipf(&c).filter(|z| *z >= COMMON_READING) else {
+                    continue;
+                };
+                if ctx.lex.is_name(&c) {
+                    continue;
+                }
+                let gain = z - GLYPH_COST - written;
+                if best.as_ref().is_none_or(|(_, g)| gain > *g) {
+                    best = Some((c, gain));
+                }
+            }
+        }
+    }
+    best
 }
 
 /// An unknown word read as a compound of known parts with marks restored
@@ -420,6 +496,27 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_read_as_two_letters() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
+        assert_eq!(read("ftiljande").as_deref(), Some("följande"));
+        assert_eq!(read("ordfiirande").as_deref(), Some("ordförande"));
+        assert_eq!(read("godkåindes").as_deref(), Some("godkändes"));
+        assert_eq!(read("godkiinde").as_deref(), Some("godkände"));
+        // An unknown word is a suspect of a lost mark.
+        assert!(fact("ftiljande", false, &ctx).suspect);
+        // Two letters of which none is a dot, or one letter alone, are no marked letter
+        // ("yal" is no "öl"; "egaren", an old spelling, no "ägaren").
+        assert!(!glyph_piece(&['y', 'a']));
+        assert!(!glyph_piece(&['t']));
+        assert_eq!(read("yal"), None);
+        assert_eq!(read("iir"), None);
+        assert_eq!(read("egaren"), None);
+    }
+
+    #[test]
     fn pieces_of_hyphenated_words_are_no_words() {
         assert!(hyphenated("ar-", Some("och")));
         assert!(hyphenated("bete", Some("ar-")));
@@ -491,6 +588,12 @@ mod tests {
             Some("Nästa möte i Örebro är den 5 maj, där alla är välkomna.")
         );
         assert_eq!(n, 4);
+        // A mark the OCR read as two letters, on a page that keeps most of its marks.
+        let (out, _) = repaired_text(&format!("Mötet ftireslog att ordfiirande väljs.\n{CLEAN}"));
+        assert!(
+            out.starts_with("Mötet föreslog att ordförande väljs."),
+            "{out}"
+        );
         // A clean text gets none.
         assert_eq!(repaired_text(CLEAN), (CLEAN.replace("\n        ", "\n"), 0));
     }
