@@ -63,22 +63,35 @@ const MIN_COMPOUND: usize = 6;
 const LOW_CONFIDENCE: f32 = 0.7;
 const HIGH_CONFIDENCE: f32 = 0.95;
 const CONFIDENCE_SHIFT: f32 = 0.5;
-/// Cost (log10) of a mark read as one or two other letters ("ftirt", "fcir", "iir",
-/// "Godkåindes": an ö or ä whose dots the OCR took for letters of their own), against
-/// a lost mark: such a reading is tried only where the word as written is no word, and
-/// the reading must be a common one ([`COMMON_READING`]).
+/// Cost (log10) of a marked letter the OCR read as other letters ("ftirt", "fcir",
+/// "ftr", "Godkåindes": an ö or ä whose body and dots became letters of their own),
+/// against a lost mark: such a reading is tried only where the word as written is no
+/// word (or a rare one), and the reading must be a common one ([`COMMON_READING`]).
 const GLYPH_COST: f32 = 1.0;
-/// What the OCR makes of a marked letter read as two: its body as a letter, then its
-/// dots or ring as a stroke ("ti", "tj", "ci", "ii", "åi" for ö or ä).
-const GLYPH_BODIES: &str = "acetiåäö";
+/// What the OCR makes of a marked letter read as two: its body as a round letter or a
+/// stroke, then its dots or ring as a stroke ("ti", "tj", "ci", "ii", "åi" for ö or ä).
+/// The shapes seen in the Canon scanner layers of the dev corpus (`corpus/ocr`).
+const GLYPH_BODIES: &str = "ctiåä";
 const GLYPH_DOTS: &str = "ij";
-/// Fewest letters of a word read with a mark made of two letters: in a shorter one the
-/// two are too often letters of a word the lexicon lacks ("sti", "Måj" in old print).
+/// Fewest letters of a word read with such a mark; a shorter one is read only as a
+/// function word ("ftr", "iir": "för", "är"), since in a short word the letters are too
+/// often a word the lexicon lacks ("sti", "Måj" in old print).
 const MIN_GLYPH_WORD: usize = 4;
+/// Zipf score below which a short word as written is as good as unknown: the
+/// frequency list's rarest ("iir", "ftr" 1.5).
+const RARE_SHORT: f32 = 2.0;
 
-/// Whether two letters may be what the OCR made of one marked letter.
-fn glyph_piece(piece: &[char]) -> bool {
-    matches!(piece, [body, dot] if GLYPH_BODIES.contains(*body) && GLYPH_DOTS.contains(*dot))
+/// Whether `piece` may be what the OCR made of one marked letter, between the letters
+/// `before` and `after`: a body and a dot, or a "t" alone after an "f" ("ftr": the f's
+/// bar run into the ö). At a word's start "ti" and "ci" are letters of their own too
+/// often ("tindrade"): there only "ii", "åi", "äi".
+fn glyph_piece(piece: &[char], before: Option<char>, after: Option<char>) -> bool {
+    match piece {
+        [body, dot] if before.is_none() => "iåä".contains(*body) && GLYPH_DOTS.contains(*dot),
+        [body, dot] => GLYPH_BODIES.contains(*body) && GLYPH_DOTS.contains(*dot),
+        ['t'] => before == Some('f') && after.is_some_and(|c| !"aeiouyåäö".contains(c)),
+        _ => false,
+    }
 }
 
 /// What a word as written (lowercase) is to the partial repair, looked up once per
@@ -190,52 +203,70 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     fact
 }
 
-/// A reading with a mark the OCR read as two letters ([`glyph_reading`]) for a word as
-/// written that is no word or a rare one (`own`, its Zipf score); a suspect when the
-/// reading is far more frequent ([`SUSPECT_GAP`]).
+/// A reading with a marked letter the OCR read as other letters ([`glyph_reading`])
+/// for a word as written that is no word, or a rare one (`own`, its Zipf score) of four
+/// letters or more; a suspect when the reading is far more frequent ([`SUSPECT_GAP`]).
 fn glyph_fact(fact: &mut Fact, lower: &str, own: Option<f32>, ctx: &Ctx<'_>) {
-    if own.is_some_and(|o| o >= COMMON_READING) || lower.chars().count() < MIN_GLYPH_WORD {
+    let short = lower.chars().count() < MIN_GLYPH_WORD;
+    if own.is_some_and(|o| o >= COMMON_READING || short && o >= RARE_SHORT) {
         return;
     }
+    let least = if short { FUNCTION_WORD } else { COMMON_READING };
     let written = own.unwrap_or(UNKNOWN_ZIPF);
-    fact.reading = glyph_reading(lower, written, ctx);
+    fact.reading = glyph_reading(lower, written, least, ctx);
     fact.suspect = fact
         .reading
         .as_ref()
         .is_some_and(|(_, gain)| gain + GLYPH_COST >= SUSPECT_GAP);
 }
 
-/// An unknown word two of whose letters side by side the OCR made of one marked letter
-/// ([`glyph_piece`]; "ftirt": "fört", "iir": "är", "godkåindes": "godkändes"): the
-/// most frequent common word so read, with its gain over the word as written (Zipf
-/// `written`). One such
-/// place a word; a name or a rare word is no reading (too many fit).
-fn glyph_reading(lower: &str, written: f32, ctx: &Ctx<'_>) -> Option<(String, f32)> {
+/// The best reading of `lower` with one run of letters read as a marked letter
+/// ([`glyph_piece`]; "ftirt": "fört", "samftillighetens": "samfällighetens"), a word of
+/// Zipf `least` or more or a compound of known parts, with its gain over the word as
+/// written (Zipf `written`). The reading may restore other lost marks too, at their
+/// cost ([`mark_cost`]); a name is no reading.
+fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option<(String, f32)> {
     let chars: Vec<char> = lower.chars().collect();
     let mut best: Option<(String, f32)> = None;
+    let mut keep = |c: String, gain: f32| {
+        if best.as_ref().is_none_or(|(_, g)| gain > *g) {
+            best = Some((c, gain));
+        }
+    };
+    let mut found = Vec::new();
     for start in 0..chars.len() {
-        {
+        for width in 1..=2 {
             let (Some(head), Some(piece), Some(tail)) = (
                 chars.get(..start),
-                chars.get(start..start + 2),
-                chars.get(start + 2..),
+                chars.get(start..start + width),
+                chars.get(start + width..),
             ) else {
                 continue;
             };
-            if !glyph_piece(piece) {
+            let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
+            if !glyph_piece(piece, before, tail.first().copied()) {
                 continue;
             }
-            for mark in ['å', 'ä', 'ö'] {
-                let c: String = head.iter().chain([&mark]).chain(tail).collect();
-                let Some(z) = ctx.lex.zipf(&c).filter(|z| *z >= COMMON_READING) else {
-                    continue;
-                };
-                if ctx.lex.is_name(&c) {
-                    continue;
+            // The glyph's letter without its mark; the lexicon gives the marks back.
+            for base in ['a', 'o'] {
+                let bare: String = head.iter().chain([&base]).chain(tail).collect();
+                let marked_here = |c: &str| c.chars().nth(start).is_some_and(|m| "åäö".contains(m));
+                found.clear();
+                ctx.lex.accented(&bare, &mut found);
+                for (c, z) in found.drain(..) {
+                    let Some(cost) = mark_cost(&bare, &c) else {
+                        continue;
+                    };
+                    if z >= least && marked_here(&c) && !ctx.lex.is_name(&c) {
+                        keep(c, z - GLYPH_COST - cost - written);
+                    }
                 }
-                let gain = z - GLYPH_COST - written;
-                if best.as_ref().is_none_or(|(_, g)| gain > *g) {
-                    best = Some((c, gain));
+                if chars.len() >= MIN_COMPOUND && least < FUNCTION_WORD {
+                    if let Some(((c, score), _)) = compound(ctx.lex, &bare, ctx.seen, 2) {
+                        if let Some(cost) = mark_cost(&bare, &c).filter(|_| marked_here(&c)) {
+                            keep(c, score - GLYPH_COST - cost - COMPOUND_COST - written);
+                        }
+                    }
                 }
             }
         }
@@ -509,10 +540,19 @@ mod tests {
         assert!(fact("ftiljande", false, &ctx).suspect);
         // Two letters of which none is a dot, or one letter alone, are no marked letter
         // ("yal" is no "öl"; "egaren", an old spelling, no "ägaren").
-        assert!(!glyph_piece(&['y', 'a']));
-        assert!(!glyph_piece(&['t']));
+        assert!(!glyph_piece(&['y', 'a'], None, None));
+        assert!(glyph_piece(&['t', 'i'], Some('f'), Some('r')));
+        // A "t" alone after an "f" ("ftr"), not elsewhere ("väsendtliga").
+        assert!(glyph_piece(&['t'], Some('f'), Some('r')));
+        assert!(!glyph_piece(&['t'], Some('d'), Some('l')));
+        // At a word's start "ti" is letters ("tindrade"), "ii" a mark ("iir").
+        assert!(!glyph_piece(&['t', 'i'], None, Some('n')));
+        assert!(glyph_piece(&['i', 'i'], None, Some('r')));
         assert_eq!(read("yal"), None);
-        assert_eq!(read("iir"), None);
+        // A short word only as a function word; a compound of known parts.
+        assert_eq!(read("iir").as_deref(), Some("är"));
+        assert_eq!(read("ftr").as_deref(), Some("för"));
+        assert_eq!(read("samftillighetens").as_deref(), Some("samfällighetens"));
         assert_eq!(read("egaren"), None);
     }
 
