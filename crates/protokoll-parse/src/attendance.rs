@@ -809,6 +809,12 @@ struct List {
 /// political body's members.
 fn settle_lists(out: &mut [Attendance], lists: &[List]) {
     let political = out.iter().filter(|e| e.party.is_some()).count() >= POLITICAL_BODY;
+    // The members, when the first list names them: those a bare "Frånvarande" lists
+    // are members too (the absent of a board are its members).
+    let members = lists
+        .first()
+        .and_then(|l| out.get(l.start))
+        .is_some_and(|e| e.group == Group::Member);
     let mut block_present = false;
     for (i, l) in lists.iter().enumerate() {
         let end = lists.get(i + 1).map_or(out.len(), |n| n.start);
@@ -826,7 +832,9 @@ fn settle_lists(out: &mut [Attendance], lists: &[List]) {
             if e.group != Group::Participant {
                 continue;
             }
-            if l.heading == "närvarande" && elected && e.party.is_some() {
+            if l.heading == "närvarande" && elected && e.party.is_some()
+                || members && l.presence == Some(false)
+            {
                 e.group = Group::Member;
             } else if l.heading.starts_with("övriga")
                 && e.party.is_none()
@@ -917,16 +925,18 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
             is_name_word(w) || WORDS.name_joiners.contains(&w) || WORDS.name_particles.contains(&w)
         })
     };
+    // The entries, parted by commas and by the "och" before the last one.
+    let pieces = || rest.split(',').flat_map(|p| p.split(" och "));
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
     // parts two people only where both sides are full names and neither an organisation.
-    let two_people = || {
-        rest.split(',').all(|p| {
+    let full_names = || {
+        pieces().all(|p| {
             let n = p.split_whitespace().count();
             (2..=4).contains(&n) && !is_org(p.trim())
         })
     };
     let commas = rest.matches(',').count();
-    let list = commas >= COMMA_LIST_MIN || (commas == 1 && two_people());
+    let list = commas >= COMMA_LIST_MIN || (commas == 1 && full_names());
     if rest.contains(';') || !list || !names_only(rest) {
         return (rest.to_string(), 0);
     }

@@ -386,7 +386,10 @@ pub fn candidates(
     let body = body_size(lines);
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let words = words_of(l);
+        // A list bullet before the label is layout ("• 1 Mötet öppnas").
+        let all = words_of(l);
+        let skip = usize::from(all.first().is_some_and(|w| crate::view::is_bullet(&w.text)));
+        let words = all.get(skip..).unwrap_or(&[]);
         let alone = l.cell(0).is_some_and(|w| w.len() == 1) || words.len() == 1;
         let x0 = words.first().map_or(0.0, |w| w.bbox.x0);
         // Typography is measured only on lines that carry a label (most do not).
@@ -408,6 +411,7 @@ pub fn candidates(
         let Some((number, value, consumed, weak)) = found else {
             continue;
         };
+        let in_line = consumed + skip;
         // A label standing alone (or beside its case number only) heads the line under
         // it: that line's type says whether this is a heading ("§ 35  2026.034 SN" over
         // a bold title) or an entry of a contents list.
@@ -422,7 +426,7 @@ pub fn candidates(
             if heading { HEADING_WEIGHT } else { 1.0 } * if list { LIST_WEIGHT } else { 1.0 };
         let lone = weak
             && lines.get(i + 1).is_some()
-            && l.words.get(consumed..).is_some_and(sentence_case_heading);
+            && l.words.get(in_line..).is_some_and(sentence_case_heading);
         let introduced = i
             .checked_sub(1)
             .and_then(|p| lines.get(p))
@@ -432,12 +436,12 @@ pub fn candidates(
             number,
             value,
             line: i,
-            consumed,
+            consumed: in_line,
             x0,
             weak,
             weight,
             lone,
-            prose: opens_sentence(l.words.get(consumed..).unwrap_or(&[]), lines.get(i + 1)),
+            prose: opens_sentence(l.words.get(in_line..).unwrap_or(&[]), lines.get(i + 1)),
             introduced,
         });
     }

@@ -318,6 +318,12 @@ fn push_tab_form(
 /// bullets keep when a PDF maps them to no standard character.
 const BULLETS: [char; 9] = ['●', '○', '■', '•', '▪', '◦', '*', '\u{f0b7}', '\u{f0a7}'];
 
+/// A word that is a list bullet and nothing else.
+pub fn is_bullet(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c)) && chars.next().is_none()
+}
+
 /// A line without the bullet it opens with ("● Ordförande: William Levén"): a list's
 /// bullets are no part of its entries.
 pub fn unbulleted(line: &str) -> &str {
