@@ -1326,6 +1326,37 @@ mod tests {
     }
 
     #[test]
+    fn the_absent_of_a_board_are_its_members() {
+        let got = groups_of(&[
+            "Närvarande styrelseledamöter:",
+            "Åke Strand, Carin Nise och Frida Grund.",
+            "Frånvarande:",
+            "Charlotte Bjur, Mats Mårten och Ewa Lovar Gerdsdotter.",
+        ]);
+        let member = |n: &str, p| (n.to_string(), Group::Member, Some(p));
+        assert_eq!(
+            got,
+            [
+                member("Åke Strand", true),
+                member("Carin Nise", true),
+                member("Frida Grund", true),
+                member("Charlotte Bjur", false),
+                member("Mats Mårten", false),
+                member("Ewa Lovar Gerdsdotter", false),
+            ]
+        );
+        // After a list of participants, the absent are participants.
+        let got = groups_of(&[
+            "Närvarande:",
+            "Anna Ek",
+            "Bo Berg",
+            "Frånvarande:",
+            "Cia Lund",
+        ]);
+        assert_eq!(got.last().map(|e| e.1), Some(Group::Participant));
+    }
+
+    #[test]
     fn checkboxes_say_who_was_there() {
         let lines = vec![
             line("Beslutande"),

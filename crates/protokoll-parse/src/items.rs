@@ -1023,6 +1023,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bullet_before_a_label_is_layout() {
+        let lines: Vec<PLine> = ["• 1 Mötet öppnas", "Text.", "• 2 Föregående protokoll"]
+            .iter()
+            .map(|t| PLine::of_words(1, words(t)))
+            .collect();
+        let found = candidates(&lines, LabelKind::Number, &|l: &PLine| &l.words);
+        let got: Vec<(u32, usize)> = found.iter().map(|l| (l.value, l.consumed)).collect();
+        // The label's words taken include the bullet: the title starts after both.
+        assert_eq!(got, [(1, 2), (2, 2)]);
+        assert!(crate::view::is_bullet("•") && !crate::view::is_bullet("•1"));
+    }
+
+    #[test]
     fn an_agenda_list_with_a_wrapped_row_yields_to_the_items() {
         // § 54-57 listed on lines 0-4 (one title wraps), then the paragraphs themselves.
         let mut c = vec![
