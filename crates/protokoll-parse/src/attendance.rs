@@ -131,6 +131,29 @@ pub fn section_of(line: &str) -> Option<(Group, String)> {
     heading_of(line).map(|(h, rest)| (h.group, rest))
 }
 
+/// The line opens with a list heading set as a heading, not as a sentence that lists
+/// the names after a verb ("Närvarande ledamöter är Anna Ek, …": part of the text
+/// around it; "Närvarande ledamöter voro:" is a heading).
+pub fn heading_line(line: &str) -> bool {
+    if section_of(line).is_none() {
+        return false;
+    }
+    let trimmed = line.trim();
+    let after = heading_span(trimmed)
+        .and_then(|(_, end)| trimmed.get(end..))
+        .unwrap_or("");
+    copula(after.trim_start()).is_none_or(|names| names.trim().is_empty())
+}
+
+/// What follows a list copula opening `after` ("är Anna Ek, …": "Anna Ek, …").
+fn copula(after: &str) -> Option<&str> {
+    after
+        .split_whitespace()
+        .next()
+        .filter(|w| WORDS.list_copulas.contains(w))
+        .and_then(|w| after.get(w.len()..))
+}
+
 /// The line is a heading that names members by office ("Ordinarie ledamöter:"): under
 /// an election it lists the elected, not who was there.
 pub fn office_heading(line: &str) -> bool {
@@ -194,29 +217,65 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     if trimmed.contains('\n') {
         return None;
     }
-    let m = SECTION.find(trimmed)?;
-    let head = m.as_str().to_lowercase();
-    let after = trimmed.get(m.end()..).unwrap_or("").trim_start();
+    let (heading, end) = heading_span(trimmed)?;
+    let after = trimmed.get(end..).unwrap_or("").trim_start();
+    // A verb in the colon's place: "Närvarande ledamöter är Anna Ek, …", "… voro:".
+    let copula = copula(after);
+    let after = copula.map_or(after, str::trim_start);
     let rest = after.strip_prefix(':').unwrap_or(after).trim().to_string();
-    let has_colon = line.contains(':');
+    let has_colon = line.contains(':') || copula.is_some();
     // "Ordförande hälsar välkommen" is a sentence, not a heading: a heading either ends
     // the line or has a colon.
     if !has_colon && !rest.is_empty() {
         return None;
     }
-    let heading = HEADINGS.iter().find(|(h, _)| *h == head).map_or(
-        Heading {
-            group: Group::Participant,
-            office: false,
-        },
-        |(_, h)| *h,
-    );
     // A role label without a colon ("Sekreterare" over a name in a letterhead) names
     // one person, not a list.
     if is_role_group(heading.group) && !has_colon {
         return None;
     }
     Some((heading, rest))
+}
+
+/// The list heading opening `trimmed` and where it ends. A presence word before a
+/// heading of its own takes that heading's group ("Frånvarande styrelseledamöter":
+/// members, absent; "Närvarande adjungerade").
+fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
+    let of = |head: &str| {
+        let head = head.to_lowercase();
+        HEADINGS.iter().find(|(h, _)| *h == head).map_or(
+            Heading {
+                group: Group::Participant,
+                office: false,
+            },
+            |(_, h)| *h,
+        )
+    };
+    let m = SECTION.find(trimmed)?;
+    let heading = of(m.as_str());
+    let after = trimmed.get(m.end()..).unwrap_or("");
+    let then = after.trim_start();
+    let gap = after.len() - then.len();
+    let second = (gap > 0 && listed_presence(m.as_str()).is_some())
+        .then(|| SECTION.find(then))
+        .flatten()
+        .filter(|n| {
+            then.get(n.end()..)
+                .is_none_or(|t| !t.starts_with(char::is_alphanumeric))
+        });
+    Some(match second {
+        Some(n) if of(n.as_str()).group != Group::Participant => {
+            let group = of(n.as_str()).group;
+            (
+                Heading {
+                    group,
+                    office: false,
+                },
+                m.end() + gap + n.end(),
+            )
+        }
+        _ => (heading, m.end()),
+    })
 }
 
 /// A heading after the body's genitive ("Direktionens ledamöter", "Styrelsens
@@ -652,10 +711,48 @@ fn list_heading(t: &str) -> (Option<(Group, String)>, bool) {
     if let Some(s) = section_of(t) {
         return (Some(s), false);
     }
+
     match presence_column_heading(t) {
         Some(head) => (section_of(head), true),
         None => (None, false),
     }
+}
+
+/// The line after the item label it opens with ("§ 2.", "§2", "2."), if it opens with
+/// one.
+fn after_label(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    let first = t.split_whitespace().next()?;
+    let (number, taken) = match first.strip_prefix('§') {
+        Some("") => {
+            let rest = t.get(first.len()..)?.trim_start();
+            let n = rest.split_whitespace().next()?;
+            (n, t.len() - rest.len() + n.len())
+        }
+        Some(n) => (n, first.len()),
+        None => (first, first.len()),
+    };
+    let n = protokoll_model::text::item_number(number)?;
+    // A bare number opens a line of text too ("12 ledamöter …"); a label has its mark.
+    let marked = n.closing.is_some() || first.starts_with('§');
+    (marked && n.value > 0)
+        .then(|| t.get(taken..))
+        .flatten()
+        .map(str::trim_start)
+}
+
+/// A line's text as the attendance reads it: without its bullet, and without the item
+/// label before a list heading ("§ 2. Närvarande ledamöter voro:"); None for a legend.
+fn listed_text(text: &str) -> Option<&str> {
+    let t = crate::view::unbulleted(text).trim_end();
+    if is_legend(t) {
+        return None;
+    }
+    Some(
+        after_label(t)
+            .filter(|r| section_of(r).is_some())
+            .unwrap_or(t),
+    )
 }
 
 /// The attendance entries of a document, from its lines in reading order. `bodies` are
@@ -684,10 +781,9 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         }
         set_sources(&mut out, mark, lines.get(from..taken_until.max(from + 1)));
         (mark, from) = (out.len(), idx);
-        let t = crate::view::unbulleted(text).trim_end();
-        if is_legend(t) {
+        let Some(t) = listed_text(text) else {
             continue;
-        }
+        };
         let (section, column_head) = list_heading(t);
         if let Some((g, rest)) = section {
             // The column runs on through the block's next lists ("Suppleanter").
@@ -920,23 +1016,32 @@ const VOTING_ITEM_WORDS: usize = 8;
 /// between the entries, run on over the lines it wraps to; and how many lines it took.
 /// A list of "Name, Organisation; …" (semicolons already) is left as it is.
 fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
+    // A remark in brackets after a name ("(ej vid §§ 9, 10 och 18)") is the entry's;
+    // one before the names ("(Asketorp 1:3, andel 59%) Irené Blixt, Per Blixt") is
+    // theirs together.
     let names_only = |s: &str| {
-        s.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            is_name_word(w) || WORDS.name_joiners.contains(&w) || WORDS.name_particles.contains(&w)
-        })
+        !s.trim_start().starts_with('(')
+            && outside_brackets(s)
+                .split([',', ' '])
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    is_name_word(w)
+                        || WORDS.name_joiners.contains(&w)
+                        || WORDS.name_particles.contains(&w)
+                })
     };
-    // The entries, parted by commas and by the "och" before the last one.
-    let pieces = || rest.split(',').flat_map(|p| p.split(" och "));
+    let pieces = || list_pieces(rest);
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
     // parts two people only where both sides are full names and neither an organisation.
     let full_names = || {
-        pieces().all(|p| {
-            let n = p.split_whitespace().count();
+        pieces().iter().all(|p| {
+            let n = outside_brackets(p).split_whitespace().count();
             (2..=4).contains(&n) && !is_org(p.trim())
         })
     };
-    let commas = rest.matches(',').count();
-    let list = commas >= COMMA_LIST_MIN || (commas == 1 && full_names());
+    let commas = outside_brackets(rest).matches(',').count();
+    // Two full names joined by "och" are two people too.
+    let list = commas >= COMMA_LIST_MIN || commas <= 1 && pieces().len() >= 2 && full_names();
     if rest.contains(';') || !list || !names_only(rest) {
         return (rest.to_string(), 0);
     }
@@ -945,21 +1050,69 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
     for (_, line, _) in following {
         let l = line.trim();
         let continues = text.ends_with(',') || l.contains(',');
-        if l.is_empty() || section_of(l).is_some() || !continues || !names_only(l) {
+        // Brackets may wrap over the line end: names are judged on the whole text.
+        let joined = format!("{text} {l}");
+        if l.is_empty() || section_of(l).is_some() || !continues || !names_only(&joined) {
             break;
         }
         text.push(' ');
         text.push_str(l);
         used += 1;
     }
-    let list = text
-        .split(',')
-        .flat_map(|p| p.split(" och "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let list = list_pieces(&text).join("; ");
     (list, used)
+}
+
+/// `s` with what stands in brackets taken out ("Bo Ek (ej vid § 9, 10)": "Bo Ek ").
+fn outside_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// A list's entries: parted by commas outside brackets and by the word that joins the
+/// last one ("och", "samt", "&"; [`WORDS`]' name joiners but "tillika", which joins
+/// two roles of one person).
+fn list_pieces(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut depth = 0usize;
+    for w in s.split_whitespace() {
+        let joiner = depth == 0 && w != "tillika" && WORDS.name_joiners.contains(&w);
+        if joiner {
+            out.push(String::new());
+            continue;
+        }
+        for c in w.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(w);
+        }
+        // A comma outside brackets ends the entry.
+        if depth == 0 && w.ends_with(',') {
+            if let Some(last) = out.last_mut() {
+                last.pop();
+            }
+            out.push(String::new());
+        }
+    }
+    out.retain(|p| !p.trim().is_empty());
+    out
 }
 
 /// A heading's inline entries separated by at least this many commas are a list of
@@ -1354,6 +1507,48 @@ mod tests {
             "Cia Lund",
         ]);
         assert_eq!(got.last().map(|e| e.1), Some(Group::Participant));
+    }
+
+    #[test]
+    fn lists_in_sentences_under_item_labels_and_with_remarks() {
+        // A copula for the colon; a presence word before a heading of its own.
+        let got = groups_of(&[
+            "Närvarande styrelseledamöter är Anna Ek, Bo Berg samt Cia Lund.",
+            "Frånvarande styrelseledamöter är Dan Ek och Eva Holm.",
+        ]);
+        let names: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.1, e.2)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Anna Ek", Group::Member, Some(true)),
+                ("Bo Berg", Group::Member, Some(true)),
+                ("Cia Lund", Group::Member, Some(true)),
+                ("Dan Ek", Group::Member, Some(false)),
+                ("Eva Holm", Group::Member, Some(false)),
+            ]
+        );
+        // An item heading that is a list's; a remark in brackets wrapping to the next
+        // line, its commas no entries' ends.
+        let got = groups_of(&[
+            "§ 2. Närvarande ledamöter voro:",
+            "Anna Ek, Bo Berg (ej vid §§ 9, 10 och",
+            "18), Cia Lund",
+        ]);
+        let names: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.2)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Anna Ek", Some(true)),
+                ("Bo Berg", Some(true)),
+                ("Cia Lund", Some(true))
+            ]
+        );
+        // A sentence that lists names does not end an item's body; a heading does.
+        assert!(!heading_line("Närvarande ledamöter är Anna Ek, Bo Berg."));
+        assert!(heading_line("Närvarande ledamöter voro:"));
+        assert!(heading_line("Närvarande:"));
+        assert_eq!(after_label("§ 2. Närvarande"), Some("Närvarande"));
+        assert_eq!(after_label("12 ledamöter"), None);
     }
 
     #[test]

@@ -682,7 +682,7 @@ pub fn ends_item_body(title: &str, line: &PLine) -> bool {
 /// Lines that end an item's body before the next label: attendance headings and
 /// presence legends (a list of members after the last item is not its text).
 pub fn ends_body(line: &str) -> bool {
-    crate::attendance::section_of(line).is_some() || crate::attendance::is_legend(line)
+    crate::attendance::heading_line(line) || crate::attendance::is_legend(line)
 }
 
 /// Joins lines into text: a blank line between paragraphs (a vertical gap of about half

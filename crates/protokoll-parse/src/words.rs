@@ -43,6 +43,8 @@ pub struct Words {
     pub elected_roles: Vec<&'static str>,
     /// Words that join names in a list ("och", "tillika").
     pub name_joiners: Vec<&'static str>,
+    /// A verb between a list heading and its names ("är", "voro").
+    pub list_copulas: Vec<&'static str>,
     /// Words that open a clause continuing the line before ("eller").
     pub clause_joiners: Vec<&'static str>,
     /// A heading's last word before its object ("Val av …").
@@ -91,6 +93,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         schedule_deadlines: list(&all, "schedule deadlines"),
         elected_roles: list(&all, "elected roles"),
         name_joiners: list(&all, "name joiners"),
+        list_copulas: list(&all, "list copulas"),
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
         organisation_words: list(&all, "organisation words"),
@@ -126,6 +129,7 @@ mod tests {
             &w.schedule_deadlines,
             &w.elected_roles,
             &w.name_joiners,
+            &w.list_copulas,
             &w.clause_joiners,
             &w.heading_prepositions,
             &w.organisation_words,
