@@ -355,7 +355,7 @@ const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)
 /// "Till justeringsmän, tillika rösträknare, valdes …".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare),?)?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+({NAMES})"
+        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare),?)?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+(?:\p{{Ll}}+\s+){{0,3}}({NAMES})"
     ))
     .expect("regex")
 });
@@ -722,6 +722,12 @@ mod tests {
         assert_eq!(o.secretary.as_deref(), Some("Per Westin"));
         assert_eq!(o.adjusters, ["Jimmy Mårts", "Ninni Tamm"]);
         let o = from_elections(&[item("", "Till ordförande för stämman väljs Hans Jansson.")]);
+        // Words before the name: "väljs sittande ordförande Carin Nises".
+        let sitting = from_elections(&[item(
+            "",
+            "Till ordförande för årsmötet väljs sittande ordförande Carin Nises.",
+        )]);
+        assert_eq!(sitting.chair.as_deref(), Some("Carin Nises"));
         assert_eq!(o.chair.as_deref(), Some("Hans Jansson"));
         let o = from_elections(&[item(
             "",
