@@ -351,6 +351,10 @@ impl Officers {
 const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
 const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
 
+/// A word, then a capitalised "Till" or "Som" that opens a sentence of its own.
+static NEXT_ELECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{L}) (Till|Som) ").expect("regex"));
+
 /// "Till mötesordförande valdes Anna Berg", "Till stämmans sekreterare valdes …",
 /// "Till justeringsmän, tillika rösträknare, valdes …".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -485,6 +489,9 @@ pub fn from_elections(items: &[Item]) -> Officers {
             continue;
         }
         let text = format!("{} {}", it.title, it.text.replace('\n', " "));
+        // Lines written without a stop run together: a capitalised "Till"/"Som" after a
+        // word opens the next election ("… valdes Mattias Bjärnemalm Till mötes…").
+        let text = NEXT_ELECTION.replace_all(&text, "$1. $2 ");
         let mut found: Vec<(usize, Role, Vec<String>)> = Vec::new();
         // (pattern, its names group, its role group)
         for (re, names_at, role_at) in [(&*ROLE_THEN_NAME, 3, 1), (&*NAME_THEN_ROLE, 1, 2)] {
@@ -722,6 +729,13 @@ mod tests {
         assert_eq!(o.secretary.as_deref(), Some("Per Westin"));
         assert_eq!(o.adjusters, ["Jimmy Mårts", "Ninni Tamm"]);
         let o = from_elections(&[item("", "Till ordförande för stämman väljs Hans Jansson.")]);
+        // Elections on lines without stops.
+        let o2 = from_elections(&[item(
+            "",
+            "Till mötesordförande valdes Mattias Bjärnemalm\nTill mötessekreterare valdes Henrik Brändén\nTill justerare valdes Emil Isberg och Fredrik Strandin.",
+        )]);
+        assert_eq!(o2.chair.as_deref(), Some("Mattias Bjärnemalm"));
+        assert_eq!(o2.secretary.as_deref(), Some("Henrik Brändén"));
         // Words before the name: "väljs sittande ordförande Carin Nises".
         let sitting = from_elections(&[item(
             "",
