@@ -90,13 +90,37 @@ fn place_in(line: &str) -> Option<String> {
             || low == "klockan"
             || low.ends_with("dagen")
             || low.ends_with("dag")
-            || w.starts_with(|ch: char| ch.is_ascii_digit());
+            || w.starts_with(|ch: char| ch.is_ascii_digit())
+            // The next line's list heading ("Närvarande:"), read on from a wrapped
+            // phrase.
+            || w.ends_with(':')
+            || crate::attendance::section_of(w).is_some();
         if stop || words.len() == 4 {
             break;
         }
         words.push(w);
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A place label's value without a remark after it: a comma and a clause a listed word
+/// opens ("Gyllenbergssalen, i samband med föräldramötet" → "Gyllenbergssalen"); a room
+/// or an address after a comma stays ("Lokal Eken, Eklundavägen 1").
+fn place_value(rest: &str) -> String {
+    let cut = rest
+        .match_indices(", ")
+        .find(|(i, _)| {
+            rest.get(i + 2..).is_some_and(|t| {
+                WORDS.place_remarks.iter().any(|r| {
+                    t.starts_with(r) && t.get(r.len()..).is_some_and(|a| a.starts_with(' '))
+                })
+            })
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    rest.get(..cut)
+        .unwrap_or(rest)
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// The most words a first line has to be read as the document's title.
@@ -389,7 +413,7 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
         if let Some((lab, rest)) = label(l) {
             if WORDS.place_labels.contains(&lab.as_str()) && !rest.is_empty() {
                 if !WORDS.time_labels.contains(&lab.as_str()) {
-                    m.location = Some(rest.trim_end_matches('.').to_string());
+                    m.location = Some(place_value(&rest));
                 } else if m.location.is_none() {
                     // "Plats och tid: Kommunhusets tingssal måndagen den 8 januari".
                     m.location = place_before_date(&rest);
@@ -730,6 +754,21 @@ mod tests {
         );
         assert_eq!(place_in("Mötet i korthet"), None);
         assert_eq!(place_in("Styrelsen i Föreningen X, protokoll"), None);
+        // A wrapped phrase stops at the next line's label.
+        assert_eq!(
+            place_in("Styrelsemöte 8.9.2016 kl. 17.00 i Sandels matsal Närvarande: Eva Ek")
+                .as_deref(),
+            Some("Sandels matsal")
+        );
+        // A place label's value without a remark after a comma; an address stays.
+        assert_eq!(
+            place_value("Gyllenbergssalen, i samband med föräldramötet"),
+            "Gyllenbergssalen"
+        );
+        assert_eq!(
+            place_value("Lokal Eken, Eklundavägen 1."),
+            "Lokal Eken, Eklundavägen 1"
+        );
     }
 
     #[test]

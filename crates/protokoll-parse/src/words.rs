@@ -43,6 +43,8 @@ pub struct Words {
     pub elected_roles: Vec<&'static str>,
     /// Words that join names in a list ("och", "tillika").
     pub name_joiners: Vec<&'static str>,
+    /// Words that open a remark after a place and its comma ("i samband").
+    pub place_remarks: Vec<&'static str>,
     /// A verb between a list heading and its names ("är", "voro").
     pub list_copulas: Vec<&'static str>,
     /// Words that open a clause continuing the line before ("eller").
@@ -94,6 +96,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         elected_roles: list(&all, "elected roles"),
         name_joiners: list(&all, "name joiners"),
         list_copulas: list(&all, "list copulas"),
+        place_remarks: list(&all, "place remarks"),
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
         organisation_words: list(&all, "organisation words"),
@@ -130,6 +133,7 @@ mod tests {
             &w.elected_roles,
             &w.name_joiners,
             &w.list_copulas,
+            &w.place_remarks,
             &w.clause_joiners,
             &w.heading_prepositions,
             &w.organisation_words,
