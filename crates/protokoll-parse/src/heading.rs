@@ -139,7 +139,9 @@ pub fn split_heading(text: &str) -> Heading {
     let consumed = text.len() - rest.len();
     // After a presenter's colon stands a title; a sentence there makes the word before
     // the colon a heading run into its text ("Förråd: Vi håller på att …").
+    // A word and its colon alone ("§ 6 Post:") is a heading, not a presenter of none.
     if !people.is_empty()
+        && !rest.trim().is_empty()
         && text
             .get(..consumed)
             .is_some_and(|p| p.trim_end().ends_with(':'))
@@ -283,6 +285,14 @@ mod tests {
     fn h(s: &str) -> (String, Vec<String>, String) {
         let x = split_heading(s);
         (x.title, x.presenters, x.rest)
+    }
+
+    #[test]
+    fn a_word_and_its_colon_is_a_heading() {
+        assert_eq!(h("Post:").0, "Post");
+        assert!(h("Sommarläger:").1.is_empty());
+        // A presenter's colon before a title stays a presenter's.
+        assert_eq!(h("Anna Ek: Budget").1, ["Anna Ek"]);
     }
 
     #[test]
