@@ -71,8 +71,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
             if b == b'.' && list_number_before(para.get(start..i).unwrap_or("")) {
                 continue;
             }
-            // "Olle E. Johansson": the stop of an initial ends no sentence.
-            if b == b'.' && initial_before(para.get(start..i).unwrap_or("")) {
+            // "Olle E. Johansson": the stop of an initial ends no sentence, nor does
+            // an abbreviation's ("att ordf. Arne Hallsten").
+            let before = para.get(start..i).unwrap_or("");
+            if b == b'.' && (initial_before(before) || abbreviation_before(before)) {
                 continue;
             }
             let end = i + 1;
@@ -88,6 +90,16 @@ pub fn sentences(text: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The text before a full stop ends in a listed abbreviation ("ordf", "t.ex").
+fn abbreviation_before(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    crate::words::WORDS.abbreviations.contains(&last.as_str())
 }
 
 /// The text before a full stop ends in a list number that opens a line or follows a
@@ -268,6 +280,21 @@ mod tests {
         );
         // Standing alone, the label heads the paragraphs that follow.
         assert!(decisions("Förslag till beslut\nStyrelsen beslutar att anta planen.").is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_s_stop_ends_no_sentence() {
+        assert_eq!(
+            sentences("Beslutades att ordf. Arne Hallsten får teckna. Mötet avslutades."),
+            [
+                "Beslutades att ordf. Arne Hallsten får teckna.",
+                "Mötet avslutades."
+            ]
+        );
+        assert_eq!(
+            sentences("Vi har t.ex. Bo. Han kom."),
+            ["Vi har t.ex. Bo.", "Han kom."]
+        );
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct Words {
     pub elected_roles: Vec<&'static str>,
     /// Words that join names in a list ("och", "tillika").
     pub name_joiners: Vec<&'static str>,
+    /// Abbreviations whose stop ends no sentence ("ordf", "t.ex").
+    pub abbreviations: Vec<&'static str>,
     /// Words that open a remark after a place and its comma ("i samband").
     pub place_remarks: Vec<&'static str>,
     /// A verb between a list heading and its names ("är", "voro").
@@ -97,6 +99,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         name_joiners: list(&all, "name joiners"),
         list_copulas: list(&all, "list copulas"),
         place_remarks: list(&all, "place remarks"),
+        abbreviations: list(&all, "abbreviations"),
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
         organisation_words: list(&all, "organisation words"),
@@ -134,6 +137,7 @@ mod tests {
             &w.name_joiners,
             &w.list_copulas,
             &w.place_remarks,
+            &w.abbreviations,
             &w.clause_joiners,
             &w.heading_prepositions,
             &w.organisation_words,
