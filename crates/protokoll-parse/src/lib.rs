@@ -120,7 +120,13 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
         }
         // A list heading in a table's left cell ("Beslutande ledamöter | Lina Jörnkrans
         // S") or before a tab stop: the heading, then the rest as the first entry.
-        if let Some(head) = l.lead(3) {
+        // (A presence heading before a tab stop needs no colon or bold to be one:
+        // "Närvarande ⟶ Margareta Johansson".)
+        let lead = l.lead(3).or_else(|| {
+            view::before_tab(&l.words)
+                .filter(|h| h.len() <= 3 && attendance::listed_presence(&view::join(h)).is_some())
+        });
+        if let Some(head) = lead {
             let head_text = view::join(head);
             let is_heading = attendance::section_of(&head_text).is_some_and(|(_, r)| r.is_empty());
             let rest = l.words.get(head.len()..).unwrap_or(&[]);

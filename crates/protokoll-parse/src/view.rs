@@ -191,6 +191,16 @@ pub fn tab_label(words: &[Word]) -> Option<&[Word]> {
     (marked && !rest.is_empty()).then_some(*first)
 }
 
+/// The words before a line's first tab stop, when the line has one and words after it
+/// ("Närvarande ⟶ Margareta Johansson Indal"): a label column whatever its type.
+pub fn before_tab(words: &[Word]) -> Option<&[Word]> {
+    if !has_tab(words) {
+        return None;
+    }
+    let segs = tab_segments(words);
+    (segs.len() > 1).then(|| segs.first().copied()).flatten()
+}
+
 /// A line of people's names set apart by tab stops or table columns, as signatures and
 /// lists of adjusters stand ("Ingbritt Johansson ⟶ Marcus Wallin", a grid of six
 /// signatures under "Justeras:"): the names joined by commas, so that they read as two
@@ -779,6 +789,19 @@ mod tests {
             }
         }
         words
+    }
+
+    #[test]
+    fn the_words_before_a_tab_stop() {
+        let l = line(
+            100.0,
+            &[("Närvarande", 50.0), ("Anna", 200.0), ("Ek", 230.0)],
+        );
+        let head = before_tab(&l.words).map(join);
+        assert_eq!(head.as_deref(), Some("Närvarande"));
+        // Without a tab stop, none.
+        let l = line(100.0, &[("Närvarande", 50.0), ("Anna", 113.0)]);
+        assert!(before_tab(&l.words).is_none());
     }
 
     #[test]
