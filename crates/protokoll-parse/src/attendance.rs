@@ -1141,6 +1141,9 @@ fn council(group: Group, body: &Option<String>) -> Option<String> {
     }
 }
 
+/// Fewest entries of a list of first names alone read as people.
+const FIRST_NAME_LIST: usize = 3;
+
 /// The entries of an inline list ("A, Org; B, Org"), each of `group`, in `body`.
 fn inline_entries(
     list: &str,
@@ -1157,8 +1160,25 @@ fn inline_entries(
             ..Word::default()
         })
         .collect();
-    for piece in split_inline(&words) {
+    let pieces = split_inline(&words);
+    // A list of first names only ("Rebecca, Matilda, Leffe & Emma"): each is a person
+    // (one name alone elsewhere is a heading or a label).
+    let first_names = pieces.len() >= FIRST_NAME_LIST
+        && pieces
+            .iter()
+            .all(|p| matches!(p.as_slice(), [w] if is_name_word(w.text.trim_end_matches('.'))));
+    for piece in pieces {
         let text = crate::view::join(&piece);
+        if first_names {
+            out.push(Attendance {
+                name: text.trim_end_matches('.').to_string(),
+                group,
+                present: listed,
+                body: body.clone(),
+                ..Attendance::default()
+            });
+            continue;
+        }
         for e in entries(&text, &piece, group, listed, marks).unwrap_or_default() {
             out.push(Attendance {
                 body: body.clone(),
@@ -1549,6 +1569,17 @@ mod tests {
         assert!(heading_line("Närvarande:"));
         assert_eq!(after_label("§ 2. Närvarande"), Some("Närvarande"));
         assert_eq!(after_label("12 ledamöter"), None);
+    }
+
+    #[test]
+    fn a_list_of_first_names() {
+        let got = groups_of(&["Närvarande: Rebecca, Matilda, Leffe, Sofia, Karin & Emma"]);
+        let names: Vec<_> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Rebecca", "Matilda", "Leffe", "Sofia", "Karin", "Emma"]
+        );
+        assert!(got.iter().all(|e| e.2 == Some(true)));
     }
 
     #[test]
