@@ -1163,15 +1163,24 @@ fn inline_entries(
     let pieces = split_inline(&words);
     // A list of first names only ("Rebecca, Matilda, Leffe & Emma"): each is a person
     // (one name alone elsewhere is a heading or a label).
-    let first_names = pieces.len() >= FIRST_NAME_LIST
-        && pieces
-            .iter()
-            .all(|p| matches!(p.as_slice(), [w] if is_name_word(w.text.trim_end_matches('.'))));
+    // A remark in brackets after a name is no part of it ("Kotte (försvann under punkt
+    // 13)").
+    let first_name = |p: &[Word]| {
+        let name = outside_brackets(&crate::view::join(p));
+        let mut words = name.split_whitespace();
+        let one = words
+            .next()
+            .map(|w| w.trim_end_matches('.').to_string())
+            .filter(|w| is_name_word(w));
+        one.filter(|_| words.next().is_none())
+    };
+    let first_names =
+        pieces.len() >= FIRST_NAME_LIST && pieces.iter().all(|p| first_name(p).is_some());
     for piece in pieces {
         let text = crate::view::join(&piece);
-        if first_names {
+        if let Some(name) = first_name(&piece).filter(|_| first_names) {
             out.push(Attendance {
-                name: text.trim_end_matches('.').to_string(),
+                name,
                 group,
                 present: listed,
                 body: body.clone(),
