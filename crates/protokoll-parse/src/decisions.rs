@@ -283,6 +283,14 @@ mod tests {
     }
 
     #[test]
+    fn re_elections_are_decisions() {
+        assert_eq!(
+            decisions("Margareta Johansson och Anders Sällwin omvaldes."),
+            ["Margareta Johansson och Anders Sällwin omvaldes."]
+        );
+    }
+
+    #[test]
     fn an_abbreviation_s_stop_ends_no_sentence() {
         assert_eq!(
             sentences("Beslutades att ordf. Arne Hallsten får teckna. Mötet avslutades."),

@@ -279,6 +279,10 @@ mod tests {
             "Resultat- och balansräkning presenteras och godkänns"
         ));
         assert!(!is_sentence("Val av revisor"));
+        // The opening with its time is a report; alone, an agenda heading.
+        assert!(is_sentence("Mötet öppnas 18.15"));
+        assert!(is_sentence("Mötet öppnas kl. 18.06"));
+        assert!(!is_sentence("Mötet öppnas"));
     }
     use super::*;
 
