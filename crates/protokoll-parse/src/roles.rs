@@ -384,10 +384,22 @@ static ADJUST_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// heading names the role.
 static ELECTED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:välja|valdes|väljs|utsågs|utses)\s+({NAMES})"
+        r"(?i:välja|valdes|väljs|utsågs|utses)\s+({NAMES})|^\s*({NAMES})\s+(?i:valdes|väljs|utsågs|utses|omvaldes)"
     ))
     .expect("regex")
 });
+/// "… valdes som ordförande Anne-Marie Berger, som sekreterare Erik Berger samt som
+/// justerare …", "Till ordförande valdes X och till sekreterare Y": each role and its
+/// names after "som" or "till", in a sentence that elects.
+static ROLE_NAMES_IN_ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(?i:som|till)\s+(?:(?i:mötets)\s+)?({ROLE_WORDS})\s+({NAMES})"
+    ))
+    .expect("regex")
+});
+/// A sentence that elects.
+static ELECTS_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:valdes|väljs|utsågs|utses|omvaldes)\b").expect("regex"));
 /// "Följande personer valdes att, jämte ordförande, justera dagens protokoll: Jimmy
 /// Mårts och Ninni Tamm": the adjusters after a colon.
 static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -519,6 +531,26 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 found.push((at, role, names));
             }
         }
+        // Roles listed with their names in one electing sentence, each role once.
+        let mut at = 0;
+        for sentence in text.split_inclusive(". ") {
+            let start = at;
+            at += sentence.len();
+            if !ELECTS_VERB.is_match(sentence) {
+                continue;
+            }
+            for c in ROLE_NAMES_IN_ELECTION.captures_iter(sentence) {
+                let (Some(r), Some(n)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
+                let Some(role) = role_of(r.as_str()) else {
+                    continue;
+                };
+                if !found.iter().any(|(_, f, _)| *f == role) {
+                    found.push((start + n.start(), role, names_in(n.as_str())));
+                }
+            }
+        }
         for c in KEEPS_MINUTES.captures_iter(&text) {
             if let Some(n) = c.get(1).or_else(|| c.get(2)) {
                 found.push((n.start(), Role::Secretary, names_in(n.as_str())));
@@ -550,7 +582,8 @@ pub fn from_elections(items: &[Item]) -> Officers {
             if let [role] = roles.as_slice() {
                 let mut names = whole_names(it.text.trim());
                 if names.is_empty() {
-                    if let Some(n) = ELECTED_NAMES.captures(&it.text).and_then(|c| c.get(1)) {
+                    let elected = ELECTED_NAMES.captures(&it.text);
+                    if let Some(n) = elected.and_then(|c| c.get(1).or_else(|| c.get(2))) {
                         names = names_in(n.as_str());
                     }
                 }
@@ -742,6 +775,25 @@ mod tests {
             "Till ordförande för årsmötet väljs sittande ordförande Carin Nises.",
         )]);
         assert_eq!(sitting.chair.as_deref(), Some("Carin Nises"));
+        // Roles and names listed in one electing sentence; a verb left out.
+        let listed = from_elections(&[item(
+            "",
+            "Till funktionärer för mötet valdes som ordförande Anne-Marie Berger, som sekreterare Erik Berger samt som justerare Gurli Hedin och Jolou Hörner.",
+        )]);
+        assert_eq!(listed.chair.as_deref(), Some("Anne-Marie Berger"));
+        assert_eq!(listed.secretary.as_deref(), Some("Erik Berger"));
+        assert_eq!(listed.adjusters, ["Gurli Hedin", "Jolou Hörner"]);
+        let elided = from_elections(&[item(
+            "",
+            "Till ordförande valdes Margareta Johansson och till sekreterare Inger Bylund.",
+        )]);
+        assert_eq!(elided.secretary.as_deref(), Some("Inger Bylund"));
+        // The names before the verb under a heading naming the role.
+        let before = from_elections(&[item(
+            "Val av två justerare tillika rösträknare",
+            "Ulrika Hådén och Inga Öström valdes.",
+        )]);
+        assert_eq!(before.adjusters, ["Ulrika Hådén", "Inga Öström"]);
         assert_eq!(o.chair.as_deref(), Some("Hans Jansson"));
         let o = from_elections(&[item(
             "",
