@@ -333,6 +333,9 @@ fn bodies(head: &[String], title_idx: Option<usize>, m: &mut Meeting) {
 }
 
 /// Date, times, place and whether the meeting was digital, from the head's lines.
+/// Most words of a head line whose six digits may be a date ("Årsmöte 220417").
+const COMPACT_DATE_LINE: usize = 3;
+
 fn date_time_place(head: &[String], m: &mut Meeting) {
     // Date and times: a "Tid:"/"Datum:" line, else the title, else the first dated
     // head line that is not about adjusting.
@@ -357,18 +360,33 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
             date_line = m.title.clone();
         }
     }
-    if m.date.is_none() {
+    // A compact date ("Styrelsemöte 220320") only in a short heading line: elsewhere
+    // six digits are too often a number. On the document's first line it is the
+    // document's own date, over a date the head's text mentions.
+    let short = |l: &&String| l.split_whitespace().count() <= COMPACT_DATE_LINE;
+    let heading_date = head
+        .first()
+        .filter(short)
+        .and_then(|l| find_date(l, true))
+        .filter(|_| m.date.is_none());
+    for compact in [false, true] {
+        if m.date.is_some() {
+            break;
+        }
         for l in head {
             let low = l.to_lowercase();
             if low.contains("juster") || low.contains("förhinder") {
                 continue;
             }
-            if let Some(f) = find_date(l, false) {
+            if let Some(f) = find_date(l, compact && short(&l)) {
                 m.date = Some(f.iso);
                 date_line = Some(l.clone());
                 break;
             }
         }
+    }
+    if let Some(f) = heading_date {
+        m.date = Some(f.iso);
     }
     if let Some(dl) = &date_line {
         if let Some(t) = find_times(dl) {
@@ -800,6 +818,22 @@ mod tests {
             }]
         );
         assert_eq!(x.bodies, ["Kommunstyrelsen"]);
+    }
+
+    #[test]
+    fn a_compact_date_on_the_first_line_dates_the_document() {
+        let x = m(&[
+            "Styrelsemöte 220320",
+            "Protokoll fört vid styrelsemöte med Föreningen söndagen den 20 mars kl 16.00",
+            "Genomgång av föregående protokoll, 2022-01-16 som godkänns.",
+        ]);
+        assert_eq!(x.date.as_deref(), Some("2022-03-20"));
+        // Six digits in a longer line are no date.
+        let y = m(&[
+            "Protokoll",
+            "Vi har 220320 kronor i kassan och 2022-01-16 var mötet.",
+        ]);
+        assert_eq!(y.date.as_deref(), Some("2022-01-16"));
     }
 
     #[test]
