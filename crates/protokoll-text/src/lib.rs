@@ -22,8 +22,17 @@ use unicode_normalization::UnicodeNormalization;
 /// NFC, without soft hyphens or zero-width characters, ligatures expanded.
 pub fn normalize_word(w: &str) -> String {
     let mut s = String::with_capacity(w.len());
-    for c in w.chars() {
+    let mut chars = w.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // Between digits a soft hyphen is a printed one ("2013\u{ad}10\u{ad}09": a
+            // font that maps its hyphen there); inside a word, a break that is gone.
+            '\u{ad}'
+                if s.ends_with(|p: char| p.is_ascii_digit())
+                    && chars.peek().is_some_and(char::is_ascii_digit) =>
+            {
+                s.push('-');
+            }
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
             '\u{a0}' | '\u{202f}' | '\u{2007}' => s.push(' '),
             _ => match protokoll_model::text::ligature(c) {
@@ -446,6 +455,7 @@ mod tests {
     fn nfc_and_invisibles() {
         assert_eq!(normalize_word("O\u{308}rebro"), "Örebro");
         assert_eq!(normalize_word("sam\u{ad}verkan"), "samverkan");
+        assert_eq!(normalize_word("2013\u{ad}10\u{ad}09"), "2013-10-09");
         assert_eq!(normalize_word("ﬁnansiering"), "finansiering");
         assert_eq!(normalize_word("välfärd"), "välfärd");
     }
