@@ -96,6 +96,16 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
             .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
             .find_map(|l| meta::kind_in_header(&l.text()));
     }
+    if meeting.date.is_none() {
+        // The date a page header carries ("LiTHe Kod    2013-10-09"), on the first page
+        // that has one.
+        meeting.date = doc
+            .pages
+            .iter()
+            .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
+            .find_map(|l| dates::find_date(&l.text(), false))
+            .map(|f| f.iso);
+    }
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let lines = view.lines();
     // Tables of people under a header row are read by their columns.
@@ -559,5 +569,37 @@ mod tests {
                 "Per Jansson"
             ]
         );
+    }
+
+    #[test]
+    fn a_page_header_dates_a_document_whose_text_does_not() {
+        use protokoll_model::{Cell, Line, Page};
+        let line = |t: &str, furniture: bool| Line {
+            cells: vec![Cell {
+                words: t
+                    .split_whitespace()
+                    .map(|w| protokoll_model::Word {
+                        text: w.into(),
+                        ..protokoll_model::Word::default()
+                    })
+                    .collect(),
+                ..Cell::default()
+            }],
+            furniture,
+            ..Line::default()
+        };
+        let doc = Document {
+            pages: vec![Page {
+                number: 1,
+                lines: vec![
+                    line("LiTHe Kod 2013-10-09", true),
+                    line("1. Mötets öppnande", false),
+                    line("2. Val av mötesfunktionärer", false),
+                ],
+                ..Page::default()
+            }],
+            ..Document::default()
+        };
+        assert_eq!(parse(&doc).meeting.date.as_deref(), Some("2013-10-09"));
     }
 }
