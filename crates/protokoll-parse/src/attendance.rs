@@ -479,6 +479,15 @@ fn clauses(text: &mut String, present: &mut Option<bool>) -> Clauses {
     }
 }
 
+/// A surname and a given name written "Surname, Given": one name word each (a
+/// hyphenated one too), neither an organisation nor a role. (A name of one word and a
+/// one-word organisation after its comma is the rarer reading.)
+fn surname_first(surname: &str, given: &str) -> bool {
+    let one =
+        |w: &str| !w.contains(' ') && is_name_word(w) && !is_org(w) && !crate::names::is_role(w);
+    one(surname) && one(given)
+}
+
 /// The name part of an entry without its party, and the party: in parentheses
 /// ("Karin Holm (S)") or a known abbreviation after the name ("Lina Jörnkrans S").
 fn without_party(first: &str) -> (String, Option<String>) {
@@ -574,6 +583,13 @@ fn entry(
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    // "Sandberg, Henrik": a surname, its comma and a given name are one name, as
+    // written (Finland-Swedish and register lists write names so).
+    if let [surname, given] = parts.as_slice() {
+        if surname_first(surname, given) {
+            parts = vec![format!("{surname}, {given}")];
+        }
+    }
     let first = parts.first().cloned().unwrap_or_default();
     // "Name - role"
     let (first, dash_role) = match first.split_once(" - ").or_else(|| first.split_once(" – ")) {
@@ -1578,6 +1594,19 @@ mod tests {
         assert!(heading_line("Närvarande:"));
         assert_eq!(after_label("§ 2. Närvarande"), Some("Närvarande"));
         assert_eq!(after_label("12 ledamöter"), None);
+    }
+
+    #[test]
+    fn surname_comma_given_name_is_one_name() {
+        let got = groups_of(&[
+            "Beslutande",
+            "Sandberg, Henrik",
+            "Forsström-Fellman, Anette",
+        ]);
+        let names: Vec<_> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Sandberg, Henrik", "Forsström-Fellman, Anette"]);
+        assert!(!surname_first("Anna Berg", "Ale kommun"));
+        assert!(!surname_first("Berg", "ordförande"));
     }
 
     #[test]

@@ -117,8 +117,15 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
         .filter(|it| roles::elects(&it.title))
         .flat_map(|it| &it.boxes)
         .collect();
+    // Rows a side-by-side block of lists took (read column by column).
+    let mut taken_until = 0;
     for (i, l) in lines.iter().enumerate() {
-        if table_lines.binary_search(&i).is_ok() {
+        if table_lines.binary_search(&i).is_ok() || i < taken_until {
+            continue;
+        }
+        if let Some((used, columns)) = side_by_side(lines, i) {
+            entries.extend(columns);
+            taken_until = i + used;
             continue;
         }
         // Under an election, a heading that names members by office opens the list of
@@ -336,6 +343,43 @@ fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
         prev = words;
     }
     (l.page, text, l.words.as_slice())
+}
+
+/// Lists set side by side under a row of their headings ("Beslutande | Ersättare", then
+/// "Sandberg, Henrik | Wärn, Mathias" …): how many lines the block takes, and its
+/// entries column by column (each heading, then the names under it). The block ends at
+/// a line with a heading of its own or outside the table.
+fn side_by_side(
+    lines: &[view::PLine],
+    at: usize,
+) -> Option<(usize, Vec<(u32, String, &[protokoll_model::Word])>)> {
+    let head = lines.get(at)?;
+    let heads: Vec<(usize, &[protokoll_model::Word])> = head.cells().collect();
+    let heading = |w: &[protokoll_model::Word]| {
+        attendance::section_of(&view::join(w)).is_some_and(|(_, rest)| rest.is_empty())
+    };
+    if heads.len() < 2 || !heads.iter().all(|(_, w)| heading(w)) || head.region.is_none() {
+        return None;
+    }
+    let region = head.region.map(|(r, _)| r);
+    let mut rows = Vec::new();
+    for l in lines.get(at + 1..).unwrap_or(&[]) {
+        let first = l.cell(0).unwrap_or(&[]);
+        if l.region.map(|(r, _)| r) != region || heading(first) {
+            break;
+        }
+        rows.push(l);
+    }
+    let mut out = Vec::new();
+    for (column, words) in &heads {
+        out.push((head.page, view::join(words), *words));
+        for l in &rows {
+            if let Some((_, cell)) = l.cells().find(|(c, _)| c == column) {
+                out.push((l.page, view::join(cell), cell));
+            }
+        }
+    }
+    Some((rows.len() + 1, out))
 }
 
 /// A name split over two cells ("Jimmy | Nordengren, Örebro kommun", "- Malin |
@@ -601,5 +645,60 @@ mod tests {
             ..Document::default()
         };
         assert_eq!(parse(&doc).meeting.date.as_deref(), Some("2013-10-09"));
+    }
+
+    #[test]
+    fn lists_side_by_side_are_read_column_by_column() {
+        use protokoll_model::{Cell, Line, Page};
+        let cell = |column: usize, t: &str| Cell {
+            column,
+            words: t
+                .split(' ')
+                .map(|w| protokoll_model::Word {
+                    text: w.into(),
+                    ..protokoll_model::Word::default()
+                })
+                .collect(),
+        };
+        let row = |n: u32, cells: Vec<Cell>| Line {
+            cells,
+            region: Some(0),
+            row: Some(n),
+            ..Line::default()
+        };
+        let doc = Document {
+            pages: vec![Page {
+                number: 1,
+                lines: vec![
+                    row(0, vec![cell(0, "Beslutande"), cell(1, "Ersättare")]),
+                    row(
+                        1,
+                        vec![cell(0, "Sandberg, Henrik"), cell(1, "Wärn, Mathias")],
+                    ),
+                    row(
+                        2,
+                        vec![cell(0, "Lindfors, Ralf"), cell(1, "Björkskog, Eva")],
+                    ),
+                ],
+                ..Page::default()
+            }],
+            ..Document::default()
+        };
+        let p = parse(&doc);
+        let got: Vec<(&str, protokoll_model::record::Group)> = p
+            .attendance
+            .iter()
+            .map(|a| (a.name.as_str(), a.group))
+            .collect();
+        use protokoll_model::record::Group::{Member, Substitute};
+        assert_eq!(
+            got,
+            [
+                ("Sandberg, Henrik", Member),
+                ("Lindfors, Ralf", Member),
+                ("Wärn, Mathias", Substitute),
+                ("Björkskog, Eva", Substitute)
+            ]
+        );
     }
 }
