@@ -479,6 +479,21 @@ fn clauses(text: &mut String, present: &mut Option<bool>) -> Clauses {
     }
 }
 
+/// An entry's comma parts: the name, then organisation and role parts. "Sandberg,
+/// Henrik": a surname, its comma and a given name are one name, as written
+/// (Finland-Swedish and register lists write names so).
+fn comma_parts(text: &str) -> Vec<String> {
+    let parts: Vec<String> = text
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [surname, given] if surname_first(surname, given) => vec![format!("{surname}, {given}")],
+        _ => parts,
+    }
+}
+
 /// A surname and a given name written "Surname, Given": one name word each (a
 /// hyphenated one too), neither an organisation nor a role. (A name of one word and a
 /// one-word organisation after its comma is the rarer reading.)
@@ -577,19 +592,7 @@ fn entry(
     if words_n > 25 {
         return None;
     }
-    // Name, then organisation and role parts.
-    let mut parts: Vec<String> = text
-        .split(',')
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    // "Sandberg, Henrik": a surname, its comma and a given name are one name, as
-    // written (Finland-Swedish and register lists write names so).
-    if let [surname, given] = parts.as_slice() {
-        if surname_first(surname, given) {
-            parts = vec![format!("{surname}, {given}")];
-        }
-    }
+    let mut parts = comma_parts(&text);
     let first = parts.first().cloned().unwrap_or_default();
     // "Name - role"
     let (first, dash_role) = match first.split_once(" - ").or_else(|| first.split_once(" – ")) {

@@ -140,8 +140,9 @@ pub fn split_heading(text: &str) -> Heading {
     // After a presenter's colon stands a title; a sentence there makes the word before
     // the colon a heading run into its text ("Förråd: Vi håller på att …").
     // A word and its colon alone ("§ 6 Post:") is a heading, not a presenter of none.
+    let titled = !rest.trim().is_empty();
     if !people.is_empty()
-        && !rest.trim().is_empty()
+        && titled
         && text
             .get(..consumed)
             .is_some_and(|p| p.trim_end().ends_with(':'))

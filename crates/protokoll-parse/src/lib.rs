@@ -88,29 +88,12 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     let texts = view::reading_texts(doc);
     let head_len = first_item_line(&texts, items.first().map(|i| i.number.as_str()));
     let mut meeting = meta::meeting(&texts, head_len, &items);
-    if meeting.kind.is_none() {
-        // The kind a page header names, on the first page that has a header.
-        meeting.kind = doc
-            .pages
-            .iter()
-            .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
-            .find_map(|l| meta::kind_in_header(&l.text()));
-    }
-    if meeting.date.is_none() {
-        // The date a page header carries ("LiTHe Kod    2013-10-09"), on the first page
-        // that has one.
-        meeting.date = doc
-            .pages
-            .iter()
-            .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
-            .find_map(|l| dates::find_date(&l.text(), false))
-            .map(|f| f.iso);
-    }
+    from_headers(doc, &mut meeting);
     // Attendance reads whole lines: a name and its organisation may stand in two cells.
     let lines = view.lines();
     // Tables of people under a header row are read by their columns.
     let (tabled, table_lines) = people_table::people_tables(lines);
-    let mut entries: Vec<(u32, String, &[protokoll_model::Word])> = Vec::new();
+    let mut entries: Vec<EntryLine<'_>> = Vec::new();
     let mut elected = false;
     let election_boxes: Vec<&protokoll_model::PageBox> = items
         .iter()
@@ -345,14 +328,33 @@ fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
     (l.page, text, l.words.as_slice())
 }
 
+/// What the page headers say that the text does not: the document's kind and date
+/// ("SÄFFLE KOMMUN PROTOKOLL 1", "LiTHe Kod    2013-10-09"), from the first page
+/// header that has one.
+fn from_headers(doc: &Document, meeting: &mut protokoll_model::record::Meeting) {
+    let headers = || {
+        doc.pages
+            .iter()
+            .flat_map(|p| p.lines.iter().filter(|l| l.furniture))
+    };
+    if meeting.kind.is_none() {
+        meeting.kind = headers().find_map(|l| meta::kind_in_header(&l.text()));
+    }
+    if meeting.date.is_none() {
+        meeting.date = headers()
+            .find_map(|l| dates::find_date(&l.text(), false))
+            .map(|f| f.iso);
+    }
+}
+
+/// A line as attendance reads it: page, text, words.
+type EntryLine<'a> = (u32, String, &'a [protokoll_model::Word]);
+
 /// Lists set side by side under a row of their headings ("Beslutande | Ersättare", then
 /// "Sandberg, Henrik | Wärn, Mathias" …): how many lines the block takes, and its
 /// entries column by column (each heading, then the names under it). The block ends at
 /// a line with a heading of its own or outside the table.
-fn side_by_side(
-    lines: &[view::PLine],
-    at: usize,
-) -> Option<(usize, Vec<(u32, String, &[protokoll_model::Word])>)> {
+fn side_by_side(lines: &[view::PLine], at: usize) -> Option<(usize, Vec<EntryLine<'_>>)> {
     let head = lines.get(at)?;
     let heads: Vec<(usize, &[protokoll_model::Word])> = head.cells().collect();
     let heading = |w: &[protokoll_model::Word]| {

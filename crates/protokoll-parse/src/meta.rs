@@ -336,7 +336,8 @@ fn bodies(head: &[String], title_idx: Option<usize>, m: &mut Meeting) {
 /// Most words of a head line whose six digits may be a date ("Årsmöte 220417").
 const COMPACT_DATE_LINE: usize = 3;
 
-fn date_time_place(head: &[String], m: &mut Meeting) {
+/// The meeting's date (into `m`) and the line it was read from.
+fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
     // Date and times: a "Tid:"/"Datum:" line, else the title, else the first dated
     // head line that is not about adjusting.
     let mut date_line: Option<String> = None;
@@ -388,6 +389,11 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
     if let Some(f) = heading_date {
         m.date = Some(f.iso);
     }
+    date_line
+}
+
+fn date_time_place(head: &[String], m: &mut Meeting) {
+    let date_line = meeting_date(head, m);
     if let Some(dl) = &date_line {
         if let Some(t) = find_times(dl) {
             let end = t.to;
