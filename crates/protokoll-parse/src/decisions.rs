@@ -283,6 +283,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lawfully_called_meeting_is_a_decision() {
+        assert_eq!(
+            decisions("Mötet konstaterades lagenligt sammankallat och beslutfört."),
+            ["Mötet konstaterades lagenligt sammankallat och beslutfört."]
+        );
+    }
+
+    #[test]
     fn re_elections_are_decisions() {
         assert_eq!(
             decisions("Margareta Johansson och Anders Sällwin omvaldes."),
