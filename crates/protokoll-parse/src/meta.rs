@@ -18,6 +18,13 @@ static LABEL: LazyLock<Regex> =
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)(?-u:\b)").expect("regex")
 });
+/// A phrase saying a meeting was held, or attended, digitally: anywhere in the head.
+static MET_DIGITALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:teams|zoom|skype|webex)|på distans|distansmöte|videomöte|e-möte)(?-u:\b)",
+    )
+    .expect("regex")
+});
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans|e-möte)(?-u:\b)",
@@ -457,9 +464,13 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
             .collect();
         m.location = place_in(&opening.join(" "));
     }
+    // A labelled place or form of meeting that is digital, or a head line that says
+    // the meeting (or one taking part) met so ("Via Teams.", "deltog via Teams").
     let digital_head = head.iter().any(|l| {
         label(l).is_some_and(|(lab, _)| is_place_or_time_label(&lab) || lab == "mötesform")
             && DIGITAL.is_match(l)
+            // (Adjusting the minutes at a distance is no digital meeting.)
+            || MET_DIGITALLY.is_match(l) && !l.to_lowercase().contains("juster")
     });
     m.digital = if m.location.as_deref().is_some_and(|l| DIGITAL.is_match(l)) || digital_head {
         Some(true)
@@ -824,6 +835,22 @@ mod tests {
             }]
         );
         assert_eq!(x.bodies, ["Kommunstyrelsen"]);
+    }
+
+    #[test]
+    fn a_head_line_that_says_the_meeting_met_digitally() {
+        let x = m(&[
+            "Protokoll fört vid styrelsemöte 2022-06-27",
+            "Via Teams.",
+            "Närvarande: Anna Ek",
+        ]);
+        assert_eq!(x.digital, Some(true));
+        let y = m(&[
+            "Protokoll 2024-06-19",
+            "Plats och tid: Stadshuset 2024-06-19",
+            "Justeringens plats och tid: Digitalt 2024-06-20",
+        ]);
+        assert_eq!(y.digital, Some(false));
     }
 
     #[test]
