@@ -88,9 +88,25 @@ static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn place_in(line: &str) -> Option<String> {
-    let c = PLACE_PHRASE.captures(line)?;
+    // The first phrase that names no organisation: "föreningsstämma i HSBs
+    // Bostadsrättsförening Magelungen … den 23 april 2019 i Högdalskyrkan".
+    let mut from = 0;
+    while let Some(c) = PLACE_PHRASE.captures_at(line, from) {
+        let phrase = c.get(1)?;
+        let place = place_words(phrase.as_str());
+        match place {
+            Some(p) if is_org(&p) => from = phrase.start(),
+            _ => return place,
+        }
+    }
+    None
+}
+
+/// The place a phrase opens with: up to four words, to a date, a time or the next
+/// line's list heading.
+fn place_words(phrase: &str) -> Option<String> {
     let mut words = Vec::new();
-    for w in c.get(1)?.as_str().split_whitespace() {
+    for w in phrase.split_whitespace() {
         let low = w.to_lowercase();
         let stop = low == "den"
             || low == "kl"
@@ -789,6 +805,12 @@ mod tests {
         );
         assert_eq!(place_in("Mötet i korthet"), None);
         assert_eq!(place_in("Styrelsen i Föreningen X, protokoll"), None);
+        // A phrase that names the organisation is passed over for the venue.
+        assert_eq!(
+            place_in("fört vid föreningsstämma i HSBs Bostadsrättsförening Magelungen den 23 april 2019 i Högdalskyrkan")
+                .as_deref(),
+            Some("Högdalskyrkan")
+        );
         // A wrapped phrase stops at the next line's label.
         assert_eq!(
             place_in("Styrelsemöte 8.9.2016 kl. 17.00 i Sandels matsal Närvarande: Eva Ek")
