@@ -421,6 +421,20 @@ fn first_item_line(lines: &[String], number: Option<&str>) -> usize {
 mod tests {
     use super::*;
 
+    /// A table cell in `column` holding the words of `t`.
+    fn cell(column: usize, t: &str) -> protokoll_model::Cell {
+        protokoll_model::Cell {
+            column,
+            words: t
+                .split(' ')
+                .map(|w| protokoll_model::Word {
+                    text: w.into(),
+                    ..protokoll_model::Word::default()
+                })
+                .collect(),
+        }
+    }
+
     #[test]
     fn a_name_split_over_two_cells_is_one_name() {
         let w = |t: &str| protokoll_model::Word {
@@ -524,16 +538,6 @@ mod tests {
     #[test]
     fn a_front_page_form_without_row_rules_reads_label_by_value() {
         use protokoll_model::{Cell, Line, Page};
-        let cell = |column: usize, t: &str| Cell {
-            column,
-            words: t
-                .split(' ')
-                .map(|w| protokoll_model::Word {
-                    text: w.into(),
-                    ..protokoll_model::Word::default()
-                })
-                .collect(),
-        };
         // One tall table row, as an extractor sees a form with no rules between rows.
         let row = |cells: Vec<Cell>| Line {
             cells,
@@ -619,18 +623,9 @@ mod tests {
 
     #[test]
     fn a_page_header_dates_a_document_whose_text_does_not() {
-        use protokoll_model::{Cell, Line, Page};
+        use protokoll_model::{Line, Page};
         let line = |t: &str, furniture: bool| Line {
-            cells: vec![Cell {
-                words: t
-                    .split_whitespace()
-                    .map(|w| protokoll_model::Word {
-                        text: w.into(),
-                        ..protokoll_model::Word::default()
-                    })
-                    .collect(),
-                ..Cell::default()
-            }],
+            cells: vec![cell(0, t)],
             furniture,
             ..Line::default()
         };
@@ -652,16 +647,6 @@ mod tests {
     #[test]
     fn lists_side_by_side_are_read_column_by_column() {
         use protokoll_model::{Cell, Line, Page};
-        let cell = |column: usize, t: &str| Cell {
-            column,
-            words: t
-                .split(' ')
-                .map(|w| protokoll_model::Word {
-                    text: w.into(),
-                    ..protokoll_model::Word::default()
-                })
-                .collect(),
-        };
         let row = |n: u32, cells: Vec<Cell>| Line {
             cells,
             region: Some(0),
