@@ -84,6 +84,8 @@ pub(super) struct Lists {
     pub(super) kl: WordSet,
     /// Words that say a page speaks of dollars.
     pub(super) dollar: Vec<&'static str>,
+    /// Letters as printed and as OCR reads them by their shape ("rn", "m").
+    pub(super) shape_pairs: Vec<(&'static str, &'static str)>,
 }
 
 fn set(all: &Sections, name: &str) -> WordSet {
@@ -160,6 +162,11 @@ impl Lists {
             present: endings(&ends, "present"),
             kl: set(&forms, "kl"),
             dollar: list(&forms, "dollar"),
+            shape_pairs: list(&forms, "shape pairs")
+                .into_iter()
+                .filter_map(|l| l.split_once(char::is_whitespace))
+                .map(|(a, b)| (a, b.trim()))
+                .collect(),
         }
     }
 }
@@ -195,6 +202,7 @@ mod tests {
         ];
         assert!(lists.iter().all(|s| !s.is_empty()));
         assert_eq!(l.modals, [("bor", "bör"), ("far", "får")]);
+        assert_eq!(l.shape_pairs, [("rn", "m")]);
         assert_eq!(l.supine.len(), 4);
         assert!(l.present.iter().any(|e| e.add_a && e.text == "er"));
         assert!(l.noun_openers.contains("nagot") && l.copulas.contains("förblir"));

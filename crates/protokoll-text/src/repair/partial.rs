@@ -72,7 +72,12 @@ const GLYPH_COST: f32 = 1.0;
 /// stroke, then its dots or ring as a stroke ("ti", "tj", "ci", "ii", "åi" for ö or ä).
 /// The shapes seen in the Canon scanner layers of the dev corpus (`corpus/ocr`).
 const GLYPH_BODIES: &str = "ctiåä";
-const GLYPH_DOTS: &str = "ij";
+const GLYPH_DOTS: &str = "ij)";
+/// Characters no letter that a mark's dots become inside a word ("ft)rdela": fördela).
+const GLYPH_MARKS: &str = ")";
+/// Extra cost (log10) of a word read with letters read as another by their shape
+/// ([`LISTS`]' shape pairs), over a marked letter read as two: none measured.
+const MISREAD_COST: f32 = 0.0;
 /// Fewest letters of a word read with such a mark; a shorter one is read only as a
 /// function word ("ftr", "iir": "för", "är"), since in a short word the letters are too
 /// often a word the lexicon lacks ("sti", "Måj" in old print).
@@ -271,6 +276,31 @@ fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option
             }
         }
     }
+    // Letters read as another by their shape ("möjlighetema": "möjligheterna").
+    let mut misread: Vec<String> = Vec::new();
+    for (printed, read) in &LISTS.shape_pairs {
+        for (i, _) in lower.match_indices(read) {
+            if let (Some(a), Some(b)) = (lower.get(..i), lower.get(i + read.len()..)) {
+                misread.push(format!("{a}{printed}{b}"));
+            }
+        }
+    }
+    // The reading may also restore a lost mark.
+    for bare in misread {
+        found.clear();
+        ctx.lex.accented(&deaccent(&bare), &mut found);
+        for (c, z) in found.drain(..) {
+            let cost = if c == bare {
+                Some(0.0)
+            } else {
+                mark_cost(&bare, &c)
+            };
+            let Some(cost) = cost.filter(|_| z >= least && !ctx.lex.is_name(&c)) else {
+                continue;
+            };
+            keep(c, z - GLYPH_COST - MISREAD_COST - cost - written);
+        }
+    }
     best
 }
 
@@ -316,7 +346,13 @@ impl Facts {
     /// Works out the fact of a token not seen before and keeps it; its index.
     fn learn(&mut self, token: &str, ctx: &Ctx<'_>) -> Option<u32> {
         let core = split_core(token).1;
-        if core.chars().nth(1).is_none() || !core.chars().all(char::is_alphabetic) {
+        // A bracket inside a word is what the OCR made of a mark's dots ("ft)rdela").
+        let letters = core
+            .chars()
+            .all(|c| c.is_alphabetic() || GLYPH_MARKS.contains(c))
+            && core.starts_with(char::is_alphabetic)
+            && core.ends_with(char::is_alphabetic);
+        if core.chars().nth(1).is_none() || !letters {
             return None;
         }
         let lower = lowercase(core);
@@ -553,6 +589,8 @@ mod tests {
         assert_eq!(read("iir").as_deref(), Some("är"));
         assert_eq!(read("ftr").as_deref(), Some("för"));
         assert_eq!(read("samftillighetens").as_deref(), Some("samfällighetens"));
+        assert_eq!(read("ft)rdela").as_deref(), Some("fördela"));
+        assert_eq!(read("möjlighetema").as_deref(), Some("möjligheterna"));
         assert_eq!(read("egaren"), None);
     }
 
