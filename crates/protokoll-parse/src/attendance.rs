@@ -185,7 +185,13 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     if first.len() > 24 {
         return None;
     }
-    let first = first.trim_end_matches(':');
+    // A comma after the first word is a heading's only before a short qualifier and its
+    // colon ("Närvarande, styrelsen: …"), not in a sentence ("Ordförande, kassören och
+    // vice kassören enligt följande:").
+    if first.ends_with(',') && qualified(line.trim_start().get(first.len() - 1..)?).is_none() {
+        return None;
+    }
+    let first = first.trim_end_matches([':', ';', ',']);
     // An ASCII word is compared without lowercasing it into a new string (its
     // lowercase is its ASCII lowercase); most lines open with no heading's word.
     // (The full test below decides the rest, as for any other word.)
@@ -219,11 +225,19 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     }
     let (heading, end) = heading_span(trimmed)?;
     let after = trimmed.get(end..).unwrap_or("").trim_start();
+    // A semicolon for the colon ("Närvarande; Stig Wernersson, …"), or a qualifier
+    // between the heading and its colon ("Närvarande, styrelsen: …").
+    let after = after
+        .strip_prefix(';')
+        .map(|a| a.trim_start())
+        .or_else(|| qualified(after))
+        .unwrap_or(after);
+    let colon_for = after.len() < trimmed.get(end..).unwrap_or("").trim_start().len();
     // A verb in the colon's place: "Närvarande ledamöter är Anna Ek, …", "… voro:".
     let copula = copula(after);
     let after = copula.map_or(after, str::trim_start);
     let rest = after.strip_prefix(':').unwrap_or(after).trim().to_string();
-    let has_colon = line.contains(':') || copula.is_some();
+    let has_colon = line.contains(':') || copula.is_some() || colon_for;
     // "Ordförande hälsar välkommen" is a sentence, not a heading: a heading either ends
     // the line or has a colon.
     if !has_colon && !rest.is_empty() {
@@ -231,11 +245,27 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     }
     // A role label without a colon ("Sekreterare" over a name in a letterhead) names
     // one person, not a list.
-    if is_role_group(heading.group) && !has_colon {
+    // (A semicolon or a qualifier makes no role label a list.)
+    if is_role_group(heading.group) && (!has_colon || colon_for) {
         return None;
     }
     Some((heading, rest))
 }
+
+/// What follows a short qualifier and its colon after a heading's comma (", styrelsen:
+/// Anna Ek, …": "Anna Ek, …").
+fn qualified(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(',')?;
+    let (qualifier, names) = rest.split_once(':')?;
+    let words = qualifier.split_whitespace().count();
+    (1..=QUALIFIER_WORDS)
+        .contains(&words)
+        .then(|| names.trim_start())
+}
+
+/// Most words of a qualifier between a list heading and its colon ("enligt följande" is
+/// no qualifier).
+const QUALIFIER_WORDS: usize = 1;
 
 /// The list heading opening `trimmed` and where it ends. A presence word before a
 /// heading of its own takes that heading's group ("Frånvarande styrelseledamöter":
@@ -1610,6 +1640,16 @@ mod tests {
         assert_eq!(names, ["Sandberg, Henrik", "Forsström-Fellman, Anette"]);
         assert!(!surname_first("Anna Berg", "Ale kommun"));
         assert!(!surname_first("Berg", "ordförande"));
+    }
+
+    #[test]
+    fn a_semicolon_or_a_qualifier_before_the_names() {
+        let got = groups_of(&["Närvarande; Stig Wernersson, Anders Örtby, Gunnar Johansson."]);
+        assert_eq!(got.len(), 3);
+        let got =
+            groups_of(&["Närvarande, styrelsen: Göran Gustafsson, Micke Bergman, Jo Hausel."]);
+        let names: Vec<_> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Göran Gustafsson", "Micke Bergman", "Jo Hausel"]);
     }
 
     #[test]
