@@ -109,6 +109,8 @@ fn place_words(phrase: &str) -> Option<String> {
     for w in phrase.split_whitespace() {
         let low = w.to_lowercase();
         let stop = low == "den"
+            // "… i Herrgården i Dala-Floda med Floda-Björbo Fiskevårdsområdesförening".
+            || low == "med"
             || low == "kl"
             || low == "klockan"
             || low.ends_with("dagen")

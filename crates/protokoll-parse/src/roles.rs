@@ -359,7 +359,7 @@ static NEXT_ELECTION: LazyLock<Regex> =
 /// "Till justeringsmän, tillika rösträknare, valdes …".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+\p{{L}}+|tillika rösträknare|och rösträknare),?)?(?:\s+att(?:\s+\p{{Ll}}+){{1,3}})?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+(?:\p{{Ll}}+\s+){{0,3}}({NAMES})"
+        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+(?:\p{{L}}+\s+)?\p{{L}}+|tillika rösträknare|och rösträknare),?)?(?:\s+att(?:\s+\p{{Ll}}+){{1,3}})?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+(?:\p{{Ll}}+\s+){{0,3}}({NAMES})"
     ))
     .expect("regex")
 });
@@ -775,6 +775,12 @@ mod tests {
             "Till ordförande för årsmötet väljs sittande ordförande Carin Nises.",
         )]);
         assert_eq!(sitting.chair.as_deref(), Some("Carin Nises"));
+        // Two words after "för": "Till ordförande för dagens stämma valdes …".
+        let two = from_elections(&[item(
+            "",
+            "Till ordförande för dagens stämma valdes Christer Gruhs",
+        )]);
+        assert_eq!(two.chair.as_deref(), Some("Christer Gruhs"));
         // A clause of the role's task between the role and the verb.
         let leads = from_elections(&[item(
             "",
