@@ -155,6 +155,10 @@ pub fn decisions(text: &str) -> Vec<String> {
                     last.push(' ');
                     last.push_str(content);
                 } else if continues || by_verb.last().is_some_and(|d: &String| introduces_list(d)) {
+                    // A verb alone ("Beslöts") is the list's label, not a decision.
+                    if !listing && by_verb.last().is_some_and(|d| !d.trim().contains(' ')) {
+                        by_verb.pop();
+                    }
                     listing = true;
                     by_verb.extend(decision_parts(content));
                 } else {
@@ -253,7 +257,7 @@ fn introduces_list(d: &str) -> bool {
         || d.ends_with(" att")
         || matches!(
             last.as_str(),
-            "beslutade" | "beslutar" | "beslöt" | "beslutades" | "beslutas"
+            "beslutade" | "beslutar" | "beslöt" | "beslöts" | "beslutades" | "beslutas"
         )
         || VERB.find(d).is_some_and(|v| {
             let after = d.get(v.end()..).unwrap_or("");
@@ -280,6 +284,14 @@ mod tests {
         );
         // Standing alone, the label heads the paragraphs that follow.
         assert!(decisions("Förslag till beslut\nStyrelsen beslutar att anta planen.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_alone_labels_the_decisions_below() {
+        assert_eq!(
+            decisions("Beslöts\n- Att den vakanta platsen tillsätts med Anette.\n- Kallelsen skall sändas före midsommar."),
+            ["Att den vakanta platsen tillsätts med Anette.", "Kallelsen skall sändas före midsommar."]
+        );
     }
 
     #[test]
