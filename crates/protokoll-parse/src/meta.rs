@@ -414,6 +414,20 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
     if let Some(f) = heading_date {
         m.date = Some(f.iso);
     }
+    // A time label's day and month without a year ("Tid: 7 mars kl 10.00") under a
+    // title that gives the year ("ÅRSMÖTESPROTOKOLL 2015").
+    if m.date.is_none() {
+        let year = m.title.as_deref().and_then(crate::dates::lone_year);
+        let labelled = head
+            .iter()
+            .filter_map(|l| label(l))
+            .filter(|(lab, _)| WORDS.time_labels.contains(&lab.as_str()));
+        m.date = year.and_then(|y| {
+            labelled
+                .map(|(_, rest)| rest)
+                .find_map(|r| crate::dates::day_month_in(&r, y))
+        });
+    }
     date_line
 }
 
@@ -875,6 +889,16 @@ mod tests {
             "Justeringens plats och tid: Digitalt 2024-06-20",
         ]);
         assert_eq!(y.digital, Some(false));
+    }
+
+    #[test]
+    fn a_day_and_month_under_a_title_with_the_year() {
+        let x = m(&[
+            "ÅRSMÖTESPROTOKOLL 2015",
+            "Tid: 7 mars kl 10.00 – 12.35",
+            "Plats: Folkets Hus",
+        ]);
+        assert_eq!(x.date.as_deref(), Some("2015-03-07"));
     }
 
     #[test]
