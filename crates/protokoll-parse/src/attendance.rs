@@ -1079,18 +1079,19 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
                         || WORDS.name_particles.contains(&w)
                 })
     };
-    let pieces = || list_pieces(rest);
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
     // parts two people only where both sides are full names and neither an organisation.
+    // Two full names joined by "och" are two people too.
     let full_names = || {
-        pieces().iter().all(|p| {
-            let n = outside_brackets(p).split_whitespace().count();
-            (2..=4).contains(&n) && !is_org(p.trim())
-        })
+        let pieces = list_pieces(rest);
+        pieces.len() >= 2
+            && pieces.iter().all(|p| {
+                let n = outside_brackets(p).split_whitespace().count();
+                (2..=4).contains(&n) && !is_org(p.trim())
+            })
     };
     let commas = outside_brackets(rest).matches(',').count();
-    // Two full names joined by "och" are two people too.
-    let list = commas >= COMMA_LIST_MIN || commas <= 1 && pieces().len() >= 2 && full_names();
+    let list = commas >= COMMA_LIST_MIN || commas <= 1 && full_names();
     if rest.contains(';') || !list || !names_only(rest) {
         return (rest.to_string(), 0);
     }

@@ -32,17 +32,6 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 }
 
 /// ISO form of a date, if it is a real one.
-/// A date written without its year in `line` ("Tid: 7 mars kl 10.00") completed with
-/// `year`: the day and month words side by side.
-pub fn day_month_in(line: &str, year: i32) -> Option<String> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.windows(2).find_map(|w| {
-        let [day, month] = w else { return None };
-        let day: u32 = day.trim_end_matches('.').parse().ok()?;
-        iso(year, month_of(month.trim_end_matches(','))?, day)
-    })
-}
-
 /// A year standing alone in `line` ("ÅRSMÖTESPROTOKOLL 2015"): four digits, 1900-2099.
 pub fn lone_year(line: &str) -> Option<i32> {
     line.split_whitespace().find_map(|w| {

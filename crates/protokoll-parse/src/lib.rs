@@ -356,11 +356,15 @@ type EntryLine<'a> = (u32, String, &'a [protokoll_model::Word]);
 /// a line with a heading of its own or outside the table.
 fn side_by_side(lines: &[view::PLine], at: usize) -> Option<(usize, Vec<EntryLine<'_>>)> {
     let head = lines.get(at)?;
+    // Asked of every line: most are outside a table or have one cell.
+    if head.region.is_none() || head.cell(1).is_none() {
+        return None;
+    }
     let heads: Vec<(usize, &[protokoll_model::Word])> = head.cells().collect();
     let heading = |w: &[protokoll_model::Word]| {
         attendance::section_of(&view::join(w)).is_some_and(|(_, rest)| rest.is_empty())
     };
-    if heads.len() < 2 || !heads.iter().all(|(_, w)| heading(w)) || head.region.is_none() {
+    if !heads.iter().all(|(_, w)| heading(w)) {
         return None;
     }
     let region = head.region.map(|(r, _)| r);

@@ -423,9 +423,12 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
             .filter_map(|l| label(l))
             .filter(|(lab, _)| WORDS.time_labels.contains(&lab.as_str()));
         m.date = year.and_then(|y| {
-            labelled
-                .map(|(_, rest)| rest)
-                .find_map(|r| crate::dates::day_month_in(&r, y))
+            labelled.map(|(_, rest)| rest).find_map(|r| {
+                crate::dates::day_months(&r, y)
+                    .into_iter()
+                    .next()
+                    .map(|f| f.iso)
+            })
         });
     }
     date_line

@@ -75,9 +75,6 @@ const GLYPH_BODIES: &str = "ctiåä";
 const GLYPH_DOTS: &str = "ij)";
 /// Characters no letter that a mark's dots become inside a word ("ft)rdela": fördela).
 const GLYPH_MARKS: &str = ")";
-/// Extra cost (log10) of a word read with letters read as another by their shape
-/// ([`LISTS`]' shape pairs), over a marked letter read as two: none measured.
-const MISREAD_COST: f32 = 0.0;
 /// Fewest letters of a word read with such a mark; a shorter one is read only as a
 /// function word ("ftr", "iir": "för", "är"), since in a short word the letters are too
 /// often a word the lexicon lacks ("sti", "Måj" in old print).
@@ -298,7 +295,7 @@ fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option
             let Some(cost) = cost.filter(|_| z >= least && !ctx.lex.is_name(&c)) else {
                 continue;
             };
-            keep(c, z - GLYPH_COST - MISREAD_COST - cost - written);
+            keep(c, z - GLYPH_COST - cost - written);
         }
     }
     best
