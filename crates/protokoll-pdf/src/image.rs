@@ -100,13 +100,55 @@ impl ImageSource {
         let run = || decode_stream(&self.image.stream, limits);
         let (w, h, grey) = std::panic::catch_unwind(run)
             .unwrap_or_else(|_| Err(ImageError::Invalid("the image decoder failed".into())))?;
-        Ok(PageImage {
+        Ok(upright(PageImage {
             page: self.page,
             width: w,
             height: h,
             grey,
             to_page: pixel_matrix(&self.image.matrix, w, h).0,
-        })
+        }))
+    }
+}
+
+/// The image turned so that its rows run along the page's lines: a scan stored sideways
+/// or upside down (placed with a turning matrix, or on a page turned by `/Rotate`)
+/// reaches OCR as the page reads. Mirrored and skewed placements stay as they are.
+fn upright(img: PageImage) -> PageImage {
+    let [a, b, c, d, _, _] = img.to_page;
+    let (w, h) = (img.width as usize, img.height as usize);
+    let (wf, hf) = (img.width as f32, img.height as f32);
+    // New pixel (x, y) → old pixel, as a matrix, for each way the image may lie.
+    let (turn, swap): (M, bool) = if a > 0.0 && d > 0.0 && b.abs() < a && c.abs() < d {
+        return img;
+    } else if a < 0.0 && d < 0.0 && b.abs() < -a && c.abs() < -d {
+        (M([-1.0, 0.0, 0.0, -1.0, wf, hf]), false)
+    } else if c > 0.0 && b < 0.0 && a.abs() < c && d.abs() < -b {
+        // Page x runs down the old rows, page y back along them.
+        (M([0.0, 1.0, -1.0, 0.0, wf, 0.0]), true)
+    } else if c < 0.0 && b > 0.0 && a.abs() < b && d.abs() < -c {
+        (M([0.0, -1.0, 1.0, 0.0, 0.0, hf]), true)
+    } else {
+        return img;
+    };
+    let (nw, nh) = if swap { (h, w) } else { (w, h) };
+    let mut grey = Vec::with_capacity(img.grey.len());
+    for y in 0..nh {
+        for x in 0..nw {
+            // Pixel centres, so that the integer pixel is the one the matrix names.
+            let (ox, oy) = turn.apply(x as f32 + 0.5, y as f32 + 0.5);
+            let (ox, oy) = (ox.floor() as usize, oy.floor() as usize);
+            let v = (ox < w && oy < h)
+                .then(|| img.grey.get(oy * w + ox))
+                .flatten();
+            grey.push(v.copied().unwrap_or(255));
+        }
+    }
+    PageImage {
+        page: img.page,
+        width: u32::try_from(nw).unwrap_or(img.height),
+        height: u32::try_from(nh).unwrap_or(img.width),
+        grey,
+        to_page: turn.mul(&M(img.to_page)).0,
     }
 }
 
@@ -531,6 +573,38 @@ mod tests {
         assert!(decode_ccitt(&d, &[0x00, 0x00, 0x00], 8, 2).is_err());
     }
     use lopdf::dictionary;
+
+    #[test]
+    fn a_sideways_scan_reaches_ocr_upright() {
+        // A 3×2 image (rows 1 2 3 / 4 5 6) whose rows run up the page: the page reads
+        // 3 6 / 2 5 / 1 4.
+        let grey = vec![1, 2, 3, 4, 5, 6];
+        // Pixel (x, y) → page (y, 3 - x): x runs up the page, y to the right.
+        let img = PageImage {
+            page: 1,
+            width: 3,
+            height: 2,
+            grey,
+            to_page: [0.0, -1.0, 1.0, 0.0, 0.0, 3.0],
+        };
+        let up = upright(img.clone());
+        assert_eq!((up.width, up.height), (2, 3));
+        assert_eq!(up.grey, [3, 6, 2, 5, 1, 4]);
+        // The same page points as before, from the turned pixels.
+        let (x, y) = up.page_point(0.5, 0.5);
+        assert!((x - 0.5).abs() < 1e-3 && (y - 0.5).abs() < 1e-3, "{x},{y}");
+        // Upside down: turned half round; upright: unchanged.
+        let flipped = PageImage {
+            to_page: [-1.0, 0.0, 0.0, -1.0, 3.0, 2.0],
+            ..img.clone()
+        };
+        assert_eq!(upright(flipped).grey, [6, 5, 4, 3, 2, 1]);
+        let plain = PageImage {
+            to_page: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            ..img
+        };
+        assert_eq!(upright(plain.clone()), plain);
+    }
 
     #[test]
     fn pixels_map_to_page_points() {

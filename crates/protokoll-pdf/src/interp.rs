@@ -155,12 +155,17 @@ impl<'a> Interp<'a> {
     /// Runs one page.
     pub fn run_page(&mut self, page_id: ObjectId) -> Result<RawPage, PdfError> {
         let (x0, y0, x1, y1) = media_box(self.doc, page_id);
+        let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        // The page as a viewer shows it: a scan stored sideways under "/Rotate 270" is
+        // read upright, its text and image alike.
+        let turns = rotation(self.doc, page_id);
+        let (width, height) = if turns % 2 == 1 { (h, w) } else { (w, h) };
         self.page = RawPage {
-            width: (x1 - x0).abs(),
-            height: (y1 - y0).abs(),
+            width,
+            height,
             ..RawPage::default()
         };
-        self.base = M([1.0, 0.0, 0.0, -1.0, -x0.min(x1), y0.max(y1)]);
+        self.base = M([1.0, 0.0, 0.0, -1.0, -x0.min(x1), y0.max(y1)]).mul(&turned(turns, w, h));
         let mut content = Vec::new();
         for id in self.doc.get_page_contents(page_id) {
             let Ok(s) = self.doc.get_object(id).and_then(Object::as_stream) else {
@@ -791,6 +796,39 @@ fn rect_of(doc: &Document, d: &Dictionary, key: &[u8]) -> Option<(f32, f32, f32,
             Some((a.min(c), b.min(d), a.max(c), b.max(d)))
         }
         _ => None,
+    }
+}
+
+/// The page's `/Rotate` (inherited through the page tree) in quarter turns clockwise,
+/// `0..4`; a value that is no multiple of 90 counts as none.
+fn rotation(doc: &Document, page_id: ObjectId) -> u8 {
+    let mut id = Some(page_id);
+    for _ in 0..32 {
+        let Some(cur) = id else { break };
+        let Ok(d) = doc.get_dictionary(cur) else {
+            break;
+        };
+        if let Some(deg) = dict_get(doc, d, b"Rotate").and_then(num) {
+            let deg = deg.round() as i64;
+            return if deg % 90 == 0 {
+                u8::try_from(deg.rem_euclid(360) / 90).unwrap_or(0)
+            } else {
+                0
+            };
+        }
+        id = d.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    0
+}
+
+/// Top-left page space (y down) of a `w` × `h` page turned `turns` quarter turns
+/// clockwise, as a viewer shows it.
+fn turned(turns: u8, w: f32, h: f32) -> M {
+    match turns {
+        1 => M([0.0, 1.0, -1.0, 0.0, h, 0.0]),
+        2 => M([-1.0, 0.0, 0.0, -1.0, w, h]),
+        3 => M([0.0, -1.0, 1.0, 0.0, 0.0, w]),
+        _ => M::ID,
     }
 }
 
