@@ -78,11 +78,12 @@ fn place_before_date(value: &str) -> Option<String> {
 /// The head's lines that may say where the meeting was held in a phrase.
 const PLACE_PHRASE_LINES: usize = 6;
 
-/// "i <Place>" after a meeting word or a date: the place, up to a weekday, "den", a
-/// time, a number or the end of the clause, at most four words, the first capitalised.
+/// "i <Place>" or "på <Place>" after a meeting word, a date or a time (also a "kl"
+/// whose time was left blank): the place, up to a weekday, "den", a time, a number or
+/// the end of the clause, at most four words, the first capitalised.
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:möte|mötet|stämma|stämman|sammanträde|sammanträdet|\d),?\s+i\s+(\p{Lu}[^,.;:()]*)",
+        r"(?i:möte|mötet|stämma|stämman|sammanträde|sammanträdet|\d|\bkl\.?),?\s+(?i:i|på)\s+(\p{Lu}[^,.;:()]*)",
     )
     .expect("regex")
 });
@@ -102,11 +103,60 @@ fn place_in(line: &str) -> Option<String> {
     None
 }
 
+/// A time at the start of a text ("Kl. 1900, Vrigstad värdshus", "kl 19.00-21.00").
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:kl\.?|klockan)\s*\d{1,2}(?:[.:]?\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]?\d{2})?)?")
+        .expect("regex")
+});
+/// Where a time begins in a text.
+static A_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[.:]\d{2}\b").expect("regex")
+});
+
+/// The most words of a place that follows the date on its line.
+const PLACE_AFTER_DATE_WORDS: usize = 5;
+
+/// The place that follows the date on the date line, set off by a comma or a space
+/// ("3 maj 2018, Lokalen", "Styrelsemöte 2017-02-26 Mångbyskolan"), also after a time
+/// ("2018-01-15. Kl. 1900, Vrigstad värdshus") or before one ("20 februari 2013,
+/// Samlingssalen Cervins väg 15, klockan 19.00"). Not a meeting's name, an
+/// organisation, a list heading or a label.
+fn place_after_date(line: &str) -> Option<String> {
+    let f = find_date(line, true)?;
+    let skip = ['.', ',', ';', ' '];
+    let mut rest = line.get(f.end..)?.trim_start_matches(skip);
+    if let Some(t) = LEADING_TIME.find(rest) {
+        rest = rest.get(t.end()..)?.trim_start_matches(skip);
+    }
+    let end = A_TIME.find(rest).map_or(rest.len(), |t| t.start());
+    let place = rest
+        .get(..end)?
+        .trim()
+        .trim_end_matches([',', '.', ';', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    // What the document or the meeting is called ("Dagordning 250522 Anteckningar").
+    let meeting_word = words.iter().any(|w| {
+        let low = w.to_lowercase();
+        WORDS.schedule_nouns.iter().any(|n| low.contains(n)) || KIND.is_match(&low)
+    });
+    let fits = (1..=PLACE_AFTER_DATE_WORDS).contains(&words.len())
+        && place.starts_with(char::is_uppercase)
+        && !place.contains(':')
+        && !meeting_word
+        && !is_org(place)
+        && find_date(place, false).is_none()
+        && crate::attendance::section_of(place).is_none();
+    fits.then(|| place.to_string())
+}
+
 /// The place a phrase opens with: up to four words, to a date, a time or the next
 /// line's list heading.
 fn place_words(phrase: &str) -> Option<String> {
     let mut words = Vec::new();
-    for w in phrase.split_whitespace() {
+    // The phrase wraps only when its line ends before the place ("kl i" / "Uppgården"):
+    // once the place has begun, the line's end ends it.
+    let mut lines = phrase.split('\n').skip_while(|l| l.trim().is_empty());
+    for w in lines.next().unwrap_or("").split_whitespace() {
         let low = w.to_lowercase();
         let stop = low == "den"
             // "… i Herrgården i Dala-Floda med Floda-Björbo Fiskevårdsområdesförening".
@@ -124,6 +174,13 @@ fn place_words(phrase: &str) -> Option<String> {
             break;
         }
         words.push(w);
+    }
+    // A preposition the cut left last ("Nya Wermlands-Tidningens lokaler i").
+    while words
+        .last()
+        .is_some_and(|w| ["i", "på", "vid", "och"].contains(w))
+    {
+        words.pop();
     }
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -497,7 +554,20 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
             .take(PLACE_PHRASE_LINES)
             .map(String::as_str)
             .collect();
-        m.location = place_in(&opening.join(" "));
+        m.location = place_in(&opening.join("\n"));
+    }
+    if m.location.is_none() {
+        // On the date line, or on an opening line that repeats the date under a title
+        // that gave it ("Protokoll 2018-01-15" / "… styrelsemöte 2018-01-15. Kl. 1900,
+        // Vrigstad värdshus").
+        let dated = head
+            .iter()
+            .take(PLACE_PHRASE_LINES)
+            .filter(|l| m.date.is_some() && find_date(l, true).map(|f| f.iso) == m.date);
+        m.location = date_line
+            .iter()
+            .chain(dated)
+            .find_map(|l| place_after_date(l));
     }
     // A labelled place or form of meeting that is digital, or a head line that says
     // the meeting (or one taking part) met so ("Via Teams.", "deltog via Teams").
@@ -812,6 +882,30 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_the_date_on_its_line() {
+        let p = |l: &str| place_after_date(l);
+        assert_eq!(p("3 maj 2018, Lokalen").as_deref(), Some("Lokalen"));
+        assert_eq!(
+            p("Styrelsemöte 2017-02-26 Mångbyskolan").as_deref(),
+            Some("Mångbyskolan")
+        );
+        assert_eq!(
+            p("Smålands stövarklubbs styrelsemöte 2018-01-15. Kl. 1900, Vrigstad värdshus")
+                .as_deref(),
+            Some("Vrigstad värdshus")
+        );
+        assert_eq!(
+            p("onsdagen 20 februari 2013, Samlingssalen Cervins väg 15, klockan 19.00").as_deref(),
+            Some("Samlingssalen Cervins väg 15")
+        );
+        // What the document is called, a meeting, a list heading: no place.
+        assert_eq!(p("Dagordning 2025-05-22 Anteckningar"), None);
+        assert_eq!(p("Protokoll 2019-03-12 Styrelsemöte"), None);
+        assert_eq!(p("2019-03-12 Närvarande: Anna Ek"), None);
+        assert_eq!(p("Protokoll 2019-03-12"), None);
+    }
+
+    #[test]
     fn a_place_said_in_a_phrase_of_the_head() {
         assert_eq!(
             place_in("Protokoll fört vid föreningens årsmöte i Tennisparken söndag den 23 juni")
@@ -835,6 +929,30 @@ mod tests {
             place_in("Styrelsemöte 8.9.2016 kl. 17.00 i Sandels matsal Närvarande: Eva Ek")
                 .as_deref(),
             Some("Sandels matsal")
+        );
+        // "på" as well as "i"; a "kl" whose time was left blank; the phrase wraps only
+        // before the place begins, and a preposition the cut leaves last goes.
+        assert_eq!(
+            place_in("årsmöte lördagen den 26 maj\n2018 på Kista hembygdsgård\nMedan vi")
+                .as_deref(),
+            Some("Kista hembygdsgård")
+        );
+        assert_eq!(
+            place_in("styrelsemöte torsdagen den 26 februari 2015 kl i\nUppgården").as_deref(),
+            Some("Uppgården")
+        );
+        assert_eq!(
+            place_in("kl. 17.00 - 18.00 på Nya Wermlands-Tidningens lokaler i Karlstad.")
+                .as_deref(),
+            Some("Nya Wermlands-Tidningens lokaler")
+        );
+        assert_eq!(
+            place_in("VU-sammanträde\nPå Stocklycke vandrarhem, Omberg").as_deref(),
+            Some("Stocklycke vandrarhem")
+        );
+        assert_eq!(
+            place_in("Årsmöte i Älvdalens folkets hus").as_deref(),
+            Some("Älvdalens folkets hus")
         );
         // A place label's value without a remark after a comma; an address stays.
         assert_eq!(
