@@ -254,8 +254,51 @@ pub fn is_sentence(title: &str) -> bool {
     (full_stop && words >= 4) || reports_act(t)
 }
 
+/// A heading as written, full stop and all, that reads as a clause: three words or more,
+/// a full stop, and a subject in the definite form ("Stämman", "Ekonomin", "Årsmötet")
+/// followed by a word that does not carry a noun phrase on, the verb ("Stämman öppnas
+/// av Bengt Olhagen.", "Ekonomin är fortsatt bra."). Headings with a full stop open
+/// with an indefinite noun, a genitive or a noun phrase ("Val av ordförande.",
+/// "Mötets stadgeenlighet och beslutförhet.", "Medlemsavgiften för år 2013.").
+pub fn is_clause(raw: &str) -> bool {
+    let t = raw.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let definite = first.chars().count() >= 5
+        && first.starts_with(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && ["en", "et", "an", "na", "in"].iter().any(|e| first.ends_with(e));
+    // A weekday after the subject dates it ("Löderupsdagen lördagen den 4 maj.").
+    let verb_slot = second.chars().all(char::is_lowercase)
+        && !second.ends_with("dagen")
+        && !crate::words::WORDS.phrase_words.contains(second);
+    words.len() >= 3 && t.ends_with('.') && definite && verb_slot
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbered_clauses_with_their_full_stop() {
+        assert!(is_clause("Stämman öppnas av Bengt Olhagen."));
+        assert!(is_clause("Ekonomin är fortsatt bra."));
+        assert!(is_clause("Styrelsen beviljas ansvarsfrihet."));
+        // Headings written with a full stop.
+        assert!(!is_clause(
+            "Val av mötesordförande, sekreterare och två protokolljusterare."
+        ));
+        assert!(!is_clause("Mötets stadgeenlighet och beslutförhet."));
+        assert!(!is_clause("Medlemsavgiften för år 2013 och 2014."));
+        assert!(!is_clause(
+            "Anmälan av stämmoordförandens val av protokollförare."
+        ));
+        assert!(!is_clause("Övriga frågor ang. årsmötet."));
+        assert!(!is_clause("Löderupsdagen lördagen den 4 maj."));
+        // Without its full stop a clause may be a heading ("Styrelsen informerar om läget").
+        assert!(!is_clause("Styrelsen informerar om läget"));
+    }
 
     #[test]
     fn sentences_are_not_headings() {
@@ -280,6 +323,8 @@ mod tests {
             "Resultat- och balansräkning presenteras och godkänns"
         ));
         assert!(!is_sentence("Val av revisor"));
+        assert!(is_sentence("Till revisor sker omval av Sven Hansson"));
+        assert!(is_sentence("Revisionsberättelsen uppläses och godkännes"));
         // The opening with its time is a report; alone, an agenda heading.
         assert!(is_sentence("Mötet öppnas 18.15"));
         assert!(is_sentence("Mötet öppnas kl. 18.06"));

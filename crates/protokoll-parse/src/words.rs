@@ -53,6 +53,7 @@ pub struct Words {
     pub clause_joiners: Vec<&'static str>,
     /// A heading's last word before its object ("Val av …").
     pub heading_prepositions: Vec<&'static str>,
+    pub phrase_words: Vec<&'static str>,
     /// Words that make text an organisation's name; "-x" matches a word ending in x.
     pub organisation_words: Vec<&'static str>,
     /// A municipality's or region's word after its name ("… Ljusnarsberg kommun").
@@ -102,6 +103,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         abbreviations: list(&all, "abbreviations"),
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
+        phrase_words: list(&all, "phrase words"),
         organisation_words: list(&all, "organisation words"),
         organisation_tails: list(&all, "organisation tails"),
         presence_columns: list(&all, "presence columns"),
@@ -140,6 +142,7 @@ mod tests {
             &w.abbreviations,
             &w.clause_joiners,
             &w.heading_prepositions,
+            &w.phrase_words,
             &w.organisation_words,
             &w.organisation_tails,
             &w.presence_columns,

@@ -499,10 +499,14 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     if !bold_heading && !after_label.is_empty() {
         wrapped_heading_lines(span, &column, &mut heading_words, &mut i);
     }
-    let mut h = split_heading(&view::join(&heading_words));
+    let raw = view::join(&heading_words);
+    let mut h = split_heading(&raw);
     // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
-    // no headings: the sentence is the item's text.
-    let sentence = heading_is_sentence(&h.title, span.get(i), &column, after_label.is_empty());
+    // no headings: the sentence is the item's text. The title has lost its full stop;
+    // the heading as written keeps it ("5. Ekonomin är fortsatt bra.").
+    let whole = h.presenters.is_empty() && h.rest.is_empty();
+    let sentence = heading_is_sentence(&h.title, span.get(i), &column, after_label.is_empty())
+        || whole && crate::heading::is_clause(&raw);
     if !bold_heading && sentence {
         h.rest = format!("{} {}", h.title, h.rest).trim().to_string();
         h.title = String::new();
