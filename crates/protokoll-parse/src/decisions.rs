@@ -93,7 +93,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// The text before a full stop ends in a listed abbreviation ("ordf", "t.ex").
-fn abbreviation_before(before: &str) -> bool {
+pub(crate) fn abbreviation_before(before: &str) -> bool {
     let last = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()

@@ -217,6 +217,9 @@ pub fn split_heading(text: &str) -> Heading {
             };
         }
     }
+    if let Some(h) = stop_run_in(text) {
+        return h;
+    }
     Heading {
         title: clean_title(text),
         presenters: Vec::new(),
@@ -226,6 +229,38 @@ pub fn split_heading(text: &str) -> Heading {
 
 /// The most words of a heading run into its text by a colon.
 const RUN_IN_HEADING_WORDS: usize = 5;
+/// The most words of a heading run into its text by a full stop.
+const STOP_RUN_IN_WORDS: usize = 8;
+
+/// "Mötets sekreterare. Margaretha Olofsson", "Val av ny ordförande i föreningens
+/// styrelse. Beslöts att …": a short heading run into its text after a full stop. Not
+/// an abbreviation's or an initial's stop ("ordf.", "Anna B."), and not a first
+/// sentence ("Årsmötet hålls på Vängåvan. Tid …", "Till ordförande väljs X. …"), which
+/// the caller reads as text.
+fn stop_run_in(text: &str) -> Option<Heading> {
+    let (head, body) = text.split_once(". ")?;
+    let last = head.rsplit(' ').next().unwrap_or("");
+    let initial = last.chars().count() == 1;
+    // A second heading phrase, not text ("Fastställande av bokslutet. Beviljande av
+    // ansvarsfrihet."): a verbal noun and a preposition.
+    let mut bw = body.split_whitespace();
+    let (b1, b2) = (bw.next().unwrap_or(""), bw.next().unwrap_or(""));
+    let second_heading = ["ande", "ende", "ning"].iter().any(|e| b1.ends_with(e))
+        && crate::words::WORDS.phrase_words.contains(&b2);
+    let fits = (1..=STOP_RUN_IN_WORDS).contains(&head.split_whitespace().count())
+        && head.starts_with(char::is_uppercase)
+        && body.starts_with(char::is_uppercase)
+        && !initial
+        && !second_heading
+        && !crate::decisions::abbreviation_before(head)
+        && !reports_act(head)
+        && !is_clause(&format!("{head}."));
+    fits.then(|| Heading {
+        title: clean_title(head),
+        presenters: Vec::new(),
+        rest: body.trim().to_string(),
+    })
+}
 
 /// Verbs in the past tense that report what a meeting did: a numbered point that holds
 /// one is a sentence of the minutes, not a heading ("Dagordningen godkändes").
@@ -269,7 +304,9 @@ pub fn is_clause(raw: &str) -> bool {
     let definite = first.chars().count() >= 5
         && first.starts_with(char::is_uppercase)
         && first.chars().skip(1).all(char::is_lowercase)
-        && ["en", "et", "an", "na", "in"].iter().any(|e| first.ends_with(e));
+        && ["en", "et", "an", "na", "in"]
+            .iter()
+            .any(|e| first.ends_with(e));
     // A weekday after the subject dates it ("Löderupsdagen lördagen den 4 maj.").
     let verb_slot = second.chars().all(char::is_lowercase)
         && !second.ends_with("dagen")
@@ -279,6 +316,34 @@ pub fn is_clause(raw: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_run_into_its_text_by_a_full_stop() {
+        assert_eq!(
+            h("Mötets sekreterare. Margaretha Olofsson"),
+            (
+                "Mötets sekreterare".into(),
+                vec![],
+                "Margaretha Olofsson".into()
+            )
+        );
+        assert_eq!(
+            h("Val av ny ordförande i föreningens styrelse. Beslöts att välja Erika Hansson.").0,
+            "Val av ny ordförande i föreningens styrelse"
+        );
+        // An abbreviation's or an initial's stop, a first sentence: no run-in heading.
+        assert_eq!(h("Rapport från ordf. Anna Ek").2, "");
+        assert_eq!(
+            h("Fastställande av bokslutet. Beviljande av ansvarsfrihet.").2,
+            ""
+        );
+        assert_eq!(h("Motion från Anna B. Ek om lekplatsen").2, "");
+        assert_eq!(h("Årsmötet hålls på Vängåvan. Tid meddelas senare.").2, "");
+        assert_eq!(
+            h("Till ordförande väljs Bo Ek. Till sekreterare väljs Anna Berg.").2,
+            ""
+        );
+    }
 
     #[test]
     fn numbered_clauses_with_their_full_stop() {
