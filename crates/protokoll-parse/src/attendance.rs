@@ -1065,19 +1065,23 @@ const VOTING_ITEM_WORDS: usize = 8;
 /// between the entries, run on over the lines it wraps to; and how many lines it took.
 /// A list of "Name, Organisation; …" (semicolons already) is left as it is.
 fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usize) {
+    let rest = without_count(rest);
     // A remark in brackets after a name ("(ej vid §§ 9, 10 och 18)") is the entry's;
     // one before the names ("(Asketorp 1:3, andel 59%) Irené Blixt, Per Blixt") is
     // theirs together.
+    // Each entry may open with a board office ("Vice ordförande Bo Ek"); an office
+    // alone after a comma is the name's role, and the text no list of names.
     let names_only = |s: &str| {
         !s.trim_start().starts_with('(')
-            && outside_brackets(s)
-                .split([',', ' '])
-                .filter(|w| !w.is_empty())
-                .all(|w| {
+            && outside_brackets(s).split(',').all(|piece| {
+                let mut words: Vec<&str> = piece.split_whitespace().collect();
+                leading_title(&mut words);
+                words.iter().all(|w| {
                     is_name_word(w)
-                        || WORDS.name_joiners.contains(&w)
-                        || WORDS.name_particles.contains(&w)
+                        || WORDS.name_joiners.contains(w)
+                        || WORDS.name_particles.contains(w)
                 })
+            })
     };
     // One comma may part a name from its organisation ("Anna Berg, Ale kommun"): it
     // parts two people only where both sides are full names and neither an organisation.
@@ -1111,6 +1115,61 @@ fn comma_list(rest: &str, following: &[(u32, String, &[Word])]) -> (String, usiz
     }
     let list = list_pieces(&text).join("; ");
     (list, used)
+}
+
+/// A list without the count of the others that closes it ("Anders Bensryd, Mats
+/// Gustafsson och ytterligare 15 av föreningens medlemmar", "… samt 12 medlemmar"): the
+/// count names no one.
+fn without_count(rest: &str) -> &str {
+    let cut = [", ", " och ", " samt ", " & "]
+        .iter()
+        .filter_map(|j| rest.rfind(j).map(|i| (i, i + j.len())))
+        .max_by_key(|&(i, _)| i);
+    let Some((at, after)) = cut else {
+        return rest;
+    };
+    let (head, tail) = (
+        rest.get(..at).unwrap_or(""),
+        rest.get(after..).unwrap_or(""),
+    );
+    // Not inside a remark in brackets ("(ej vid §§ 9, 10, 11, 17 och" / "18)").
+    let open = head.matches('(').count() > head.matches(')').count();
+    let count = !open
+        && tail.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        && tail.chars().any(|c| c.is_ascii_digit())
+        && !tail.contains([',', '(', ')']);
+    if count {
+        head
+    } else {
+        rest
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::without_count;
+
+    #[test]
+    fn the_count_of_the_others_names_no_one() {
+        assert_eq!(
+            without_count("Anders Bensryd, Mats Gustafsson och ytterligare 15 av"),
+            "Anders Bensryd, Mats Gustafsson"
+        );
+        assert_eq!(
+            without_count("Eva Nyreen samt ca 110 föräldrar"),
+            "Eva Nyreen"
+        );
+        // A remark in brackets and a plain last name stay.
+        assert_eq!(
+            without_count("Bo Ek (ej vid §§ 9 och 18)"),
+            "Bo Ek (ej vid §§ 9 och 18)"
+        );
+        assert_eq!(without_count("Anna Ek och Bo Berg"), "Anna Ek och Bo Berg");
+        assert_eq!(
+            without_count("Bo Ek (ej vid §§ 9, 10, 17 och"),
+            "Bo Ek (ej vid §§ 9, 10, 17 och"
+        );
+    }
 }
 
 /// `s` with what stands in brackets taken out ("Bo Ek (ej vid § 9, 10)": "Bo Ek ").
@@ -1169,15 +1228,22 @@ fn list_pieces(s: &str) -> Vec<String> {
 /// names, one per comma.
 const COMMA_LIST_MIN: usize = 2;
 
-/// "Advokat Peter Hedberg": a title before a name of two words or more, taken off the
-/// entry's words; it is the entry's role.
+/// "Advokat Peter Hedberg", "Vice ordförande Anna Berg": a title or a board office (of
+/// one or two words) before a name of two words or more, taken off the entry's words;
+/// it is the entry's role.
 fn leading_title(words: &mut Vec<&str>) -> Option<String> {
-    let title = words
-        .first()
-        .filter(|t| WORDS.titles.contains(&t.to_lowercase().as_str()))
-        .filter(|_| crate::names::name_len(words.get(1..).unwrap_or(&[])) >= 2)
-        .map(|t| t.to_string())?;
-    words.remove(0);
+    let listed = |n: usize| {
+        let t = words.get(..n)?.join(" ");
+        let low = t.to_lowercase();
+        let known =
+            WORDS.titles.contains(&low.as_str()) || WORDS.officer_titles.contains(&low.as_str());
+        let named = crate::names::name_len(words.get(n..).unwrap_or(&[])) >= 2;
+        (known && named).then_some(t)
+    };
+    let (title, n) = listed(2)
+        .map(|t| (t, 2))
+        .or_else(|| listed(1).map(|t| (t, 1)))?;
+    words.drain(..n);
     Some(title)
 }
 
@@ -1469,6 +1535,22 @@ mod tests {
             [
                 ("Peter Hedberg", Some("Advokat")),
                 ("Ying Zhao", Some("Dr, styrelsen")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_board_office_before_a_name_is_its_role() {
+        let lines = [line(
+            "Deltagare: Ordförande Anders Bensryd, Vice ordförande Bo Ek, Kassör Mats Gustafsson och ytterligare 15 av",
+        )];
+        let a = attendance(&borrowed(&lines), &[]);
+        assert_eq!(
+            names_and_roles(&a),
+            [
+                ("Anders Bensryd", Some("Ordförande")),
+                ("Bo Ek", Some("Vice ordförande")),
+                ("Mats Gustafsson", Some("Kassör")),
             ]
         );
     }

@@ -25,6 +25,7 @@ pub struct Words {
     pub number_words: Vec<&'static str>,
     /// Titles written before a name ("Advokat", "Dr").
     pub titles: Vec<&'static str>,
+    pub officer_titles: Vec<&'static str>,
     /// Roles that stand where a presenter's name would ("ordf.").
     pub presenter_roles: Vec<&'static str>,
     /// Capitalised words that open sentences, not names ("Mötet").
@@ -89,6 +90,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         reported_verbs: list(&all, "reported verbs"),
         number_words: list(&all, "number words"),
         titles: list(&all, "titles"),
+        officer_titles: list(&all, "officer titles"),
         presenter_roles: list(&all, "presenter roles"),
         not_names: list(&all, "not names"),
         schedule_labels: list(&all, "schedule labels"),
@@ -128,6 +130,7 @@ mod tests {
             &w.reported_verbs,
             &w.number_words,
             &w.titles,
+            &w.officer_titles,
             &w.presenter_roles,
             &w.not_names,
             &w.schedule_labels,
