@@ -813,6 +813,8 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
     let mut members_lists = 0usize;
     let mut body: Option<String> = None;
     let mut misses = 0usize;
+    // The previous line was names side by side ([`paired_names`]).
+    let mut paired = false;
     // Each list's first entry, heading, and whether it follows the previous list with
     // nothing between that ended it.
     let mut lists: Vec<List> = Vec::new();
@@ -840,6 +842,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             let absent = listed_presence(t);
             group = Some((g, absent));
             misses = 0;
+            paired = false;
             lists.push(List {
                 start: out.len(),
                 heading: t
@@ -887,6 +890,14 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             inline_entries(&list, g, absent, council(g, &body), &marks, &mut out);
             continue;
         }
+        // Names side by side with nothing between them, given name and surname each
+        // ("Morgan Andersson Jonas Jönsson Marianne Svensson").
+        if let Some(pairs) = paired_names(t, paired) {
+            paired = true;
+            inline_entries(&pairs, g, absent, council(g, &body), &marks, &mut out);
+            continue;
+        }
+        paired = false;
         let unmarked = column.then(|| column_mark(t)).flatten();
         let t = unmarked.as_deref().unwrap_or(t);
         match entries(t, words, g, absent, &marks) {
@@ -918,6 +929,33 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         out.clear();
     }
     out
+}
+
+/// Fewest names a line of names side by side holds on its own (three people): four
+/// name words may be one person's names.
+const PAIRED_MIN_WORDS: usize = 6;
+/// Most names side by side on one line.
+const PAIRED_MAX_WORDS: usize = 10;
+
+/// A line of people's names side by side without separators, given name and surname
+/// each ("Morgan Andersson Jonas Jönsson Marianne Svensson"): the pairs, as a list. An
+/// even count of name words, six or more, or four under such a line (`after_pairs`).
+fn paired_names(t: &str, after_pairs: bool) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    let min = if after_pairs { 4 } else { PAIRED_MIN_WORDS };
+    let fits = n % 2 == 0
+        && (min..=PAIRED_MAX_WORDS).contains(&n)
+        && words
+            .iter()
+            .all(|w| is_name_word(w) && !WORDS.name_particles.contains(w) && !is_org(w));
+    fits.then(|| {
+        words
+            .chunks(2)
+            .map(|p| p.join(" "))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 /// The role is a job: not held by election ("kommunfullmäktiges ordförande"), and not a
@@ -1537,6 +1575,29 @@ mod tests {
                 ("Ying Zhao", Some("Dr, styrelsen")),
             ]
         );
+    }
+
+    #[test]
+    fn names_side_by_side_without_separators_are_pairs() {
+        let lines = [
+            line("Närvarande:"),
+            line("Morgan Andersson Jonas Jönsson Marianne Svensson"),
+            line("Jonas Hultgren Egon Wikström"),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let names: Vec<&str> = a.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Morgan Andersson",
+                "Jonas Jönsson",
+                "Marianne Svensson",
+                "Jonas Hultgren",
+                "Egon Wikström"
+            ]
+        );
+        // Four names alone may be one person's.
+        assert_eq!(paired_names("Karl Gustav Adolf Berg", false), None);
     }
 
     #[test]
