@@ -843,16 +843,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             group = Some((g, absent));
             misses = 0;
             paired = false;
-            lists.push(List {
-                start: out.len(),
-                heading: t
-                    .split(|c: char| c == ':' || c.is_whitespace())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase(),
-                presence: absent,
-                follows: !ended,
-            });
+            lists.push(List::new(out.len(), t, absent, !ended));
             ended = false;
             if g == Group::Member {
                 members_lists += 1;
@@ -944,7 +935,7 @@ fn paired_names(t: &str, after_pairs: bool) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().collect();
     let n = words.len();
     let min = if after_pairs { 4 } else { PAIRED_MIN_WORDS };
-    let fits = n % 2 == 0
+    let fits = n.is_multiple_of(2)
         && (min..=PAIRED_MAX_WORDS).contains(&n)
         && words
             .iter()
@@ -981,6 +972,23 @@ struct List {
     presence: Option<bool>,
     /// It follows the previous list directly (a front page's block of lists).
     follows: bool,
+}
+
+impl List {
+    /// The list opening at entry `start` under the heading line `t`.
+    fn new(start: usize, t: &str, presence: Option<bool>, follows: bool) -> List {
+        let heading = t
+            .split(|c: char| c == ':' || c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        List {
+            start,
+            heading,
+            presence,
+            follows,
+        }
+    }
 }
 
 /// What a list's place and entries say beyond its heading. In a block of lists that
