@@ -314,6 +314,36 @@ pub fn is_clause(raw: &str) -> bool {
     words.len() >= 3 && t.ends_with('.') && definite && verb_slot
 }
 
+/// The text is a noun phrase, the way agenda headings are: it opens with a word and a
+/// preposition or conjunction that carries the phrase on ("Beslut om …", "Val av …"),
+/// a genitive ("Sammanträdets öppnande, …") or a verbal noun ("Fastställande …"), and
+/// no finite verb follows ("Datum för årsmöte är satt …" is a clause), unless in a
+/// clause inside the phrase ("Fråga om stämman är stadgeenligt utlyst").
+pub fn nominal(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words
+        .first()
+        .map_or("", |w| w.trim_end_matches([',', ':', ';']));
+    let second = words.get(1).copied().unwrap_or("");
+    let w = &*crate::words::WORDS;
+    let lower_rest = first.chars().skip(1).all(char::is_lowercase);
+    // A definite noun's genitive ("Mötets", "Styrelsens", "Revisorernas"), not a given
+    // name that ends in s ("Niclas", "Jonas").
+    let genitive = lower_rest
+        && first.chars().count() >= 6
+        && ["ets", "ens", "nas", "ans"]
+            .iter()
+            .any(|e| first.ends_with(e));
+    let verbal_noun = ["ande", "ende", "ning"].iter().any(|e| first.ends_with(e));
+    let phrase = w.phrase_words.contains(&second);
+    let verb = words
+        .iter()
+        .skip(1)
+        .take_while(|x| !w.subordinators.contains(x))
+        .any(|x| w.finite_verbs.contains(x));
+    (phrase || genitive || verbal_noun) && !verb
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -343,6 +373,20 @@ mod tests {
             h("Till ordförande väljs Bo Ek. Till sekreterare väljs Anna Berg.").2,
             ""
         );
+    }
+
+    #[test]
+    fn agenda_headings_open_as_noun_phrases() {
+        assert!(nominal(
+            "Beslut om mål- och resursplan inklusive budget för 2023"
+        ));
+        assert!(nominal(
+            "Sammanträdets öppnande, dagordningens fastställande och val"
+        ));
+        assert!(nominal("Fastställande av delaktighetslängd"));
+        assert!(!nominal("Niclas redogjorde för vår älgobs och avskjutning"));
+        assert!(!nominal("Datum för årsmöte är satt till den 7:e mars"));
+        assert!(nominal("Fråga om stämman är stadgeenligt utlyst"));
     }
 
     #[test]

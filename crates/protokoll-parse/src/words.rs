@@ -55,6 +55,8 @@ pub struct Words {
     /// A heading's last word before its object ("Val av …").
     pub heading_prepositions: Vec<&'static str>,
     pub phrase_words: Vec<&'static str>,
+    pub finite_verbs: Vec<&'static str>,
+    pub subordinators: Vec<&'static str>,
     /// Words that make text an organisation's name; "-x" matches a word ending in x.
     pub organisation_words: Vec<&'static str>,
     /// A municipality's or region's word after its name ("… Ljusnarsberg kommun").
@@ -106,6 +108,8 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
         phrase_words: list(&all, "phrase words"),
+        finite_verbs: list(&all, "finite verbs"),
+        subordinators: list(&all, "subordinators"),
         organisation_words: list(&all, "organisation words"),
         organisation_tails: list(&all, "organisation tails"),
         presence_columns: list(&all, "presence columns"),
@@ -146,6 +150,8 @@ mod tests {
             &w.clause_joiners,
             &w.heading_prepositions,
             &w.phrase_words,
+            &w.finite_verbs,
+            &w.subordinators,
             &w.organisation_words,
             &w.organisation_tails,
             &w.presence_columns,

@@ -82,16 +82,49 @@ impl LayoutParser for Numbered {
     fn items(&self, view: &View<'_>) -> Vec<Item> {
         let lines = view.lines();
         let labels = lost_labels(&self.labels(view), lines);
+        let prose = numbers_sentences(&labels, lines);
         let mut out = Vec::new();
         for (k, label) in labels.iter().enumerate() {
             let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
             let Some(span) = lines.get(label.line..end) else {
                 continue;
             };
-            out.push(read_item(label, span));
+            out.push(read_item(label, span, prose));
         }
         out
     }
+}
+
+/// Median words of a point's opening sentence at which a document numbers sentences,
+/// not headings: agenda headings run two to five words ("Val av justerare", "Mötets
+/// öppnande"); minutes written as numbered sentences, eight or more.
+const PROSE_POINT_WORDS: usize = 8;
+/// Fewest words of a "heading" that is a sentence in such minutes.
+const PROSE_TITLE_WORDS: usize = 5;
+
+/// The document numbers sentences: the median point opens with a sentence of
+/// [`PROSE_POINT_WORDS`] or more (counted in the label's column of its line, to the
+/// first full stop).
+fn numbers_sentences(labels: &[items::Label], lines: &[PLine]) -> bool {
+    let mut lens: Vec<usize> = labels
+        .iter()
+        .filter_map(|l| {
+            // The label's own column: a table row's other cells are no part of it.
+            let line = lines.get(l.line)?;
+            let own = Column::of(line, l.consumed).own(line);
+            let words = own.get(l.consumed..)?;
+            let stop = words.iter().position(|w| w.text.ends_with('.'));
+            let sentence = stop.map_or(words.len(), |i| i + 1);
+            // What a heading would be of it: presenters and text after a dash are not.
+            let title = split_heading(&view::join(words)).title;
+            Some(sentence.min(title.split_whitespace().count()))
+        })
+        .collect();
+    lens.sort_unstable();
+    labels.len() >= 3
+        && lens
+            .get(lens.len() / 2)
+            .is_some_and(|&m| m >= PROSE_POINT_WORDS)
 }
 
 /// Where heading text stands relative to the number margin: the chain's labels say how
@@ -453,7 +486,28 @@ fn heading_is_sentence(title: &str, next: Option<&PLine>, column: &Column, alone
     crate::heading::is_sentence(title) || alone && runs_on().unwrap_or(false)
 }
 
-fn read_item(label: &items::Label, span: &[PLine]) -> Item {
+/// The numbered point's heading `h` (read from `raw`) is a sentence of the minutes: by
+/// [`heading_is_sentence`] (with the `next` line, the label's column and whether the
+/// number stands alone), as a clause with its full stop, or, in minutes that number
+/// sentences (`prose`), as a long text that is no noun phrase; the short ones there are
+/// headings ("Mötets öppnande.", "Närvarande").
+fn point_is_sentence(
+    h: &crate::heading::Heading,
+    raw: &str,
+    (next, column, alone): (Option<&PLine>, &Column, bool),
+    prose: bool,
+) -> bool {
+    let whole = h.presenters.is_empty() && h.rest.is_empty();
+    let long = prose
+        && h.title.split_whitespace().count() >= PROSE_TITLE_WORDS
+        && !crate::heading::nominal(&h.title);
+    heading_is_sentence(&h.title, next, column, alone)
+        || whole && crate::heading::is_clause(raw)
+        || long
+}
+
+/// Reads one item; `prose`: the document numbers sentences ([`numbers_sentences`]).
+fn read_item(label: &items::Label, span: &[PLine], prose: bool) -> Item {
     let Some(first) = span.first() else {
         return items::item(
             label.number.clone(),
@@ -504,11 +558,13 @@ fn read_item(label: &items::Label, span: &[PLine]) -> Item {
     // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
     // no headings: the sentence is the item's text. The title has lost its full stop;
     // the heading as written keeps it ("5. Ekonomin är fortsatt bra.").
-    let whole = h.presenters.is_empty() && h.rest.is_empty();
-    let sentence = heading_is_sentence(&h.title, span.get(i), &column, after_label.is_empty())
-        || whole && crate::heading::is_clause(&raw);
-    if !bold_heading && sentence {
-        h.rest = format!("{} {}", h.title, h.rest).trim().to_string();
+    let alone = after_label.is_empty();
+    if !bold_heading && point_is_sentence(&h, &raw, (span.get(i), &column, alone), prose) {
+        h.rest = if h.presenters.is_empty() && h.rest.is_empty() {
+            raw.trim().to_string()
+        } else {
+            format!("{} {}", h.title, h.rest).trim().to_string()
+        };
         h.title = String::new();
     }
     let mut presenters = h.presenters;
@@ -588,9 +644,47 @@ mod tests {
             ),
             row(112.0, &[&[("välkommen", 70.0)]]),
         ];
-        let item = read_item(&label(1, 0), &span);
+        let item = read_item(&label(1, 0), &span, false);
         assert_eq!(item.title, "Ordförande hälsar välkommen");
         assert!(item.text.starts_with("Ingmar hälsade oss"), "{}", item.text);
+    }
+
+    #[test]
+    fn minutes_that_number_sentences_keep_their_short_headings() {
+        let lines = vec![
+            text_line(100.0, "1. Mötets öppnande."),
+            text_line(
+                112.0,
+                "2. Niclas Moberg omvaldes som ordförande för kommande år.",
+            ),
+            text_line(
+                124.0,
+                "3. Datum för årsmöte är satt till den 7:e mars kl 19.",
+            ),
+            text_line(
+                136.0,
+                "4. Vi avvaktar med trädfällning tills beslut tagits.",
+            ),
+        ];
+        let labels: Vec<_> = (0..4).map(|i| label(i as u32 + 1, i)).collect();
+        assert!(numbers_sentences(&labels, &lines));
+        let read = |i: usize| read_item(&labels[i], &lines[i..=i], true);
+        assert_eq!(read(0).title, "Mötets öppnande");
+        assert_eq!(read(1).title, "");
+        assert_eq!(read(2).title, "");
+        assert!(read(3).text.starts_with("Vi avvaktar"));
+        // An agenda of headings numbers no sentences; a long noun phrase stays a heading.
+        let agenda = vec![
+            text_line(100.0, "1. Mötets öppnande"),
+            text_line(112.0, "2. Val av justerare"),
+            text_line(
+                124.0,
+                "3. Beslut om mål- och resursplan inklusive budget för 2023",
+            ),
+        ];
+        let labels: Vec<_> = (0..3).map(|i| label(i as u32 + 1, i)).collect();
+        assert!(!numbers_sentences(&labels, &agenda));
+        assert_ne!(read_item(&labels[2], &agenda[2..], true).title, "");
     }
 
     #[test]
@@ -603,7 +697,7 @@ mod tests {
             ),
             text_line(124.0, "upplästes av sekreteraren och godkändes av mötet."),
         ];
-        let it = read_item(&label(7, 0), &span);
+        let it = read_item(&label(7, 0), &span, false);
         assert_eq!(it.title, "");
         assert!(it.text.starts_with("Styrelsens redovisning"), "{}", it.text);
         assert!(it.text.contains("godkändes av mötet"));
@@ -613,7 +707,10 @@ mod tests {
             text_line(112.0, "Val av revisorer"),
             text_line(124.0, "Till revisor valdes Anna Berg."),
         ];
-        assert_eq!(read_item(&label(7, 0), &span).title, "Val av revisorer");
+        assert_eq!(
+            read_item(&label(7, 0), &span, false).title,
+            "Val av revisorer"
+        );
     }
 
     #[test]
@@ -627,7 +724,7 @@ mod tests {
             text_line(124.0, "Örebro kommun och Annika Jeppsson, processledare"),
             text_line(140.0, "Hanna och Annika informerar om projektet."),
         ];
-        let it = read_item(&label(9, 0), &span);
+        let it = read_item(&label(9, 0), &span, false);
         assert_eq!(
             it.title,
             "Ett projekt för ungdomar i anpassad gymnasieskola och deras anhöriga"
