@@ -16,11 +16,15 @@ struct Heading {
     group: Group,
     /// It names members by office ("Ledamöter"), not by presence ("Närvarande").
     office: bool,
+    /// It heads a list only with its colon right after it ("Ordinarie:"; alone, a
+    /// table's column header).
+    colon: bool,
 }
 /// The headings of `data/attendance.tsv`, longest first.
 static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
     crate::sections::phrase_table(include_str!("../data/attendance.tsv"), |kind| {
-        let (group, office) = kind.split_once('\t').unwrap_or((kind, ""));
+        let (group, flags) = kind.split_once('\t').unwrap_or((kind, ""));
+        let flag = |f: &str| flags.split_whitespace().any(|x| x == f);
         let group = match group.trim() {
             "ledamot" => Group::Member,
             "ersättare" => Group::Substitute,
@@ -33,7 +37,8 @@ static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
         };
         Some(Heading {
             group,
-            office: office.trim() == "office",
+            office: flag("office"),
+            colon: flag("colon"),
         })
     })
 });
@@ -249,6 +254,11 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     if is_role_group(heading.group) && (!has_colon || colon_for) {
         return None;
     }
+    // A heading that needs its colon needs it right after it ("Ordinarie:", not
+    // "Ordinarie revisors arvode: …").
+    if heading.colon && !after.starts_with(':') {
+        return None;
+    }
     Some((heading, rest))
 }
 
@@ -277,6 +287,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
             Heading {
                 group: Group::Participant,
                 office: false,
+                colon: false,
             },
             |(_, h)| *h,
         )
@@ -300,6 +311,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
                 Heading {
                     group,
                     office: false,
+                    colon: false,
                 },
                 m.end() + gap + n.end(),
             )
@@ -1583,6 +1595,28 @@ mod tests {
                 ("Ying Zhao", Some("Dr, styrelsen")),
             ]
         );
+    }
+
+    #[test]
+    fn ordinarie_with_its_colon_heads_the_members() {
+        let lines = [
+            line("Närvarande:"),
+            line("Ordförande: Camilla Ekholm."),
+            line("Ordinarie: Anders Backström, Magnus Engblom och Carola Juselius."),
+        ];
+        let a = attendance(&borrowed(&lines), &[]);
+        let members: Vec<&str> = a
+            .iter()
+            .filter(|e| e.group == Group::Member)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(
+            members,
+            ["Anders Backström", "Magnus Engblom", "Carola Juselius"]
+        );
+        // Without its colon right after it, "Ordinarie" heads nothing.
+        assert!(section_of("Ordinarie revisors arvode: ett halvt prisbasbelopp").is_none());
+        assert!(section_of("Ordinarie").is_none());
     }
 
     #[test]
