@@ -187,6 +187,15 @@ pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<
             }
             Some(LabelRead::new(format!("{value}{}", opt(letter)), value, 1))
         }
+        // A dollar sign typed or read for the section sign ("$ 1 MÖTETS ÖPPNANDE"): the
+        // label as if written with "§" (the record keeps the text as written).
+        LabelKind::Section if first.text.starts_with('$') => {
+            let mut fixed = words.to_vec();
+            if let Some(w) = fixed.first_mut() {
+                w.text = w.text.replacen('$', "§", 1).into();
+            }
+            label_of(&fixed, kind, alone_in_cell)
+        }
         LabelKind::Section => {
             // An organ's abbreviation may stand first ("KS § 12").
             let skip = usize::from(
@@ -976,6 +985,15 @@ mod tests {
         assert_eq!(weak_label(&words("Kf 72 dnr 166/2011")), Some((72, 2)));
         assert_eq!(weak_label(&words("Kf 72 dnr")), Some((72, 2)));
         assert_eq!(weak_label(&words("72 kronor per månad")), None);
+    }
+
+    #[test]
+    fn a_dollar_sign_for_the_section_sign() {
+        let sect = |t: &str| label_of(&words(t), LabelKind::Section, false).map(tuple);
+        assert_eq!(sect("$ 1 MÖTETS ÖPPNANDE"), Some(("1".into(), 1, 2)));
+        assert_eq!(sect("$12 Val av justerare"), Some(("12".into(), 12, 1)));
+        // Only a dollar sign opening the line stands for it.
+        assert_eq!(sect("US$ 100"), None);
     }
 
     #[test]
