@@ -156,6 +156,12 @@ pub fn from_labels(lines: &[String]) -> Officers {
         let Some((role, rest)) = role_label(l) else {
             continue;
         };
+        if let Some(pairs) = labels_over_pairs(lines, i) {
+            for (role, name) in pairs {
+                o.add(role, vec![name]);
+            }
+            continue;
+        }
         if let Some((pairs, end)) = roles_then_names(lines, i) {
             for (role, names) in pairs {
                 o.add(role, names);
@@ -185,6 +191,58 @@ pub fn from_labels(lines: &[String]) -> Officers {
         o.add(role, names);
     }
     o
+}
+
+/// The role labels a line holds and nothing else ("Vid protokollet: Justeras:",
+/// "Ordf Justerare"), in order.
+fn labels_only(line: &str) -> Vec<Role> {
+    let mut roles = Vec::new();
+    let mut rest = line;
+    while let Some((role, more)) = role_label(rest) {
+        roles.push(role);
+        if more.is_empty() || rule_only(more) {
+            return roles;
+        }
+        rest = more;
+    }
+    Vec::new()
+}
+
+/// Most role labels side by side over their signatures.
+const SIDE_BY_SIDE_LABELS: usize = 3;
+
+/// Signatures side by side with nothing between the names, under or over their labels
+/// side by side ("Vid protokollet: Justeras:" / "Anders Samuelsson Anders Nilsson"):
+/// each label takes the given name and surname in its place. A lone label over such a
+/// line takes the first ("Vid protokollet" / "Stig Anderback Henry Fjällström").
+fn labels_over_pairs(lines: &[String], i: usize) -> Option<Vec<(Role, String)>> {
+    let roles = labels_only(lines.get(i)?);
+    if roles.is_empty() || roles.len() > SIDE_BY_SIDE_LABELS {
+        return None;
+    }
+    // Plain name words only: every part of a double name capitalised ("Jam-ansvarig"
+    // is a title), no punctuation (a comma parts names the usual way).
+    let plain = |w: &str| {
+        is_name_word(w)
+            && !is_role(w)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.split('-').all(|p| p.starts_with(char::is_uppercase))
+    };
+    let pairs = |l: &String| -> Option<Vec<String>> {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let whole = words.len() == 2 * roles.len().max(2) && words.iter().all(|w| plain(w));
+        whole.then(|| words.chunks(2).map(|p| p.join(" ")).collect())
+    };
+    let names = lines
+        .get(i + 1)
+        .and_then(pairs)
+        .or_else(|| lines.get(i.checked_sub(1)?).and_then(pairs))?;
+    // One label over several: adjusters sign side by side under one "Justerare"; a
+    // chair or secretary is the first.
+    if let [Role::Adjuster] = roles.as_slice() {
+        return Some(names.into_iter().map(|n| (Role::Adjuster, n)).collect());
+    }
+    Some(roles.into_iter().zip(names).collect())
 }
 
 /// The people a bare role label at `i` signs for: on the next line (a signature under
@@ -691,6 +749,28 @@ mod tests {
         // A sentence after a role word names nobody.
         let o = from_labels(&lines(&["Ordförande hälsade alla välkomna"]));
         assert_eq!(o.chair, None);
+    }
+
+    #[test]
+    fn signatures_side_by_side_under_their_labels() {
+        let o = from_labels(&lines(&[
+            "Vid protokollet: Justeras:",
+            "Anders Samuelsson Anders Nilsson",
+        ]));
+        assert_eq!(o.secretary.as_deref(), Some("Anders Samuelsson"));
+        assert_eq!(o.adjusters, ["Anders Nilsson"]);
+        // Names over their labels; one label over two adjusters.
+        let o = from_labels(&lines(&[
+            "Bengt Ljungberg Roger Nilsson",
+            "Ordförande Sekreterare",
+        ]));
+        assert_eq!(o.chair.as_deref(), Some("Bengt Ljungberg"));
+        assert_eq!(o.secretary.as_deref(), Some("Roger Nilsson"));
+        let o = from_labels(&lines(&["Justerare", "Göran Lindqvist Ulla Bergström"]));
+        assert_eq!(o.adjusters, ["Göran Lindqvist", "Ulla Bergström"]);
+        // A title is no name ("Game Jam-ansvarig").
+        let o = from_labels(&lines(&["Sekreterare", "Game Jam-ansvarig Erik Mansén"]));
+        assert_ne!(o.secretary.as_deref(), Some("Erik Mansén"));
     }
 
     #[test]
