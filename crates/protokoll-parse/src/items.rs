@@ -322,8 +322,10 @@ fn number_then_section(words: &[Word]) -> Option<LabelRead> {
 
 /// "7 Rapport": a bare number of one to three digits followed by a capitalised word
 /// (not a month: "13 Juni"), perhaps after an organ's abbreviation whose "§" was lost
-/// ("Sn 49 Sammanträdets öppnande"). Returns the value and the words consumed.
+/// ("Sn 49 Sammanträdets öppnande"; "KF 74" alone on its line). Returns the value and
+/// the words consumed.
 fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
+    let all = words;
     // Most lines open with no abbreviation before a number: test the number first.
     let before_number = words
         .get(1)
@@ -332,8 +334,18 @@ fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
         usize::from(before_number && words.first().is_some_and(|w| ORGAN_LOST.is_match(&w.text)));
     let words = words.get(skip..)?;
     let first = words.first()?;
+    let number = |t: &str| t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
+    // The abbreviation and its number alone on their line, the heading under them
+    // ("KF 74" / "Sammanträdets inledning").
+    let capitals = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_uppercase);
+    let organ_alone =
+        skip == 1 && words.len() == 1 && all.first().is_some_and(|w| capitals(&w.text));
+    if organ_alone && number(&first.text) {
+        let value: u32 = first.text.parse().ok().filter(|v| *v > 0)?;
+        return Some((value, 2));
+    }
     let next = words.get(1)?;
-    if first.text.len() > 3 || !first.text.chars().all(|c| c.is_ascii_digit()) {
+    if !number(&first.text) {
         return None;
     }
     let capital = next.text.chars().next().is_some_and(char::is_uppercase)
@@ -413,7 +425,10 @@ pub fn candidates(
                     // A bare number in heading type, or set apart by a tab, is a label
                     // ("1 Öppnande av mötet" in a larger bold type).
                     .map(|(v, consumed)| {
-                        let strong = consumed == 1 && (heading() || wide_gap(words));
+                        // An organ's abbreviation and number alone on their line ("KF
+                        // 74") is a label as surely as a "§".
+                        let organ_alone = consumed == 2 && words.len() == 2;
+                        let strong = consumed == 1 && (heading() || wide_gap(words)) || organ_alone;
                         (v.to_string(), v, consumed, !strong)
                     })
             });
@@ -985,6 +1000,9 @@ mod tests {
         assert_eq!(weak_label(&words("Kf 72 dnr 166/2011")), Some((72, 2)));
         assert_eq!(weak_label(&words("Kf 72 dnr")), Some((72, 2)));
         assert_eq!(weak_label(&words("72 kronor per månad")), None);
+        // An organ's abbreviation and number alone on their line; not a heading's word.
+        assert_eq!(weak_label(&words("KF 74")), Some((74, 2)));
+        assert_eq!(weak_label(&words("Möte 1")), None);
     }
 
     #[test]

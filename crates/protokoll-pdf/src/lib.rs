@@ -428,8 +428,20 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
     // The sign opens the line's label ("§ 1", "KS § 1", "16 § Val …"); a page header
     // that names the page's paragraph further on ("Protokoll 16 § 09.05.2023 Sida")
     // is furniture like any other.
-    let has_section =
-        |l: &protokoll_model::Line| l.words().take(2).any(|w| w.text.starts_with('§'));
+    // So does an organ's abbreviation and its number alone on the line ("KF 74"), the
+    // label of a protocol that writes no "§" (not "SIDA 2", a page's number).
+    let organ_label = |l: &protokoll_model::Line| {
+        let ws: Vec<&str> = l.words().map(|w| &*w.text).collect();
+        matches!(ws.as_slice(), [org, num]
+            if (2..=4).contains(&org.chars().count())
+                && org.chars().all(|c| c.is_uppercase())
+                && !["SID", "SIDA"].contains(org)
+                && (1..=3).contains(&num.len())
+                && num.chars().all(|c| c.is_ascii_digit()))
+    };
+    let has_section = |l: &protokoll_model::Line| {
+        l.words().take(2).any(|w| w.text.starts_with('§')) || organ_label(l)
+    };
     let mut exact: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
         let mut seen = std::collections::HashSet::new();

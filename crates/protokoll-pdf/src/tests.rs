@@ -527,6 +527,9 @@ fn a_header_naming_the_page_s_paragraph_is_furniture_a_heading_is_not() {
         lines: vec![
             line(95.0, &format!("Protokoll {} § 09.05.2023 Sida", 15 + n)),
             line(140.0, &format!("{} § Val av protokolljusterare", 15 + n)),
+            // A label that writes no "§" ("KF 74"), and a page's number ("SIDA 2").
+            line(60.0, &format!("KF {}", 73 + n)),
+            line(75.0, &format!("SIDA {n}")),
         ],
         has_page_image: false,
     };
@@ -534,6 +537,6 @@ fn a_header_naming_the_page_s_paragraph_is_furniture_a_heading_is_not() {
     mark_furniture(&mut pages);
     for p in &pages {
         let flags: Vec<bool> = p.lines.iter().map(|l| l.furniture).collect();
-        assert_eq!(flags, [true, false], "page {}", p.number);
+        assert_eq!(flags, [true, false, false, true], "page {}", p.number);
     }
 }
