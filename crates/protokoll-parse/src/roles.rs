@@ -632,23 +632,8 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 }
             }
         }
-        // An election item whose body is only the names ("Val av justerare" /
-        // "Jari Mehtäläinen"), or says whom it elected without the role ("Årsmötet
-        // beslutade att välja Karin Barck Holst och Anders Nylander").
-        if found.is_empty() && it.title.to_lowercase().starts_with("val av") {
-            let roles: Vec<Role> = it.title.split_whitespace().filter_map(role_of).collect();
-            if let [role] = roles.as_slice() {
-                let mut names = whole_names(it.text.trim());
-                if names.is_empty() {
-                    let elected = ELECTED_NAMES.captures(&it.text);
-                    if let Some(n) = elected.and_then(|c| c.get(1).or_else(|| c.get(2))) {
-                        names = names_in(n.as_str());
-                    }
-                }
-                if !names.is_empty() {
-                    found.push((0, *role, names));
-                }
-            }
+        if found.is_empty() {
+            found.extend(named_under_heading(it).map(|(role, names)| (0, role, names)));
         }
         found.sort_by_key(|(at, _, _)| *at);
         for (_, role, names) in found {
@@ -658,9 +643,46 @@ pub fn from_elections(items: &[Item]) -> Officers {
     o
 }
 
+/// An election item whose body is only the names ("Val av justerare" / "Jari
+/// Mehtäläinen"), or says whom it elected without the role ("Årsmötet beslutade att
+/// välja Karin Barck Holst och Anders Nylander"); a heading that is only the role
+/// ("Justerare", "Mötets sekreterare") does the same, its body opening with the names
+/// ("Jonny Stålarm samt ordförande.", "Beslut: Stefan Sjögren").
+fn named_under_heading(it: &Item) -> Option<(Role, Vec<String>)> {
+    let title_words = it.title.split_whitespace().count();
+    let role_heading = title_words <= ROLE_HEADING_WORDS && !ELECTS_VERB.is_match(&it.title);
+    if !(it.title.to_lowercase().starts_with("val av") || role_heading) {
+        return None;
+    }
+    let roles: Vec<Role> = it.title.split_whitespace().filter_map(role_of).collect();
+    let [role] = roles.as_slice() else {
+        return None;
+    };
+    // After a label of its own ("Beslut: Stefan Sjögren").
+    let text = it.text.trim();
+    let text = match text.split_once(": ") {
+        Some((label, rest)) if !label.contains(' ') && role_heading => rest,
+        _ => text,
+    };
+    let mut names = whole_names(text);
+    if names.is_empty() {
+        let elected = ELECTED_NAMES.captures(&it.text);
+        if let Some(n) = elected.and_then(|c| c.get(1).or_else(|| c.get(2))) {
+            names = names_in(n.as_str());
+        }
+    }
+    if names.is_empty() && role_heading {
+        names = people(text);
+    }
+    (!names.is_empty()).then_some((*role, names))
+}
+
 /// What every role word of [`ROLE_WORDS`] (and the secretary's task, "föra protokollet")
 /// contains, less its first letter.
 const ROLE_STEMS: [&str; 4] = ["rdförande", "ekreterare", "uster", "rotokoll"];
+
+/// Most words of a heading that names only a role ("Mötets sekreterare").
+const ROLE_HEADING_WORDS: usize = 3;
 
 /// The meeting elects its officers in one of its first items.
 const ELECTION_ITEMS: usize = 8;
@@ -749,6 +771,18 @@ mod tests {
         // A sentence after a role word names nobody.
         let o = from_labels(&lines(&["Ordförande hälsade alla välkomna"]));
         assert_eq!(o.chair, None);
+    }
+
+    #[test]
+    fn a_heading_that_is_only_the_role_elects_the_names_under_it() {
+        let o = from_elections(&[
+            item("Mötets sekreterare", "Margaretha Olofsson"),
+            item("Justerare", "Jonny Stålarm samt ordförande."),
+        ]);
+        assert_eq!(o.secretary.as_deref(), Some("Margaretha Olofsson"));
+        assert_eq!(o.adjusters, ["Jonny Stålarm"]);
+        let o = from_elections(&[item("Justerare", "Beslut: Stefan Sjögren")]);
+        assert_eq!(o.adjusters, ["Stefan Sjögren"]);
     }
 
     #[test]
