@@ -170,11 +170,27 @@ pub fn from_labels(lines: &[String]) -> Officers {
             continue;
         }
         let mut names = people(rest);
-        let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
+        // A signature's rule may stand on a line of its own between label and name.
+        let below = |k: usize| lines.get(k).map(String::as_str).unwrap_or("");
+        let next = if rule_only(below(i + 1).trim()) {
+            below(i + 2)
+        } else {
+            below(i + 1)
+        };
         if names.is_empty() && !(rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
             // "Sekreterare ……… Paragrafer 1-12": the rule, then another field of the
             // form; the signature's name stands alone on the next line.
             names = whole_names(next);
+            // Another field's label beside this one ("Protokollet skrivet av: Godkännes
+            // av ordförande:"): the names below stand side by side, this label's first.
+            if rest.trim_end().ends_with(':') {
+                if let [one] = names.as_slice() {
+                    let ws: Vec<&str> = one.split_whitespace().collect();
+                    if let (4, Some(first)) = (ws.len(), ws.get(..2)) {
+                        names = vec![first.join(" ")];
+                    }
+                }
+            }
         } else if names.is_empty() {
             names = name_beside(lines, i);
             // Adjusters signing under one label, several side by side, fill the lines
@@ -253,7 +269,13 @@ fn labels_over_pairs(lines: &[String], i: usize) -> Option<Vec<(Role, String)>> 
 /// open with a role and end with a name.
 pub fn name_beside(lines: &[String], i: usize) -> Vec<String> {
     let line = |k: Option<usize>| k.and_then(|k| lines.get(k)).map_or("", String::as_str);
-    let next = people(line(i.checked_add(1)).trim_start_matches(['.', '…', '_', ' ']));
+    // A signature's rule may stand on a line of its own between label and name.
+    let under = if rule_only(line(i.checked_add(1)).trim()) {
+        2
+    } else {
+        1
+    };
+    let next = people(line(i.checked_add(under)).trim_start_matches(['.', '…', '_', ' ']));
     let prev = whole_names(line(i.checked_sub(1)));
     if prev.is_empty() || next.is_empty() {
         return if next.is_empty() { prev } else { next };
@@ -771,6 +793,20 @@ mod tests {
         // A sentence after a role word names nobody.
         let o = from_labels(&lines(&["Ordförande hälsade alla välkomna"]));
         assert_eq!(o.chair, None);
+    }
+
+    #[test]
+    fn a_signature_under_its_rule_and_beside_another_label() {
+        let o = from_labels(&lines(&["Vid pennan:", "______________", "Anna Jönsson"]));
+        assert_eq!(o.secretary.as_deref(), Some("Anna Jönsson"));
+        let o = from_labels(&lines(&[
+            "Protokollet skrivet av: Godkännes av ordförande:",
+            "_____________ _____________",
+            "Niklas Wåhlander Evi Andersson",
+        ]));
+        assert_eq!(o.secretary.as_deref(), Some("Niklas Wåhlander"));
+        let o = from_labels(&lines(&["Antecknat av Helén Östberg"]));
+        assert_eq!(o.secretary.as_deref(), Some("Helén Östberg"));
     }
 
     #[test]
