@@ -1348,9 +1348,21 @@ fn inline_entries(
             .filter(|w| is_name_word(w));
         one.filter(|_| words.next().is_none())
     };
-    let first_names =
-        pieces.len() >= FIRST_NAME_LIST && pieces.iter().all(|p| first_name(p).is_some());
-    for piece in pieces {
+    // Or first names among full names ("Kurth Wikström, Tord Bjurström, Sören, Mats,
+    // Lacka."): every piece one or the other. The last is a first name only where a
+    // full stop closes the list; else its surname may wrap to the next line ("…, Pär" /
+    // "Forsmark").
+    let full_name = |p: &[Word]| crate::view::person(p);
+    let all_first = pieces.iter().all(|p| first_name(p).is_some());
+    let first_names = pieces.len() >= FIRST_NAME_LIST
+        && pieces
+            .iter()
+            .all(|p| first_name(p).is_some() || full_name(p));
+    let closed = list.trim_end().ends_with('.');
+    let last = pieces.len().saturating_sub(1);
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let wrapped = k == last && !all_first && !closed;
+        let first_names = first_names && !wrapped;
         let text = crate::view::join(&piece);
         if let Some(name) = first_name(&piece).filter(|_| first_names) {
             out.push(Attendance {
@@ -1595,6 +1607,35 @@ mod tests {
                 ("Ying Zhao", Some("Dr, styrelsen")),
             ]
         );
+    }
+
+    #[test]
+    fn first_names_among_full_names_are_people() {
+        let lines = [line(
+            "Närvarande: Kurth Wikström, Tord Bjurström, Magnus Herrström, Sören, Mats, Lacka.",
+        )];
+        let a = attendance(&borrowed(&lines), &[]);
+        let names: Vec<&str> = a.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Kurth Wikström",
+                "Tord Bjurström",
+                "Magnus Herrström",
+                "Sören",
+                "Mats",
+                "Lacka"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_ends_a_wrapped_line_waits_for_its_surname() {
+        let lines = [line(
+            "Närvarande: Martin Sundstedt, Hanna Hägg, Klara Ekelund, Pär",
+        )];
+        let a = attendance(&borrowed(&lines), &[]);
+        assert!(a.iter().all(|e| e.name != "Pär"));
     }
 
     #[test]
