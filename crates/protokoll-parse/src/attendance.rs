@@ -944,21 +944,10 @@ const PAIRED_MAX_WORDS: usize = 10;
 /// each ("Morgan Andersson Jonas Jönsson Marianne Svensson"): the pairs, as a list. An
 /// even count of name words, six or more, or four under such a line (`after_pairs`).
 fn paired_names(t: &str, after_pairs: bool) -> Option<String> {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let n = words.len();
     let min = if after_pairs { 4 } else { PAIRED_MIN_WORDS };
-    let fits = n.is_multiple_of(2)
-        && (min..=PAIRED_MAX_WORDS).contains(&n)
-        && words
-            .iter()
-            .all(|w| is_name_word(w) && !WORDS.name_particles.contains(w) && !is_org(w));
-    fits.then(|| {
-        words
-            .chunks(2)
-            .map(|p| p.join(" "))
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
+    crate::names::name_pairs(t)
+        .filter(|p| (min..=PAIRED_MAX_WORDS).contains(&(2 * p.len())))
+        .map(|p| p.join("; "))
 }
 
 /// The role is a job: not held by election ("kommunfullmäktiges ordförande"), and not a
@@ -1200,33 +1189,6 @@ fn without_count(rest: &str) -> &str {
         head
     } else {
         rest
-    }
-}
-
-#[cfg(test)]
-mod count_tests {
-    use super::without_count;
-
-    #[test]
-    fn the_count_of_the_others_names_no_one() {
-        assert_eq!(
-            without_count("Anders Bensryd, Mats Gustafsson och ytterligare 15 av"),
-            "Anders Bensryd, Mats Gustafsson"
-        );
-        assert_eq!(
-            without_count("Eva Nyreen samt ca 110 föräldrar"),
-            "Eva Nyreen"
-        );
-        // A remark in brackets and a plain last name stay.
-        assert_eq!(
-            without_count("Bo Ek (ej vid §§ 9 och 18)"),
-            "Bo Ek (ej vid §§ 9 och 18)"
-        );
-        assert_eq!(without_count("Anna Ek och Bo Berg"), "Anna Ek och Bo Berg");
-        assert_eq!(
-            without_count("Bo Ek (ej vid §§ 9, 10, 17 och"),
-            "Bo Ek (ej vid §§ 9, 10, 17 och"
-        );
     }
 }
 
@@ -1626,6 +1588,28 @@ mod tests {
                 "Mats",
                 "Lacka"
             ]
+        );
+    }
+
+    #[test]
+    fn the_count_of_the_others_names_no_one() {
+        assert_eq!(
+            without_count("Anders Bensryd, Mats Gustafsson och ytterligare 15 av"),
+            "Anders Bensryd, Mats Gustafsson"
+        );
+        assert_eq!(
+            without_count("Eva Nyreen samt ca 110 föräldrar"),
+            "Eva Nyreen"
+        );
+        // A remark in brackets and a plain last name stay.
+        assert_eq!(
+            without_count("Bo Ek (ej vid §§ 9 och 18)"),
+            "Bo Ek (ej vid §§ 9 och 18)"
+        );
+        assert_eq!(without_count("Anna Ek och Bo Berg"), "Anna Ek och Bo Berg");
+        assert_eq!(
+            without_count("Bo Ek (ej vid §§ 9, 10, 17 och"),
+            "Bo Ek (ej vid §§ 9, 10, 17 och"
         );
     }
 

@@ -245,8 +245,7 @@ fn stop_run_in(text: &str) -> Option<Heading> {
     // ansvarsfrihet."): a verbal noun and a preposition.
     let mut bw = body.split_whitespace();
     let (b1, b2) = (bw.next().unwrap_or(""), bw.next().unwrap_or(""));
-    let second_heading = ["ande", "ende", "ning"].iter().any(|e| b1.ends_with(e))
-        && crate::words::WORDS.phrase_words.contains(&b2);
+    let second_heading = verbal_noun(b1) && crate::words::WORDS.phrase_words.contains(&b2);
     let fits = (1..=STOP_RUN_IN_WORDS).contains(&head.split_whitespace().count())
         && head.starts_with(char::is_uppercase)
         && body.starts_with(char::is_uppercase)
@@ -314,6 +313,12 @@ pub fn is_clause(raw: &str) -> bool {
     words.len() >= 3 && t.ends_with('.') && definite && verb_slot
 }
 
+/// A verbal noun, the way agenda headings open ("Fastställande", "Beviljande",
+/// "Föredragning").
+fn verbal_noun(word: &str) -> bool {
+    ["ande", "ende", "ning"].iter().any(|e| word.ends_with(e))
+}
+
 /// The text is a noun phrase, the way agenda headings are: it opens with a word and a
 /// preposition or conjunction that carries the phrase on ("Beslut om …", "Val av …"),
 /// a genitive ("Sammanträdets öppnande, …") or a verbal noun ("Fastställande …"), and
@@ -334,14 +339,13 @@ pub fn nominal(text: &str) -> bool {
         && ["ets", "ens", "nas", "ans"]
             .iter()
             .any(|e| first.ends_with(e));
-    let verbal_noun = ["ande", "ende", "ning"].iter().any(|e| first.ends_with(e));
     let phrase = w.phrase_words.contains(&second);
     let verb = words
         .iter()
         .skip(1)
         .take_while(|x| !w.subordinators.contains(x))
         .any(|x| w.finite_verbs.contains(x));
-    (phrase || genitive || verbal_noun) && !verb
+    (phrase || genitive || verbal_noun(first)) && !verb
 }
 
 #[cfg(test)]

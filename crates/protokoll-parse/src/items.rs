@@ -325,21 +325,22 @@ fn number_then_section(words: &[Word]) -> Option<LabelRead> {
 /// ("Sn 49 Sammanträdets öppnande"; "KF 74" alone on its line). Returns the value and
 /// the words consumed.
 fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
-    let all = words;
     // Most lines open with no abbreviation before a number: test the number first.
     let before_number = words
         .get(1)
         .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
-    let skip =
-        usize::from(before_number && words.first().is_some_and(|w| ORGAN_LOST.is_match(&w.text)));
+    let organ = words
+        .first()
+        .filter(|w| before_number && ORGAN_LOST.is_match(&w.text));
+    let skip = usize::from(organ.is_some());
+    // An abbreviation in capitals ("KF"), not a heading's word ("Möte").
+    let capitals = organ.is_some_and(|w| w.text.chars().all(char::is_uppercase));
     let words = words.get(skip..)?;
     let first = words.first()?;
     let number = |t: &str| t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
     // The abbreviation and its number alone on their line, the heading under them
     // ("KF 74" / "Sammanträdets inledning").
-    let capitals = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_uppercase);
-    let organ_alone =
-        skip == 1 && words.len() == 1 && all.first().is_some_and(|w| capitals(&w.text));
+    let organ_alone = capitals && words.len() == 1;
     if organ_alone && number(&first.text) {
         let value: u32 = first.text.parse().ok().filter(|v| *v > 0)?;
         return Some((value, 2));

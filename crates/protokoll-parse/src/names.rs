@@ -231,6 +231,25 @@ pub fn leading_people(s: &str, whole: bool) -> (Vec<String>, String) {
     (people, rest)
 }
 
+/// A line of people's names side by side with nothing between them, given name and
+/// surname each ("Anders Samuelsson Anders Nilsson", as a relaid or OCR'd signature
+/// block or list loses its gaps): the pairs, when the count is even and every word is a
+/// plain name word (each part of a double name capitalised, no punctuation; no role,
+/// particle or organisation word: "Game Jam-ansvarig" is a title).
+pub fn name_pairs(line: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plain = |w: &str| {
+        is_name_word(w)
+            && !is_role(w)
+            && !is_org(w)
+            && !crate::words::WORDS.name_particles.contains(&w)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.split('-').all(|p| p.starts_with(char::is_uppercase))
+    };
+    let even = !words.is_empty() && words.len().is_multiple_of(2);
+    (even && words.iter().all(|w| plain(w))).then(|| words.chunks(2).map(|p| p.join(" ")).collect())
+}
+
 /// Organisation-like text: municipalities, regions, authorities, abbreviations.
 pub fn is_org(s: &str) -> bool {
     let l = s.to_lowercase();

@@ -170,13 +170,7 @@ pub fn from_labels(lines: &[String]) -> Officers {
             continue;
         }
         let mut names = people(rest);
-        // A signature's rule may stand on a line of its own between label and name.
-        let below = |k: usize| lines.get(k).map(String::as_str).unwrap_or("");
-        let next = if rule_only(below(i + 1).trim()) {
-            below(i + 2)
-        } else {
-            below(i + 1)
-        };
+        let next = line_under(lines, i);
         if names.is_empty() && !(rest.is_empty() || rule_only(rest) || opens_with_rule(rest)) {
             // "Sekreterare ……… Paragrafer 1-12": the rule, then another field of the
             // form; the signature's name stands alone on the next line.
@@ -184,11 +178,8 @@ pub fn from_labels(lines: &[String]) -> Officers {
             // Another field's label beside this one ("Protokollet skrivet av: Godkännes
             // av ordförande:"): the names below stand side by side, this label's first.
             if rest.trim_end().ends_with(':') {
-                if let [one] = names.as_slice() {
-                    let ws: Vec<&str> = one.split_whitespace().collect();
-                    if let (4, Some(first)) = (ws.len(), ws.get(..2)) {
-                        names = vec![first.join(" ")];
-                    }
+                if let Some(two) = crate::names::name_pairs(next).filter(|p| p.len() == 2) {
+                    names = two.into_iter().take(1).collect();
                 }
             }
         } else if names.is_empty() {
@@ -207,6 +198,17 @@ pub fn from_labels(lines: &[String]) -> Officers {
         o.add(role, names);
     }
     o
+}
+
+/// The line under line `i`, past a signature's rule on a line of its own ("Vid
+/// pennan:" / "______" / "Anna Jönsson"); "" past the end.
+fn line_under(lines: &[String], i: usize) -> &str {
+    let below = |k: usize| lines.get(k).map_or("", String::as_str);
+    if rule_only(below(i + 1).trim()) {
+        below(i + 2)
+    } else {
+        below(i + 1)
+    }
 }
 
 /// The role labels a line holds and nothing else ("Vid protokollet: Justeras:",
@@ -236,19 +238,7 @@ fn labels_over_pairs(lines: &[String], i: usize) -> Option<Vec<(Role, String)>> 
     if roles.is_empty() || roles.len() > SIDE_BY_SIDE_LABELS {
         return None;
     }
-    // Plain name words only: every part of a double name capitalised ("Jam-ansvarig"
-    // is a title), no punctuation (a comma parts names the usual way).
-    let plain = |w: &str| {
-        is_name_word(w)
-            && !is_role(w)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && w.split('-').all(|p| p.starts_with(char::is_uppercase))
-    };
-    let pairs = |l: &String| -> Option<Vec<String>> {
-        let words: Vec<&str> = l.split_whitespace().collect();
-        let whole = words.len() == 2 * roles.len().max(2) && words.iter().all(|w| plain(w));
-        whole.then(|| words.chunks(2).map(|p| p.join(" ")).collect())
-    };
+    let pairs = |l: &String| crate::names::name_pairs(l).filter(|p| p.len() == roles.len().max(2));
     let names = lines
         .get(i + 1)
         .and_then(pairs)
@@ -269,13 +259,7 @@ fn labels_over_pairs(lines: &[String], i: usize) -> Option<Vec<(Role, String)>> 
 /// open with a role and end with a name.
 pub fn name_beside(lines: &[String], i: usize) -> Vec<String> {
     let line = |k: Option<usize>| k.and_then(|k| lines.get(k)).map_or("", String::as_str);
-    // A signature's rule may stand on a line of its own between label and name.
-    let under = if rule_only(line(i.checked_add(1)).trim()) {
-        2
-    } else {
-        1
-    };
-    let next = people(line(i.checked_add(under)).trim_start_matches(['.', '…', '_', ' ']));
+    let next = people(line_under(lines, i).trim_start_matches(['.', '…', '_', ' ']));
     let prev = whole_names(line(i.checked_sub(1)));
     if prev.is_empty() || next.is_empty() {
         return if next.is_empty() { prev } else { next };

@@ -430,14 +430,19 @@ pub fn mark_furniture(pages: &mut [protokoll_model::Page]) {
     // is furniture like any other.
     // So does an organ's abbreviation and its number alone on the line ("KF 74"), the
     // label of a protocol that writes no "§" (not "SIDA 2", a page's number).
+    // (Asked of every line, so read off the words without collecting them.)
     let organ_label = |l: &protokoll_model::Line| {
-        let ws: Vec<&str> = l.words().map(|w| &*w.text).collect();
-        matches!(ws.as_slice(), [org, num]
-            if (2..=4).contains(&org.chars().count())
-                && org.chars().all(|c| c.is_uppercase())
-                && !["SID", "SIDA"].contains(org)
-                && (1..=3).contains(&num.len())
-                && num.chars().all(|c| c.is_ascii_digit()))
+        let mut ws = l.words().map(|w| &*w.text);
+        match (ws.next(), ws.next(), ws.next()) {
+            (Some(org), Some(num), None) => {
+                (2..=4).contains(&org.chars().count())
+                    && org.chars().all(char::is_uppercase)
+                    && !["SID", "SIDA"].contains(&org)
+                    && (1..=3).contains(&num.len())
+                    && num.chars().all(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        }
     };
     let has_section = |l: &protokoll_model::Line| {
         l.words().take(2).any(|w| w.text.starts_with('§')) || organ_label(l)
