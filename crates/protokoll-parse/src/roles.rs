@@ -125,6 +125,24 @@ pub fn people(s: &str) -> Vec<String> {
     out
 }
 
+/// Every run of [`people`] in `s`, wherever it stands ("Stämman valde Anna Berg och Bo
+/// Ek att …").
+fn people_anywhere(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, tok) in s
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - s.as_ptr() as usize, t))
+    {
+        let w = tok.trim_end_matches([',', ';', '.']);
+        // A word of a name already read opens no new one.
+        let read = out.iter().any(|n| n.split(' ').any(|x| x == w));
+        if is_name_word(w) && !read {
+            out.extend(people(s.get(at..).unwrap_or("")));
+        }
+    }
+    out
+}
+
 /// The lines are nothing but rule and dots ("……………", "_______"): a signature line.
 fn rule_only(s: &str) -> bool {
     !s.is_empty()
@@ -638,6 +656,11 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 }
             }
         }
+        for (at, role, names) in sole_role_sentences(&text) {
+            if !found.iter().any(|(_, f, n)| *f == role && !n.is_empty()) {
+                found.push((at, role, names));
+            }
+        }
         if found.is_empty() {
             found.extend(named_under_heading(it).map(|(role, names)| (0, role, names)));
         }
@@ -647,6 +670,126 @@ pub fn from_elections(items: &[Item]) -> Officers {
         }
     }
     o
+}
+
+/// Where a sentence ends: its stop, or a list point's letter ("a. ordförande – Anna
+/// Berg b. sekreterare – …").
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?;]\s+|\s\p{Ll}[.)]\s+").expect("regex"));
+/// A word that says someone was chosen ("valdes", "blev", "utsåg").
+static ELECT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:valdes|väljs|utsågs|utses|omvaldes|blev|valde|utsåg|utser|väljer|vald|valda|utsedd|utsedda)\b")
+        .expect("regex")
+});
+
+/// The officer role a word of running text names ("mötesordföranden",
+/// "protokolljusterare", the task "justera").
+fn word_role(word: &str) -> Option<Role> {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let w = w.strip_suffix('n').unwrap_or(&w);
+    if w.ends_with("ordförande") {
+        Some(Role::Chair)
+    } else if w.ends_with("sekreterare") || w.ends_with("protokollförare") {
+        Some(Role::Secretary)
+    } else if w.contains("juster")
+        && !["justerad", "justerat", "justeras", "justerade", "justerats"]
+            .iter()
+            .any(|state| w.ends_with(state))
+    {
+        // "justera", "justerare", "justeringsman"; not the minutes' state ("justerad",
+        // "Justeras:", "justerade").
+        Some(Role::Adjuster)
+    } else {
+        None
+    }
+}
+
+/// Elections written in a sentence of their own that names one role and its people,
+/// in whatever order and wording ("Gunnar Bengtson och Bengt Holtzberg valdes att
+/// tillsammans med mötets ordförande justera dagens protokoll", "Val av två
+/// protokolljusterare som blev A och B", "c. två protokolljusterare – A och B"). A
+/// chair the adjusters join ("jämte ordföranden") is no second role; a sentence about
+/// a term or a body ("ordförande för föreningen på ett år") elects no officer of the
+/// meeting.
+fn sole_role_sentences(text: &str) -> Vec<(usize, Role, Vec<String>)> {
+    let words = &crate::words::WORDS;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ends = SENTENCE_BREAK
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .chain([(text.len(), text.len())]);
+    for (end, next) in ends {
+        let sentence = text.get(start..end).unwrap_or("");
+        let at = start;
+        start = next;
+        let toks: Vec<String> = sentence
+            .split_whitespace()
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        if toks
+            .iter()
+            .any(|t| words.term_elections.contains(&t.as_str()))
+        {
+            continue;
+        }
+        let mut roles: Vec<Role> = Vec::new();
+        let mut dash_after_role = false;
+        for (k, t) in sentence.split_whitespace().enumerate() {
+            // A dash after the role stands for the verb ("c. två justerare – A och B").
+            if t.trim_matches(['–', '—', '-']).is_empty() {
+                dash_after_role |= !roles.is_empty();
+                continue;
+            }
+            let Some(role) = word_role(t) else {
+                continue;
+            };
+            let before = toks.get(k.saturating_sub(2)..k).unwrap_or(&[]);
+            let company = before
+                .iter()
+                .any(|b| words.accompanying_words.contains(&b.as_str()));
+            if role == Role::Chair && company {
+                continue;
+            }
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        let [role] = roles.as_slice() else {
+            continue;
+        };
+        if !(dash_after_role || ELECT_CUE.is_match(sentence)) {
+            continue;
+        }
+        // Names before a colon are a label's ("Anna Bergs förslag: Nämnden utser …").
+        let said = sentence
+            .rsplit_once(": ")
+            .map_or(sentence, |(_, said)| said);
+        // A label ("Förslag:"), role word ("Ordföranden") or sentence opener ("Mötet")
+        // before a name is no part of it.
+        let names: Vec<String> = people_anywhere(said)
+            .iter()
+            .filter_map(|n| {
+                let ws: Vec<&str> = n
+                    .split(' ')
+                    .skip_while(|w| {
+                        w.ends_with(':') || word_role(w).is_some() || words.not_names.contains(w)
+                    })
+                    .collect();
+                (ws.len() >= 2).then(|| ws.join(" "))
+            })
+            .collect();
+        let most = if *role == Role::Adjuster { 3 } else { 1 };
+        if (1..=most).contains(&names.len()) {
+            out.push((at, *role, names));
+        }
+    }
+    out
 }
 
 /// An election item whose body is only the names ("Val av justerare" / "Jari
@@ -1087,5 +1230,49 @@ mod tests {
             ),
         ];
         assert_eq!(opening_and_closing(&items).1.as_deref(), Some("18:17"));
+    }
+
+    #[test]
+    fn one_role_and_its_people_in_a_sentence_of_its_own() {
+        let got = |t: &str| {
+            sole_role_sentences(t)
+                .into_iter()
+                .map(|(_, r, n)| (r, n))
+                .collect::<Vec<_>>()
+        };
+        let v = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // Letters of a list split the sentences; a dash after the role stands for the verb.
+        assert_eq!(
+            got("För mötet valdes till a. ordförande – Nicole Medin b. sekreterare – Lisa Davidsson c. två protokolljusterare, tillika rösträknare – Johanna Knapp och Gunilla Wiik"),
+            vec![
+                (Role::Chair, v(&["Nicole Medin"])),
+                (Role::Secretary, v(&["Lisa Davidsson"])),
+                (Role::Adjuster, v(&["Johanna Knapp", "Gunilla Wiik"])),
+            ]
+        );
+        // The chair the adjusters join is no second role; names before the verb count.
+        assert_eq!(
+            got("Gunnar Bengtson och Bengt Holtzberg valdes att tillsammans med mötets ordförande justera dagens protokoll."),
+            vec![(Role::Adjuster, v(&["Gunnar Bengtson", "Bengt Holtzberg"]))]
+        );
+        assert_eq!(
+            got("Val av två protokolljusterare som blev Sylve Dahlberg och Göran Söderström."),
+            vec![(Role::Adjuster, v(&["Sylve Dahlberg", "Göran Söderström"]))]
+        );
+        // A proposal's author before its colon; a role word before a name.
+        assert_eq!(
+            got("Anna Bergs förslag: Nämnden utser protokolljusterare. Till protokolljusterare utsågs Johanna Norrbygård och Tua Backman."),
+            vec![(Role::Adjuster, v(&["Johanna Norrbygård", "Tua Backman"]))]
+        );
+        assert_eq!(
+            got("b. Mötessekreterare Mötet nominerar och väljer Robin Silwa."),
+            vec![(Role::Secretary, v(&["Robin Silwa"]))]
+        );
+        // No election: no verb or dash, two people for one chair, a term of office, the
+        // minutes' own state, a signature block.
+        assert!(got("Ordförande Rolf Adamsson hälsade alla välkomna.").is_empty());
+        assert!(got("Ordföranden Margareta Johansson och kassören Yvonne Uhlin valdes att var för sig vara firmatecknare.").is_empty());
+        assert!(got("Till ordförande för föreningen på ett år valdes Anna Berg.").is_empty());
+        assert!(got("Denna paragraf förklarades omedelbart justerad. Justeras: Stefan Ingves Per Jansson Tel 08 - 787 00 00").is_empty());
     }
 }

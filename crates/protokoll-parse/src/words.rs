@@ -42,6 +42,10 @@ pub struct Words {
     pub schedule_deadlines: Vec<&'static str>,
     /// Tails of roles held by election ("ordförande", "ledamot").
     pub elected_roles: Vec<&'static str>,
+    /// Words before a role that make its holder company, not elected ("jämte").
+    pub accompanying_words: Vec<&'static str>,
+    /// Words of an election to a body or for a term ("styrelsen", "år").
+    pub term_elections: Vec<&'static str>,
     /// Words that join names in a list ("och", "tillika").
     pub name_joiners: Vec<&'static str>,
     /// Abbreviations whose stop ends no sentence ("ordf", "t.ex").
@@ -101,6 +105,8 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         schedule_after: list(&all, "schedule after"),
         schedule_deadlines: list(&all, "schedule deadlines"),
         elected_roles: list(&all, "elected roles"),
+        accompanying_words: list(&all, "accompanying words"),
+        term_elections: list(&all, "term elections"),
         name_joiners: list(&all, "name joiners"),
         list_copulas: list(&all, "list copulas"),
         place_remarks: list(&all, "place remarks"),
@@ -143,6 +149,8 @@ mod tests {
             &w.schedule_after,
             &w.schedule_deadlines,
             &w.elected_roles,
+            &w.accompanying_words,
+            &w.term_elections,
             &w.name_joiners,
             &w.list_copulas,
             &w.place_remarks,

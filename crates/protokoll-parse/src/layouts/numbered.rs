@@ -557,15 +557,14 @@ fn read_item(label: &items::Label, span: &[PLine], prose: bool) -> Item {
     let mut h = split_heading(&raw);
     // Minutes whose numbered points are sentences ("6. Dagordningen godkändes.") have
     // no headings: the sentence is the item's text. The title has lost its full stop;
-    // the heading as written keeps it ("5. Ekonomin är fortsatt bra.").
+    // the heading as written keeps it ("5. Ekonomin är fortsatt bra."). A sentence
+    // has no presenter: names after a dash in it are what it says ("För mötet valdes
+    // till a. ordförande – Nicole Medin").
     let alone = after_label.is_empty();
     if !bold_heading && point_is_sentence(&h, &raw, (span.get(i), &column, alone), prose) {
-        h.rest = if h.presenters.is_empty() && h.rest.is_empty() {
-            raw.trim().to_string()
-        } else {
-            format!("{} {}", h.title, h.rest).trim().to_string()
-        };
+        h.rest = raw.trim().to_string();
         h.title = String::new();
+        h.presenters = Vec::new();
     }
     let mut presenters = h.presenters;
     let mut parts = opening_parts(span, i, &column, &h.rest);
@@ -731,6 +730,19 @@ mod tests {
         );
         assert_eq!(it.presenters, ["Hanna Eriksson", "Annika Jeppsson"]);
         assert!(it.text.contains("Hanna och Annika informerar"));
+    }
+
+    #[test]
+    fn a_sentence_point_keeps_the_names_after_its_dashes() {
+        let span = vec![
+            text_line(100.0, "1. För mötet valdes till"),
+            text_line(112.0, "a. ordförande – Nicole Medin"),
+            text_line(124.0, "b. två justerare – Johanna Knapp och Gunilla Wiik"),
+        ];
+        let it = read_item(&label(1, 0), &span, false);
+        assert_eq!(it.title, "");
+        assert!(it.presenters.is_empty());
+        assert!(it.text.ends_with("– Johanna Knapp och Gunilla Wiik"));
     }
 
     #[test]
