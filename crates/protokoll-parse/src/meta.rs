@@ -667,6 +667,8 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
         m.chair = chair_from_items(items);
     }
     m.secretary = m.secretary.or(elected.secretary).or(labelled.secretary);
+    m.chair = m.chair.map(crate::names::undoubled);
+    m.secretary = m.secretary.map(crate::names::undoubled);
     if m.adjusters.is_empty() {
         let names = if elected.adjusters.is_empty() {
             labelled.adjusters

@@ -58,6 +58,17 @@ pub fn is_name_word(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
 }
 
+/// A name printed twice in a row ("William Levén William Levén": two columns of a
+/// table read as one line) is one name.
+pub fn undoubled(name: String) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let half = words.len() / 2;
+    match (words.get(..half), words.get(half..)) {
+        (Some(a), Some(b)) if half > 0 && a == b => a.join(" "),
+        _ => name,
+    }
+}
+
 /// Connectors inside a list of people.
 fn is_connector(word: &str) -> bool {
     matches!(word, "och" | "&" | "/" | "samt" | "," | "+")
@@ -317,5 +328,13 @@ mod tests {
         assert!(is_org("Region Örebro län"));
         assert!(is_org("RF-SISU"));
         assert!(!is_org("Siw Lunander"));
+    }
+
+    #[test]
+    fn a_name_printed_twice_is_one() {
+        assert_eq!(undoubled("William Levén William Levén".into()), "William Levén");
+        assert_eq!(undoubled("Anna Anna".into()), "Anna");
+        assert_eq!(undoubled("Anna Berg Anna".into()), "Anna Berg Anna");
+        assert_eq!(undoubled("Per Jansson".into()), "Per Jansson");
     }
 }

@@ -45,7 +45,8 @@ static FIRST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// The role label opening `line`, and the rest of the line after it (separators
 /// trimmed). The label must end at a word boundary.
 pub fn role_label(line: &str) -> Option<(Role, &str)> {
-    let t = line.trim_start();
+    // "//Sekreterare: Eva Andersson": marks before the label are no part of it.
+    let t = line.trim_start().trim_start_matches(['/', '*']).trim_start();
     // "Underskrifter Sekreterare ……": the signature block's own heading may come first.
     let t = [
         "Underskrifter: ",
@@ -433,9 +434,10 @@ impl Officers {
 const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
 const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
 
-/// A word, then a capitalised "Till" or "Som" that opens a sentence of its own.
+/// A word, then a capitalised "Till" or "Som" that opens a sentence of its own. After
+/// a capital ("VAL AV Som mötesordförande …") the stop would make an initial ("V.").
 static NEXT_ELECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{L}) (Till|Som) ").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(\p{Ll}) (Till|Som) ").expect("regex"));
 
 /// "Till mötesordförande valdes Anna Berg", "Till stämmans sekreterare valdes …",
 /// "Till justeringsmän, tillika rösträknare, valdes …".
@@ -475,7 +477,7 @@ static ELECTED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// names after "som" or "till", in a sentence that elects.
 static ROLE_NAMES_IN_ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|\s)(?i:som|till)\s+(?:(?i:mötets)\s+)?({ROLE_WORDS})\s+({NAMES})"
+        r"(?:^|\s)(?i:som|till)\s+(?:(?i:mötets|dess|stämmans)\s+)?({ROLE_WORDS})\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -490,11 +492,12 @@ static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("regex")
 });
-/// "Lars Larsson utses att föra stämmans protokoll", "Att föra protokollet valdes …":
+/// "Lars Larsson utses att föra stämmans protokoll", "Att föra protokollet valdes …",
+/// "Hans Jansson anmäler Marcus Holmgren att för dagen föra protokoll":
 /// the secretary, named by the task.
 static KEEPS_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)|(?i:att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)\p{{Ll}}*\s+(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
+        r"({NAMES})\s+(?:(?i:utsågs|utses|valdes|väljs)\s+)?(?i:att|till att)\s+(?:\p{{Ll}}+\s+){{0,2}}?(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)|(?i:att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)\p{{Ll}}*\s+(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -661,6 +664,17 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 found.push((at, role, names));
             }
         }
+        // Lines of their own, one per officer: every adjuster's line counts.
+        let read: Vec<Role> = found
+            .iter()
+            .filter(|(_, _, n)| !n.is_empty())
+            .map(|(_, r, _)| *r)
+            .collect();
+        for (role, names) in bare_lines(&it.text) {
+            if !read.contains(&role) {
+                found.push((0, role, names));
+            }
+        }
         if found.is_empty() {
             found.extend(named_under_heading(it).map(|(role, names)| (0, role, names)));
         }
@@ -706,90 +720,172 @@ fn word_role(word: &str) -> Option<Role> {
     }
 }
 
+/// How a sentence says its people hold its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// An election verb, or a dash after the role ("c. två justerare – A och B").
+    Elected,
+    /// Nothing but the role and the names ("Ordförande Rune Underskog", "Hans
+    /// Jacobsen mötets ordförande").
+    Bare,
+}
+
+/// The sentences of `text` with where each starts: split at stops and at list letters.
+fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    SENTENCE_BREAK
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .chain([(text.len(), text.len())])
+        .map(move |(end, next)| {
+            let at = start;
+            start = next;
+            (at, text.get(at..end).unwrap_or(""))
+        })
+}
+
 /// Elections written in a sentence of their own that names one role and its people,
 /// in whatever order and wording ("Gunnar Bengtson och Bengt Holtzberg valdes att
 /// tillsammans med mötets ordförande justera dagens protokoll", "Val av två
-/// protokolljusterare som blev A och B", "c. två protokolljusterare – A och B"). A
-/// chair the adjusters join ("jämte ordföranden") is no second role; a sentence about
-/// a term or a body ("ordförande för föreningen på ett år") elects no officer of the
-/// meeting.
+/// protokolljusterare som blev A och B", "c. två protokolljusterare – A och B"), and
+/// two people and two roles paired by "respektive" ("A och B valdes till ordförande
+/// respektive sekreterare").
 fn sole_role_sentences(text: &str) -> Vec<(usize, Role, Vec<String>)> {
-    let words = &crate::words::WORDS;
     let mut out = Vec::new();
-    let mut start = 0;
-    let ends = SENTENCE_BREAK
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .chain([(text.len(), text.len())]);
-    for (end, next) in ends {
-        let sentence = text.get(start..end).unwrap_or("");
-        let at = start;
-        start = next;
-        let toks: Vec<String> = sentence
-            .split_whitespace()
-            .map(|t| {
-                t.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
-        if toks
-            .iter()
-            .any(|t| words.term_elections.contains(&t.as_str()))
-        {
-            continue;
-        }
-        let mut roles: Vec<Role> = Vec::new();
-        let mut dash_after_role = false;
-        for (k, t) in sentence.split_whitespace().enumerate() {
-            // A dash after the role stands for the verb ("c. två justerare – A och B").
-            if t.trim_matches(['–', '—', '-']).is_empty() {
-                dash_after_role |= !roles.is_empty();
-                continue;
-            }
-            let Some(role) = word_role(t) else {
-                continue;
-            };
-            let before = toks.get(k.saturating_sub(2)..k).unwrap_or(&[]);
-            let company = before
-                .iter()
-                .any(|b| words.accompanying_words.contains(&b.as_str()));
-            if role == Role::Chair && company {
-                continue;
-            }
-            if !roles.contains(&role) {
-                roles.push(role);
-            }
-        }
-        let [role] = roles.as_slice() else {
-            continue;
-        };
-        if !(dash_after_role || ELECT_CUE.is_match(sentence)) {
-            continue;
-        }
-        // Names before a colon are a label's ("Anna Bergs förslag: Nämnden utser …").
-        let said = sentence
-            .rsplit_once(": ")
-            .map_or(sentence, |(_, said)| said);
-        // A label ("Förslag:"), role word ("Ordföranden") or sentence opener ("Mötet")
-        // before a name is no part of it.
-        let names: Vec<String> = people_anywhere(said)
-            .iter()
-            .filter_map(|n| {
-                let ws: Vec<&str> = n
-                    .split(' ')
-                    .skip_while(|w| {
-                        w.ends_with(':') || word_role(w).is_some() || words.not_names.contains(w)
-                    })
-                    .collect();
-                (ws.len() >= 2).then(|| ws.join(" "))
-            })
-            .collect();
-        let most = if *role == Role::Adjuster { 3 } else { 1 };
-        if (1..=most).contains(&names.len()) {
-            out.push((at, *role, names));
+    for (at, sentence) in sentences(text) {
+        if let Some((role, names, _)) = sole_role(sentence) {
+            out.push((at, role, names));
+        } else {
+            out.extend(respective(sentence).into_iter().map(|(r, n)| (at, r, vec![n])));
         }
     }
     out
+}
+
+/// The roles a sentence names, in order, and whether a dash follows one. A chair the
+/// adjusters join ("jämte ordföranden") is no role of the sentence.
+fn sentence_roles(sentence: &str, toks: &[String]) -> (Vec<Role>, bool) {
+    let words = &crate::words::WORDS;
+    let mut roles: Vec<Role> = Vec::new();
+    let mut dash_after_role = false;
+    for (k, t) in sentence.split_whitespace().enumerate() {
+        // A dash after the role stands for the verb ("c. två justerare – A och B").
+        if t.trim_matches(['–', '—', '-']).is_empty() {
+            dash_after_role |= !roles.is_empty();
+            continue;
+        }
+        let Some(role) = word_role(t) else {
+            continue;
+        };
+        let before = toks.get(k.saturating_sub(2)..k).unwrap_or(&[]);
+        let company = before
+            .iter()
+            .any(|b| words.accompanying_words.contains(&b.as_str()));
+        if !(role == Role::Chair && company) && !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    (roles, dash_after_role)
+}
+
+/// The one role a sentence (or line) names and its people, and how it says so. A
+/// sentence about a term or a body ("ordförande för föreningen på ett år") elects no
+/// officer of the meeting; names before a colon are a label's.
+fn sole_role(sentence: &str) -> Option<(Role, Vec<String>, Cue)> {
+    let words = &crate::words::WORDS;
+    let toks: Vec<String> = sentence
+        .split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if toks
+        .iter()
+        .any(|t| words.term_elections.contains(&t.as_str()))
+    {
+        return None;
+    }
+    let (roles, dash_after_role) = sentence_roles(sentence, &toks);
+    let [role] = roles.as_slice() else {
+        return None;
+    };
+    // Names before a colon are a label's ("Anna Bergs förslag: Nämnden utser …").
+    let said = sentence.rsplit_once(": ").map_or(sentence, |(_, said)| said);
+    let names = officer_names(said);
+    let most = if *role == Role::Adjuster { 3 } else { 1 };
+    if !(1..=most).contains(&names.len()) {
+        return None;
+    }
+    let cue = if dash_after_role || ELECT_CUE.is_match(sentence) {
+        Cue::Elected
+    } else if bare(sentence, &names) {
+        Cue::Bare
+    } else {
+        return None;
+    };
+    Some((*role, names, cue))
+}
+
+/// The sentence holds nothing but its role words, a genitive before them ("mötets")
+/// and the names.
+fn bare(sentence: &str, names: &[String]) -> bool {
+    let name_words = names.iter().map(|n| n.split(' ').count()).sum::<usize>();
+    let rest = sentence
+        .split_whitespace()
+        .filter(|t| {
+            let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty()
+                && word_role(w).is_none()
+                && !(w.ends_with('s') && w.starts_with(char::is_lowercase))
+                && !crate::words::WORDS.name_joiners.contains(&w)
+        })
+        .count();
+    rest == name_words
+}
+
+/// "A och B valdes till ordförande respektive sekreterare": each name to its role, in
+/// order.
+fn respective(sentence: &str) -> Vec<(Role, String)> {
+    if !sentence.contains(" respektive ") || !ELECT_CUE.is_match(sentence) {
+        return Vec::new();
+    }
+    let toks: Vec<String> = sentence.split_whitespace().map(str::to_lowercase).collect();
+    let (roles, _) = sentence_roles(sentence, &toks);
+    let names = officer_names(sentence);
+    if roles.len() < 2 || roles.len() != names.len() {
+        return Vec::new();
+    }
+    roles.into_iter().zip(names).collect()
+}
+
+/// The people of a sentence: a label ("Förslag:"), role word ("Ordföranden") or
+/// sentence opener ("Mötet") before a name is no part of it.
+fn officer_names(s: &str) -> Vec<String> {
+    let words = &crate::words::WORDS;
+    people_anywhere(s)
+        .iter()
+        .filter_map(|n| {
+            let ws: Vec<&str> = n
+                .split(' ')
+                .skip_while(|w| {
+                    w.ends_with(':') || word_role(w).is_some() || words.not_names.contains(w)
+                })
+                .collect();
+            (ws.len() >= 2).then(|| ws.join(" "))
+        })
+        .collect()
+}
+
+/// Officers named on lines of their own in an election item, without a verb
+/// ("Hans Jacobsen mötets ordförande" / "Mats Fässberg mötets sekreterare").
+fn bare_lines(text: &str) -> Vec<(Role, Vec<String>)> {
+    text.lines()
+        .flat_map(|l| sentences(l).map(|(_, s)| s))
+        .filter_map(sole_role)
+        .filter(|(_, _, cue)| *cue == Cue::Bare)
+        .map(|(role, names, _)| (role, names))
+        .collect()
 }
 
 /// An election item whose body is only the names ("Val av justerare" / "Jari
@@ -1274,5 +1370,57 @@ mod tests {
         assert!(got("Ordföranden Margareta Johansson och kassören Yvonne Uhlin valdes att var för sig vara firmatecknare.").is_empty());
         assert!(got("Till ordförande för föreningen på ett år valdes Anna Berg.").is_empty());
         assert!(got("Denna paragraf förklarades omedelbart justerad. Justeras: Stefan Ingves Per Jansson Tel 08 - 787 00 00").is_empty());
+    }
+
+    #[test]
+    fn elections_under_capitals_respektive_and_bare_lines() {
+        // A heading in capitals runs into its text: no initial is made of it.
+        let items = [
+            item("VAL AV", "Som mötesordförande valdes Bjarne Färjhage."),
+            item(
+                "Val av mötesfunktionärer",
+                "Hans Jacobsen mötets ordförande\nMats Fässberg mötets sekreterare\nJeanette Öjerskog protokolljusterare\nMonica Ullbrandt protokolljusterare",
+            ),
+        ];
+        let o = from_elections(&items);
+        assert_eq!(o.chair.as_deref(), Some("Bjarne Färjhage"));
+        assert_eq!(o.secretary.as_deref(), Some("Mats Fässberg"));
+        assert_eq!(o.adjusters, ["Jeanette Öjerskog", "Monica Ullbrandt"]);
+        let items = [item(
+            "",
+            "Karl-Erik Eriksson och Kerstin Holmius valdes till ordförande respektive sekreterare för årsmötesförhandlingarna.",
+        )];
+        let o = from_elections(&items);
+        assert_eq!(o.chair.as_deref(), Some("Karl-Erik Eriksson"));
+        assert_eq!(o.secretary.as_deref(), Some("Kerstin Holmius"));
+        let items = [item(
+            "Val av ordförande samt sekreterare för mötet",
+            "Ordförande Rune Underskog. Sekreterare Fritz Andersson.",
+        )];
+        let o = from_elections(&items);
+        assert_eq!(o.chair.as_deref(), Some("Rune Underskog"));
+        assert_eq!(o.secretary.as_deref(), Some("Fritz Andersson"));
+        let items = [item(
+            "",
+            "Till mötesordförande valdes Kaj Ole Nyroos och till dess sekreterare Marlene Sjöblom.",
+        )];
+        assert_eq!(
+            from_elections(&items).secretary.as_deref(),
+            Some("Marlene Sjöblom")
+        );
+        let items = [item(
+            "Anmälan av stämmoordförandes val av protokollförare",
+            "Hans Jansson anmäler Marcus Holmgren att för dagen föra protokoll.",
+        )];
+        assert_eq!(
+            from_elections(&items).secretary.as_deref(),
+            Some("Marcus Holmgren")
+        );
+    }
+
+    #[test]
+    fn a_label_after_slashes() {
+        let o = from_labels(&lines(&["11. Mötet avslutades.", "//Sekreterare: Eva Andersson"]));
+        assert_eq!(o.secretary.as_deref(), Some("Eva Andersson"));
     }
 }
