@@ -707,7 +707,9 @@ fn chair_from_items(items: &[Item]) -> Option<String> {
     for s in [first.text.as_str(), first.title.as_str()] {
         if let Some(c) = OPENS.captures(s.trim()) {
             let name = c.get(1)?.as_str();
-            if !crate::names::is_role(name.split_whitespace().next().unwrap_or("")) {
+            let first = name.split_whitespace().next().unwrap_or("");
+            // "Mötets öppnande" is a heading, not "Mötets" opening the meeting.
+            if !crate::names::is_role(first) && !crate::names::is_stop_word(first) {
                 return Some(name.to_string());
             }
         }
@@ -1072,5 +1074,18 @@ mod tests {
         assert_eq!(x.adjusters.len(), 2);
         assert_eq!(x.adjusters[1].date.as_deref(), Some("2025-04-04"));
         assert_eq!(x.bodies, ["Specifika samverkansrådet för folkhälsa"]);
+    }
+
+    #[test]
+    fn the_opening_heading_names_no_chair() {
+        let it = |title: &str, text: &str| protokoll_model::Item {
+            title: title.into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let items = [it("Mötets öppnade", "Ordförande förklarade mötet öppnat.")];
+        assert_eq!(chair_from_items(&items), None);
+        let items = [it("Mötets öppnande", "Ingmar Berg hälsade oss välkomna.")];
+        assert_eq!(chair_from_items(&items).as_deref(), Some("Ingmar Berg"));
     }
 }

@@ -75,10 +75,11 @@ fn is_connector(word: &str) -> bool {
 }
 
 /// Words that look like names but start sentences or headings (`data/words.txt`,
-/// `[not names]`).
-fn is_stop_word(word: &str) -> bool {
+/// `[not names]`), and their genitives ("Mötets öppnade").
+pub fn is_stop_word(word: &str) -> bool {
     let w = word.trim_end_matches([',', ':', '.']).to_lowercase();
-    crate::words::WORDS.not_names.contains(&w.as_str())
+    let not_name = |w: &str| crate::words::WORDS.not_names.contains(&w);
+    not_name(&w) || w.strip_suffix('s').is_some_and(not_name)
 }
 
 /// Splits "Maria B./Ingmar" and "Ingmar, Anna" and "Cecilia och Ida" into parts.
@@ -332,7 +333,10 @@ mod tests {
 
     #[test]
     fn a_name_printed_twice_is_one() {
-        assert_eq!(undoubled("William Levén William Levén".into()), "William Levén");
+        assert_eq!(
+            undoubled("William Levén William Levén".into()),
+            "William Levén"
+        );
         assert_eq!(undoubled("Anna Anna".into()), "Anna");
         assert_eq!(undoubled("Anna Berg Anna".into()), "Anna Berg Anna");
         assert_eq!(undoubled("Per Jansson".into()), "Per Jansson");

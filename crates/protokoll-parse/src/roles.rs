@@ -46,7 +46,10 @@ static FIRST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// trimmed). The label must end at a word boundary.
 pub fn role_label(line: &str) -> Option<(Role, &str)> {
     // "//Sekreterare: Eva Andersson": marks before the label are no part of it.
-    let t = line.trim_start().trim_start_matches(['/', '*']).trim_start();
+    let t = line
+        .trim_start()
+        .trim_start_matches(['/', '*'])
+        .trim_start();
     // "Underskrifter Sekreterare ……": the signature block's own heading may come first.
     let t = [
         "Underskrifter: ",
@@ -756,7 +759,11 @@ fn sole_role_sentences(text: &str) -> Vec<(usize, Role, Vec<String>)> {
         if let Some((role, names, _)) = sole_role(sentence) {
             out.push((at, role, names));
         } else {
-            out.extend(respective(sentence).into_iter().map(|(r, n)| (at, r, vec![n])));
+            out.extend(
+                respective(sentence)
+                    .into_iter()
+                    .map(|(r, n)| (at, r, vec![n])),
+            );
         }
     }
     out
@@ -811,7 +818,9 @@ fn sole_role(sentence: &str) -> Option<(Role, Vec<String>, Cue)> {
         return None;
     };
     // Names before a colon are a label's ("Anna Bergs förslag: Nämnden utser …").
-    let said = sentence.rsplit_once(": ").map_or(sentence, |(_, said)| said);
+    let said = sentence
+        .rsplit_once(": ")
+        .map_or(sentence, |(_, said)| said);
     let names = officer_names(said);
     let most = if *role == Role::Adjuster { 3 } else { 1 };
     if !(1..=most).contains(&names.len()) {
@@ -862,16 +871,17 @@ fn respective(sentence: &str) -> Vec<(Role, String)> {
 /// The people of a sentence: a label ("Förslag:"), role word ("Ordföranden") or
 /// sentence opener ("Mötet") before a name is no part of it.
 fn officer_names(s: &str) -> Vec<String> {
-    let words = &crate::words::WORDS;
     people_anywhere(s)
         .iter()
         .filter_map(|n| {
-            let ws: Vec<&str> = n
+            let mut ws: Vec<&str> = n
                 .split(' ')
-                .skip_while(|w| {
-                    w.ends_with(':') || word_role(w).is_some() || words.not_names.contains(w)
-                })
+                .skip_while(|w| w.ends_with(':') || word_role(w).is_some())
                 .collect();
+            // "Mötet Robin Silwa"; but "Inga Öström" is a name.
+            if ws.len() > 2 && ws.first().is_some_and(|w| crate::names::is_stop_word(w)) {
+                ws.remove(0);
+            }
             (ws.len() >= 2).then(|| ws.join(" "))
         })
         .collect()
@@ -1420,7 +1430,10 @@ mod tests {
 
     #[test]
     fn a_label_after_slashes() {
-        let o = from_labels(&lines(&["11. Mötet avslutades.", "//Sekreterare: Eva Andersson"]));
+        let o = from_labels(&lines(&[
+            "11. Mötet avslutades.",
+            "//Sekreterare: Eva Andersson",
+        ]));
         assert_eq!(o.secretary.as_deref(), Some("Eva Andersson"));
     }
 }
