@@ -662,22 +662,7 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 }
             }
         }
-        for (at, role, names) in sole_role_sentences(&text) {
-            if !found.iter().any(|(_, f, n)| *f == role && !n.is_empty()) {
-                found.push((at, role, names));
-            }
-        }
-        // Lines of their own, one per officer: every adjuster's line counts.
-        let read: Vec<Role> = found
-            .iter()
-            .filter(|(_, _, n)| !n.is_empty())
-            .map(|(_, r, _)| *r)
-            .collect();
-        for (role, names) in bare_lines(&it.text) {
-            if !read.contains(&role) {
-                found.push((0, role, names));
-            }
-        }
+        sentence_elections(&text, &it.text, &mut found);
         if found.is_empty() {
             found.extend(named_under_heading(it).map(|(role, names)| (0, role, names)));
         }
@@ -720,6 +705,27 @@ fn word_role(word: &str) -> Option<Role> {
         Some(Role::Adjuster)
     } else {
         None
+    }
+}
+
+/// What the patterns did not read: the roles that sentences of `text` (an item's
+/// heading and body) or lines of its `body` name alone with their people.
+fn sentence_elections(text: &str, body: &str, found: &mut Vec<(usize, Role, Vec<String>)>) {
+    for (at, role, names) in sole_role_sentences(text) {
+        if !found.iter().any(|(_, f, n)| *f == role && !n.is_empty()) {
+            found.push((at, role, names));
+        }
+    }
+    // Lines of their own, one per officer: every adjuster's line counts.
+    let read: Vec<Role> = found
+        .iter()
+        .filter(|(_, _, n)| !n.is_empty())
+        .map(|(_, r, _)| *r)
+        .collect();
+    for (role, names) in bare_lines(body) {
+        if !read.contains(&role) {
+            found.push((0, role, names));
+        }
     }
 }
 
@@ -788,7 +794,7 @@ fn sentence_roles(sentence: &str, toks: &[String]) -> (Vec<Role>, bool) {
         let company = before
             .iter()
             .any(|b| words.accompanying_words.contains(&b.as_str()));
-        if !(role == Role::Chair && company) && !roles.contains(&role) {
+        if !(roles.contains(&role) || role == Role::Chair && company) {
             roles.push(role);
         }
     }
@@ -844,10 +850,9 @@ fn bare(sentence: &str, names: &[String]) -> bool {
         .split_whitespace()
         .filter(|t| {
             let w = t.trim_matches(|c: char| !c.is_alphanumeric());
-            !w.is_empty()
-                && word_role(w).is_none()
-                && !(w.ends_with('s') && w.starts_with(char::is_lowercase))
-                && !crate::words::WORDS.name_joiners.contains(&w)
+            let genitive = w.ends_with('s') && w.starts_with(char::is_lowercase);
+            let joiner = crate::words::WORDS.name_joiners.contains(&w);
+            !(w.is_empty() || genitive || joiner || word_role(w).is_some())
         })
         .count();
     rest == name_words
