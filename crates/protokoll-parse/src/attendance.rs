@@ -165,6 +165,12 @@ pub fn office_heading(line: &str) -> bool {
     heading_of(line).is_some_and(|(h, _)| h.office)
 }
 
+/// The line opens with a list heading's words ("Närvarande", "Ledamöter"), with or
+/// without what makes it one.
+pub fn opens_with_list_heading(line: &str) -> bool {
+    SECTION.is_match(line.trim_start())
+}
+
 /// The list heading opening `line`, and any entry on the heading's own line.
 fn heading_of(line: &str) -> Option<(Heading, String)> {
     let words = &*FIRST_WORDS;

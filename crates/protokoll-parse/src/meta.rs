@@ -569,6 +569,9 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
             .chain(dated)
             .find_map(|l| place_after_date(l));
     }
+    if m.location.is_none() {
+        m.location = place_under_date(head, m);
+    }
     // A labelled place or form of meeting that is digital, or a head line that says
     // the meeting (or one taking part) met so ("Via Teams.", "deltog via Teams").
     let digital_head = head.iter().any(|l| {
@@ -584,6 +587,70 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
     } else {
         None
     };
+}
+
+/// Most words of a place on a line of its own ("Föreningshuset, Almvik, Blidö").
+const PLACE_LINE_WORDS: usize = 8;
+/// Most digits of such a place: a street number, not a telephone number.
+const PLACE_DIGITS: usize = 4;
+
+/// The place on a line of its own right under the head's dated line ("Protokoll
+/// Årsstämma 23 april 2024" / "Gunnesboskolans matsal"): a short capitalised line
+/// with no label, date, time, list heading, kind of document, body, organisation,
+/// clause or telephone number.
+fn place_under_date(head: &[String], m: &Meeting) -> Option<String> {
+    let date = m.date.as_deref()?;
+    let at = head
+        .iter()
+        .take(PLACE_PHRASE_LINES)
+        .position(|l| find_date(l, true).is_some_and(|f| f.iso == date))?;
+    let line = head.get(at + 1)?.trim().trim_end_matches('.');
+    // "Plats Västerlanda Bygdegård": a place label written without its colon.
+    let line = WORDS
+        .place_labels
+        .iter()
+        .find_map(|p| {
+            let (head, rest) = line.split_at_checked(p.len())?;
+            (head.eq_ignore_ascii_case(p) && rest.starts_with(' ')).then(|| rest.trim_start())
+        })
+        .unwrap_or(line);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // A clause, or what names the meeting ("Styrelsemöte med Falkens scoutkår").
+    let clause = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        WORDS.finite_verbs.contains(&w.as_str())
+            || w.ends_with("ade")
+            || w.ends_with("des")
+            || WORDS.schedule_nouns.iter().any(|n| w.ends_with(n))
+    });
+    let of_the_head = [m.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(m.bodies.iter().map(String::as_str))
+        .any(|t| t.trim() == line);
+    let place = (1..=PLACE_LINE_WORDS).contains(&words.len())
+        && line.starts_with(char::is_uppercase)
+        && !line.contains(':')
+        && !clause
+        && !of_the_head
+        && label(line).is_none()
+        && find_date(line, true).is_none()
+        && find_times(line).is_none()
+        && line.chars().filter(char::is_ascii_digit).count() <= PLACE_DIGITS
+        && !words.first().is_some_and(|w| crate::names::is_stop_word(w))
+        && !crate::names::is_org(line)
+        && !words.iter().any(|w| abbreviation(w))
+        && kind_in_header(line).is_none()
+        && crate::roles::role_label(line).is_none()
+        && !crate::attendance::opens_with_list_heading(line);
+    place.then(|| line.to_string())
+}
+
+/// A word of three capitals or more ("SPF", "SÄKK:S"): an organisation's, not a
+/// place's.
+fn abbreviation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
 }
 
 /// Chair and secretary as the head labels them.
@@ -1087,5 +1154,30 @@ mod tests {
         assert_eq!(chair_from_items(&items), None);
         let items = [it("Mötets öppnande", "Ingmar Berg hälsade oss välkomna.")];
         assert_eq!(chair_from_items(&items).as_deref(), Some("Ingmar Berg"));
+    }
+
+    #[test]
+    fn a_place_on_the_line_under_the_date() {
+        let x = m(&[
+            "Protokoll Årsstämma Brf Bronsyxan 23 april 2024",
+            "Gunnesboskolans matsal",
+        ]);
+        assert_eq!(x.location.as_deref(), Some("Gunnesboskolans matsal"));
+        assert_eq!(x.digital, Some(false));
+        let x = m(&["Protokoll", "2025-03-10", "Plats Västerlanda Bygdegård"]);
+        assert_eq!(x.location.as_deref(), Some("Västerlanda Bygdegård"));
+        // Not a list heading, an organisation, what names the meeting, a clause or a
+        // telephone number.
+        for under in [
+            "Närvarande Margareta Johansson",
+            "Medelpads Hembygdsförbund",
+            "SPF Seniorerna, Skogsliljan",
+            "Styrelsemöte med Falkens scoutkår",
+            "Det alltid delikata kaffebordet",
+            "Tel +46 8 787 00 00",
+        ] {
+            let x = m(&["Protokoll 2024-04-23", under]);
+            assert_eq!(x.location, None, "{under}");
+        }
     }
 }
