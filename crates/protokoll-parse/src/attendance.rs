@@ -127,9 +127,16 @@ static PRESENT: LazyLock<Regex> =
 
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
-/// A term of office: "2020-2021", "2021–2023".
-static TERM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$").expect("regex"));
+/// A term of office: "2020-2021", "2021–2023", "2 år", "1år".
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\d{1,2}\s*år\.?)$").expect("regex")
+});
+/// A term of office anywhere in a list written on one line ("Ordinarie ledamöter: A,
+/// B 1år, C 2år."): the list is an election's result.
+static TERM_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,])(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\d{1,2}\s*år)(?:$|[\s,.;])")
+        .expect("regex")
+});
 
 /// The group a section heading opens, and any entry on the heading's own line.
 pub fn section_of(line: &str) -> Option<(Group, String)> {
@@ -875,6 +882,11 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 let following = lines.get(idx + 1..).unwrap_or(&[]);
                 let (rest, used) = comma_list(&rest, following);
                 taken_until = idx + 1 + used;
+                if TERM_IN_LIST.is_match(&rest) {
+                    group = None;
+                    ended = true;
+                    continue;
+                }
                 inline_entries(&rest, g, absent, council(g, &body), &marks, &mut out);
             }
             continue;
@@ -1556,6 +1568,14 @@ mod tests {
             line("Katrina Lång, 2021-2022"),
         ];
         assert!(attendance(&borrowed(&lines), &[]).is_empty());
+        let lines = [
+            line("Ordinarie ledamöter: Ulla Alksjö, Lennart Göransson, Göran Niklasson 1år,"),
+            line("Aleksandra Cander 2år."),
+            line("Ersättare: Solveig Mattsson och Agneta Hellström 2 år."),
+        ];
+        assert!(attendance(&borrowed(&lines), &[]).is_empty());
+        let lines = [line("Närvarande: Ulla Alksjö, Lennart Göransson")];
+        assert_eq!(attendance(&borrowed(&lines), &[]).len(), 2);
     }
 
     #[test]
