@@ -883,8 +883,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 let (rest, used) = comma_list(&rest, following);
                 taken_until = idx + 1 + used;
                 if TERM_IN_LIST.is_match(&rest) {
-                    group = None;
-                    ended = true;
+                    (group, ended) = (None, true);
                     continue;
                 }
                 inline_entries(&rest, g, absent, council(g, &body), &marks, &mut out);
