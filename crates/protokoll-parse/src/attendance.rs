@@ -866,8 +866,7 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
             column = column_head || column && !ended;
             let absent = listed_presence(t);
             group = Some((g, absent));
-            misses = 0;
-            paired = false;
+            (misses, paired) = (0, false);
             lists.push(List::new(out.len(), t, absent, !ended));
             ended = false;
             if g == Group::Member {
@@ -882,10 +881,11 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
                 let following = lines.get(idx + 1..).unwrap_or(&[]);
                 let (rest, used) = comma_list(&rest, following);
                 taken_until = idx + 1 + used;
-                if TERM_IN_LIST.is_match(&rest) {
+                let Some((rest, pairs)) = heading_line_list(rest) else {
                     (group, ended) = (None, true);
                     continue;
-                }
+                };
+                paired = pairs;
                 inline_entries(&rest, g, absent, council(g, &body), &marks, &mut out);
             }
             continue;
@@ -949,6 +949,19 @@ pub fn attendance(lines: &[(u32, String, &[Word])], bodies: &[String]) -> Vec<At
         out.clear();
     }
     out
+}
+
+/// What a list heading's own line lists after it: None for an election's result (a
+/// term of office in it), else the entries, and whether they were names side by side
+/// ("NÄRVARANDE: Anders Nilsson Anders Samuelsson Göran Ingvald …").
+fn heading_line_list(rest: String) -> Option<(String, bool)> {
+    if TERM_IN_LIST.is_match(&rest) {
+        return None;
+    }
+    Some(match paired_names(&rest, false) {
+        Some(pairs) => (pairs, true),
+        None => (rest, false),
+    })
 }
 
 /// Fewest names a line of names side by side holds on its own (three people): four
@@ -1575,6 +1588,12 @@ mod tests {
         assert!(attendance(&borrowed(&lines), &[]).is_empty());
         let lines = [line("Närvarande: Ulla Alksjö, Lennart Göransson")];
         assert_eq!(attendance(&borrowed(&lines), &[]).len(), 2);
+        // Names side by side on the heading's line, and on the next.
+        let lines = [
+            line("NÄRVARANDE: Anders Nilsson Anders Samuelsson Göran Ingvald Eddie Uggla"),
+            line("Lars Christofferson Ulf Johansson"),
+        ];
+        assert_eq!(attendance(&borrowed(&lines), &[]).len(), 6);
     }
 
     #[test]
