@@ -308,6 +308,20 @@ mod tests {
             decisions("Margareta Johansson och Anders Sällwin omvaldes."),
             ["Margareta Johansson och Anders Sällwin omvaldes."]
         );
+        // "Omval på", "Nyval av", "Fyllnadsval, …": a noun of electing, then its object.
+        assert_eq!(
+            decisions("Styrelseledamöter: Omval på Georg Ågren. Nyval på Lars-Olof Hermansson.\n\nFyllnadsval, efter Per Pernholt, av Rune Underskog."),
+            [
+                "Styrelseledamöter: Omval på Georg Ågren.",
+                "Nyval på Lars-Olof Hermansson.",
+                "Fyllnadsval, efter Per Pernholt, av Rune Underskog."
+            ]
+        );
+        assert_eq!(
+            decisions("Till revisorer nyväljs Gun Nyberg och Margitta Dahlqvist."),
+            ["Till revisorer nyväljs Gun Nyberg och Margitta Dahlqvist."]
+        );
+        assert!(decisions("Frågan om omval tas upp i höst.").is_empty());
     }
 
     #[test]
