@@ -557,19 +557,6 @@ pub fn is_secretary_role(role: &str) -> bool {
     })
 }
 
-fn role_of(word: &str) -> Option<Role> {
-    let w = word.to_lowercase();
-    if w.contains("ordförande") {
-        Some(Role::Chair)
-    } else if w.contains("sekreterare") || w.contains("protokollförare") {
-        Some(Role::Secretary)
-    } else if w.contains("juster") {
-        Some(Role::Adjuster)
-    } else {
-        None
-    }
-}
-
 /// Officers the items elect: the meeting's own elections stand among its first items.
 pub fn from_elections(items: &[Item]) -> Officers {
     let mut o = Officers::default();
@@ -602,13 +589,13 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 };
                 // "Till vice ordförande valdes …" elects no chair of the meeting.
                 let vice = all.as_str().to_lowercase().contains("vice ");
-                let Some(role) = role_of(r.as_str()).filter(|_| !vice) else {
+                let Some(role) = word_role(r.as_str()).filter(|_| !vice) else {
                     continue;
                 };
                 let mut names = names_in(n.as_str());
                 let at = n.start().min(r.start());
                 // "Som mötesordförande och sekreterare valdes A och B": in order.
-                if let Some(second) = c.get(2).and_then(|r2| role_of(r2.as_str())) {
+                if let Some(second) = c.get(2).and_then(|r2| word_role(r2.as_str())) {
                     if names.len() >= 2 {
                         let rest = names.split_off(1);
                         found.push((at, role, names));
@@ -631,7 +618,7 @@ pub fn from_elections(items: &[Item]) -> Officers {
                 let (Some(r), Some(n)) = (c.get(1), c.get(2)) else {
                     continue;
                 };
-                let Some(role) = role_of(r.as_str()) else {
+                let Some(role) = word_role(r.as_str()) else {
                     continue;
                 };
                 if !found.iter().any(|(_, f, _)| *f == role) {
@@ -775,6 +762,17 @@ fn sole_role_sentences(text: &str) -> Vec<(usize, Role, Vec<String>)> {
     out
 }
 
+/// A sentence's words, lowercase, without the punctuation around them.
+fn tokens(sentence: &str) -> Vec<String> {
+    sentence
+        .split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// The roles a sentence names, in order, and whether a dash follows one. A chair the
 /// adjusters join ("jämte ordföranden") is no role of the sentence.
 fn sentence_roles(sentence: &str, toks: &[String]) -> (Vec<Role>, bool) {
@@ -806,13 +804,7 @@ fn sentence_roles(sentence: &str, toks: &[String]) -> (Vec<Role>, bool) {
 /// officer of the meeting; names before a colon are a label's.
 fn sole_role(sentence: &str) -> Option<(Role, Vec<String>, Cue)> {
     let words = &crate::words::WORDS;
-    let toks: Vec<String> = sentence
-        .split_whitespace()
-        .map(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let toks = tokens(sentence);
     if toks
         .iter()
         .any(|t| words.term_elections.contains(&t.as_str()))
@@ -864,7 +856,7 @@ fn respective(sentence: &str) -> Vec<(Role, String)> {
     if !sentence.contains(" respektive ") || !ELECT_CUE.is_match(sentence) {
         return Vec::new();
     }
-    let toks: Vec<String> = sentence.split_whitespace().map(str::to_lowercase).collect();
+    let toks = tokens(sentence);
     let (roles, _) = sentence_roles(sentence, &toks);
     let names = officer_names(sentence);
     if roles.len() < 2 || roles.len() != names.len() {
@@ -914,7 +906,7 @@ fn named_under_heading(it: &Item) -> Option<(Role, Vec<String>)> {
     if !(it.title.to_lowercase().starts_with("val av") || role_heading) {
         return None;
     }
-    let roles: Vec<Role> = it.title.split_whitespace().filter_map(role_of).collect();
+    let roles: Vec<Role> = it.title.split_whitespace().filter_map(word_role).collect();
     let [role] = roles.as_slice() else {
         return None;
     };
