@@ -563,14 +563,13 @@ pub fn from_elections(items: &[Item]) -> Officers {
     for it in items.iter().take(ELECTION_ITEMS) {
         // The role words' stems, without their first letter (either case): most items
         // name no role, and the name patterns are costly.
-        let names_role = |s: &str| ROLE_STEMS.iter().any(|r| s.contains(r));
-        if !names_role(&it.title) && !names_role(&it.text) {
+        if !names_a_role(&it.title) && !names_a_role(&it.text) {
             continue;
         }
         // An election of a body ("Val av socialutskott") listing its members by office
         // ("Ordinarie", "Ersättare") elects that body's chair, not the meeting's.
         if elects(&it.title)
-            && !names_role(&it.title)
+            && !names_a_role(&it.title)
             && it.text.lines().any(crate::attendance::office_heading)
         {
             continue;
@@ -803,6 +802,10 @@ fn sentence_roles(sentence: &str, toks: &[String]) -> (Vec<Role>, bool) {
 /// sentence about a term or a body ("ordförande för föreningen på ett år") elects no
 /// officer of the meeting; names before a colon are a label's.
 fn sole_role(sentence: &str) -> Option<(Role, Vec<String>, Cue)> {
+    // Most sentences name no role: spare them the tokens and the names.
+    if !names_a_role(sentence) {
+        return None;
+    }
     let words = &crate::words::WORDS;
     let toks = tokens(sentence);
     if toks
@@ -853,7 +856,10 @@ fn bare(sentence: &str, names: &[String]) -> bool {
 /// "A och B valdes till ordförande respektive sekreterare": each name to its role, in
 /// order.
 fn respective(sentence: &str) -> Vec<(Role, String)> {
-    if !sentence.contains(" respektive ") || !ELECT_CUE.is_match(sentence) {
+    if !sentence.contains(" respektive ")
+        || !names_a_role(sentence)
+        || !ELECT_CUE.is_match(sentence)
+    {
         return Vec::new();
     }
     let toks = tokens(sentence);
@@ -927,6 +933,11 @@ fn named_under_heading(it: &Item) -> Option<(Role, Vec<String>)> {
         names = people(text);
     }
     (!names.is_empty()).then_some((*role, names))
+}
+
+/// The text holds a role word's stem (or the task "justera").
+fn names_a_role(s: &str) -> bool {
+    ROLE_STEMS.iter().any(|r| s.contains(r))
 }
 
 /// What every role word of [`ROLE_WORDS`] (and the secretary's task, "föra protokollet")
