@@ -36,8 +36,10 @@ static ADJ: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADJ_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^justera(t|s|d)?\s+den\s*:?\s*(.*)$").expect("regex"));
+/// "Ingmar Berg hälsade …", "Ordförande Rolf Adamsson hälsade …": the one who opens
+/// the meeting, after their role if it is written.
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)(?-u:\b)").expect("regex")
+    Regex::new(r"^(?:(?i:ordförande|ordföranden)\s+)?(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)\s+(hälsar|hälsade|öppnar|öppnade|förklarar|förklarade)(?-u:\b)").expect("regex")
 });
 
 /// A label (lowercased) whose value is the meeting's time or place: its value may wrap.
@@ -1154,6 +1156,8 @@ mod tests {
         assert_eq!(chair_from_items(&items), None);
         let items = [it("Mötets öppnande", "Ingmar Berg hälsade oss välkomna.")];
         assert_eq!(chair_from_items(&items).as_deref(), Some("Ingmar Berg"));
+        let items = [it("", "Ordförande Rolf Adamsson hälsade alla välkomna.")];
+        assert_eq!(chair_from_items(&items).as_deref(), Some("Rolf Adamsson"));
     }
 
     #[test]
