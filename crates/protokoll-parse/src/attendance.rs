@@ -128,14 +128,14 @@ static PRESENT: LazyLock<Regex> =
 const MARKS: &[char] = &['✓', '✔', '☑', '√', '✅'];
 
 /// A term of office: "2020-2021", "2021–2023", "2 år", "1år".
-static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\d{1,2}\s*år\.?)$").expect("regex")
-});
+const TERM_FORMS: &str = r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\d{1,2}\s*år";
+/// A term of office after a name, alone ("Niklas Alm 2020-2021", "… 2 år.").
+static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{TERM_FORMS})\.?$")).expect("regex"));
 /// A term of office anywhere in a list written on one line ("Ordinarie ledamöter: A,
 /// B 1år, C 2år."): the list is an election's result.
 static TERM_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s,])(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\d{1,2}\s*år)(?:$|[\s,.;])")
-        .expect("regex")
+    Regex::new(&format!(r"(?:^|[\s,])(?:{TERM_FORMS})(?:$|[\s,.;])")).expect("regex")
 });
 
 /// The group a section heading opens, and any entry on the heading's own line.
@@ -1344,12 +1344,11 @@ fn inline_entries(
     // Lacka."): every piece one or the other. The last is a first name only where a
     // full stop closes the list; else its surname may wrap to the next line ("…, Pär" /
     // "Forsmark").
-    let full_name = |p: &[Word]| crate::view::person(p);
     let all_first = pieces.iter().all(|p| first_name(p).is_some());
     let first_names = pieces.len() >= FIRST_NAME_LIST
         && pieces
             .iter()
-            .all(|p| first_name(p).is_some() || full_name(p));
+            .all(|p| first_name(p).is_some() || crate::view::person(p));
     let closed = list.trim_end().ends_with('.');
     let last = pieces.len().saturating_sub(1);
     for (k, piece) in pieces.into_iter().enumerate() {

@@ -486,7 +486,9 @@ static ROLE_NAMES_IN_ELECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A sentence that elects.
 static ELECTS_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:valdes|väljs|utsågs|utses|omvaldes)\b").expect("regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{ELECTED_FORMS})\b")).expect("regex"));
+/// The passive forms that say a meeting elected someone.
+const ELECTED_FORMS: &str = "valdes|väljs|utsågs|utses|omvaldes";
 /// "Följande personer valdes att, jämte ordförande, justera dagens protokoll: Jimmy
 /// Mårts och Ninni Tamm": the adjusters after a colon.
 static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -661,13 +663,19 @@ pub fn from_elections(items: &[Item]) -> Officers {
 }
 
 /// Where a sentence ends: its stop, or a list point's letter ("a. ordförande – Anna
-/// Berg b. sekreterare – …").
+/// Berg b. sekreterare – …"), or a semicolon. Looser than
+/// [`crate::decisions::sentences`], which waits for a capital and passes over an
+/// abbreviation's stop: here a sentence only bounds where one role's names are looked
+/// for, and a name never spans a stop (that splitter read two dev documents' adjusters
+/// differently, one of them wrongly).
 static SENTENCE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?;]\s+|\s\p{Ll}[.)]\s+").expect("regex"));
 /// A word that says someone was chosen ("valdes", "blev", "utsåg").
 static ELECT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:valdes|väljs|utsågs|utses|omvaldes|blev|valde|utsåg|utser|väljer|vald|valda|utsedd|utsedda)\b")
-        .expect("regex")
+    Regex::new(&format!(
+        r"(?i)\b(?:{ELECTED_FORMS}|blev|valde|utsåg|utser|väljer|vald|valda|utsedd|utsedda)\b"
+    ))
+    .expect("regex")
 });
 
 /// The officer role a word of running text names ("mötesordföranden",

@@ -58,8 +58,11 @@ pub struct Words {
     pub clause_joiners: Vec<&'static str>,
     /// A heading's last word before its object ("Val av …").
     pub heading_prepositions: Vec<&'static str>,
+    /// Words that carry a noun phrase on after its first word ("av", "för").
     pub phrase_words: Vec<&'static str>,
+    /// Common finite verbs: one after a text's first word makes it a clause ("är").
     pub finite_verbs: Vec<&'static str>,
+    /// Words that open a clause inside a noun phrase ("om", "att").
     pub subordinators: Vec<&'static str>,
     /// Words that make text an organisation's name; "-x" matches a word ending in x.
     pub organisation_words: Vec<&'static str>,

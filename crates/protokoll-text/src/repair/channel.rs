@@ -24,11 +24,12 @@ pub(super) fn readings(lower: &str) -> Vec<(String, f32)> {
     // A scanner's own OCR splits the dots' letter into two narrow ones:
     // "samftillighetens" (samfällighetens), "ordftiranden" (ordföranden),
     // "vägsamfiillighet", "ordftrande". Costly: "ti" is common in words read right.
-    for (seen, meant) in SPLIT_LETTERS {
-        let merged = lower.replace(seen, meant);
-        if merged != lower {
-            out.extend(letter_readings(&merged, SPLIT_COST));
-        }
+    // (Most words hold none of them: no copy is made for those.)
+    for (seen, meant) in SPLIT_LETTERS
+        .iter()
+        .filter(|(seen, _)| lower.contains(seen))
+    {
+        out.extend(letter_readings(&lower.replace(seen, meant), SPLIT_COST));
     }
     out
 }
