@@ -33,6 +33,16 @@ pub fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
+/// A word in lowercase, without allocating when it is lowercase already (most words
+/// of running text are): the repair and the parser both look words up in lowercase.
+pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// The form OCR without Swedish letters leaves of a word: å, ä → a; ö → o; é → e.
 pub fn deaccent(w: &str) -> String {
     w.chars().map(deaccent_char).collect()

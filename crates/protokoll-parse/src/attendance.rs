@@ -5,6 +5,7 @@
 use crate::names::{is_name_word, is_org};
 use crate::words::WORDS;
 use protokoll_model::record::Group;
+use protokoll_model::text::lowercase;
 use protokoll_model::{Attendance, Word};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -213,8 +214,8 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     // An ASCII word is compared without lowercasing it into a new string (its
     // lowercase is its ASCII lowercase); most lines open with no heading's word.
     // (The full test below decides the rest, as for any other word.)
-    let known = |w: &String| w.eq_ignore_ascii_case(first);
-    if first.is_ascii() && !words.lists.iter().any(known) && !words.roles.iter().any(known) {
+    let known = |list: &[String]| crate::words::has_ascii_word(list, first);
+    if first.is_ascii() && !known(&words.lists) && !known(&words.roles) {
         let alone = line.trim().ends_with(':') && line.split_whitespace().count() == 1;
         if !alone {
             return None;
@@ -372,8 +373,8 @@ fn presence_column_heading(t: &str) -> Option<&str> {
 fn column_mark(t: &str) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().collect();
     let at = words.iter().position(|w| {
-        let w = w.trim_end_matches(',').to_lowercase();
-        WORDS.presence_column_marks.contains(&w.as_str())
+        let w = lowercase(w.trim_end_matches(','));
+        WORDS.presence_column_marks.contains(&w.as_ref())
     })?;
     // The name comes first.
     if at < 2 {
@@ -984,10 +985,10 @@ fn paired_names(t: &str, after_pairs: bool) -> Option<String> {
 /// profession written before the name ("Advokat"), a guest's, unless the meeting is a
 /// political body's.
 fn job(role: &str, political: bool) -> bool {
-    let r = role.to_lowercase();
+    let r = lowercase(role);
     let last = r.split_whitespace().last().unwrap_or("");
     let elected = WORDS.elected_roles.iter().any(|t| last.ends_with(t));
-    !elected && (political || !WORDS.titles.contains(&r.as_str()))
+    !elected && (political || !WORDS.titles.contains(&r.as_ref()))
 }
 
 /// How many members with a party make a political body.

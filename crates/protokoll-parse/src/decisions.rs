@@ -3,6 +3,8 @@
 //! "valdes", "läggs till handlingarna", "Beslut fattades"). Decisions that an item only
 //! reports from another body ("har beslutat", "ska fattas") are left out.
 
+use protokoll_model::text::lowercase;
+
 use crate::sections::{self, SectionKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -46,10 +48,6 @@ static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Ll}[.)]\s")
 /// "beslut" alike: it spares the Unicode-aware regex on most sentences.
 static VERB_STEMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(&forms("stems")).expect("regex"));
 
-fn has_verb_stem(s: &str) -> bool {
-    VERB_STEMS.is_match(s)
-}
-
 /// Splits text into sentences (after . ! ? followed by a space and a capital letter,
 /// perhaps behind a list dash, and at line and paragraph breaks).
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -57,11 +55,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for para in text.split('\n') {
         let mut start = 0;
         // The stops are ASCII: a byte scan finds them without decoding every character
-        // (a stop byte is always a whole character in UTF-8).
-        for (i, b) in para.bytes().enumerate() {
-            if !matches!(b, b'.' | b'!' | b'?') {
-                continue;
-            }
+        // (a stop byte is always a whole character in UTF-8); sentences run on this
+        // for every item, so the scan is a vectorised one.
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', para.as_bytes()) {
+            let b = para.as_bytes().get(i).copied().unwrap_or(b'.');
             let rest = para.get(i + 1..).unwrap_or("");
             // The next sentence may open a list entry ("… Herrlin. - Mötet valde …").
             let next = crate::view::unmarked(rest);
@@ -94,12 +91,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
 
 /// The text before a full stop ends in a listed abbreviation ("ordf", "t.ex").
 pub(crate) fn abbreviation_before(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    crate::words::WORDS.abbreviations.contains(&last.as_str())
+    let last = lowercase(
+        before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or(""),
+    );
+    crate::words::WORDS.abbreviations.contains(&last.as_ref())
 }
 
 /// The text before a full stop ends in a list number that opens a line or follows a
@@ -213,7 +211,17 @@ fn decision_parts(text: &str) -> Vec<String> {
 /// Sentences that say the meeting decided.
 fn verb_decisions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Every form below needs a stem, and most paragraphs have none: one scan of the
+    // paragraph finds them all, and spares splitting the rest into sentences. (No stem
+    // spans a sentence's end, so a sentence has one if a found one lies inside it.)
+    let stems: Vec<std::ops::Range<usize>> =
+        VERB_STEMS.find_iter(text).map(|m| m.range()).collect();
+    if stems.is_empty() {
+        return out;
+    }
     for s in sentences(text) {
+        let at = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let has_stem = stems.iter().any(|r| r.start >= at && r.end <= at + s.len());
         // The labelled forms all contain "eslut" (Beslut, beslutas, …): test that first.
         let labelled = s.contains("eslut");
         if let Some(c) = labelled.then(|| LABEL.captures(s)).flatten() {
@@ -234,7 +242,7 @@ fn verb_decisions(text: &str) -> Vec<String> {
             out.push(s.to_string());
             continue;
         }
-        if has_verb_stem(s) && VERB.is_match(s) && !NOT_OURS.is_match(s) {
+        if has_stem && VERB.is_match(s) && !NOT_OURS.is_match(s) {
             // A list entry's dash is no part of the decision.
             let s = crate::view::unmarked(s);
             out.push(
@@ -252,11 +260,11 @@ fn verb_decisions(text: &str) -> Vec<String> {
 /// "§7:5").
 fn introduces_list(d: &str) -> bool {
     let d = d.trim_end();
-    let last = d.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last = lowercase(d.rsplit(' ').next().unwrap_or(""));
     d.ends_with(':')
         || d.ends_with(" att")
         || matches!(
-            last.as_str(),
+            last.as_ref(),
             "beslutade" | "beslutar" | "beslöt" | "beslöts" | "beslutades" | "beslutas"
         )
         || VERB.find(d).is_some_and(|v| {
@@ -347,7 +355,7 @@ mod tests {
         // Every pattern compiles (they are built on first use).
         assert!(VERB.is_match("Dagordningen fastställdes."));
         assert!(NOT_OURS.is_match("Styrelsen har beslutat om detta."));
-        assert!(has_verb_stem("Beslut"));
+        assert!(VERB_STEMS.is_match("Beslut"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! What every layout parser shares: item labels ("5.", "§ 12"), the chain of top-level
 //! labels, paragraphs, body text and the finished [`Item`].
 
+use protokoll_model::text::lowercase;
+
 use crate::decisions::decisions;
 use crate::view::{self, PLine};
 use crate::words::WORDS;
@@ -105,7 +107,7 @@ pub fn opens_label(word: &str) -> bool {
     word.starts_with('§')
         || w.chars().count() > 1
             && w.starts_with(char::is_uppercase)
-            && WORDS.label_words.contains(&w.to_lowercase().as_str())
+            && WORDS.label_words.contains(&lowercase(w).as_ref())
 }
 
 /// "§ 3 a": a letter standing apart after the number (then a capital or nothing).
@@ -155,8 +157,8 @@ pub fn label_of(words: &[Word], kind: LabelKind, alone_in_cell: bool) -> Option<
         }
         LabelKind::Number => {
             // "Punkt 3", "Ärende 3": the number after the word, bare or not.
-            let low = first.text.trim_end_matches(['.', ':']).to_lowercase();
-            if WORDS.label_words.contains(&low.as_str()) {
+            let low = lowercase(first.text.trim_end_matches(['.', ':']));
+            if WORDS.label_words.contains(&low.as_ref()) {
                 let n = item_number(&words.get(1)?.text)?;
                 let value = n.value;
                 let letter = n.letter.map(|c| c.to_ascii_lowercase());
@@ -355,10 +357,10 @@ fn weak_label(words: &[Word]) -> Option<(u32, usize)> {
     // Or the item's case number, its heading on the next line ("Kf 72 dnr 166/2011").
     // The number may stand apart from its key, in a cell of its own.
     let case = || {
-        let key = next.text.trim_end_matches(['.', ':']).to_lowercase();
-        WORDS.case_keys.contains(&key.as_str()) || words.get(1..).and_then(case_number).is_some()
+        let key = lowercase(next.text.trim_end_matches(['.', ':']));
+        WORDS.case_keys.contains(&key.as_ref()) || words.get(1..).and_then(case_number).is_some()
     };
-    if !(capital || case()) || crate::dates::month_of(&next.text.to_lowercase()).is_some() {
+    if !(capital || case()) || crate::dates::month_of(&lowercase(&next.text)).is_some() {
         return None;
     }
     let value: u32 = first.text.parse().ok().filter(|v| *v > 0)?;
@@ -836,7 +838,7 @@ impl Extent {
 /// is filed under, if `words` open with one.
 pub fn case_number(words: &[Word]) -> Option<String> {
     let first = words.first()?;
-    let low = first.text.to_lowercase();
+    let low = lowercase(&first.text);
     let key = WORDS.case_keys.iter().find(|k| low.starts_with(*k))?;
     let rest_of_first = first.text.get(key.len()..).unwrap_or("");
     // "Dnr" itself, with a stop or a colon, or run into the number ("DNR:KU/2007.9").

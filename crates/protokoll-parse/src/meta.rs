@@ -1,6 +1,8 @@
 //! Meeting metadata from the document's head (and, for the chair, its first item):
 //! kind, title, bodies, date, times, place, digital, chair, secretary, adjusters.
 
+use protokoll_model::text::lowercase;
+
 use crate::dates::{find_date, find_times};
 use crate::names::{is_name_word, is_org, leading_people};
 use crate::words::WORDS;
@@ -56,7 +58,7 @@ fn place_before_date(value: &str) -> Option<String> {
     let end = date.into_iter().chain(time).min().unwrap_or(value.len());
     let mut words: Vec<&str> = value.get(..end)?.split_whitespace().collect();
     while let Some(w) = words.last() {
-        let low = w.trim_end_matches([',', '.']).to_lowercase();
+        let low = lowercase(w.trim_end_matches([',', '.']));
         if low == "den"
             || low == "kl"
             || low == "klockan"
@@ -138,7 +140,7 @@ fn place_after_date(line: &str) -> Option<String> {
     let words: Vec<&str> = place.split_whitespace().collect();
     // What the document or the meeting is called ("Dagordning 250522 Anteckningar").
     let meeting_word = words.iter().any(|w| {
-        let low = w.to_lowercase();
+        let low = lowercase(w);
         WORDS.schedule_nouns.iter().any(|n| low.contains(n)) || KIND.is_match(&low)
     });
     let fits = (1..=PLACE_AFTER_DATE_WORDS).contains(&words.len())
@@ -159,7 +161,7 @@ fn place_words(phrase: &str) -> Option<String> {
     // once the place has begun, the line's end ends it.
     let mut lines = phrase.split('\n').skip_while(|l| l.trim().is_empty());
     for w in lines.next().unwrap_or("").split_whitespace() {
-        let low = w.to_lowercase();
+        let low = lowercase(w);
         let stop = low == "den"
             // "… i Herrgården i Dala-Floda med Floda-Björbo Fiskevårdsområdesförening".
             || low == "med"
@@ -619,8 +621,8 @@ fn place_under_date(head: &[String], m: &Meeting) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     // A clause, or what names the meeting ("Styrelsemöte med Falkens scoutkår").
     let clause = words.iter().any(|w| {
-        let w = w.to_lowercase();
-        WORDS.finite_verbs.contains(&w.as_str())
+        let w = lowercase(w);
+        WORDS.finite_verbs.contains(&w.as_ref())
             || w.ends_with("ade")
             || w.ends_with("des")
             || WORDS.schedule_nouns.iter().any(|n| w.ends_with(n))

@@ -1,13 +1,13 @@
 //! People and organisations as minutes write them: "Ingmar Ångman", "Maria B.",
 //! "Johanna B-H", "ordf.", "Siw Lunander, Hallsbergs kommun".
 
+use protokoll_model::text::lowercase;
+
 /// Roles that stand where a presenter's name would ("Ordförande", "ordf.";
 /// `data/words.txt`, `[presenter roles]`).
 pub fn is_role(word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| c == ',' || c == ':')
-        .to_lowercase();
-    crate::words::WORDS.presenter_roles.contains(&w.as_str())
+    let w = lowercase(word.trim_matches(|c: char| c == ',' || c == ':'));
+    crate::words::WORDS.presenter_roles.contains(&w.as_ref())
 }
 
 /// A word in parentheses ("(S)", "(ordförande),"): a party or a note after a name,
@@ -77,7 +77,7 @@ fn is_connector(word: &str) -> bool {
 /// Words that look like names but start sentences or headings (`data/words.txt`,
 /// `[not names]`), and their genitives ("Mötets öppnade").
 pub fn is_stop_word(word: &str) -> bool {
-    let w = word.trim_end_matches([',', ':', '.']).to_lowercase();
+    let w = lowercase(word.trim_end_matches([',', ':', '.']));
     let not_name = |w: &str| crate::words::WORDS.not_names.contains(&w);
     not_name(&w) || w.strip_suffix('s').is_some_and(not_name)
 }
@@ -264,11 +264,9 @@ pub fn name_pairs(line: &str) -> Option<Vec<String>> {
 
 /// Organisation-like text: municipalities, regions, authorities, abbreviations.
 pub fn is_org(s: &str) -> bool {
-    let l = s.to_lowercase();
-    let words: Vec<&str> = l.split_whitespace().collect();
-    let org_word = words.iter().any(|w| {
+    let org_word = s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        crate::words::WORDS.is_organisation_word(w)
+        crate::words::WORDS.is_organisation_word(&lowercase(w))
     });
     let abbrev = !s.is_empty()
         && s.split_whitespace().all(|w| {

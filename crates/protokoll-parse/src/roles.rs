@@ -66,7 +66,7 @@ pub fn role_label(line: &str) -> Option<(Role, &str)> {
         .next()
         .unwrap_or("");
     // An ASCII word needs no lowercased copy to be found absent.
-    if first.is_ascii() && !FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+    if first.is_ascii() && !crate::words::has_ascii_word(&FIRST_WORDS, first) {
         return None;
     }
     if !FIRST_WORDS.contains(&first.to_lowercase()) {

@@ -86,6 +86,15 @@ impl Words {
     }
 }
 
+/// `word`, an ASCII word in any case, is in `sorted`, a sorted list of lowercase words:
+/// found by bisection without a lowercased copy (asked of the first word of every line).
+pub fn has_ascii_word(sorted: &[String], word: &str) -> bool {
+    debug_assert!(word.is_ascii());
+    sorted
+        .binary_search_by(|e| e.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
+}
+
 /// The lists, parsed on first use.
 pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let all = sections(include_str!("../data/words.txt"));
@@ -177,5 +186,16 @@ mod tests {
         assert!(w.is_organisation_word("ljusnarsbergs-kommun"));
         assert!(w.is_organisation_word("kommunledningsförvaltningen"));
         assert!(!w.is_organisation_word("kommunen"));
+    }
+
+    #[test]
+    fn ascii_words_are_found_in_any_case() {
+        let sorted: Vec<String> = ["adjungerade", "ledamöter", "närvarande", "sekreterare"]
+            .map(String::from)
+            .to_vec();
+        assert!(has_ascii_word(&sorted, "Sekreterare"));
+        assert!(has_ascii_word(&sorted, "ADJUNGERADE"));
+        assert!(!has_ascii_word(&sorted, "Sekreterarens"));
+        assert!(!has_ascii_word(&sorted, "Anna"));
     }
 }

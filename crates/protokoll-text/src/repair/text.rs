@@ -42,14 +42,7 @@ pub(super) fn with_case(model: &str, word: &str) -> String {
     word.to_string()
 }
 
-/// A word in lowercase, without allocating when it is lowercase already (most are).
-pub(super) fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
-}
+pub(super) use protokoll_model::text::lowercase;
 
 /// Whether a word is capitalised: a capital before lowercase letters ("Lennart").
 pub(super) fn capitalised(w: Option<&str>) -> bool {
