@@ -1224,7 +1224,11 @@ fn without_count(rest: &str) -> &str {
 }
 
 /// `s` with what stands in brackets taken out ("Bo Ek (ej vid § 9, 10)": "Bo Ek ").
-fn outside_brackets(s: &str) -> String {
+fn outside_brackets(s: &str) -> std::borrow::Cow<'_, str> {
+    // Asked of every line of a list: most have no brackets, and need no copy.
+    if !s.contains(['(', ')']) {
+        return s.into();
+    }
     let mut depth = 0usize;
     s.chars()
         .filter(|c| {
@@ -1333,7 +1337,8 @@ fn inline_entries(
     // A remark in brackets after a name is no part of it ("Kotte (försvann under punkt
     // 13)").
     let first_name = |p: &[Word]| {
-        let name = outside_brackets(&crate::view::join(p));
+        let joined = crate::view::join(p);
+        let name = outside_brackets(&joined);
         let mut words = name.split_whitespace();
         let one = words
             .next()
@@ -1998,7 +2003,7 @@ mod tests {
         use crate::view::testing::line as placed;
         let row = |y: f32, cells: &[(&str, f32)]| {
             let l = placed(y, cells);
-            (1, l.text(), l.words)
+            (1, l.text(), l.words.into_owned())
         };
         let lines = [
             line("Närvarande"),

@@ -721,7 +721,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     for (line, words) in parts {
         // A whole line's text is joined once, on the line.
         let text: std::borrow::Cow<'_, str> = match line {
-            Some(l) if std::ptr::eq(words.as_ref(), l.words.as_slice()) => l.text_ref().into(),
+            Some(l) if std::ptr::eq(words.as_ref(), &l.words[..]) => l.text_ref().into(),
             _ => view::join(words.as_ref()).into(),
         };
         if text.is_empty() {

@@ -305,10 +305,10 @@ fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
         .any(|x| x.page == l.page && x.y0 <= mid && mid <= x.y1)
 }
 
-fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
+fn line_entry<'a>(l: &'a view::PLine<'_>) -> (u32, String, &'a [protokoll_model::Word]) {
     // One cell: the line's text as it is.
     if l.cell(1).is_none() {
-        return (l.page, l.text(), l.words.as_slice());
+        return (l.page, l.text(), &l.words[..]);
     }
     // Written into one string, sized once (a cell's text is not built apart).
     let mut text = String::with_capacity(l.words.iter().map(|w| w.text.len() + 2).sum());
@@ -325,7 +325,7 @@ fn line_entry(l: &view::PLine) -> (u32, String, &[protokoll_model::Word]) {
         view::push_joined(&mut text, words);
         prev = words;
     }
-    (l.page, text, l.words.as_slice())
+    (l.page, text, &l.words[..])
 }
 
 /// What the page headers say that the text does not: the document's kind and date
@@ -354,7 +354,10 @@ type EntryLine<'a> = (u32, String, &'a [protokoll_model::Word]);
 /// "Sandberg, Henrik | Wärn, Mathias" …): how many lines the block takes, and its
 /// entries column by column (each heading, then the names under it). The block ends at
 /// a line with a heading of its own or outside the table.
-fn side_by_side(lines: &[view::PLine], at: usize) -> Option<(usize, Vec<EntryLine<'_>>)> {
+fn side_by_side<'a>(
+    lines: &'a [view::PLine<'_>],
+    at: usize,
+) -> Option<(usize, Vec<EntryLine<'a>>)> {
     let head = lines.get(at)?;
     // Asked of every line: most are outside a table or have one cell.
     if head.region.is_none() || head.cell(1).is_none() {

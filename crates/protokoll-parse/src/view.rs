@@ -3,6 +3,7 @@
 
 use protokoll_model::{Document, Word};
 use std::any::Any;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -11,13 +12,14 @@ const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
 
 /// One line as the parsers see it.
 #[derive(Debug, Clone)]
-pub struct PLine {
+pub struct PLine<'d> {
     /// 1-based page.
     pub page: u32,
-    /// Words left to right (all cells).
-    pub words: Vec<Word>,
+    /// Words left to right (all cells): the document's own where the line is one cell
+    /// taken as extracted (most lines), a copy where cells were joined or split.
+    pub words: Cow<'d, [Word]>,
     /// Cells as the extractor split them: (column index, range of `words`).
-    cells: Vec<(usize, std::ops::Range<usize>)>,
+    cells: Cells,
     /// Inside a multi-column region.
     pub region: Option<(u32, u32)>,
     /// Per-line readings that several layouts ask for, made once on first use.
@@ -36,14 +38,30 @@ struct LineCache {
     size: std::cell::OnceCell<f32>,
 }
 
-impl PLine {
+/// A line's cells: most lines have one, which needs no list of its own.
+#[derive(Debug, Clone)]
+enum Cells {
+    One([(usize, std::ops::Range<usize>); 1]),
+    Many(Vec<(usize, std::ops::Range<usize>)>),
+}
+
+impl Cells {
+    fn as_slice(&self) -> &[(usize, std::ops::Range<usize>)] {
+        match self {
+            Cells::One(c) => c,
+            Cells::Many(v) => v,
+        }
+    }
+}
+
+impl PLine<'_> {
     /// A line of one cell (tests build lines this way).
     #[cfg(test)]
-    pub fn of_words(page: u32, words: Vec<Word>) -> PLine {
-        let cells = vec![(0, 0..words.len())];
+    pub fn of_words(page: u32, words: Vec<Word>) -> PLine<'static> {
+        let cells = Cells::One([(0, 0..words.len())]);
         PLine {
             page,
-            words,
+            words: words.into(),
             cells,
             region: None,
             cache: LineCache::default(),
@@ -52,12 +70,14 @@ impl PLine {
     /// The cells: (column index, words).
     pub fn cells(&self) -> impl Iterator<Item = (usize, &[Word])> {
         self.cells
+            .as_slice()
             .iter()
             .map(|(c, r)| (*c, self.words.get(r.clone()).unwrap_or(&[])))
     }
     /// The `i`-th cell's words.
     pub fn cell(&self, i: usize) -> Option<&[Word]> {
         self.cells
+            .as_slice()
             .get(i)
             .and_then(|(_, r)| self.words.get(r.clone()))
     }
@@ -65,7 +85,7 @@ impl PLine {
     /// ⟶ Linda Espeving (M)", see `tab_label`) if it has at most `max_words` words;
     /// with cells split by the extractor, the first cell of several.
     pub fn lead(&self, max_words: usize) -> Option<&[Word]> {
-        if self.cells.len() > 1 {
+        if self.cells.as_slice().len() > 1 {
             return self.cell(0);
         }
         tab_label(&self.words).filter(|l| l.len() <= max_words)
@@ -129,6 +149,7 @@ impl PLine {
     pub fn split_index(&self, split: f32) -> usize {
         let boundary = self
             .cells
+            .as_slice()
             .iter()
             .skip(1)
             .filter_map(|(_, r)| Some((r.start, self.words.get(r.start)?.bbox.x0)))
@@ -376,7 +397,7 @@ pub(crate) fn push_joined(s: &mut String, words: &[Word]) {
 /// thread-local cache, so parsing documents in parallel shares nothing.
 pub struct View<'d> {
     doc: &'d Document,
-    lines: Rc<Vec<PLine>>,
+    lines: Vec<PLine<'d>>,
     /// Readings derived from the lines that several parsers use (an agenda table is read
     /// once for the fit of two layouts and for the items of the winner).
     memo: RefCell<Vec<(&'static str, Rc<dyn Any>)>>,
@@ -387,7 +408,7 @@ impl<'d> View<'d> {
     pub fn new(doc: &'d Document) -> Self {
         View {
             doc,
-            lines: Rc::new(build_lines(doc)),
+            lines: build_lines(doc),
             memo: RefCell::new(Vec::new()),
         }
     }
@@ -398,14 +419,8 @@ impl<'d> View<'d> {
     }
 
     /// The document's body lines in reading order of lines.
-    pub fn lines(&self) -> &[PLine] {
+    pub fn lines(&self) -> &[PLine<'d>] {
         &self.lines
-    }
-
-    /// The lines, shared: for a memoised reading that keeps them (memoised values
-    /// cannot borrow from the view).
-    pub(crate) fn shared_lines(&self) -> Rc<Vec<PLine>> {
-        Rc::clone(&self.lines)
     }
 
     /// `make()`, computed once per view under `name`: a layout parser's reading that
@@ -428,12 +443,25 @@ impl<'d> View<'d> {
     }
 }
 
-fn build_lines(doc: &Document) -> Vec<PLine> {
+fn build_lines(doc: &Document) -> Vec<PLine<'_>> {
     let mut out = Vec::with_capacity(doc.pages.iter().map(|p| p.lines.len()).sum());
     for page in &doc.pages {
         for line in &page.lines {
             if line.furniture {
                 continue;
+            }
+            // Most lines are one cell to be read as extracted: their words are borrowed.
+            if let [c] = line.cells.as_slice() {
+                if !c.words.is_empty() && as_extracted(&c.words) {
+                    out.push(PLine {
+                        page: page.number,
+                        words: Cow::Borrowed(&c.words),
+                        cells: Cells::One([(c.column, 0..c.words.len())]),
+                        region: line.region.zip(line.row),
+                        cache: LineCache::default(),
+                    });
+                    continue;
+                }
             }
             let mut cells: Vec<(usize, std::ops::Range<usize>)> =
                 Vec::with_capacity(line.cells.len());
@@ -444,11 +472,10 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
                 let mut start = words.len();
                 let mut col = c.column;
                 for w in &c.words {
-                    // A rule typed as underscores ("______") is drawing, not text.
-                    if w.text.len() >= 3 && w.text.chars().all(|ch| ch == '_') {
+                    if is_rule(w) {
                         continue;
                     }
-                    if &*w.text == "|" || &*w.text == "¦" {
+                    if is_cell_rule(w) {
                         if words.len() > start {
                             cells.push((col, start..words.len()));
                         }
@@ -472,14 +499,31 @@ fn build_lines(doc: &Document) -> Vec<PLine> {
             }
             out.push(PLine {
                 page: page.number,
-                words,
-                cells,
+                words: words.into(),
+                cells: Cells::Many(cells),
                 region: line.region.zip(line.row),
                 cache: LineCache::default(),
             });
         }
     }
     out
+}
+
+/// A rule typed as underscores ("______"): drawing, not text.
+fn is_rule(w: &Word) -> bool {
+    w.text.len() >= 3 && w.text.chars().all(|ch| ch == '_')
+}
+
+/// A table's rule kept by an OCR layer as a "|" token: it splits cells.
+fn is_cell_rule(w: &Word) -> bool {
+    &*w.text == "|" || &*w.text == "¦"
+}
+
+/// A cell's words read as the extractor gave them: no rule among them, and no item
+/// label glued to its first word.
+fn as_extracted(words: &[Word]) -> bool {
+    words.first().is_none_or(|w| glued_label(w).is_none())
+        && !words.iter().any(|w| is_rule(w) || is_cell_rule(w))
 }
 
 /// A cell's first word that glues an item label to the heading's first word ("11.Val",
@@ -708,7 +752,7 @@ pub mod testing {
 
     /// A one-cell line at height `y` of words at the given x (6 pt per character,
     /// 10 pt type).
-    pub fn line(y: f32, words: &[(&str, f32)]) -> PLine {
+    pub fn line(y: f32, words: &[(&str, f32)]) -> PLine<'static> {
         let ws = words
             .iter()
             .map(|(t, x)| Word {
@@ -727,25 +771,25 @@ pub mod testing {
     }
 
     /// A table row at height `y`: one cell per slice, in columns 0, 1, …
-    pub fn row(y: f32, cells: &[&[(&str, f32)]]) -> PLine {
+    pub fn row(y: f32, cells: &[&[(&str, f32)]]) -> PLine<'static> {
         let mut words = Vec::new();
         let mut ranges = Vec::new();
         for (c, cell) in cells.iter().enumerate() {
             let start = words.len();
-            words.extend(line(y, cell).words);
+            words.extend(line(y, cell).words.into_owned());
             ranges.push((c, start..words.len()));
         }
         PLine {
             page: 1,
-            words,
-            cells: ranges,
+            words: words.into(),
+            cells: super::Cells::Many(ranges),
             region: Some((0, 0)),
             cache: super::LineCache::default(),
         }
     }
 
     /// A line of running text from x = 50 with 3 pt word gaps.
-    pub fn text_line(y: f32, text: &str) -> PLine {
+    pub fn text_line(y: f32, text: &str) -> PLine<'static> {
         let mut x = 50.0;
         let words: Vec<(&str, f32)> = text
             .split_whitespace()
@@ -782,7 +826,7 @@ mod tests {
 
     /// The words of `l`, those at the indices `bold` set bold.
     fn bolded(l: PLine, bold: &[usize]) -> Vec<Word> {
-        let mut words = l.words;
+        let mut words = l.words.into_owned();
         for &i in bold {
             if let Some(w) = words.get_mut(i) {
                 w.bold = true;
@@ -840,7 +884,7 @@ mod tests {
     fn names_set_apart_by_a_tab_stop_are_two_people() {
         let cell = |l: PLine| protokoll_model::Cell {
             column: 1,
-            words: l.words,
+            words: l.words.into_owned(),
         };
         let two = cell(line(
             300.0,

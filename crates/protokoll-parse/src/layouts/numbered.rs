@@ -24,7 +24,7 @@ pub struct Numbered {
 const SENTENCE_SHARE: f32 = 0.6;
 
 /// The words a label may start: the line's first few (a label is at most two words).
-fn all_words(l: &PLine) -> &[Word] {
+fn all_words<'a>(l: &'a PLine<'_>) -> &'a [Word] {
     l.words.get(..3).unwrap_or(&l.words)
 }
 
@@ -164,7 +164,7 @@ impl Indent {
 
     /// The line holds nothing but scraps in the number column.
     fn scrap_only(&self, l: &PLine) -> bool {
-        match l.words.as_slice() {
+        match &l.words[..] {
             [] => false,
             [w] => self.scrap(w),
             ws => ws.iter().all(|w| w.text.chars().count() <= 2),
@@ -180,7 +180,7 @@ impl Indent {
             let d = w.bbox.x0 - self.number_x;
             d >= self.offset * P.indent_low && d <= self.offset * P.indent_high
         };
-        match l.words.as_slice() {
+        match &l.words[..] {
             [w, ..] if at_indent(w) => Some(0),
             [s, w, ..]
                 if self.scrap(s)
@@ -350,7 +350,7 @@ impl Column {
     /// The line's words in the label's column.
     fn own(&self, l: &PLine) -> Vec<Word> {
         match self.0 {
-            None => l.words.clone(),
+            None => l.words.to_vec(),
             Some(col) => Self::cells_where(l, |c| c == col),
         }
     }
@@ -438,7 +438,7 @@ fn wrapped_heading_lines(
 }
 
 /// A part of an item's body: its line (for the gaps between lines) and its words.
-type BodyPart<'a> = (Option<&'a PLine>, Cow<'a, [Word]>);
+type BodyPart<'a> = (Option<&'a PLine<'a>>, Cow<'a, [Word]>);
 
 /// The body's first parts: the other columns of the heading's lines (up to
 /// `heading_end`), then what the heading line holds after its title (`rest`).
@@ -606,7 +606,7 @@ fn read_item(label: &items::Label, span: &[PLine], prose: bool) -> Item {
         first_body = false;
         extent.push(l);
         // The line's own words, borrowed: a body may run over many lines.
-        parts.push((Some(l), Cow::Borrowed(l.words.as_slice())));
+        parts.push((Some(l), Cow::Borrowed(&l.words[..])));
     }
     let mut it = items::item(
         label.number.clone(),
@@ -624,7 +624,7 @@ mod tests {
     use super::*;
     use crate::view::testing::{label, line as line_y, text_line};
 
-    fn line(words: &[(&str, f32)]) -> PLine {
+    fn line(words: &[(&str, f32)]) -> PLine<'static> {
         line_y(0.0, words)
     }
 
@@ -799,7 +799,7 @@ mod tests {
         // Body indented like the headings opens no block of its own: no item 4 then.
         let mut hanging = lines.clone();
         for l in &mut hanging[6..10] {
-            for w in &mut l.words {
+            for w in l.words.to_mut() {
                 w.bbox.x0 = w.bbox.x0.max(93.0);
             }
         }

@@ -69,7 +69,7 @@ impl LayoutParser for Scaffold {
                 continue;
             };
             let title = crate::view::join(head.words.get(1..).unwrap_or(&[]));
-            let parts: Vec<_> = body.iter().map(|l| (Some(l), l.words.as_slice())).collect();
+            let parts: Vec<_> = body.iter().map(|l| (Some(l), &l.words[..])).collect();
             // Where the item's lines stand: the record's provenance.
             let mut extent = items::Extent::default();
             for l in std::iter::once(head).chain(body) {

@@ -15,7 +15,6 @@ use crate::view::{self, PLine, View};
 use crate::LayoutParser;
 use protokoll_model::{Item, Word};
 use std::borrow::Cow;
-use std::rc::Rc;
 
 /// The parsers' geometry thresholds.
 const P: crate::params::ParseParams = crate::params::ParseParams::DEFAULT;
@@ -26,7 +25,7 @@ pub struct AgendaTable;
 pub struct NotesForm;
 
 /// A line of a row with its left and right words.
-type RowLine<'a> = (&'a PLine, &'a [Word], &'a [Word]);
+type RowLine<'a> = (&'a PLine<'a>, &'a [Word], &'a [Word]);
 
 struct Row {
     label: items::Label,
@@ -48,11 +47,17 @@ impl Row {
     }
 }
 
-struct Table {
-    /// The document's lines, which rows index.
-    all: Rc<Vec<PLine>>,
+/// The table as read once per parse (memoised on the view, so it keeps no lines).
+struct Rows {
     rows: Vec<Row>,
     /// Share of rows whose left cell holds only names (after the number).
+    names_left: f32,
+}
+
+/// The table with the document's lines that its rows index.
+struct Table<'a> {
+    all: &'a [PLine<'a>],
+    rows: &'a [Row],
     names_left: f32,
 }
 
@@ -112,16 +117,22 @@ fn names_only(s: &str) -> bool {
 
 /// Reads the document's agenda table, if it has one, and hands it to `f`.
 /// The table is read once per parse: both layouts' fits and the winner's items use it.
-fn with_table<T>(view: &View<'_>, f: impl FnOnce(&Table) -> T) -> Option<T> {
+fn with_table<T>(view: &View<'_>, f: impl FnOnce(&Table<'_>) -> T) -> Option<T> {
+    let all = view.lines();
     let read = view.memo("agenda-table", || {
-        let lines = view.shared_lines();
-        split_x(&lines).and_then(|split| table(lines, split))
+        split_x(all).and_then(|split| table(all, split))
     });
-    read.as_ref().as_ref().map(f)
+    read.as_ref().as_ref().map(|r| {
+        f(&Table {
+            all,
+            rows: &r.rows,
+            names_left: r.names_left,
+        })
+    })
 }
 
-impl Table {
-    fn line(&self, i: usize) -> Option<&PLine> {
+impl<'a> Table<'a> {
+    fn line(&self, i: usize) -> Option<&'a PLine<'a>> {
         self.all.get(i)
     }
 }
@@ -133,7 +144,7 @@ fn borrowing<F: for<'a> Fn(&'a PLine) -> &'a [Word]>(f: F) -> F {
 }
 
 /// The line's first words (at most three) left of `split`.
-fn left_words(l: &PLine, split: f32) -> &[Word] {
+fn left_words<'a>(l: &'a PLine<'_>, split: f32) -> &'a [Word] {
     let n = l
         .words
         .iter()
@@ -194,8 +205,7 @@ fn lost_labels(labels: Vec<items::Label>, lines: &[PLine], split: f32) -> Vec<it
     out
 }
 
-fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
-    let lines: &[PLine] = &all;
+fn table(lines: &[PLine<'_>], split: f32) -> Option<Rows> {
     // The first few words of the left column: all a label needs.
     let left_of = borrowing(move |l| left_words(l, split));
     let labels = lost_labels(
@@ -295,15 +305,11 @@ fn table(all: Rc<Vec<PLine>>, split: f32) -> Option<Table> {
         })
         .count();
     let names_left = names as f32 / rows.len().max(1) as f32;
-    Some(Table {
-        all: all.clone(),
-        rows,
-        names_left,
-    })
+    Some(Rows { rows, names_left })
 }
 
 /// Lines of one column of a row, each with its words in that column.
-type Para<'a> = Vec<(&'a PLine, &'a [Word])>;
+type Para<'a> = Vec<(&'a PLine<'a>, &'a [Word])>;
 
 /// A column's lines grouped into paragraphs: a vertical gap of half a line, a bullet,
 /// or a new capitalised line after one that did not run on, starts a paragraph.
@@ -399,7 +405,7 @@ fn strip_bullet(s: &str) -> &str {
 fn columns<'a>(t: &'a Table, row: &Row) -> (Para<'a>, Para<'a>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
-    for (i, (l, lw, rw)) in row.cells(&t.all).into_iter().enumerate() {
+    for (i, (l, lw, rw)) in row.cells(t.all).into_iter().enumerate() {
         let skip = if i == 0 { row.label.consumed } else { 0 };
         left.push((l, lw.get(skip..).unwrap_or(&[])));
         right.push((l, rw));
