@@ -435,7 +435,14 @@ impl Officers {
 }
 
 const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
-const NAMES: &str = r"\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){0,3})*";
+/// One to four names of people parted by commas, "och" or "&" ("Anna Berg", "Per
+/// E. Lind och Bo Ek").
+///
+/// The letters of names and of the words around them in these patterns are the Latin
+/// script's: the patterns repeat their letter classes many times over, and with every
+/// script's letters they took about 30 ms to compile, most of a first parse (the
+/// minutes are Swedish; a name in another script is not read as an officer's).
+const NAMES: &str = r"[\p{Lu}&&\p{Latin}](?:\.|[\p{Latin}'’-]+)(?:\s+[\p{Lu}&&\p{Latin}](?:\.|[\p{Latin}'’-]+)){0,3}(?:\s*(?:,|och|&)\s*[\p{Lu}&&\p{Latin}](?:\.|[\p{Latin}'’-]+)(?:\s+[\p{Lu}&&\p{Latin}](?:\.|[\p{Latin}'’-]+)){0,3})*";
 
 /// A word, then a capitalised "Till" or "Som" that opens a sentence of its own. After
 /// a capital ("VAL AV Som mötesordförande …") the stop would make an initial ("V.").
@@ -446,7 +453,7 @@ static NEXT_ELECTION: LazyLock<Regex> =
 /// "Till justeringsmän, tillika rösträknare, valdes …".
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:till|som)\s+(?:\p{{Ll}}+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{L}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+(?:\p{{L}}+\s+)?\p{{L}}+|tillika rösträknare|och rösträknare),?)?(?:\s+att(?:\s+\p{{Ll}}+){{1,3}})?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+(?:\p{{Ll}}+\s+){{0,3}}({NAMES})"
+        r"(?i:till|som)\s+(?:[\p{{Ll}}&&\p{{Latin}}]+s\s+)?(?i:(?:vice\s+)?)({ROLE_WORDS})(?:/\p{{Latin}}+)?(?:\s+(?i:och)\s+({ROLE_WORDS}))?(?:,?\s+(?i:för\s+(?:\p{{Latin}}+\s+)?\p{{Latin}}+|tillika rösträknare|och rösträknare),?)?(?:\s+att(?:\s+[\p{{Ll}}&&\p{{Latin}}]+){{1,3}})?\s+(?i:valdes|väljs|utsågs|utses|valdes till)\s+(?:[\p{{Ll}}&&\p{{Latin}}]+\s+){{0,3}}({NAMES})"
     ))
     .expect("regex")
 });
@@ -463,7 +470,7 @@ static NAME_THEN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// justera protokollet valdes …": the adjusters after the verb.
 static ADJUST_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)[^.]{{0,40}}?\s(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
+        r"(?i:att)\s+(?:[\p{{Latin}}\s]{{0,30}}?\s)?(?i:justera)[^.]{{0,40}}?\s(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
     ))
     .expect("regex")
 });
@@ -502,14 +509,14 @@ static ADJUST_COLON_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// the secretary, named by the task.
 static KEEPS_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?:(?i:utsågs|utses|valdes|väljs)\s+)?(?i:att|till att)\s+(?:\p{{Ll}}+\s+){{0,2}}?(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)|(?i:att)\s+(?i:föra)\s+(?:\p{{Ll}}+\s+)?(?i:protokoll)\p{{Ll}}*\s+(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
+        r"({NAMES})\s+(?:(?i:utsågs|utses|valdes|väljs)\s+)?(?i:att|till att)\s+(?:[\p{{Ll}}&&\p{{Latin}}]+\s+){{0,2}}?(?i:föra)\s+(?:[\p{{Ll}}&&\p{{Latin}}]+\s+)?(?i:protokoll)|(?i:att)\s+(?i:föra)\s+(?:[\p{{Ll}}&&\p{{Latin}}]+\s+)?(?i:protokoll)[\p{{Ll}}&&\p{{Latin}}]*\s+(?i:utsågs|utses|valdes|väljs)\s+({NAMES})"
     ))
     .expect("regex")
 });
 /// "Anna Fransson utsågs att jämte ordföranden justera protokollet".
 static NAME_THEN_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
+        r"({NAMES})\s+(?i:utsågs|utses|valdes|väljs)\s+(?i:att|till att)\s+(?:[\p{{Latin}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
     ))
     .expect("regex")
 });
@@ -519,7 +526,7 @@ static NAME_THEN_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
 /// meeting names its adjusters as the verb's object.
 static ELECTS_TO_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:utser|utsåg|väljer|valde|välja)(?:,\s*[^,.]{{1,30}},)?\s+({NAMES})\s+(?i:att|till att)\s+(?:[\p{{L}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
+        r"(?i:utser|utsåg|väljer|valde|välja)(?:,\s*[^,.]{{1,30}},)?\s+({NAMES})\s+(?i:att|till att)\s+(?:[\p{{Latin}}\s]{{0,30}}?\s)?(?i:justera)(?-u:\b)"
     ))
     .expect("regex")
 });
@@ -973,12 +980,12 @@ fn names_in(s: &str) -> Vec<String> {
 
 /// "öppnade mötet kl. 12:15", "förklarar mötet öppnat klockan 17:18".
 static OPENED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:öppna\w*|förklara\w*\s+(?:\w+\s+)?öppnat)[^.\d]{0,40}?(?:kl\.?|klockan)?\s*(\d{1,2})[.:](\d{2})")
+    Regex::new(r"(?i)(?:öppna\w*|förklara\w*\s+(?:\w+\s+)?öppnat)[^.0-9]{0,40}?(?:kl\.?|klockan)?\s*([0-9]{1,2})[.:]([0-9]{2})")
         .expect("regex")
 });
 /// "Mötet avslutades 18:17", "avslutar mötet kl. 12:32", "förklarar mötet avslutat kl 01.43".
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:avslut\w*|förklara\w*\s+(?:\w+\s+)?(?:avslutat|stängt)|stäng\w*)[^.\d]{0,40}?(?:kl\.?|klockan)?\s*(\d{1,2})[.:](\d{2})")
+    Regex::new(r"(?i)(?:avslut\w*|förklara\w*\s+(?:\w+\s+)?(?:avslutat|stängt)|stäng\w*)[^.0-9]{0,40}?(?:kl\.?|klockan)?\s*([0-9]{1,2})[.:]([0-9]{2})")
         .expect("regex")
 });
 
@@ -1114,6 +1121,14 @@ mod tests {
             "Till mötesordförande valdes Anna Berg. Till vice ordförande valdes Bo Ek.",
         )]);
         assert_eq!(o.chair.as_deref(), Some("Anna Berg"));
+        // Names in any letters of the Latin script (the patterns' letter class).
+        let o = from_elections(&[item(
+            "",
+            "Till mötesordförande valdes Ajla Ćano. Zeynep Şahin och Łukasz Kowalczyk \
+             utsågs att jämte ordföranden justera protokollet.",
+        )]);
+        assert_eq!(o.chair.as_deref(), Some("Ajla Ćano"));
+        assert_eq!(o.adjusters, ["Zeynep Şahin", "Łukasz Kowalczyk"]);
     }
 
     #[test]
