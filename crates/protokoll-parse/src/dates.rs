@@ -1,7 +1,7 @@
 //! Swedish dates and times as minutes write them: "2024-09-20", "21 november 2025",
 //! "Fredag 21 mars 2025", "16. mars 2021", "23 juni, 2019", "21/3 2025", "08-09-2021",
-//! "250522" (YYMMDD), "kl. 09.00-12.00", "kl 9-12",
-//! "13.00 — 16.00".
+//! "250522" (YYMMDD), "20210526" (YYYYMMDD), "19-11-18" (YY-MM-DD), "2013.04.07",
+//! "10 dec. -08", "kl. 09.00-12.00", "kl 9-12", "13.00 — 16.00".
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -49,9 +49,18 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
+/// "21 november 2025", "16. mars 2021", and with a year of two digits after a dash or an
+/// apostrophe ("10 dec. -08", "3 maj '98").
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|:e|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(\d{4})(?-u:\b)")
-        .expect("regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(\d{1,2})(?:e|:e|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(?:(\d{4})|[-'’](\d{2}))(?-u:\b)",
+    )
+    .expect("regex")
+});
+/// "2013.04.07", "2013/04/07": year first, with stops or slashes (two-digit month and day:
+/// fewer digits after a year and a stop are more often a number).
+static YMD_STOPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})([./])(\d{2})[./](\d{2})(?-u:\b)").expect("regex")
 });
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})(?:\s*[-–]?\s*|[/.])(\d{4})(?-u:\b)").expect("regex")
@@ -61,6 +70,21 @@ static DMY_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})-(\d{1,2})-(\d{4})(?-u:\b)").expect("regex"));
 static YYMMDD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{2})(\d{2})(\d{2})(?-u:\b)").expect("regex"));
+/// "20210526": the compact date with its century.
+static YYYYMMDD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d{2})(\d{2})(\d{2})(?-u:\b)").expect("regex"));
+/// "19-11-18": the short form of the Swedish standard, year first.
+static YY_MM_DD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{2})-(\d{2})-(\d{2})(?-u:\b)").expect("regex"));
+
+/// The year a two-digit year stands for in a form that has no century: 1950-2049.
+fn full_year(yy: i32) -> i32 {
+    if yy < 50 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
 
 /// A date found in text: ISO string and byte range.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,9 +125,13 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
     [
         first(&ISO, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))),
         first(&LONG, s, |c| {
-            Some((num(c, 3)?, month_of(c.get(2)?.as_str())?, num(c, 1)?))
+            let year = num(c, 3).or_else(|| num(c, 4).map(full_year))?;
+            Some((year, month_of(c.get(2)?.as_str())?, num(c, 1)?))
         })
         .map(|f| first_day(s, f)),
+        first(&YMD_STOPS, s, |c| {
+            Some((num(c, 1)?, num(c, 3)?, num(c, 4)?))
+        }),
         first(&SLASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
         first(&DMY_DASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
         if compact {
@@ -113,6 +141,16 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
         } else {
             None
         },
+        compact
+            .then(|| first(&YYYYMMDD, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))))
+            .flatten(),
+        compact
+            .then(|| {
+                first(&YY_MM_DD, s, |c| {
+                    Some((full_year(num(c, 1)?), num(c, 2)?, num(c, 3)?))
+                })
+            })
+            .flatten(),
     ]
     .into_iter()
     .flatten()
@@ -289,6 +327,22 @@ mod tests {
         );
         assert_eq!(f("Styrelsemöte 08-09-2021").as_deref(), Some("2021-09-08"));
         assert_eq!(f("2021-09-08").as_deref(), Some("2021-09-08"));
+        assert_eq!(f("Datum: 2013.04.07").as_deref(), Some("2013-04-07"));
+        assert_eq!(f("2013/04/07").as_deref(), Some("2013-04-07"));
+        // After a year and a stop, one digit is more often a number than a month.
+        assert_eq!(f("version 2013.4.7"), None);
+        assert_eq!(
+            f("styrelsemöte 10 dec. -08, SÄKK:S Lokal").as_deref(),
+            Some("2008-12-10")
+        );
+        assert_eq!(f("den 3 maj '98").as_deref(), Some("1998-05-03"));
+        // The compact forms only where the context makes numbers dates.
+        let c = |s: &str| find_date(s, true).map(|f| f.iso);
+        assert_eq!(f("Datum: 20210526"), None);
+        assert_eq!(c("Datum: 20210526").as_deref(), Some("2021-05-26"));
+        assert_eq!(f("Årsmöte 19-11-18"), None);
+        assert_eq!(c("Årsmöte 19-11-18").as_deref(), Some("2019-11-18"));
+        assert_eq!(c("Styrelsemöte 19-02-30"), None);
     }
 
     #[test]
