@@ -23,13 +23,13 @@ static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A phrase saying a meeting was held, or attended, digitally: anywhere in the head.
 static MET_DIGITALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:teams|zoom|skype|webex)|på distans|distansmöte|videomöte|e-möte)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:teams|zoom|skype|webex)|på distans|distansmöte|videomöte|e-möte|telefonmöte|telefonkonferens)(?-u:\b)",
     )
     .expect("regex")
 });
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans|e-möte)(?-u:\b)",
+        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans|e-möte|telefonmöte|telefonkonferens)(?-u:\b)",
     )
     .expect("regex")
 });
@@ -55,7 +55,17 @@ pub fn is_place_or_time_label(label: &str) -> bool {
 fn place_before_date(value: &str) -> Option<String> {
     let date = find_date(value, true).map(|f| f.start);
     let time = find_times(value).map(|t| t.from);
-    let end = date.into_iter().chain(time).min().unwrap_or(value.len());
+    // A day and month without a year ("Jönköping, Scandic hotell söndagen den 20
+    // september kl. 08.00") ends the place as well (any leap year reads the day).
+    let day = crate::dates::day_months(value, 2000)
+        .first()
+        .map(|f| f.start);
+    let end = date
+        .into_iter()
+        .chain(time)
+        .chain(day)
+        .min()
+        .unwrap_or(value.len());
     let mut words: Vec<&str> = value.get(..end)?.split_whitespace().collect();
     while let Some(w) = words.last() {
         let low = lowercase(w.trim_end_matches([',', '.']));
@@ -460,9 +470,8 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
         if m.date.is_some() {
             break;
         }
-        for l in head {
-            let low = l.to_lowercase();
-            if low.contains("juster") || low.contains("förhinder") {
+        for (i, l) in head.iter().enumerate() {
+            if about_adjusting(l) {
                 continue;
             }
             if let Some(f) = find_date(l, compact && short(&l)) {
@@ -470,13 +479,21 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
                 date_line = Some(l.clone());
                 break;
             }
+            // A date wrapped over the line's end ("… lördagen den 26 maj" / "2018 på
+            // Kista hembygdsgård"): the date and what follows it are one line's.
+            if let Some(joined) = wrapped_date(l, head.get(i + 1)) {
+                m.date = find_date(&joined, false).map(|f| f.iso);
+                date_line = Some(joined);
+                break;
+            }
         }
     }
     if let Some(f) = heading_date {
         m.date = Some(f.iso);
     }
-    // A time label's day and month without a year ("Tid: 7 mars kl 10.00") under a
-    // title that gives the year ("ÅRSMÖTESPROTOKOLL 2015").
+    // A day and month without a year under a title that gives the year
+    // ("ÅRSMÖTESPROTOKOLL 2015"): a time label's ("Tid: 7 mars kl 10.00"), else one
+    // after a weekday or "den" ("Lördagen den 21 april").
     if m.date.is_none() {
         let year = m.title.as_deref().and_then(crate::dates::lone_year);
         let labelled = head
@@ -484,15 +501,60 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
             .filter_map(|l| label(l))
             .filter(|(lab, _)| WORDS.time_labels.contains(&lab.as_str()));
         m.date = year.and_then(|y| {
-            labelled.map(|(_, rest)| rest).find_map(|r| {
-                crate::dates::day_months(&r, y)
-                    .into_iter()
-                    .next()
-                    .map(|f| f.iso)
-            })
+            labelled
+                .map(|(_, rest)| rest)
+                .find_map(|r| {
+                    crate::dates::day_months(&r, y)
+                        .into_iter()
+                        .next()
+                        .map(|f| f.iso)
+                })
+                .or_else(|| {
+                    head.iter()
+                        .filter(|l| !about_adjusting(l))
+                        .find_map(|l| dated_day(l, y))
+                })
         });
     }
     date_line
+}
+
+/// The line is about adjusting the minutes or who was absent: a date on it is not the
+/// meeting's.
+fn about_adjusting(l: &str) -> bool {
+    let low = l.to_lowercase();
+    low.contains("juster") || low.contains("förhinder")
+}
+
+/// `line` and the next line joined, when a full date runs over the line's end (it
+/// starts on `line` and ends on the next) and `line` has none of its own.
+fn wrapped_date(line: &str, next: Option<&String>) -> Option<String> {
+    let joined = format!("{line} {}", next?);
+    let f = find_date(&joined, false)?;
+    (f.start < line.len() && f.end > line.len()).then_some(joined)
+}
+
+/// The first day and month on `line` that a weekday or "den" introduces ("Lördagen
+/// den 21 april", "söndag 26 oktober"), in `year`.
+fn dated_day(line: &str, year: i32) -> Option<String> {
+    crate::dates::day_months(line, year)
+        .into_iter()
+        .find(|f| {
+            let before = line.get(..f.start).unwrap_or("");
+            let word = lowercase(
+                before
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .trim_end_matches(','),
+            );
+            let weekday = WORDS.weekdays.iter().any(|d| {
+                word.strip_prefix(d)
+                    .is_some_and(|rest| matches!(rest, "" | "en"))
+            });
+            word == "den" || weekday
+        })
+        .map(|f| f.iso)
 }
 
 fn date_time_place(head: &[String], m: &mut Meeting) {
@@ -1085,6 +1147,13 @@ mod tests {
             "Justeringens plats och tid: Digitalt 2024-06-20",
         ]);
         assert_eq!(y.digital, Some(false));
+        // A meeting held by telephone met at a distance.
+        let z = m(&[
+            "Protokoll fört vid sammanträde med styrelsen",
+            "Plats och datum: Telefonmöte, tisdagen den 11 augusti 2009",
+        ]);
+        assert_eq!(z.location.as_deref(), Some("Telefonmöte"));
+        assert_eq!(z.digital, Some(true));
     }
 
     #[test]
@@ -1095,6 +1164,34 @@ mod tests {
             "Plats: Folkets Hus",
         ]);
         assert_eq!(x.date.as_deref(), Some("2015-03-07"));
+        // Unlabelled, after a weekday or "den"; a place label's value ends at it.
+        let y = m(&[
+            "Protokoll fört vid kongress i Borås april 2012",
+            "Plats: Folkets Hus i Borås",
+            "Lördagen den 21 april",
+        ]);
+        assert_eq!(y.date.as_deref(), Some("2012-04-21"));
+        let z = m(&[
+            "Protokoll fört vid styrelsemöte 2015",
+            "Plats och datum: Jönköping, Scandic hotell söndagen den 20 september kl. 08.00.",
+        ]);
+        assert_eq!(z.date.as_deref(), Some("2015-09-20"));
+        assert_eq!(z.location.as_deref(), Some("Jönköping, Scandic hotell"));
+        // A bare day and month in running text dates nothing.
+        let w = m(&["Protokoll 2015", "Vi ses 21 april igen."]);
+        assert_eq!(w.date, None);
+    }
+
+    #[test]
+    fn a_date_wrapped_over_the_line_end() {
+        let x = m(&[
+            "Protokoll fört vid årsmöte med föreningen måndagen den 18 april",
+            "2005, kl 18.30 - 21.15 i Idrottens Hus i Karlstad.",
+            "Närvarande cirka 40 medlemmar.",
+        ]);
+        assert_eq!(x.date.as_deref(), Some("2005-04-18"));
+        assert_eq!(x.start_time.as_deref(), Some("18:30"));
+        assert_eq!(x.end_time.as_deref(), Some("21:15"));
     }
 
     #[test]

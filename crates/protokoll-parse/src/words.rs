@@ -11,6 +11,8 @@ pub struct Words {
     pub time_labels: Vec<&'static str>,
     /// Labels whose value says where.
     pub place_labels: Vec<&'static str>,
+    /// The days of the week ("lördag").
+    pub weekdays: Vec<&'static str>,
     /// What a case number's label opens with, longest first.
     pub case_keys: Vec<&'static str>,
     /// Words before an item's number ("Punkt 3").
@@ -101,6 +103,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words {
         time_labels: list(&all, "time labels"),
         place_labels: list(&all, "place labels"),
+        weekdays: list(&all, "weekdays"),
         case_keys: list(&all, "case keys"),
         label_words: list(&all, "label words"),
         name_particles: list(&all, "name particles"),
@@ -145,6 +148,7 @@ mod tests {
         for l in [
             &w.time_labels,
             &w.place_labels,
+            &w.weekdays,
             &w.case_keys,
             &w.label_words,
             &w.name_particles,
