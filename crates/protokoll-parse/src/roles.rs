@@ -534,17 +534,24 @@ static ELECTS_TO_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
 /// An attendance entry's role text names the chair of the meeting ("ordf",
 /// "ordförande"), not a vice chair.
 pub fn is_chair_role(role: &str) -> bool {
-    // "(ordförande)", "(s) ordförande": a party and parentheses are no part of the role.
-    let r = role
-        .split_whitespace()
+    matches!(
+        bare_role(role).trim_end_matches('.'),
+        "ordf" | "ordförande" | "mötesordförande"
+    )
+}
+
+/// A role text in lowercase without a party or initials in brackets ("(s) ordförande",
+/// "(MG) vid protokollet") and the brackets and commas around it ("(ordförande)").
+/// A role in brackets alone ("(sekr)") is the role.
+fn bare_role(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
         .filter(|w| !(crate::names::bracketed(w) && w.chars().count() <= 6))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let r = r
-        .trim_matches(['(', ')', ',', ' '])
-        .trim_end_matches('.')
-        .to_lowercase();
-    matches!(r.as_str(), "ordf" | "ordförande" | "mötesordförande")
+        .collect();
+    let r = if kept.is_empty() { words } else { kept }.join(" ");
+    r.trim_matches(['(', ')', ',', ' ']).to_lowercase()
 }
 
 /// An attendance entry's role text says they kept the minutes: one of its
@@ -552,9 +559,8 @@ pub fn is_chair_role(role: &str) -> bool {
 /// job title that holds the word ("kommunsekreterare").
 pub fn is_secretary_role(role: &str) -> bool {
     role.split(',').any(|part| {
-        let p = part.trim().trim_matches(['(', ')']).to_lowercase();
         matches!(
-            p.as_str(),
+            bare_role(part).as_str(),
             "sekreterare"
                 | "sekr"
                 | "sekr."
@@ -562,6 +568,8 @@ pub fn is_secretary_role(role: &str) -> bool {
                 | "prot.förare"
                 | "mötessekreterare"
                 | "protokollsekreterare"
+                | "vid protokollet"
+                | "vid pennan"
         )
     })
 }
@@ -1336,6 +1344,9 @@ mod tests {
     fn secretary_roles_in_attendance() {
         assert!(is_secretary_role("sekreterare"));
         assert!(is_secretary_role("ungdomsledare, prot.förare"));
+        assert!(is_secretary_role("(MG) vid protokollet"));
+        assert!(is_secretary_role("(sekr)"));
+        assert!(is_chair_role("(ordf)") && is_chair_role("(s) ordförande"));
         assert!(!is_secretary_role("kommunsekreterare"));
         assert!(!is_secretary_role("ordförande"));
     }
