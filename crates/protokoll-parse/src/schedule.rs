@@ -27,18 +27,33 @@ static KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("schedule key regex")
 });
 
-/// The labels and meeting nouns alone: every match of `KEY` holds one, and this plain
-/// alternation of words is found by a literal scan, which spares most lines the costly
-/// `KEY` search.
+/// The words of the labels and meeting nouns: every match of `KEY` holds one. Written
+/// as they stand in text (lowercase, capitalised, in capitals), they are a plain set of
+/// literals, found by a vectorised scan that spares most lines the costly `KEY` search
+/// (a case-insensitive set is no plain literal set).
 static KEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let w = &*WORDS;
-    let alt: Vec<String> = w
+    let mut alt: Vec<String> = Vec::new();
+    for word in w
         .schedule_labels
         .iter()
         .chain(&w.schedule_nouns)
-        .map(|x| regex::escape(x).replace(' ', r"\s+"))
-        .collect();
-    Regex::new(&format!("(?i){}", alt.join("|"))).expect("schedule words regex")
+        .flat_map(|x| x.split_whitespace())
+    {
+        let mut cs = word.chars();
+        let capitalised: String = cs
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(cs)
+            .collect();
+        for form in [word.to_string(), capitalised, word.to_uppercase()] {
+            alt.push(regex::escape(&form));
+        }
+    }
+    alt.sort();
+    alt.dedup();
+    Regex::new(&alt.join("|")).expect("schedule words regex")
 });
 
 static YEAR: LazyLock<Regex> =
@@ -238,5 +253,14 @@ mod tests {
         );
         // With its year written, a past date is no coming meeting.
         assert!(dates_of(&["Nästa möte 2024-01-14"], Some("2024-12-10")).is_empty());
+        // Keys in capitals or capitalised are keys.
+        assert_eq!(
+            dates_of(&["NÄSTA STYRELSEMÖTE 14 januari"], Some("2024-12-10")),
+            ["2025-01-14"]
+        );
+        assert_eq!(
+            dates_of(&["Mötesdagar: 13/3, 14/5"], Some("2025-01-10")),
+            ["2025-03-13", "2025-05-14"]
+        );
     }
 }
