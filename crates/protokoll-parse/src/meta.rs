@@ -1,12 +1,11 @@
 //! Meeting metadata from the document's head (and, for the chair, its first item):
 //! kind, title, bodies, date, times, place, digital, chair, secretary, adjusters.
 
-use protokoll_model::text::lowercase;
-
 use crate::dates::{find_date, find_times};
 use crate::names::{is_name_word, is_org, leading_people};
 use crate::words::WORDS;
 use protokoll_model::record::Adjuster;
+use protokoll_model::text::lowercase;
 use protokoll_model::{Item, Meeting};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -480,8 +479,12 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
                 break;
             }
             // A date wrapped over the line's end ("… lördagen den 26 maj" / "2018 på
-            // Kista hembygdsgård"): the date and what follows it are one line's.
-            if let Some(joined) = wrapped_date(l, head.get(i + 1)) {
+            // Kista hembygdsgård"): the date and what follows it are one line's. (Read
+            // in the first pass only: the compact forms never wrap.)
+            if let Some(joined) = (!compact)
+                .then(|| wrapped_date(l, head.get(i + 1)))
+                .flatten()
+            {
                 m.date = find_date(&joined, false).map(|f| f.iso);
                 date_line = Some(joined);
                 break;
@@ -705,18 +708,13 @@ fn place_under_date(head: &[String], m: &Meeting) -> Option<String> {
         && line.chars().filter(char::is_ascii_digit).count() <= PLACE_DIGITS
         && !words.first().is_some_and(|w| crate::names::is_stop_word(w))
         && !crate::names::is_org(line)
-        && !words.iter().any(|w| abbreviation(w))
+        // An abbreviation of three capitals or more ("SPF", "SÄKK:S") is an
+        // organisation's, not a place's.
+        && !words.iter().any(|w| crate::names::in_capitals(w, 3))
         && kind_in_header(line).is_none()
         && crate::roles::role_label(line).is_none()
         && !crate::attendance::opens_with_list_heading(line);
     place.then(|| line.to_string())
-}
-
-/// A word of three capitals or more ("SPF", "SÄKK:S"): an organisation's, not a
-/// place's.
-fn abbreviation(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic());
-    letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
 }
 
 /// Chair and secretary as the head labels them.

@@ -268,12 +268,15 @@ pub fn is_org(s: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         crate::words::WORDS.is_organisation_word(&lowercase(w))
     });
-    let abbrev = !s.is_empty()
-        && s.split_whitespace().all(|w| {
-            let mut letters = w.chars().filter(|c| c.is_alphabetic());
-            letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
-        });
+    let abbrev = !s.is_empty() && s.split_whitespace().all(|w| in_capitals(w, 2));
     org_word || abbrev
+}
+
+/// The word's letters, `least` of them or more, are all capitals ("SPF", "SÄKK:S"): an
+/// abbreviation.
+pub fn in_capitals(word: &str, least: usize) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= least && letters.all(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -327,6 +330,12 @@ mod tests {
         assert!(is_org("Region Örebro län"));
         assert!(is_org("RF-SISU"));
         assert!(!is_org("Siw Lunander"));
+    }
+
+    #[test]
+    fn words_in_capitals() {
+        assert!(in_capitals("SÄKK:S", 3) && in_capitals("KD", 2));
+        assert!(!in_capitals("KD", 3) && !in_capitals("Spf", 2));
     }
 
     #[test]

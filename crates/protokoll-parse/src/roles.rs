@@ -532,12 +532,9 @@ static ELECTS_TO_ADJUST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An attendance entry's role text names the chair of the meeting ("ordf",
-/// "ordförande"), not a vice chair.
+/// "ordförande"): a chair's label of `data/roles.tsv`, not a vice chair.
 pub fn is_chair_role(role: &str) -> bool {
-    matches!(
-        bare_role(role).trim_end_matches('.'),
-        "ordf" | "ordförande" | "mötesordförande"
-    )
+    label_role(&bare_role(role)) == Some(Role::Chair)
 }
 
 /// A role text in lowercase without a party or initials in brackets ("(s) ordförande",
@@ -554,23 +551,20 @@ fn bare_role(role: &str) -> String {
     r.trim_matches(['(', ')', ',', ' ']).to_lowercase()
 }
 
+/// The role whose label (`data/roles.tsv`) a bare role text is, its stop aside
+/// ("ordf.", "sekr.").
+fn label_role(bare: &str) -> Option<Role> {
+    let bare = bare.trim_end_matches('.');
+    LABELS.iter().find(|(l, _)| l == bare).map(|(_, r)| *r)
+}
+
 /// An attendance entry's role text says they kept the minutes: one of its
-/// comma-separated parts is the secretary's role ("ungdomsledare, prot.förare"), not a
-/// job title that holds the word ("kommunsekreterare").
+/// comma-separated parts is the secretary's role ("ungdomsledare, prot.förare", "vid
+/// protokollet"), not a job title that holds the word ("kommunsekreterare").
 pub fn is_secretary_role(role: &str) -> bool {
     role.split(',').any(|part| {
-        matches!(
-            bare_role(part).as_str(),
-            "sekreterare"
-                | "sekr"
-                | "sekr."
-                | "protokollförare"
-                | "prot.förare"
-                | "mötessekreterare"
-                | "protokollsekreterare"
-                | "vid protokollet"
-                | "vid pennan"
-        )
+        let bare = bare_role(part);
+        bare == "prot.förare" || label_role(&bare) == Some(Role::Secretary)
     })
 }
 
