@@ -122,8 +122,14 @@ fn num<T: std::str::FromStr>(c: &regex::Captures<'_>, i: usize) -> Option<T> {
 /// The first full date in `s` (with a year). `compact` also accepts YYMMDD numbers,
 /// which are only dates where the context says so (a header, a signature).
 pub fn find_date(s: &str, compact: bool) -> Option<Found> {
-    [
-        first(&ISO, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))),
+    // Every form has digits; most lines asked have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let ymd = |c: &regex::Captures<'_>| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?));
+    let dmy = |c: &regex::Captures<'_>| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?));
+    let written = [
+        first(&ISO, s, ymd),
         first(&LONG, s, |c| {
             let year = num(c, 3).or_else(|| num(c, 4).map(full_year))?;
             Some((year, month_of(c.get(2)?.as_str())?, num(c, 1)?))
@@ -132,29 +138,26 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
         first(&YMD_STOPS, s, |c| {
             Some((num(c, 1)?, num(c, 3)?, num(c, 4)?))
         }),
-        first(&SLASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
-        first(&DMY_DASH, s, |c| Some((num(c, 3)?, num(c, 2)?, num(c, 1)?))),
-        if compact {
+        first(&SLASH, s, dmy),
+        first(&DMY_DASH, s, dmy),
+    ];
+    // The compact forms only where the context makes numbers dates.
+    let compact_forms = || {
+        [
             first(&YYMMDD, s, |c| {
                 Some((2000 + num::<i32>(c, 1)?, num(c, 2)?, num(c, 3)?))
-            })
-        } else {
-            None
-        },
-        compact
-            .then(|| first(&YYYYMMDD, s, |c| Some((num(c, 1)?, num(c, 2)?, num(c, 3)?))))
-            .flatten(),
-        compact
-            .then(|| {
-                first(&YY_MM_DD, s, |c| {
-                    Some((full_year(num(c, 1)?), num(c, 2)?, num(c, 3)?))
-                })
-            })
-            .flatten(),
-    ]
-    .into_iter()
-    .flatten()
-    .min_by_key(|f| f.start)
+            }),
+            first(&YYYYMMDD, s, ymd),
+            first(&YY_MM_DD, s, |c| {
+                Some((full_year(num(c, 1)?), num(c, 2)?, num(c, 3)?))
+            }),
+        ]
+    };
+    written
+        .into_iter()
+        .chain(compact.then(compact_forms).into_iter().flatten())
+        .flatten()
+        .min_by_key(|f| f.start)
 }
 
 /// A meeting over days ("24-25 september 2005") is dated by its first day.
