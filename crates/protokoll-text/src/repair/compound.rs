@@ -180,9 +180,11 @@ pub(super) fn compound_parts(
 }
 
 /// Whether a linking "s" may follow `w` in a compound: not after a function word ("är",
-/// "för": "ärs|räkningar" is "års|räkningar"), unless it is a noun too ("års", "tids").
+/// "för": "ärs|räkningar" is "års|räkningar") or a word of two letters ("af|s|ägt"),
+/// unless it is a noun ("års", "tids").
 pub(super) fn takes_link(lex: &Lexicon, w: &str) -> bool {
-    lex.zipf(w).is_none_or(|z| z < FUNCTION_WORD) || has_definite(lex, w, FUNCTION_WORD - 2.0)
+    let word = lex.zipf(w).is_none_or(|z| z < FUNCTION_WORD) && w.chars().nth(2).is_some();
+    word || has_definite(lex, w, FUNCTION_WORD - 2.0)
 }
 
 #[cfg(test)]
@@ -200,5 +202,15 @@ mod tests {
         // a function word takes no linking s ("är|s|räkningar").
         assert_eq!(fix("rehabiliteringsansvar"), "rehabiliteringsansvar");
         assert_eq!(fix("arsrakningar"), "årsräkningar");
+    }
+
+    #[test]
+    fn a_linking_s_follows_a_noun_not_a_short_word() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert!(super::takes_link(lex, "information"));
+        assert!(super::takes_link(lex, "år"));
+        // "af" (old print's "av"): "afsagt" is no "af|s|ägt".
+        assert!(!super::takes_link(lex, "af"));
+        assert!(!super::takes_link(lex, "är"));
     }
 }

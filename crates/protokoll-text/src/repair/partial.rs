@@ -83,6 +83,23 @@ const MIN_GLYPH_WORD: usize = 4;
 /// frequency list's rarest ("iir", "ftr" 1.5).
 const RARE_SHORT: f32 = 2.0;
 
+/// The long s of old print ("Fonſter"), which the lexicon writes "s".
+const LONG_S: char = 'ſ';
+
+/// `reading` with the long s put back where `written` has one and the reading, letter
+/// for letter, an "s" ("fonſter", "fönster": "fönſter"); as it is where the two differ
+/// in length.
+fn with_long_s(written: &str, reading: &str) -> String {
+    if written.chars().count() != reading.chars().count() {
+        return reading.to_string();
+    }
+    written
+        .chars()
+        .zip(reading.chars())
+        .map(|(w, r)| if w == LONG_S && r == 's' { w } else { r })
+        .collect()
+}
+
 /// Whether `piece` may be what the OCR made of one marked letter, between the letters
 /// `before` and `after`: a body and a dot, or a "t" alone after an "f" ("ftr": the f's
 /// bar run into the ö). At a word's start "ti" and "ci" are letters of their own too
@@ -195,6 +212,11 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
         if fact.reading.as_ref().is_none_or(|(_, g)| gain > *g) {
             fact.reading = Some((c, gain));
         }
+    }
+    // A common word as written gives way only to a far commoner reading ("rost",
+    // "röst": context, which this step does not see, decides).
+    if own.is_some_and(|o| o >= COMMON_READING) {
+        fact.reading = fact.reading.filter(|(_, gain)| *gain >= SUSPECT_GAP);
     }
     if fact.reading.is_none() && own.is_none() {
         fact.reading = compound_reading(lower, ctx);
@@ -310,7 +332,14 @@ fn compound_reading(lower: &str, ctx: &Ctx<'_>) -> Option<(String, f32)> {
         return None;
     }
     let ((word, score), as_written) = compound(ctx.lex, lower, ctx.seen, 2)?;
-    let cost = mark_cost(lower, &word)?;
+    // A mark read as another is no lost mark: the parts of a compound are too weak
+    // evidence to overrule what the OCR saw ("täcksläda" is no "täcks|låda").
+    if swapped(lower, &word) {
+        return None;
+    }
+    // One mark a compound: the parts of a compound are weak evidence for more
+    // ("korderad" is no "körde|råd").
+    let cost = mark_cost(lower, &word).filter(|c| *c == 0.0)?;
     Some((
         word,
         score - cost - COMPOUND_COST - as_written.unwrap_or(UNKNOWN_ZIPF),
@@ -353,7 +382,17 @@ impl Facts {
             return None;
         }
         let lower = lowercase(core);
-        let mut f = fact(&lower, core.starts_with(char::is_uppercase), ctx);
+        // Old print's long s is an s to the lexicon; a reading keeps the print's.
+        let mut f = if lower.contains(LONG_S) {
+            let folded = lower.replace(LONG_S, "s");
+            let mut f = fact(&folded, core.starts_with(char::is_uppercase), ctx);
+            if let Some((reading, _)) = f.reading.as_mut() {
+                *reading = with_long_s(&lower, reading);
+            }
+            f
+        } else {
+            fact(&lower, core.starts_with(char::is_uppercase), ctx)
+        };
         f.syntax = syntax_word(&lower);
         f.swedish = gate_word(token, ctx.lex, &mut Vec::new()).unwrap_or(false);
         let at = u32::try_from(self.facts.len()).ok()?;
@@ -557,6 +596,40 @@ mod tests {
         // A capitalised word stays where its reading is a name ("Laxa", "Laxå").
         assert!(lex.is_name("laxå"));
         assert!(fact("laxa", true, &ctx).reading.is_none());
+    }
+
+    #[test]
+    fn words_that_stay_as_written() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
+        // A common word gives way only to a far commoner reading: "rost" (3.2) is no
+        // "röst" (4.9) by frequency alone; "mote" (2.1) is "möte" (4.8).
+        assert_eq!(read("rost"), None);
+        assert_eq!(read("mote").as_deref(), Some("möte"));
+        // A compound reading restores one lost mark, never another mark ("täcksläda",
+        // an old sleigh, is no "täcks|låda") nor two ("korderad" is no "körde|råd").
+        assert_eq!(read("täcksläda"), None);
+        assert_eq!(read("korderad"), None);
+        assert_eq!(
+            read("auktionstillfallet").as_deref(),
+            Some("auktionstillfället")
+        );
+    }
+
+    #[test]
+    fn old_print_long_s_is_read_as_s_and_kept() {
+        assert_eq!(with_long_s("beſtamd", "bestämd"), "beſtämd");
+        assert_eq!(with_long_s("ſaſom", "såsom"), "ſåſom");
+        // Another length: the reading as it is.
+        assert_eq!(with_long_s("ſtr", "för"), "för");
+        let (out, n) = repaired_text(&format!("Fonſter och Glas ſäljes, beſtamd tid.\n{CLEAN}"));
+        assert!(
+            out.starts_with("Fönſter och Glas ſäljes, beſtämd tid."),
+            "{out}"
+        );
+        assert_eq!(n, 2);
     }
 
     #[test]
