@@ -82,16 +82,24 @@ pub fn api() -> Result<&'static Api, OcrError> {
 }
 
 fn load() -> Result<Api, String> {
-    let mut last = String::new();
+    // The first name's error is the one to show: the later names are other systems'
+    // ("libtesseract.dylib" on Linux says nothing useful).
+    let mut first = None;
     for name in NAMES {
         // SAFETY: loading runs the library's initialisers; libtesseract's are its C++
         // static constructors, which have no preconditions.
         match unsafe { Library::new(name) } {
             Ok(lib) => return symbols(lib).map_err(|e| format!("{name}: {e}")),
-            Err(e) => last = e.to_string(),
+            Err(e) => {
+                first.get_or_insert_with(|| e.to_string());
+            }
         }
     }
-    Err(format!("libtesseract not found ({last})"))
+    Err(format!(
+        "libtesseract not found (tried {}: {})",
+        NAMES.join(", "),
+        first.unwrap_or_default()
+    ))
 }
 
 fn symbols(lib: Library) -> Result<Api, libloading::Error> {

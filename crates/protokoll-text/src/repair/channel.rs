@@ -34,9 +34,27 @@ pub(super) fn readings(lower: &str) -> Vec<(String, f32)> {
     out
 }
 
-/// Two narrow characters an OCR reads for one marked letter; and an ö after an f read
-/// as a t, the f's bar run into it ("ordftrande").
-const SPLIT_LETTERS: [(&str, &str); 4] = [("ti", "ä"), ("ti", "ö"), ("ii", "ä"), ("ftr", "för")];
+/// Two narrow characters an OCR reads for one marked letter, or the two with the dots
+/// read as a colon between them ("fi:ireningens": Acrobat's ClearScan layer); and an ö
+/// after an f read as a t, the f's bar run into it ("ordftrande").
+const SPLIT_LETTERS: [(&str, &str); 6] = [
+    ("ti", "ä"),
+    ("ti", "ö"),
+    ("ii", "ä"),
+    ("i:i", "ö"),
+    ("i:i", "ä"),
+    ("ftr", "för"),
+];
+
+/// Whether `lower` holds a split letter worth a reading where no single character is
+/// suspect ("fi:ir", "ftir", "vägsamfiillighet"): any split but a bare "ti", which
+/// words read right hold too often ("aktivitet"), unless after an f.
+pub(super) fn has_split_letter(lower: &str) -> bool {
+    lower.contains("fti")
+        || SPLIT_LETTERS
+            .iter()
+            .any(|(seen, _)| *seen != "ti" && lower.contains(seen))
+}
 
 /// Zipf units a split letter's reading costs.
 const SPLIT_COST: f32 = 0.5;
@@ -159,6 +177,11 @@ mod tests {
         // A marked letter split in two narrow ones; "ti" read right stays.
         assert_eq!(fix("Ordftiranden"), "Ordföranden");
         assert_eq!(fix("vägsamfiillighet"), "vägsamfällighet");
+        assert_eq!(fix("fi:ireningens"), "föreningens");
+        assert_eq!(fix("fi:irlust"), "förlust");
+        assert_eq!(fix("fi:ir"), "för");
+        assert_eq!(fix("ftir"), "för");
+        assert!(!super::has_split_letter("aktivitet"));
         assert_eq!(fix("stiftelsen"), "stiftelsen");
         assert_eq!(fix("aktivitet"), "aktivitet");
     }

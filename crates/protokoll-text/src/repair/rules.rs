@@ -1,3 +1,4 @@
+use super::channel::has_split_letter;
 use super::classes::{
     definite_noun, finite_verb, is_noun, is_supine, noun_or_definite, starts_with_name,
 };
@@ -263,7 +264,7 @@ fn nothing_to_repair(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Decision {
             && lower.chars().all(char::is_lowercase)
             && ctx.lex.zipf(lower).is_some_and(|z| z < RARE)
     };
-    let stays = !lower.chars().any(suspect) && !lost_initial()
+    let stays = !lower.chars().any(suspect) && !lost_initial() && !has_split_letter(lower)
         || lower.chars().any(other_digit)
         || lower.chars().all(|c| c.is_ascii_digit());
     stays.then_some(None)
