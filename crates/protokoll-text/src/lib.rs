@@ -169,6 +169,7 @@ fn read_pages(
 ) -> Result<Read, Repairs> {
     let n = doc.pages.len();
     let mut memo = repair::WordMemo::default();
+    let mut pieces = repair::PieceMemo::default();
     let (mut ocr, mut verdicts, mut layers) = (
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -189,7 +190,7 @@ fn read_pages(
                 doc.pages.iter_mut().skip(i + 1).for_each(normalize_page);
                 return Err(stopped(out, number));
             }
-            out.extend(repair::repair_ocr_page(page, lex));
+            out.extend(repair::repair_ocr_page(page, lex, &mut pieces));
         }
         ocr.push(o);
         layers.push(repair::ocr_layer(page));

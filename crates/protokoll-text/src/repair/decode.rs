@@ -4,7 +4,9 @@ use super::context::{here_follows, person_slot};
 use super::gate::ocr_layer;
 use super::lists::LISTS;
 use super::memo::Ctx;
-use super::merges::{listed_or_name, merge_split_initials, merge_split_words};
+use super::merges::{
+    listed_or_name, merge_spaced_pieces, merge_split_initials, merge_split_words, PieceMemo,
+};
 use super::rules::repair_token;
 use super::section_signs::section_signs;
 use super::strokes::stray_stroke;
@@ -338,7 +340,7 @@ fn suggest_among(
 
 /// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], and on an OCR
 /// layer [`section_signs`]).
-pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
+pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
     let number = page.number;
     let mut out = if ocr_layer(page) {
         section_signs(page)
@@ -348,6 +350,7 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon) -> Vec<Correction> {
     for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
         let mut known = |w: &str| listed_or_name(lex, w);
         merge_split_initials(cell, &mut known, lex, number, &mut out);
+        merge_spaced_pieces(cell, lex, pieces, number, &mut out);
         let fixes: Vec<(usize, Fix)> = cell
             .words
             .iter()

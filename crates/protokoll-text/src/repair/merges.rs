@@ -1,8 +1,10 @@
+use super::memo::FastMap;
 use super::text::{capitalised, lowercase, split_core};
 use crate::lexicon::deaccent;
 use crate::lexicon::Lexicon;
 use protokoll_model::record::CorrectionKind;
 use protokoll_model::Correction;
+use std::sync::Arc;
 
 /// OCR splits a capital from the rest of its word: "J usterare", "J ohan", and reads a
 /// J as a bar or brace, alone or glued to the word before ("| arnvagsgatan", "for}
@@ -77,6 +79,202 @@ pub(super) fn merge_split_words(
             .then(|| (None, format!("{pre}{head}{tail}{post}")))
     };
     merge_pairs(cell, &mut pair, page, out);
+}
+
+/// Most pieces one letter-spaced word is read in ("Bosta d srättsfö re n i n g e n").
+const MAX_PIECES: usize = 12;
+/// Fewest letters of a word joined from pieces: shorter joins are abbreviations written
+/// apart ("t ex", "o s v").
+const MIN_JOINED: usize = 4;
+/// A word of four letters or more from this Zipf frequency is a whole word, never a
+/// piece of another ("alla", "mötet"): a run of pieces stops at it.
+const WHOLE_WORD: f32 = 3.0;
+
+/// What a token as written is to [`merge_spaced_pieces`], once per document.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// The core, lowercase.
+    lower: String,
+    /// Its Zipf frequency, if listed.
+    zipf: Option<f32>,
+    /// Punctuation before it, after it.
+    pre: bool,
+    post: bool,
+    /// Its first letter is lowercase; it has no lowercase letter.
+    lowercase: bool,
+    capitals: bool,
+}
+
+impl Piece {
+    /// A piece of a word: its core is letters only. None for any other token.
+    fn of(text: &str, lex: &Lexicon) -> Option<Piece> {
+        let (pre, core, post) = split_core(text);
+        if core.is_empty() || !core.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let lower = lowercase(core).into_owned();
+        Some(Piece {
+            zipf: lex.zipf(&lower),
+            lower,
+            pre: !pre.is_empty(),
+            post: !post.is_empty(),
+            lowercase: core.starts_with(char::is_lowercase),
+            capitals: !core.chars().any(char::is_lowercase),
+        })
+    }
+
+    /// A word of its own: listed, and of two letters or more or "i", "å", "ö" (the
+    /// frequency list has every lone letter).
+    fn word(&self) -> bool {
+        self.zipf.is_some()
+            && (self.lower.chars().nth(1).is_some()
+                || matches!(self.lower.as_str(), "i" | "å" | "ö"))
+    }
+
+    /// A common word of four letters or more: a whole word.
+    fn whole(&self) -> bool {
+        self.zipf.is_some_and(|z| z >= WHOLE_WORD) && self.lower.chars().nth(3).is_some()
+    }
+}
+
+/// The pieces of a document's tokens, by token as written.
+#[derive(Default)]
+pub struct PieceMemo(FastMap<Arc<str>, Option<Piece>>);
+
+impl PieceMemo {
+    /// Learns the tokens of `words` not seen before.
+    fn learn(&mut self, words: &[protokoll_model::Word], lex: &Lexicon) {
+        for w in words {
+            if !self.0.contains_key(&w.text) {
+                self.0.insert(w.text.clone(), Piece::of(&w.text, lex));
+            }
+        }
+    }
+
+    fn get(&self, text: &str) -> Option<&Piece> {
+        self.0.get(text).and_then(Option::as_ref)
+    }
+}
+
+/// A scanner's OCR layer reads a word in pieces where the print spaces its letters
+/// ("Förva ltn i n gsberätte lse", "Dörra r", "f rån"), in a line that shows a lone
+/// letter that is no word (two long pieces alone, "Årsavg ifter", are left: to look
+/// every line's words up costs a fifth of the repair's time). A run of pieces (letters
+/// only; lowercase after the first, or all in capitals; no whole word among them) of
+/// which one at least is no word, and that together are a listed word of four letters
+/// or more, is one word: the longest such run from each word on. With one piece only
+/// that is no word, the join must be ten times commoner than each word among the
+/// pieces ("Dörra r" is "Dörrar"; "lån a" no "låna", "man t" no "mant"). A compound of
+/// known parts does not count: too many runs make one ("mycket prydli t").
+pub(super) fn merge_spaced_pieces(
+    cell: &mut protokoll_model::Cell,
+    lex: &Lexicon,
+    memo: &mut PieceMemo,
+    page: u32,
+    out: &mut Vec<Correction>,
+) {
+    // Letter spacing leaves a lone letter that is no word ("d", "n", "r"): a cell
+    // without one is left at once (most are; no lookup).
+    let lone = |t: &str| {
+        let mut cs = split_core(t).1.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic() && !"iåöIÅÖ".contains(c))
+    };
+    if cell.words.len() < 2 || !cell.words.iter().any(|w| lone(&w.text)) {
+        return;
+    }
+    memo.learn(&cell.words, lex);
+    let mut pieces: Vec<Option<&Piece>> = cell.words.iter().map(|w| memo.get(&w.text)).collect();
+    let mut i = 0;
+    while i + 1 < cell.words.len() {
+        if let Some(end) = spaced_run(pieces.get(i..).unwrap_or(&[]), lex) {
+            let joined_words: Vec<protokoll_model::Word> =
+                cell.words.drain(i + 1..=i + end).collect();
+            pieces.drain(i + 1..=i + end);
+            if let Some(first) = cell.words.get_mut(i) {
+                let original = std::iter::once(&*first.text)
+                    .chain(joined_words.iter().map(|w| &*w.text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let joined: String = std::iter::once(&*first.text)
+                    .chain(joined_words.iter().map(|w| &*w.text))
+                    .collect();
+                for w in &joined_words {
+                    first.bbox = first.bbox.union(&w.bbox);
+                }
+                first.text = joined.as_str().into();
+                out.push(Correction {
+                    page,
+                    original,
+                    corrected: joined,
+                    kind: CorrectionKind::Merge,
+                    confidence: 0.9,
+                    bbox: super::audit::page_box(page, &first.bbox),
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The offset of the last piece of the longest run at the start of `pieces` that
+/// [`merge_spaced_pieces`] joins, if there is one.
+fn spaced_run(pieces: &[Option<&Piece>], lex: &Lexicon) -> Option<usize> {
+    let first = (*pieces.first()?)?;
+    if first.post || first.whole() {
+        return None;
+    }
+    // The run's length, and its first piece that is no word (no allocation: most
+    // runs end at once).
+    let (mut len, mut unlisted) = (1, (!first.word()).then_some(0));
+    // Its pieces that are no word, and whether one is short.
+    let (mut fragments, mut short) = (0, false);
+    let mut count = |p: &Piece| {
+        if !p.word() {
+            fragments += 1;
+            short |= p.lower.chars().nth(3).is_none();
+        }
+    };
+    count(first);
+    for p in pieces.iter().skip(1).take(MAX_PIECES - 1) {
+        let Some(p) = *p else { break };
+        let case_fits = p.lowercase || first.capitals && p.capitals;
+        if p.pre || !case_fits || p.whole() {
+            break;
+        }
+        if unlisted.is_none() && !p.word() {
+            unlisted = Some(len);
+        }
+        count(p);
+        len += 1;
+        if p.post {
+            break;
+        }
+    }
+    // One long piece that is no word among words is a word the OCR damaged, or one
+    // the lexicon lacks ("valkomna alla"), not a piece.
+    if fragments < 2 && !short {
+        return None;
+    }
+    let unlisted = unlisted.filter(|_| len >= 2)?;
+    let piece = |k: usize| pieces.get(k).copied().flatten();
+    let mut joined = String::new();
+    (unlisted.max(1)..len).rev().find(|&last| {
+        joined.clear();
+        (0..=last)
+            .filter_map(piece)
+            .for_each(|p| joined.push_str(&p.lower));
+        let Some(z) = lex
+            .zipf(&joined)
+            .filter(|_| joined.chars().count() >= MIN_JOINED)
+        else {
+            return false;
+        };
+        let parts = || (0..=last).filter_map(piece);
+        parts().filter(|p| !p.word()).count() >= 2
+            || parts()
+                .filter(|p| p.lower.chars().nth(1).is_some())
+                .all(|p| p.zipf.is_none_or(|w| z >= w + 1.0))
+    })
 }
 
 /// Whether a lowercase word is listed at Zipf `floor` or more, as written or with å/ä/ö
@@ -318,6 +516,66 @@ mod tests {
         assert_eq!(merged(&["namnden", "utser"]), "namnden utser");
         assert_eq!(merged(&["informations", "arende"]), "informations arende");
         assert_eq!(merged(&["Lindqvist", "har"]), "Lindqvist har");
+    }
+
+    #[test]
+    fn a_word_read_in_spaced_pieces() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let merged = |words: &[&str]| {
+            let mut c = cell(words);
+            let mut out = Vec::new();
+            merge_spaced_pieces(&mut c, lex, &mut PieceMemo::default(), 1, &mut out);
+            (c.text(), out.len())
+        };
+        assert_eq!(
+            merged(&["Förva", "ltn", "i", "n", "gsberätte", "lse", "för", "2012"]),
+            ("Förvaltningsberättelse för 2012".into(), 1)
+        );
+        assert_eq!(
+            merged(&[
+                "Bosta",
+                "d",
+                "srättsfö",
+                "re",
+                "n",
+                "i",
+                "n",
+                "g",
+                "e",
+                "n",
+                "Sydgården"
+            ]),
+            ("Bostadsrättsföreningen Sydgården".into(), 1)
+        );
+        assert_eq!(
+            merged(&["Dörra", "r", "och", "f", "rån"]),
+            ("Dörrar och från".into(), 2)
+        );
+        assert_eq!(
+            merged(&["P", "R", "O", "T", "O", "K", "O", "L", "L"]),
+            ("PROTOKOLL".into(), 1)
+        );
+        // A compound of known parts is no listed word: too many runs make one
+        // ("mycket prydli t").
+        assert_eq!(
+            merged(&["mycket", "prydli", "t"]),
+            ("mycket prydli t".into(), 0)
+        );
+        // Words that are each a word stay apart, and so do abbreviations written apart.
+        assert_eq!(
+            merged(&["under", "lag", "och"]),
+            ("under lag och".into(), 0)
+        );
+        assert_eq!(merged(&["t", "ex", "så"]), ("t ex så".into(), 0));
+        // One lone letter after a word joins only into a commoner word.
+        assert_eq!(
+            merged(&["ett", "lån", "a", "till"]),
+            ("ett lån a till".into(), 0)
+        );
+        assert_eq!(merged(&["finner", "man", "t"]), ("finner man t".into(), 0));
+        // A piece after the first opens in lowercase; punctuation ends a run.
+        assert_eq!(merged(&["Dörra", "R"]), ("Dörra R".into(), 0));
+        assert_eq!(merged(&["Dörra,", "r"]), ("Dörra, r".into(), 0));
     }
 
     #[test]

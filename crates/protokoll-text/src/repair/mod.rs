@@ -53,6 +53,7 @@ pub use decode::{repair_kept, repair_ocr_page, repair_page, repair_page_into, su
 pub use evidence::Evidence;
 pub use gate::{damaged, damaged_with, ocr_layer, WordMemo};
 pub use memo::Ctx;
+pub use merges::PieceMemo;
 pub use partial::{page_facts, repair_partial_page, Facts, PageFacts};
 pub use section_signs::{eights_read_for_sections, section_signs};
 pub use strokes::stray_stroke;

@@ -269,7 +269,7 @@ mod tests {
         {
             w.invisible = false;
         }
-        assert!(repair_ocr_page(&mut p, lex).is_empty());
+        assert!(repair_ocr_page(&mut p, lex, &mut crate::repair::PieceMemo::default()).is_empty());
         assert_eq!(page_text(&p), "$1. Mötets öppnande");
     }
 
