@@ -61,6 +61,8 @@ pub(super) struct Lists {
     pub(super) clause_openers: WordSet,
     /// Words run into the next one, in the file's order (it breaks ties).
     pub(super) run_on: Vec<&'static str>,
+    /// Words of `run_on` that are prefixes too ("för").
+    pub(super) prefixes: WordSet,
     /// Infinitives Hunspell leaves without verb flags.
     pub(super) irregular_infinitives: WordSet,
     /// Modal verbs as the English model writes them, and as they are.
@@ -149,6 +151,7 @@ impl Lists {
             copula_as_read: set(&words, "copula as read"),
             clause_openers: set(&words, "clause openers"),
             run_on: list(&words, "run on"),
+            prefixes: set(&words, "prefixes"),
             irregular_infinitives: set(&words, "irregular infinitives"),
             modals,
             read_from_left: left_rules.iter().map(|r| r.word).collect(),
@@ -187,6 +190,7 @@ mod tests {
             &l.copula_as_read,
             &l.clause_openers,
             &l.irregular_infinitives,
+            &l.prefixes,
             &l.read_from_left,
             &l.kl,
         ];

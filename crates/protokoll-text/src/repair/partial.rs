@@ -13,13 +13,14 @@
 
 use super::audit::{apply, fix_of, Fix};
 use super::compound::compound;
+use super::context::run_on;
 use super::gate::{gate_word, SWEDISH_WORDS};
 use super::lists::LISTS;
 use super::memo::{Ctx, FastMap};
 use super::rules::{repair_by_syntax, Repair};
 use super::score::confidence;
 use super::text::{lowercase, split_core, with_case};
-use super::FUNCTION_WORD;
+use super::{CONFIDENT, FUNCTION_WORD};
 use crate::lexicon::deaccent;
 use protokoll_model::record::CorrectionKind;
 use protokoll_model::{Correction, Page};
@@ -129,6 +130,10 @@ pub(super) struct Fact {
     /// A Swedish word as written or with its marks restored, as the gate counts them
     /// ([`gate_word`]).
     swedish: bool,
+    /// Where a function word run into the next word ends (bytes of the word as
+    /// written, lowercase): an unknown word with no reading that is the two
+    /// ("avkassören", [`run_on`]).
+    split: Option<usize>,
 }
 
 /// The cost (log10, before the chance of a loss) of reading `written` as `read`, letter
@@ -223,6 +228,13 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     }
     if fact.reading.is_none() {
         glyph_fact(&mut fact, lower, own, ctx);
+    }
+    if fact.reading.is_none() && own.is_none() {
+        fact.split = run_on(lex, lower).map(|(at, _)| at).filter(|at| {
+            lower
+                .get(..*at)
+                .is_some_and(|f| !LISTS.prefixes.contains(f))
+        });
     }
     fact
 }
@@ -442,7 +454,9 @@ pub fn page_facts(
                 tokens += 1;
             }
             // Only a word with a reading, or one the syntax reads, can be repaired.
-            at.push(i.filter(|_| f.is_some_and(|f| f.syntax || f.reading.is_some())));
+            at.push(i.filter(|_| {
+                f.is_some_and(|f| f.syntax || f.reading.is_some() || f.split.is_some())
+            }));
         }
         // A page in another language ("for", "at" in English) is left as it is.
         if (swedish as f32) < SWEDISH_WORDS * tokens as f32 {
@@ -501,6 +515,15 @@ pub(super) fn partial_token(
         .flatten()
     {
         return decided.filter(|(r, _, _)| deaccent(r) == deaccent(text));
+    }
+    // A function word run into the next: split there, as the core writes them.
+    if let Some(at) = fact.split.filter(|_| lowercase(core).len() == core.len()) {
+        let (head, rest) = (core.get(..at)?, core.get(at..)?);
+        return Some((
+            format!("{pre}{head} {rest}{post}"),
+            CorrectionKind::Split,
+            CONFIDENT,
+        ));
     }
     let (word, gain) = fact.reading.as_ref()?;
     let margin = gain + loss;
@@ -630,6 +653,20 @@ mod tests {
             "{out}"
         );
         assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn a_function_word_run_into_the_next_is_split() {
+        let (out, _) = repaired_text(&format!(
+            "Kassören redovisade tillföretagets räkning, och avkassören väljs en ny.\n{CLEAN}"
+        ));
+        assert!(
+            out.starts_with("Kassören redovisade till företagets räkning, och av kassören"),
+            "{out}"
+        );
+        // "för" opens words as a prefix too: an unknown word that opens with it stays.
+        let (out, _) = repaired_text(&format!("Det är en stor förmon för oss.\n{CLEAN}"));
+        assert!(out.starts_with("Det är en stor förmon för oss."), "{out}");
     }
 
     #[test]
