@@ -92,7 +92,7 @@ const WHOLE_WORD: f32 = 3.0;
 
 /// What a token as written is to [`merge_spaced_pieces`], once per document.
 #[derive(Debug, Clone)]
-pub struct Piece {
+pub(super) struct Piece {
     /// The core, lowercase.
     lower: String,
     /// Its Zipf frequency, if listed.

@@ -401,6 +401,8 @@ impl Facts {
             if let Some((reading, _)) = f.reading.as_mut() {
                 *reading = with_long_s(&lower, reading);
             }
+            // Its byte offsets are the folded word's, not the word's as written.
+            f.split = None;
             f
         } else {
             fact(&lower, core.starts_with(char::is_uppercase), ctx)
@@ -653,6 +655,9 @@ mod tests {
             "{out}"
         );
         assert_eq!(n, 2);
+        // A word with a long s is not split as a run-on at the folded word's offsets.
+        let (out, _) = repaired_text(&format!("Det blev ſomſvar på frågan.\n{CLEAN}"));
+        assert!(out.starts_with("Det blev ſomſvar på frågan."), "{out}");
     }
 
     #[test]
