@@ -19,17 +19,23 @@ static LABEL: LazyLock<Regex> =
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)(?-u:\b)").expect("regex")
 });
+/// The tools a meeting is held over, and the words for a meeting held at a distance:
+/// both patterns below read them.
+const TOOLS: &str = "teams|zoom|skype|webex";
+const AT_A_DISTANCE: &str = "på distans|distansmöte|videomöte|e-möte|telefonmöte|telefonkonferens";
 /// A phrase saying a meeting was held, or attended, digitally: anywhere in the head.
 static MET_DIGITALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:teams|zoom|skype|webex)|på distans|distansmöte|videomöte|e-möte|telefonmöte|telefonkonferens)(?-u:\b)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:{TOOLS})|{AT_A_DISTANCE})(?-u:\b)"
+    ))
     .expect("regex")
 });
+/// A place, or a place or form label's value, that says the meeting was digital
+/// ("Teams", "Digitalt").
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(teams|digital\w*|zoom|skype|videomöte|distansmöte|webex|på distans|e-möte|telefonmöte|telefonkonferens)(?-u:\b)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({TOOLS}|digital\w*|{AT_A_DISTANCE})(?-u:\b)"
+    ))
     .expect("regex")
 });
 static ADJ: LazyLock<Regex> = LazyLock::new(|| {
@@ -525,7 +531,7 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
 /// The line is about adjusting the minutes or who was absent: a date on it is not the
 /// meeting's.
 fn about_adjusting(l: &str) -> bool {
-    let low = l.to_lowercase();
+    let low = lowercase(l);
     low.contains("juster") || low.contains("förhinder")
 }
 
@@ -647,7 +653,7 @@ fn date_time_place(head: &[String], m: &mut Meeting) {
         label(l).is_some_and(|(lab, _)| is_place_or_time_label(&lab) || lab == "mötesform")
             && DIGITAL.is_match(l)
             // (Adjusting the minutes at a distance is no digital meeting.)
-            || MET_DIGITALLY.is_match(l) && !l.to_lowercase().contains("juster")
+            || MET_DIGITALLY.is_match(l) && !lowercase(l).contains("juster")
     });
     m.digital = if m.location.as_deref().is_some_and(|l| DIGITAL.is_match(l)) || digital_head {
         Some(true)

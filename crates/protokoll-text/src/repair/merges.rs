@@ -90,6 +90,14 @@ const MIN_JOINED: usize = 4;
 /// piece of another ("alla", "mötet"): a run of pieces stops at it.
 const WHOLE_WORD: f32 = 3.0;
 
+/// The words of one letter ("i", "å", "ö"); the frequency list has every lone letter.
+const ONE_LETTER_WORDS: [char; 3] = ['i', 'å', 'ö'];
+
+/// Whether `lower`, one lowercase letter, is no word of its own.
+fn stray_letter(lower: char) -> bool {
+    lower.is_alphabetic() && !ONE_LETTER_WORDS.contains(&lower)
+}
+
 /// What a token as written is to [`merge_spaced_pieces`], once per document.
 #[derive(Debug, Clone)]
 pub(super) struct Piece {
@@ -123,12 +131,11 @@ impl Piece {
         })
     }
 
-    /// A word of its own: listed, and of two letters or more or "i", "å", "ö" (the
-    /// frequency list has every lone letter).
+    /// A word of its own: listed, and no stray letter.
     fn word(&self) -> bool {
-        self.zipf.is_some()
-            && (self.lower.chars().nth(1).is_some()
-                || matches!(self.lower.as_str(), "i" | "å" | "ö"))
+        let mut cs = self.lower.chars();
+        let stray = matches!((cs.next(), cs.next()), (Some(c), None) if stray_letter(c));
+        self.zipf.is_some() && !stray
     }
 
     /// A common word of four letters or more: a whole word.
@@ -176,8 +183,8 @@ pub(super) fn merge_spaced_pieces(
     // Letter spacing leaves a lone letter that is no word ("d", "n", "r"): a cell
     // without one is left at once (most are; no lookup).
     let lone = |t: &str| {
-        let mut cs = split_core(t).1.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic() && !"iåöIÅÖ".contains(c))
+        let mut cs = split_core(t).1.chars().flat_map(char::to_lowercase);
+        matches!((cs.next(), cs.next()), (Some(c), None) if stray_letter(c))
     };
     if cell.words.len() < 2 || !cell.words.iter().any(|w| lone(&w.text)) {
         return;
