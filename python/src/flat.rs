@@ -322,8 +322,8 @@ fn correction_rows(r: &Record) -> Vec<Vec<Value>> {
                 applied.into(),
                 c.page.into(),
                 c.kind.as_str().into(),
-                c.original.as_str().into(),
-                c.corrected.as_str().into(),
+                (&*c.original).into(),
+                (&*c.corrected).into(),
                 c.confidence.into(),
             ]
         })

@@ -478,9 +478,9 @@ pub struct Correction {
     /// 1-based page.
     pub page: u32,
     /// Text before.
-    pub original: String,
+    pub original: std::sync::Arc<str>,
     /// Text after.
-    pub corrected: String,
+    pub corrected: std::sync::Arc<str>,
     /// What kind of repair.
     pub kind: CorrectionKind,
     /// 0..1.

@@ -432,8 +432,8 @@ mod tests {
         r.suggestions = (0..n)
             .map(|i| Correction {
                 page: 1,
-                original: format!("ord{i}"),
-                corrected: format!("örd{i}"),
+                original: format!("ord{i}").into(),
+                corrected: format!("örd{i}").into(),
                 kind: protokoll_model::record::CorrectionKind::Diacritic,
                 confidence: 0.5,
                 bbox: Some(PageBox {

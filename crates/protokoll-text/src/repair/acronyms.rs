@@ -276,10 +276,7 @@ mod tests {
         assert_eq!(starts.get(&'o').map(Vec::as_slice), Some(&o[..]));
         // Only damaged pages are repaired; "ROL" spells no phrase here.
         let out = expand_acronyms(&mut pages, &[false, true], lex);
-        let fixed: Vec<(&str, &str)> = out
-            .iter()
-            .map(|c| (c.original.as_str(), c.corrected.as_str()))
-            .collect();
+        let fixed: Vec<(&str, &str)> = out.iter().map(|c| (&*c.original, &*c.corrected)).collect();
         assert_eq!(fixed, [("OLBF:", "ÖLBF:")]);
         let text: Vec<String> = pages
             .iter()

@@ -328,8 +328,8 @@ fn suggest_among(
                 repair_cached(&w.text, k.prev.as_ref(), k.next.as_ref(), ctx)?;
             Some(Correction {
                 page: page.number,
-                original: w.text.to_string(),
-                corrected: text.to_string(),
+                original: w.text.clone(),
+                corrected: text,
                 kind,
                 confidence,
                 bbox: super::audit::page_box(page.number, &w.bbox),

@@ -208,11 +208,11 @@ pub(super) fn merge_spaced_pieces(
                 for w in &joined_words {
                     first.bbox = first.bbox.union(&w.bbox);
                 }
-                first.text = joined.as_str().into();
+                first.text = joined.into();
                 out.push(Correction {
                     page,
-                    original,
-                    corrected: joined,
+                    original: original.into(),
+                    corrected: first.text.clone(),
                     kind: CorrectionKind::Merge,
                     confidence: 0.9,
                     bbox: super::audit::page_box(page, &first.bbox),
@@ -373,8 +373,8 @@ pub(super) fn merge_pairs(
             }
             out.push(Correction {
                 page,
-                original,
-                corrected,
+                original: original.into(),
+                corrected: corrected.into(),
                 kind: CorrectionKind::Merge,
                 confidence: 0.9,
                 bbox: super::audit::page_box(page, &bbox),

@@ -244,8 +244,8 @@ mod tests {
             "§1. Mötets öppnande enligt (§ 12) och §§ 11-14 samt §4: § 3a Val"
         );
         assert_eq!(fixes.len(), 5);
-        assert_eq!(fixes[0].original, "$1.");
-        assert_eq!(fixes[0].corrected, "§1.");
+        assert_eq!(&*fixes[0].original, "$1.");
+        assert_eq!(&*fixes[0].corrected, "§1.");
         assert_eq!(fixes[0].page, 2);
         // Amounts and a page that speaks of dollars stay.
         for text in [
@@ -280,20 +280,20 @@ mod tests {
                     §3 Val av sekreterare\n84 Val av justerare";
         let mut pages = vec![ocr_page(text)];
         let fixes = eights_read_for_sections(&mut pages, &[true]);
-        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        let got: Vec<_> = fixes.iter().map(|c| &*c.corrected).collect();
         assert_eq!(got, ["§1", "§2", "§4"]);
         // "89" then "810": as written they do not run on, without the 8 they do.
         let text = "88 Budget\n89 Revision\n810 Beslut om vinst\n811 Avslutning";
         let mut pages = vec![ocr_page(text)];
         let fixes = eights_read_for_sections(&mut pages, &[true]);
-        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        let got: Vec<_> = fixes.iter().map(|c| &*c.corrected).collect();
         assert_eq!(got, ["§8", "§9", "§10", "§11"]);
         // Labels alone on their lines, the heading or text below.
         let text =
             "§4\nRöstlängden godkändes.\n85\nNärvarorätt vid stämman.\n§6\nText.\n87.\nText.";
         let mut pages = vec![ocr_page(text)];
         let fixes = eights_read_for_sections(&mut pages, &[true]);
-        let got: Vec<_> = fixes.iter().map(|c| c.corrected.as_str()).collect();
+        let got: Vec<_> = fixes.iter().map(|c| &*c.corrected).collect();
         assert_eq!(got, ["§5", "§7."]);
         // Numbers as written that run on with no section sign among them are numbers.
         let plain = "81 Årsmöte\n82 Val av ordförande\n83 Val av sekreterare";
@@ -312,7 +312,7 @@ mod tests {
         let fixes = eights_read_for_sections(&mut pages, &[true]);
         let got: Vec<_> = fixes
             .iter()
-            .map(|c| (c.original.as_str(), c.corrected.as_str()))
+            .map(|c| (&*c.original, &*c.corrected))
             .collect();
         assert_eq!(got, [("5", "§"), ("8", "§"), ("£", "§")]);
         // No true sign among them: a count and a number stay as written.
