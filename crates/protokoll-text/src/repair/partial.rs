@@ -191,20 +191,18 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     let written = own.unwrap_or(UNKNOWN_ZIPF);
     let mut found = Vec::new();
     lex.accented(&deaccent(lower), &mut found);
+    // A known word with another mark is a word too ("ären", "åren"): for context.
+    found.retain(|(c, _)| mark_cost(lower, c).is_some() && !(fact.kept && swapped(lower, c)));
+    // A capitalised word with a name among its readings ("Laxa": "Laxå", "Läxa") is
+    // likely that name, and which one is no choice for frequency; a name that is the
+    // only reading ("Enkoping": "Enköping") is weighed as any reading is.
+    if name_like && found.len() > 1 && found.iter().any(|(c, _)| lex.is_name(c)) {
+        return fact;
+    }
     for (c, z) in found {
         let Some(cost) = mark_cost(lower, &c) else {
             continue;
         };
-        // A known word with another mark is a word too ("ären", "åren"): for context.
-        if fact.kept && swapped(lower, &c) {
-            continue;
-        }
-        // A capitalised word one of whose readings is a name ("Laxa": "Laxå", "Läxa")
-        // is likely that name: which one is no choice for frequency.
-        if name_like && lex.is_name(&c) {
-            fact.reading = None;
-            return fact;
-        }
         fact.suspect |= z >= COMMON_READING && own.is_none_or(|o| z - o >= SUSPECT_GAP);
         // What the document writes counts, but not for a function word: every
         // Swedish text writes "är".
@@ -618,9 +616,12 @@ mod tests {
         // ("ären", "åren") is a word too.
         assert!(fact("har", false, &ctx).reading.is_none());
         assert!(fact("ären", false, &ctx).reading.is_none());
-        // A capitalised word stays where its reading is a name ("Laxa", "Laxå").
+        // A capitalised word stays where a name is one of its readings ("Laxa": "Laxå",
+        // "Läxa"), not where it is the only one ("Enkoping").
         assert!(lex.is_name("laxå"));
         assert!(fact("laxa", true, &ctx).reading.is_none());
+        let only = fact("enkoping", true, &ctx).reading.map(|r| r.0);
+        assert_eq!(only.as_deref(), Some("enköping"));
     }
 
     #[test]
