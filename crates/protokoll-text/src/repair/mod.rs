@@ -12,7 +12,7 @@
 //! The modules, in the order a word meets them:
 //! * `gate`: which pages are damaged ([`damaged`], [`ocr_layer`]);
 //! * `partial`: on OCR pages the gate calls clean, the words that lost a mark, each
-//!   judged on its own evidence;
+//!   judged on its own evidence (`old_spelling`: words spelt as before 1906);
 //! * `strokes`, `section_signs`, `merges`: repairs of any OCR page, and words the
 //!   OCR split ("J usterare", "kompetensfors 6rjning");
 //! * `channel`: what OCR turns Swedish letters into, read back ("fér" → "för");
@@ -39,6 +39,7 @@ mod gate;
 mod lists;
 mod memo;
 mod merges;
+mod old_spelling;
 mod partial;
 mod rules;
 mod score;

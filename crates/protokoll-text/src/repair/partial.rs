@@ -17,6 +17,7 @@ use super::context::run_on;
 use super::gate::{gate_word, SWEDISH_WORDS};
 use super::lists::LISTS;
 use super::memo::{Ctx, FastMap};
+use super::old_spelling;
 use super::rules::{repair_by_syntax, Repair};
 use super::score::confidence;
 use super::text::{lowercase, split_core, with_case};
@@ -57,6 +58,9 @@ const FURTHER_LETTER: f32 = 0.3;
 /// What a compound of known parts costs (log10) against a word the lexicon lists: the
 /// parts' mean frequency overstates the compound's.
 const COMPOUND_COST: f32 = 1.0;
+/// What reading a word in the spelling before 1906 costs (log10), as a compound does
+/// ([`COMPOUND_COST`]): the modern spelling's frequency overstates the old one's.
+const OLD_SPELLING_COST: f32 = COMPOUND_COST;
 /// Fewest letters of a word read as a compound.
 const MIN_COMPOUND: usize = 6;
 /// OCR confidence in a word below which, and from which, the chance of a loss moves by
@@ -221,6 +225,16 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     if own.is_some_and(|o| o >= COMMON_READING) {
         fact.reading = fact.reading.filter(|(_, gain)| *gain >= SUSPECT_GAP);
     }
+    if let Some((old, z)) = own
+        .is_none()
+        .then(|| old_spelling_reading(lower, name_like, ctx))
+        .flatten()
+    {
+        fact.suspect |= z >= COMMON_READING;
+        if fact.reading.as_ref().is_none_or(|(_, g)| old.1 > *g) {
+            fact.reading = Some(old);
+        }
+    }
     if fact.reading.is_none() && own.is_none() {
         fact.reading = compound_reading(lower, ctx);
     }
@@ -235,6 +249,39 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
         });
     }
     fact
+}
+
+/// A reading with a mark restored of a word spelt as before 1906 ("afven", "bestamdt",
+/// "owantade"): the best reading of its modern spelling ([`old_spelling::modern`]), the
+/// marks put back into the word as written, and its gain at [`OLD_SPELLING_COST`]; with
+/// the reading's own Zipf score. None where the modern spelling is a word as it is (no
+/// mark was lost), and for a capitalised word where a reading is a name.
+fn old_spelling_reading(
+    lower: &str,
+    name_like: bool,
+    ctx: &Ctx<'_>,
+) -> Option<((String, f32), f32)> {
+    let (modern, from) = old_spelling::modern(lower)?;
+    if ctx.lex.zipf(&modern).is_some() {
+        return None;
+    }
+    let mut found = Vec::new();
+    ctx.lex.accented(&deaccent(&modern), &mut found);
+    if name_like && found.iter().any(|(c, _)| ctx.lex.is_name(c)) {
+        return None;
+    }
+    let (cost, reading, z) = found
+        .into_iter()
+        .filter_map(|(c, z)| Some((mark_cost(&modern, &c)?, c, z)))
+        .max_by(|a, b| (a.2 - a.0).total_cmp(&(b.2 - b.0)))?;
+    let mut letters: Vec<char> = lower.chars().collect();
+    for (k, (m, r)) in modern.chars().zip(reading.chars()).enumerate() {
+        if m != r {
+            *letters.get_mut(*from.get(k)?)? = r;
+        }
+    }
+    let gain = z - cost - OLD_SPELLING_COST - UNKNOWN_ZIPF;
+    Some(((letters.into_iter().collect(), gain), z))
 }
 
 /// A reading with a marked letter the OCR read as other letters ([`glyph_reading`])
@@ -622,6 +669,19 @@ mod tests {
         assert!(fact("laxa", true, &ctx).reading.is_none());
         let only = fact("enkoping", true, &ctx).reading.map(|r| r.0);
         assert_eq!(only.as_deref(), Some("enköping"));
+    }
+
+    #[test]
+    fn a_word_spelt_as_before_1906_is_read_in_the_modern_spelling() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
+        // The mark goes back into the word as written: "w" and "dt" stay.
+        assert_eq!(read("owantade").as_deref(), Some("owäntade"));
+        assert_eq!(read("anmärkningsvardt").as_deref(), Some("anmärkningsvärdt"));
+        // A modern spelling that is a word as it is lost no mark ("hwad": "vad").
+        assert!(old_spelling_reading("hwad", false, &ctx).is_none());
     }
 
     #[test]
