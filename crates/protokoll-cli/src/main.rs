@@ -527,8 +527,7 @@ fn extract(file: &Path, raw: bool, layout: bool, ocr: pipeline::OcrMode) -> Resu
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     // The process ends here: freeing a large document word by word costs more than
-    // its repair's last pass (issue 14's benchmark), and the OS takes it back at once;
-    // the corrections are not printed and go the same way.
+    // its repair's last pass (issue 14's benchmark), and the OS takes it back at once.
     std::mem::forget(ex);
     Ok(())
 }

@@ -217,9 +217,14 @@ impl Document {
     /// lines are read in turn, left before right; furniture lines that repeat are printed
     /// once, at the end; pages are separated by a form feed.
     pub fn to_text(&self) -> String {
-        // Written straight into one string (no line's text built apart): `extract`
-        // prints a large text file this way.
-        let mut out = String::new();
+        // Written straight into one string (no line's text built apart), sized first
+        // (a word's length is in its pointer): `extract` prints a large text file this
+        // way, and growing the string by doubling would copy it and touch twice the memory.
+        let size = self.pages.iter().flat_map(|p| &p.lines);
+        let size: usize = size
+            .map(|l| l.words().map(|w| w.text.len() + 1).sum::<usize>() + 1)
+            .sum();
+        let mut out = String::with_capacity(size + self.pages.len());
         let mut furniture = Furniture::default();
         for (i, page) in self.pages.iter().enumerate() {
             if i > 0 {

@@ -606,7 +606,7 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
         &protokoll_text::RepairOptions {
             repair: opts.repair,
             plain_text: plain,
-            suggest: true,
+            audit: true,
         },
         &budget,
     );
@@ -650,11 +650,9 @@ fn finish(loaded: Loaded, mut budget: Budget, opts: &Options) -> Record {
 /// A document read for `extract`: its pages (repaired unless `opts.repair` is off),
 /// with what the reader should be told.
 pub struct Extracted {
-    /// The pages, repaired where `opts.repair` asks.
+    /// The pages, repaired where `opts.repair` asks (the repairs are not listed: the
+    /// record's audit is `ingest`'s).
     pub document: Document,
-    /// The repairs made (the printed text has them applied); the caller may drop them.
-    /// No suggestions: `extract` does not look for them.
-    pub repairs: Option<protokoll_text::Repairs>,
     /// What kept text from being read or changed it (`ocr_unavailable`, `ocr_failed`,
     /// `timeout`, `too_many_pages`, `encoding`): text that is missing is said, not
     /// hidden.
@@ -735,21 +733,17 @@ fn extracted(loaded: Loaded, display: &str, opts: &Options) -> Result<Extracted,
         });
     };
     notes.extend(notes_of(missing));
-    let repairs = opts.repair.then(|| {
+    if opts.repair {
         let plain = record.source.format == Format::Text;
-        // The guesses change no word, and `extract` prints none.
+        // `extract` prints only the text: no corrections or guesses, which change no word.
         let how = protokoll_text::RepairOptions {
             repair: true,
             plain_text: plain,
-            suggest: false,
+            audit: false,
         };
-        protokoll_text::repair_document(&mut document, &how)
-    });
-    Ok(Extracted {
-        document,
-        repairs,
-        notes,
-    })
+        protokoll_text::repair_document(&mut document, &how);
+    }
+    Ok(Extracted { document, notes })
 }
 
 /// Every line with its cells (`extract --layout`), for people debugging a layout:

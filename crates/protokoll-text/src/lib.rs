@@ -67,9 +67,10 @@ pub struct RepairOptions {
     /// The document came from a plain text file: its pages are checked for OCR damage
     /// though no OCR layer marks them (its origin is unknown).
     pub plain_text: bool,
-    /// Look for the guesses left to a person ([`Repairs::suggestions`]); a caller that
-    /// only prints the text (`extract`) does without them (they change no word).
-    pub suggest: bool,
+    /// List the repairs made ([`Repairs::corrections`]) and look for the guesses left
+    /// to a person ([`Repairs::suggestions`]); a caller that only prints the text
+    /// (`extract`) does without both: the text is the same.
+    pub audit: bool,
 }
 
 impl Default for RepairOptions {
@@ -78,7 +79,7 @@ impl Default for RepairOptions {
         RepairOptions {
             repair: true,
             plain_text: false,
-            suggest: true,
+            audit: true,
         }
     }
 }
@@ -100,14 +101,19 @@ pub fn repair_document_within(
     let RepairOptions {
         repair,
         plain_text,
-        suggest,
+        audit,
     } = *opts;
     let lex = lexicon::Lexicon::swedish().filter(|_| repair);
     let Some(lex) = lex else {
         normalize_document(doc);
         return Repairs::default();
     };
-    let read = match read_pages(doc, lex, plain_text, budget) {
+    let mut made = Made {
+        out: Vec::new(),
+        restored: HashMap::new(),
+        audit,
+    };
+    let read = match read_pages(doc, lex, plain_text, budget, &mut made) {
         Ok(read) => read,
         Err(stop) => return stop,
     };
@@ -116,14 +122,16 @@ pub fn repair_document_within(
         damaged,
         layers,
         seen,
-        mut out,
     } = read;
-    out.extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
+    let from = made.out.len();
+    made.out
+        .extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
+    made.counted(from);
     // OCR pages the gate calls clean: word by word, where a word's evidence says so.
     let partial: Vec<bool> = ocr.iter().zip(&damaged).map(|(o, d)| *o && !*d).collect();
     if !damaged.contains(&true) && !partial.contains(&true) {
         return Repairs {
-            corrections: out,
+            corrections: made.out,
             ..Repairs::default()
         };
     }
@@ -131,15 +139,44 @@ pub fn repair_document_within(
         damaged: &damaged,
         partial: &partial,
     };
-    let looks = Looks { seen, suggest };
-    repair_damaged(doc, lex, pages, out, looks, budget)
+    repair_damaged(doc, lex, pages, made, seen, budget)
 }
 
-/// What the repair of damaged pages reads besides the pages: the document's written
-/// evidence ([`add_written`]), and whether it looks for guesses.
-struct Looks {
-    seen: HashMap<String, usize>,
-    suggest: bool,
+/// The repairs made so far, and the words their confident ones restored with how often
+/// (the second look's evidence, [`add_written`]'s counterpart), counted as they are
+/// made. Without an audit a page's repairs are dropped once counted: `extract` prints
+/// only the text, and a damaged document has a correction for one word in three.
+struct Made {
+    out: Vec<Correction>,
+    restored: HashMap<String, usize>,
+    audit: bool,
+}
+
+impl Made {
+    /// Counts the restored words of the repairs from `from` on (on borrowed words: a
+    /// document repeats its repairs many times), and drops the repairs without an audit.
+    fn counted(&mut self, from: usize) {
+        let made = self.out.get(from..).unwrap_or_default();
+        for c in made.iter().filter(|c| c.confidence >= repair::CONFIDENT) {
+            let Some(core) = evidence_word(&c.corrected) else {
+                continue;
+            };
+            match self.restored.get_mut(core) {
+                Some(n) => *n += 1,
+                None => {
+                    self.restored.insert(core.to_string(), 1);
+                }
+            }
+        }
+        if !self.audit {
+            self.out.clear();
+        }
+    }
+
+    /// The repairs made before the budget ran out at page `page`.
+    fn stopped(self, page: u32) -> Repairs {
+        stopped(self.out, page)
+    }
 }
 
 /// What [`read_pages`] found, page by page.
@@ -152,20 +189,19 @@ struct Read {
     layers: Vec<bool>,
     /// The words the document writes with å/ä/ö ([`add_written`]).
     seen: HashMap<String, usize>,
-    /// The repairs of any OCR page ([`repair::repair_ocr_page`]).
-    out: Vec<Correction>,
 }
 
 /// The first look at the pages, one page at a time (all of a page's steps while its
 /// words are in cache, not one pass over a large document per step): each page
 /// normalized ([`normalize_word`]), judged by the gate, given the repairs of any OCR
-/// page, and read for the document's written evidence. `Err` with the repairs made
-/// before the budget ran out, the rest of the pages normalized only.
+/// page (into `made`), and read for the document's written evidence. `Err` with the
+/// repairs made before the budget ran out, the rest of the pages normalized only.
 fn read_pages(
     doc: &mut Document,
     lex: &lexicon::Lexicon,
     plain_text: bool,
     budget: &Budget,
+    made: &mut Made,
 ) -> Result<Read, Repairs> {
     let n = doc.pages.len();
     let mut memo = repair::WordMemo::default();
@@ -176,7 +212,6 @@ fn read_pages(
         Vec::with_capacity(n),
     );
     let mut seen = HashMap::new();
-    let mut out = Vec::new();
     for i in 0..n {
         let Some(page) = doc.pages.get_mut(i) else {
             break;
@@ -188,9 +223,12 @@ fn read_pages(
             if budget.check().is_err() {
                 let number = page.number;
                 doc.pages.iter_mut().skip(i + 1).for_each(normalize_page);
-                return Err(stopped(out, number));
+                return Err(stopped(std::mem::take(&mut made.out), number));
             }
-            out.extend(repair::repair_ocr_page(page, lex, &mut pieces));
+            let from = made.out.len();
+            made.out
+                .extend(repair::repair_ocr_page(page, lex, &mut pieces));
+            made.counted(from);
         }
         ocr.push(o);
         layers.push(repair::ocr_layer(page));
@@ -201,7 +239,6 @@ fn read_pages(
         damaged: damaged_pages(&verdicts),
         layers,
         seen,
-        out,
     })
 }
 
@@ -215,13 +252,13 @@ struct Pages<'a> {
 
 /// The first pass over the pages, in order: damaged pages repaired
 /// ([`repair::repair_page`]), with the words kept against a close reading, and pages
-/// with partial damage word by word, after their chance of a lost mark is measured.
-/// `Err` with the page where the budget ran out.
+/// with partial damage word by word, after their chance of a lost mark is measured; the
+/// repairs into `made`, page by page. `Err` with the page where the budget ran out.
 fn first_pass(
     doc: &mut Document,
     pages: Pages<'_>,
     ctx: &mut repair::Ctx<'_>,
-    out: &mut Vec<Correction>,
+    made: &mut Made,
     budget: &Budget,
 ) -> Result<Vec<Vec<repair::Kept>>, u32> {
     // A context of its own: the partial repair's questions are no close calls of the
@@ -235,14 +272,17 @@ fn first_pass(
         if (*hit || *part) && budget.check().is_err() {
             return Err(page.number);
         }
+        let from = made.out.len();
         let k = if *hit {
-            repair::repair_page_into(page, ctx, out)
+            repair::repair_page_into(page, ctx, &mut made.out)
         } else if *part {
-            out.extend(repair::repair_partial_page(page, known, &facts, &mut own));
+            made.out
+                .extend(repair::repair_partial_page(page, known, &facts, &mut own));
             Vec::new()
         } else {
             Vec::new()
         };
+        made.counted(from);
         kept.push(k);
     }
     Ok(kept)
@@ -284,27 +324,31 @@ fn damaged_pages(verdicts: &[Option<bool>]) -> Vec<bool> {
         .collect()
 }
 
-/// The repair of the damaged pages and of those with partial damage, after `out` (the
-/// repairs of every OCR page): a first pass ([`first_pass`]), then, where pages were
+/// The repair of the damaged pages and of those with partial damage, after the repairs
+/// of every OCR page (in `made`): a first pass ([`first_pass`]), then, where pages were
 /// damaged, a second look at the words kept against a close reading, acronyms, and the
 /// guesses left to a person.
 fn repair_damaged(
     doc: &mut Document,
     lex: &'static lexicon::Lexicon,
     pages: Pages<'_>,
-    mut out: Vec<Correction>,
-    looks: Looks,
+    mut made: Made,
+    mut seen: HashMap<String, usize>,
     budget: &Budget,
 ) -> Repairs {
     // `seen`: words the document writes with å/ä/ö somewhere (on an undamaged page, or
     // in a heading the OCR got right) are evidence for the same word elsewhere.
-    let Looks { mut seen, suggest } = looks;
     let evidence = repair::Evidence::new(seen.clone(), lex);
     let mut ctx = repair::Ctx::new(lex, &evidence);
-    let kept = match first_pass(doc, pages, &mut ctx, &mut out, budget) {
+    let kept = match first_pass(doc, pages, &mut ctx, &mut made, budget) {
         Ok(kept) => kept,
-        Err(page) => return stopped(out, page),
+        Err(page) => return made.stopped(page),
     };
+    let Made {
+        mut out,
+        restored,
+        audit,
+    } = made;
     let damaged = pages.damaged;
     if !damaged.contains(&true) {
         out.sort_by_key(|c| c.page);
@@ -316,7 +360,9 @@ fn repair_damaged(
     // A second look at the words kept against a close reading, now that the confident
     // repairs (no other reading existed, a clear margin, or the grammar said so) tell
     // which word families the document uses.
-    add_restored(&mut seen, &out);
+    for (w, n) in restored {
+        *seen.entry(w).or_default() += n;
+    }
     let evidence = repair::Evidence::new(seen, lex);
     let mut second = repair::Ctx::new(lex, &evidence);
     // A fast hash: every kept word is looked up in it.
@@ -331,14 +377,11 @@ fn repair_damaged(
         }
     }
     out.extend(repair::expand_acronyms(&mut doc.pages, damaged, lex));
+    if !audit {
+        return Repairs::default();
+    }
     // Corrections in document order: by page (each page's later looks after its first).
     out.sort_by_key(|c| c.page);
-    if !suggest {
-        return Repairs {
-            corrections: out,
-            ..Repairs::default()
-        };
-    }
     // The close calls left as written, for a person to decide.
     let mut guess = second.guessing();
     let suggestions = doc
@@ -372,20 +415,6 @@ fn add_written(seen: &mut HashMap<String, usize>, page: &protokoll_model::Page) 
                 }
             }
         }
-    }
-}
-
-/// Adds to `seen` the words the confident repairs in `out` restored. Counted on
-/// borrowed words first: a document repeats its repairs many times.
-fn add_restored(seen: &mut HashMap<String, usize>, out: &[Correction]) {
-    let mut restored: HashMap<&str, usize> = HashMap::new();
-    for c in out.iter().filter(|c| c.confidence >= repair::CONFIDENT) {
-        if let Some(core) = evidence_word(&c.corrected) {
-            *restored.entry(core).or_default() += 1;
-        }
-    }
-    for (w, n) in restored {
-        *seen.entry(w.to_string()).or_default() += n;
     }
 }
 
@@ -444,12 +473,63 @@ mod tests {
         let opts = RepairOptions {
             repair: true,
             plain_text: true,
-            suggest: true,
+            audit: true,
         };
         let r = repair_document_within(&mut doc, &opts, &Budget::after_checks(1));
         assert_eq!(r.stopped_at, Some(1));
         assert_eq!(doc, before);
         assert!(r.corrections.is_empty());
+    }
+
+    #[test]
+    fn without_an_audit_the_text_is_the_same() {
+        use protokoll_model::{Cell, Line, Page, Word};
+        // Damaged pages (an English-model reading) and one that kept its marks.
+        let texts = [
+            include_str!("../../../fixtures/ocr/dev-brf.eng.txt"),
+            // The second look's evidence (the words the first pass restored) changes
+            // words here: dropping the corrections must not drop it.
+            include_str!("../../../fixtures/ocr/dev-krisledning.eng.txt"),
+            "Nästa möte hålls i Örebro och dar är alla välkomna till årsmötet.",
+        ];
+        let page = |(i, text): (usize, &str)| Page {
+            number: i as u32 + 1,
+            lines: text
+                .lines()
+                .map(|l| Line {
+                    cells: vec![Cell {
+                        column: 0,
+                        words: l
+                            .split_whitespace()
+                            .map(|t| Word {
+                                text: t.into(),
+                                ..Word::default()
+                            })
+                            .collect(),
+                    }],
+                    ..Line::default()
+                })
+                .collect(),
+            ..Page::default()
+        };
+        let doc = Document {
+            pages: texts.into_iter().enumerate().map(page).collect(),
+            ..Document::default()
+        };
+        let listed = RepairOptions {
+            plain_text: true,
+            ..RepairOptions::default()
+        };
+        let unlisted = RepairOptions {
+            audit: false,
+            ..listed
+        };
+        let (mut a, mut b) = (doc.clone(), doc);
+        let with = repair_document(&mut a, &listed);
+        let without = repair_document(&mut b, &unlisted);
+        assert!(with.corrections.len() > 100);
+        assert!(without.corrections.is_empty() && without.suggestions.is_empty());
+        assert_eq!(a, b);
     }
 
     #[test]

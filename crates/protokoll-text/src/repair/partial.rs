@@ -679,7 +679,10 @@ mod tests {
         let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
         // The mark goes back into the word as written: "w" and "dt" stay.
         assert_eq!(read("owantade").as_deref(), Some("owäntade"));
-        assert_eq!(read("anmärkningsvardt").as_deref(), Some("anmärkningsvärdt"));
+        assert_eq!(
+            read("anmärkningsvardt").as_deref(),
+            Some("anmärkningsvärdt")
+        );
         // A modern spelling that is a word as it is lost no mark ("hwad": "vad").
         assert!(old_spelling_reading("hwad", false, &ctx).is_none());
     }
@@ -819,7 +822,7 @@ mod tests {
             &crate::RepairOptions {
                 repair: true,
                 plain_text: true,
-                suggest: true,
+                audit: true,
             },
         );
         let out: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
