@@ -483,7 +483,6 @@ mod tests {
 
     #[test]
     fn without_an_audit_the_text_is_the_same() {
-        use protokoll_model::{Cell, Line, Page, Word};
         // Damaged pages (an English-model reading) and one that kept its marks.
         let texts = [
             include_str!("../../../fixtures/ocr/dev-brf.eng.txt"),
@@ -492,28 +491,12 @@ mod tests {
             include_str!("../../../fixtures/ocr/dev-krisledning.eng.txt"),
             "Nästa möte hålls i Örebro och dar är alla välkomna till årsmötet.",
         ];
-        let page = |(i, text): (usize, &str)| Page {
-            number: i as u32 + 1,
-            lines: text
-                .lines()
-                .map(|l| Line {
-                    cells: vec![Cell {
-                        column: 0,
-                        words: l
-                            .split_whitespace()
-                            .map(|t| Word {
-                                text: t.into(),
-                                ..Word::default()
-                            })
-                            .collect(),
-                    }],
-                    ..Line::default()
-                })
-                .collect(),
-            ..Page::default()
+        let page = |(i, text): (u32, &str)| protokoll_model::Page {
+            number: i + 1,
+            ..repair::testutil::page_of(text, false)
         };
         let doc = Document {
-            pages: texts.into_iter().enumerate().map(page).collect(),
+            pages: (0..).zip(texts).map(page).collect(),
             ..Document::default()
         };
         let listed = RepairOptions {

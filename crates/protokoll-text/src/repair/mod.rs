@@ -46,7 +46,7 @@ mod score;
 mod section_signs;
 mod strokes;
 #[cfg(test)]
-mod testutil;
+pub(crate) mod testutil;
 mod text;
 
 pub use acronyms::expand_acronyms;

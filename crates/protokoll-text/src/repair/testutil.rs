@@ -24,7 +24,7 @@ pub(super) fn ocr_page(text: &str) -> Page {
 }
 
 /// A page whose lines are `text`'s, its words `invisible` (an OCR layer) or not.
-pub(super) fn page_of(text: &str, invisible: bool) -> Page {
+pub(crate) fn page_of(text: &str, invisible: bool) -> Page {
     use protokoll_model::{Cell, Line, Word};
     let lines = text
         .lines()
