@@ -123,10 +123,7 @@ pub fn repair_document_within(
         layers,
         seen,
     } = read;
-    let from = made.out.len();
-    made.out
-        .extend(repair::eights_read_for_sections(&mut doc.pages, &layers));
-    made.counted(from);
+    made.add(repair::eights_read_for_sections(&mut doc.pages, &layers));
     // OCR pages the gate calls clean: word by word, where a word's evidence says so.
     let partial: Vec<bool> = ocr.iter().zip(&damaged).map(|(o, d)| *o && !*d).collect();
     if !damaged.contains(&true) && !partial.contains(&true) {
@@ -153,6 +150,13 @@ struct Made {
 }
 
 impl Made {
+    /// Adds `repairs` ([`Made::counted`]).
+    fn add(&mut self, repairs: impl IntoIterator<Item = Correction>) {
+        let from = self.out.len();
+        self.out.extend(repairs);
+        self.counted(from);
+    }
+
     /// Counts the restored words of the repairs from `from` on (on borrowed words: a
     /// document repeats its repairs many times), and drops the repairs without an audit.
     fn counted(&mut self, from: usize) {
@@ -225,10 +229,7 @@ fn read_pages(
                 doc.pages.iter_mut().skip(i + 1).for_each(normalize_page);
                 return Err(stopped(std::mem::take(&mut made.out), number));
             }
-            let from = made.out.len();
-            made.out
-                .extend(repair::repair_ocr_page(page, lex, &mut pieces));
-            made.counted(from);
+            made.add(repair::repair_ocr_page(page, lex, &mut pieces));
         }
         ocr.push(o);
         layers.push(repair::ocr_layer(page));
@@ -272,17 +273,17 @@ fn first_pass(
         if (*hit || *part) && budget.check().is_err() {
             return Err(page.number);
         }
-        let from = made.out.len();
         let k = if *hit {
-            repair::repair_page_into(page, ctx, &mut made.out)
+            let from = made.out.len();
+            let k = repair::repair_page_into(page, ctx, &mut made.out);
+            made.counted(from);
+            k
         } else if *part {
-            made.out
-                .extend(repair::repair_partial_page(page, known, &facts, &mut own));
+            made.add(repair::repair_partial_page(page, known, &facts, &mut own));
             Vec::new()
         } else {
             Vec::new()
         };
-        made.counted(from);
         kept.push(k);
     }
     Ok(kept)
