@@ -4,6 +4,8 @@
 //! look such a word up, the partial repair reads it in the modern spelling, and puts a
 //! restored mark back where the word as written has that letter.
 
+use super::text::is_vowel;
+
 /// The modern spelling of `lower` (a lowercase word) and, for each of its characters,
 /// the index of the character of `lower` it comes from; None where no rule of the old
 /// spelling applies. Only letters other than a, o, å, ä, ö change, so a mark restored in
@@ -36,10 +38,6 @@ pub(super) fn modern(lower: &str) -> Option<(String, Vec<usize>)> {
         }
     }
     (out != lower).then_some((out, from))
-}
-
-fn is_vowel(c: char) -> bool {
-    "aeiouyåäö".contains(c)
 }
 
 #[cfg(test)]

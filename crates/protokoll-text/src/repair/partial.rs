@@ -20,7 +20,7 @@ use super::memo::{Ctx, FastMap};
 use super::old_spelling;
 use super::rules::{repair_by_syntax, Repair};
 use super::score::confidence;
-use super::text::{lowercase, split_core, with_case};
+use super::text::{is_vowel, lowercase, split_core, with_case};
 use super::{CONFIDENT, FUNCTION_WORD};
 use crate::lexicon::deaccent;
 use protokoll_model::record::CorrectionKind;
@@ -113,7 +113,7 @@ fn glyph_piece(piece: &[char], before: Option<char>, after: Option<char>) -> boo
     match piece {
         [body, dot] if before.is_none() => "iåä".contains(*body) && GLYPH_DOTS.contains(*dot),
         [body, dot] => GLYPH_BODIES.contains(*body) && GLYPH_DOTS.contains(*dot),
-        ['t'] => before == Some('f') && after.is_some_and(|c| !"aeiouyåäö".contains(c)),
+        ['t'] => before == Some('f') && after.is_some_and(|c| !is_vowel(c)),
         _ => false,
     }
 }
@@ -195,18 +195,20 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     let written = own.unwrap_or(UNKNOWN_ZIPF);
     let mut found = Vec::new();
     lex.accented(&deaccent(lower), &mut found);
-    // A known word with another mark is a word too ("ären", "åren"): for context.
-    found.retain(|(c, _)| mark_cost(lower, c).is_some() && !(fact.kept && swapped(lower, c)));
+    // Readings that differ by marks, with their cost; a known word with another mark
+    // is a word too ("ären", "åren"): for context.
+    let found: Vec<(String, f32, f32)> = found
+        .into_iter()
+        .filter(|(c, _)| !(fact.kept && swapped(lower, c)))
+        .filter_map(|(c, z)| mark_cost(lower, &c).map(|cost| (c, z, cost)))
+        .collect();
     // A capitalised word with a name among its readings ("Laxa": "Laxå", "Läxa") is
     // likely that name, and which one is no choice for frequency; a name that is the
     // only reading ("Enkoping": "Enköping") is weighed as any reading is.
-    if name_like && found.len() > 1 && found.iter().any(|(c, _)| lex.is_name(c)) {
+    if name_like && found.len() > 1 && found.iter().any(|(c, _, _)| lex.is_name(c)) {
         return fact;
     }
-    for (c, z) in found {
-        let Some(cost) = mark_cost(lower, &c) else {
-            continue;
-        };
+    for (c, z, cost) in found {
         fact.suspect |= z >= COMMON_READING && own.is_none_or(|o| z - o >= SUSPECT_GAP);
         // What the document writes counts, but not for a function word: every
         // Swedish text writes "är".

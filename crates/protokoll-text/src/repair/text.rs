@@ -85,6 +85,11 @@ pub(super) fn mid_sentence(prev: Option<&str>) -> bool {
     })
 }
 
+/// Whether `c` is a Swedish vowel (lowercase).
+pub(super) fn is_vowel(c: char) -> bool {
+    "aeiouyåäö".contains(c)
+}
+
 /// A month name ("den 1 december": a date, not "i december").
 pub(super) fn is_month(w: &str) -> bool {
     protokoll_model::text::SWEDISH_MONTHS.contains(&lowercase(split_core(w).1).as_ref())
