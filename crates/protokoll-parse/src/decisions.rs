@@ -233,7 +233,11 @@ fn verb_decisions(text: &str) -> Vec<String> {
     }
     for s in sentences(text) {
         let at = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-        let has_stem = stems.iter().any(|r| r.start >= at && r.end <= at + s.len());
+        // The stems are found in order and do not overlap: the first one at or after
+        // the sentence's start is the one that may lie inside it (a scan of them all
+        // for each sentence made a long paragraph quadratic).
+        let first = stems.partition_point(|r| r.start < at);
+        let has_stem = stems.get(first).is_some_and(|r| r.end <= at + s.len());
         // The labelled forms all contain "eslut" (Beslut, beslutas, …): test that first.
         let labelled = s.contains("eslut");
         if let Some(c) = labelled.then(|| LABEL.captures(s)).flatten() {
