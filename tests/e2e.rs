@@ -534,6 +534,9 @@ fn broken_pdfs_still_give_their_text() {
         ("fixtures/hostile/pdfium-type3-glyfnamn.pdf", "ABCD"),
         ("fixtures/hostile/pdfium-fel-length.pdf", "Test"),
         ("fixtures/hostile/pdfium-formularvarde.pdf", "Mountain Lion"),
+        // Page trees that loop: the page beside the loop is kept.
+        ("fixtures/hostile/pagetree-kids-self.pdf", "2025-03-21"),
+        ("fixtures/hostile/pagetree-loop-ab.pdf", "2025-03-21"),
     ] {
         let (code, out, err) = run(&["extract", file]);
         assert_eq!(code, 0, "{file}: {err}");

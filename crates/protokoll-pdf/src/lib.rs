@@ -22,6 +22,7 @@ mod interp;
 mod layout;
 mod metrics;
 mod obj;
+mod pagetree;
 mod recover;
 
 pub use image::{ImageError, ImageSource, PageImage};
@@ -134,6 +135,9 @@ pub struct Extraction {
     pub pages_total: usize,
     /// The budget ran out: `document` holds the pages read before.
     pub timed_out: bool,
+    /// What was wrong with the page tree, when its pages were found around a fault (a
+    /// loop, or no tree at all): pages may be missing or out of order.
+    pub page_tree: Option<String>,
 }
 
 /// Extracts the text of a PDF, within `limits.time` of CPU time on this thread.
@@ -249,7 +253,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Extra
     let (doc, bytes) = load(bytes, limits, budget)?;
     let bytes = bytes.as_ref();
     let producer = producer(&doc);
-    let pages = doc.get_pages();
+    let pagetree::PageList { ids: pages, broken } = pagetree::pages(&doc);
     if pages.is_empty() {
         return Err(PdfError::Malformed("no pages found".into()));
     }
@@ -260,7 +264,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Extra
     let mut guessed = 0;
     let mut page_images = Vec::new();
     let mut timed_out = None;
-    for (&num, &id) in pages.iter().take(limits.max_pages) {
+    for (num, &id) in (1u32..).zip(&pages).take(limits.max_pages) {
         let read = budget
             .check()
             .map_err(PdfError::Timeout)
@@ -318,6 +322,7 @@ fn extract_inner(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Extra
         page_images,
         pages_total: pages.len(),
         timed_out: timed_out.is_some(),
+        page_tree: broken,
     })
 }
 

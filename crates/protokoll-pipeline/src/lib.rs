@@ -269,6 +269,13 @@ fn load_pdf(
                     Some(pe.page),
                 ));
             }
+            if let Some(what) = &ex.page_tree {
+                record.warnings.push(problem(
+                    ProblemCode::Malformed,
+                    format!("{what}: pages may be missing or out of order"),
+                    None,
+                ));
+            }
             if ex.truncated {
                 record.warnings.push(problem(
                     ProblemCode::Truncated,
