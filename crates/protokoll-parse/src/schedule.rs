@@ -74,12 +74,19 @@ pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<
         let Some(k) = KEY.captures(l).and_then(|c| c.get(1)) else {
             continue;
         };
-        let mut seg = sentence(l.get(k.end()..).unwrap_or(""));
-        // A heading ("5. Nästa möte") says the date on the line below.
-        if heading_key(l.get(..k.start()).unwrap_or(""), seg) {
-            seg = lines.get(i + 1).map_or("", |n| sentence(n));
+        let rest = l.get(k.end()..).unwrap_or("");
+        let mut seg = std::borrow::Cow::Borrowed(sentence(rest));
+        let next = lines.get(i + 1);
+        if heading_key(l.get(..k.start()).unwrap_or(""), &seg) {
+            // A heading ("5. Nästa möte") says the date on the line below.
+            seg = next.map_or("", |n| sentence(n)).into();
+        } else if let Some(n) = next.filter(|n| runs_on(rest, &seg, n)) {
+            // The sentence goes on on the next line ("… Nästa sammanträde" / "med
+            // nämnden är den 3 oktober.").
+            let joined = format!("{rest} {n}");
+            seg = sentence(&joined).to_string().into();
         }
-        for (iso, note) in dated(seg, meeting_year, meeting_date) {
+        for (iso, note) in dated(&seg, meeting_year, meeting_date) {
             if !out.iter().any(|d| d.date == iso) {
                 out.push(MeetingDate {
                     date: iso,
@@ -100,6 +107,22 @@ fn sentence(after: &str) -> &str {
         .unwrap_or(after.len());
     after.get(..end).unwrap_or(after)
 }
+
+/// Whether the sentence after a key runs on into the next line: the key stands at the
+/// line's end (a few words after it at most, no stop, no date), and the next line opens
+/// in lowercase (a capital opens a sentence of its own: "… vid nästa möte" / "Den 3 maj
+/// kom svaret"). A key further from the line's end opens a sentence about something
+/// else ("Extra årsmöte hålls, när styrelsen …" / "… minst 1/10 av medlemmarna").
+fn runs_on(rest: &str, sentence: &str, next: &str) -> bool {
+    sentence.len() == rest.len()
+        && rest.split_whitespace().count() <= RUN_ON_WORDS
+        && !rest.trim_end().ends_with(['.', '!', '?', ':'])
+        && !rest.bytes().any(|b| b.is_ascii_digit())
+        && next.trim_start().starts_with(char::is_lowercase)
+}
+
+/// At most this many words after a key whose sentence runs on into the next line.
+const RUN_ON_WORDS: usize = 3;
 
 /// Whether a key stands as a heading: nothing before it but an item label, nothing
 /// after it but punctuation.
@@ -215,6 +238,27 @@ mod tests {
         .is_empty());
         // Without a date there is nothing to take.
         assert!(dates_of(&["Frågan skjuts upp till nästa möte."], Some("2023-01-01")).is_empty());
+    }
+
+    #[test]
+    fn the_next_meeting_in_a_sentence_that_runs_on_to_the_next_line() {
+        let lines = [
+            "önskar alla en trevlig sommar. Nästa sammanträde",
+            "med nämnden är den 3 oktober i Lageråssalen.",
+        ];
+        assert_eq!(dates_of(&lines, Some("2024-06-19")), ["2024-10-03"]);
+        // A key far from the line's end opens a sentence about something else.
+        let statute = [
+            "Extra årsmöte hålls, när styrelsen finner att det är nödvändigt",
+            "eller när minst 1/10 av medlemmarna så kräver.",
+        ];
+        assert!(dates_of(&statute, Some("2013-01-08")).is_empty());
+        // A sentence that ends on its line takes nothing from the next.
+        let ended = [
+            "Nästa möte bestäms senare.",
+            "den 3 oktober firas jubileet.",
+        ];
+        assert!(dates_of(&ended, Some("2024-06-19")).is_empty());
     }
 
     #[test]
