@@ -220,6 +220,33 @@ fn decision_parts(text: &str) -> Vec<String> {
     out
 }
 
+/// Most words a body may have to be its item's decision by the heading alone.
+const TITLE_DECISION_WORDS: usize = 25;
+
+/// The decision of an item whose heading announces one ("Beslut om mandatperiod") where
+/// no verb of deciding found any: a body of one short paragraph ("1 år.", "6
+/// ledamöter och 1 ersättare.") states what was decided, unless it reads as a
+/// proposal or a report of things to come ("föreslår", "yrkar", "ska beslutas").
+pub fn by_title(title: &str, text: &str) -> Vec<String> {
+    let heading = lowercase(title.trim_start());
+    let announces = crate::words::WORDS
+        .decision_titles
+        .iter()
+        .any(|p| heading.starts_with(p));
+    if !announces
+        || text.contains('\n')
+        || text.split_whitespace().count() > TITLE_DECISION_WORDS
+        || NOT_OURS.is_match(text)
+    {
+        return Vec::new();
+    }
+    sentences(text)
+        .into_iter()
+        .map(|s| crate::view::unmarked(s).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Sentences that say the meeting decided.
 fn verb_decisions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -412,10 +439,39 @@ mod tests {
             ["Arbetsutskottet tar informationen till protokollet."]
         );
         // A proposal names the act it proposes.
+        // The meeting approves or rejects: its own decision; another body's is reported.
+        assert_eq!(
+            decisions("Mötet biföll styrelsens förslag att höja avgiften."),
+            ["Mötet biföll styrelsens förslag att höja avgiften."]
+        );
+        assert_eq!(
+            decisions("Stämman avslog motionen."),
+            ["Stämman avslog motionen."]
+        );
+        assert!(decisions("Kommunen biföll i juni vår ansökan.").is_empty());
         assert!(
             decisions("Revisorn föreslog att årsmötet beviljar styrelsen ansvarsfrihet.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_heading_that_announces_a_decision_makes_a_short_body_the_decision() {
+        assert_eq!(by_title("Beslut om mandatperiod", "1 år."), ["1 år."]);
+        assert_eq!(
+            by_title("Beslut om antal ledamöter", "6 ledamöter och 1 ersättare."),
+            ["6 ledamöter och 1 ersättare."]
+        );
+        // Not under another heading, nor a proposal, nor a long or many-paragraph body.
+        assert!(by_title("Mandatperiod", "1 år.").is_empty());
+        assert!(by_title("Beslut om arvode", "Valberedningen föreslår 500 kr.").is_empty());
+        assert!(by_title(
+            "Beslut om budget",
+            "Kassören redogjorde.\n\nFrågan bordlades."
+        )
+        .is_empty());
+        let long = "Ordet ".repeat(30);
+        assert!(by_title("Beslut om budget", &long).is_empty());
     }
 
     #[test]

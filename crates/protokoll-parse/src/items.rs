@@ -952,7 +952,10 @@ pub fn item(
         }
     }
     let text = text.trim().to_string();
-    let decisions = decisions(&text);
+    let mut decisions = decisions(&text);
+    if decisions.is_empty() {
+        decisions = crate::decisions::by_title(&title, &text);
+    }
     let (votes, reservations) = (
         crate::votes::votes(&text),
         crate::votes::reservations(&text),

@@ -60,6 +60,8 @@ pub struct Words {
     pub clause_joiners: Vec<&'static str>,
     /// A heading's last word before its object ("Val av …").
     pub heading_prepositions: Vec<&'static str>,
+    /// Heading openings that announce the meeting's decision ("Beslut om mandatperiod").
+    pub decision_titles: Vec<&'static str>,
     /// Words that carry a noun phrase on after its first word ("av", "för").
     pub phrase_words: Vec<&'static str>,
     /// Common finite verbs: one after a text's first word makes it a clause ("är").
@@ -128,6 +130,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         abbreviations: list(&all, "abbreviations"),
         clause_joiners: list(&all, "clause joiners"),
         heading_prepositions: list(&all, "heading prepositions"),
+        decision_titles: list(&all, "decision titles"),
         phrase_words: list(&all, "phrase words"),
         finite_verbs: list(&all, "finite verbs"),
         subordinators: list(&all, "subordinators"),
@@ -160,6 +163,7 @@ mod tests {
             &w.presenter_roles,
             &w.not_names,
             &w.schedule_labels,
+            &w.decision_titles,
             &w.schedule_nouns,
             &w.schedule_before,
             &w.schedule_after,
