@@ -258,6 +258,7 @@ fn verb_decisions(text: &str) -> Vec<String> {
     if stems.is_empty() {
         return out;
     }
+    let mut listing = false;
     for s in sentences(text) {
         let at = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         // The stems are found in order and do not overlap: the first one at or after
@@ -280,11 +281,14 @@ fn verb_decisions(text: &str) -> Vec<String> {
                 continue;
             }
         }
-        if out.last().is_some_and(|d: &String| introduces_list(d)) {
-            // The sentences after "… beslutade följande: A, ordförande." list it.
+        // The sentences after "… beslutade följande: A, ordförande." list it, entry
+        // after entry while they read as entries ("B, kassör.").
+        if out.last().is_some_and(|d: &String| introduces_list(d)) || listing && list_entry(s) {
             out.push(s.to_string());
+            listing = true;
             continue;
         }
+        listing = false;
         if has_stem && VERB.is_match(s) && !NOT_OURS.is_match(s) {
             // A list entry's dash is no part of the decision.
             let s = crate::view::unmarked(s);
@@ -295,6 +299,15 @@ fn verb_decisions(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Most words of a sentence that continues a list of decided entries.
+const LIST_ENTRY_WORDS: usize = 10;
+
+/// A sentence that reads as an entry of a list run into a paragraph: a few words with a
+/// comma between a name and what it gets ("Ylva Rudling, kassör.").
+fn list_entry(s: &str) -> bool {
+    s.contains(',') && s.split_whitespace().count() <= LIST_ENTRY_WORDS
 }
 
 /// A decision that introduces what was decided: it ends in "att", a colon or a verb of
@@ -452,6 +465,20 @@ mod tests {
         assert!(
             decisions("Revisorn föreslog att årsmötet beviljar styrelsen ansvarsfrihet.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_list_run_into_the_paragraph_of_its_decision_is_read_to_its_end() {
+        let text = "Styrelsen beslutade följande om sammansättningen: Carl Berg, ordförande. \
+                    Jan Ek, vice ordförande. Ylva Rud, kassör. Ordföranden tackade alla.";
+        assert_eq!(
+            decisions(text),
+            [
+                "Styrelsen beslutade följande om sammansättningen: Carl Berg, ordförande.",
+                "Jan Ek, vice ordförande.",
+                "Ylva Rud, kassör."
+            ]
         );
     }
 
