@@ -316,7 +316,14 @@ fn list_entry(s: &str) -> bool {
 /// "§7:5").
 fn introduces_list(d: &str) -> bool {
     let d = d.trim_end();
-    let last = lowercase(d.rsplit(' ').next().unwrap_or(""));
+    // "Stämman beslutar," over "att godkänna …": a comma does not end the lead-in (a
+    // stop does: "Fyra mål är beslutade." reports).
+    let last = lowercase(
+        d.rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', ';']),
+    );
     d.ends_with(':')
         || d.ends_with(" att")
         || matches!(
@@ -465,6 +472,14 @@ mod tests {
         assert!(
             decisions("Revisorn föreslog att årsmötet beviljar styrelsen ansvarsfrihet.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_lead_in_ending_in_a_comma_introduces_its_att_sats() {
+        assert_eq!(
+            decisions("Stämman beslutar,\n\natt fastställa dagordningen.\n\nBilaga 2."),
+            ["Stämman beslutar,", "att fastställa dagordningen."]
         );
     }
 
