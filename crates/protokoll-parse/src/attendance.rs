@@ -1093,12 +1093,23 @@ fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String
     }
 }
 
-/// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder"),
+/// Headings of lists of the absent.
+const ABSENT_HEADINGS: [&str; 6] = [
+    "frånvarande",
+    "anmält förhinder",
+    "meddelat förhinder",
+    "ej närvarande",
+    "saknas",
+    "saknades",
+];
+
+/// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder",
+/// "Saknas"),
 /// present ("Beslutande", "Närvarande", "Tjänstgörande ersättare", "Övriga
 /// deltagande", a "Röstlängd"), or nothing ("Ledamöter").
 pub fn listed_presence(heading: &str) -> Option<bool> {
     let h = heading.to_lowercase();
-    if h.starts_with("frånvarande") || h.starts_with("anmält förhinder") {
+    if ABSENT_HEADINGS.iter().any(|a| h.starts_with(a)) {
         Some(false)
     } else if h.starts_with("ej beslutande") || h.starts_with("ej tjänstgörande") {
         // Present without a vote: "Ej tjänstgörande ersättare" are there.
@@ -1845,6 +1856,17 @@ mod tests {
             "Cia Lund",
         ]);
         assert_eq!(got.last().map(|e| e.1), Some(Group::Participant));
+        // "Saknas:" and "Ej närvarande:" head lists of the absent too.
+        for heading in ["Saknas:", "Ej närvarande:", "Meddelat förhinder:"] {
+            let got = groups_of(&["Närvarande:", "Anna Ek", heading, "Cia Lund"]);
+            assert_eq!(
+                got.last().map(|e| (&*e.0, e.2)),
+                Some(("Cia Lund", Some(false)))
+            );
+        }
+        // Without its colon "Saknas" opens a sentence, not a list.
+        let got = groups_of(&["Närvarande:", "Anna Ek", "Saknas gör Cia Lund"]);
+        assert!(got.iter().all(|e| e.2 != Some(false)));
     }
 
     #[test]
