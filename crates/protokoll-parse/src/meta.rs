@@ -817,6 +817,18 @@ pub fn meeting(lines: &[String], head_len: usize, items: &[Item]) -> Meeting {
             .map(|name| Adjuster { name, date: None })
             .collect();
     }
+    // Minutes without numbered items open and close in their running text ("Mötet
+    // förklarades öppnat 20:20." … "Mötet avslutades 21:30."): read it as one item.
+    let whole;
+    let items = if items.is_empty() {
+        whole = [Item {
+            text: lines.join("\n"),
+            ..Item::default()
+        }];
+        &whole[..]
+    } else {
+        items
+    };
     let (opened, closed) = crate::roles::opening_and_closing(items);
     if m.start_time.is_none() {
         m.start_time = opened;
@@ -1184,6 +1196,22 @@ mod tests {
         // A bare day and month in running text dates nothing.
         let w = m(&["Protokoll 2015", "Vi ses 21 april igen."]);
         assert_eq!(w.date, None);
+    }
+
+    #[test]
+    fn minutes_without_numbered_items_open_and_close_in_their_text() {
+        let x = m(&[
+            "Styrelsemöte - Föreningen",
+            "Datum: 2013-01-21",
+            "Mötets öppnande",
+            "Mötet förklarades öppnat 20:20.",
+            "Ekonomi",
+            "Kassören redogjorde.",
+            "Mötets avslutande",
+            "Mötet avslutades 21:30.",
+        ]);
+        assert_eq!(x.start_time.as_deref(), Some("20:20"));
+        assert_eq!(x.end_time.as_deref(), Some("21:30"));
     }
 
     #[test]
