@@ -20,6 +20,8 @@ struct Heading {
     /// It heads a list only with its colon right after it ("Ordinarie:"; alone, a
     /// table's column header).
     colon: bool,
+    /// It lists the absent ("Frånvarande", "Saknas:").
+    absent: bool,
 }
 /// The headings of `data/attendance.tsv`, longest first.
 static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
@@ -40,6 +42,7 @@ static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
             group,
             office: flag("office"),
             colon: flag("colon"),
+            absent: flag("absent"),
         })
     })
 });
@@ -302,6 +305,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
                 group: Group::Participant,
                 office: false,
                 colon: false,
+                absent: false,
             },
             |(_, h)| *h,
         )
@@ -326,6 +330,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
                     group,
                     office: false,
                     colon: false,
+                    absent: false,
                 },
                 m.end() + gap + n.end(),
             )
@@ -1093,23 +1098,16 @@ fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String
     }
 }
 
-/// Headings of lists of the absent.
-const ABSENT_HEADINGS: [&str; 6] = [
-    "frånvarande",
-    "anmält förhinder",
-    "meddelat förhinder",
-    "ej närvarande",
-    "saknas",
-    "saknades",
-];
-
 /// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder",
 /// "Saknas"),
 /// present ("Beslutande", "Närvarande", "Tjänstgörande ersättare", "Övriga
 /// deltagande", a "Röstlängd"), or nothing ("Ledamöter").
 pub fn listed_presence(heading: &str) -> Option<bool> {
     let h = heading.to_lowercase();
-    if ABSENT_HEADINGS.iter().any(|a| h.starts_with(a)) {
+    if HEADINGS
+        .iter()
+        .any(|(phrase, heading)| heading.absent && h.starts_with(phrase.as_str()))
+    {
         Some(false)
     } else if h.starts_with("ej beslutande") || h.starts_with("ej tjänstgörande") {
         // Present without a vote: "Ej tjänstgörande ersättare" are there.
