@@ -271,6 +271,11 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     if is_role_group(heading.group) && (!has_colon || colon_for) {
         return None;
     }
+    // Nor does a role whose colon ends a longer label ("Ordförande Anna Bergs förslag:"
+    // heads a proposal): its colon, or a list verb, follows the role word.
+    if is_role_group(heading.group) && copula.is_none() && !after.starts_with(':') {
+        return None;
+    }
     // A heading that needs its colon needs it right after it ("Ordinarie:", not
     // "Ordinarie revisors arvode: …").
     if heading.colon && !after.starts_with(':') {
@@ -1905,6 +1910,10 @@ mod tests {
         assert!(!heading_line("Närvarande ledamöter är Anna Ek, Bo Berg."));
         assert!(heading_line("Närvarande ledamöter voro:"));
         assert!(heading_line("Närvarande:"));
+        // A role heads a list with its colon right after it; a label that opens with a
+        // role and ends in a colon heads a proposal inside the item.
+        assert!(heading_line("Ordförande: Anna Ek"));
+        assert!(!heading_line("Ordförande Emilia Haverinens förslag:"));
         assert_eq!(after_label("§ 2. Närvarande"), Some("Närvarande"));
         assert_eq!(after_label("12 ledamöter"), None);
     }
