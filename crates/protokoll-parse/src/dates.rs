@@ -160,6 +160,26 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
         .min_by_key(|f| f.start)
 }
 
+/// The full dates in `s` in order, at most `limit` (each search scans on from the last
+/// date, so the limit bounds the work on a text of many dates).
+pub fn find_dates(s: &str, limit: usize) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut at = 0;
+    while out.len() < limit {
+        let Some(f) = s.get(at..).and_then(|rest| find_date(rest, false)) else {
+            break;
+        };
+        let (start, end) = (at + f.start, at + f.end);
+        out.push(Found {
+            iso: f.iso,
+            start,
+            end,
+        });
+        at = end;
+    }
+    out
+}
+
 /// A meeting over days ("24-25 september 2005") is dated by its first day.
 fn first_day(s: &str, f: Found) -> Found {
     let before = s.get(..f.start).unwrap_or("").trim_end();
@@ -295,6 +315,22 @@ pub fn day_months(s: &str, year: i32) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_full_date_of_a_list() {
+        let isos =
+            |s: &str| -> Vec<String> { find_dates(s, 8).into_iter().map(|f| f.iso).collect() };
+        assert_eq!(
+            isos("möte enligt följande: 20.2.2023 kl. 16.15 20.3.2023 kl. 16.15 8.5.2023"),
+            ["2023-02-20", "2023-03-20", "2023-05-08"]
+        );
+        assert_eq!(
+            isos("2024-05-02 och 2024-06-10"),
+            ["2024-05-02", "2024-06-10"]
+        );
+        assert_eq!(find_dates("2024-05-02 och 2024-06-10", 1).len(), 1);
+        assert!(isos("inga datum").is_empty());
+    }
 
     #[test]
     fn swedish_date_forms() {

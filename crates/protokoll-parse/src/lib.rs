@@ -143,7 +143,12 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     no_labels_for_officers(&mut meeting);
     officers_by_role(&mut meeting, &attendance);
     canonical_officers(&mut meeting, &attendance, &texts);
-    let meeting_dates = schedule::future_dates(&texts, meeting.date.as_deref());
+    let mut meeting_dates = schedule::future_dates(&texts, meeting.date.as_deref());
+    for d in schedule::scheduled_by_items(&items, meeting.date.as_deref()) {
+        if !meeting_dates.iter().any(|m| m.date == d.date) {
+            meeting_dates.push(d);
+        }
+    }
     let mut warnings = Vec::new();
     if items.is_empty() {
         warnings.push(Problem {

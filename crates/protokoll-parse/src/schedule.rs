@@ -5,7 +5,7 @@
 
 use crate::dates;
 use crate::words::WORDS;
-use protokoll_model::record::MeetingDate;
+use protokoll_model::record::{Item, MeetingDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -98,6 +98,68 @@ pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<
     out
 }
 
+/// Coming meeting dates an item that is the body's schedule sets ("8 § Vårens möten":
+/// "Ungdomsfullmäktige håller möte enligt följande: 20.2.2023 kl. 16.15, …"): the dates
+/// of its decisions after the meeting or, when they name none, of its text's sentences
+/// ("… fastställs enligt förslag" over a proposal that lists them).
+pub(crate) fn scheduled_by_items(items: &[Item], meeting_date: Option<&str>) -> Vec<MeetingDate> {
+    let meeting_year: Option<i32> = meeting_date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let mut out: Vec<MeetingDate> = Vec::new();
+    for it in items.iter().filter(|it| schedule_title(&it.title)) {
+        let of = |seg: &str| dated(seg, meeting_year, meeting_date);
+        let mut found: Vec<(String, String)> = it.decisions.iter().flat_map(|d| of(d)).collect();
+        if found.is_empty() {
+            found = sentences(&it.text).flat_map(of).collect();
+        }
+        for (iso, note) in found {
+            if !out.iter().any(|d| d.date == iso) {
+                out.push(MeetingDate {
+                    date: iso,
+                    note: (!note.is_empty()).then_some(note),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether an item's title names the body's meetings as a schedule: a word of
+/// `schedule titles`, or one that opens with a schedule label ("Sammanträdesplanen").
+fn schedule_title(title: &str) -> bool {
+    let w = &*WORDS;
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .any(|t| {
+            w.schedule_titles.contains(&t.as_str())
+                || w.schedule_labels.iter().any(|l| t.starts_with(l))
+        })
+}
+
+/// The sentences of a text: a full stop before a capital ends one ("kl. 16.00" does
+/// not), as does a paragraph break.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").flat_map(|p| {
+        let mut starts = vec![0];
+        let b = p.as_bytes();
+        for (i, _) in p.match_indices(". ") {
+            if p.get(i + 2..)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+            {
+                starts.push(i + 2);
+            }
+        }
+        starts.push(b.len());
+        starts
+            .windows(2)
+            .filter_map(|w| p.get(*w.first()?..*w.get(1)?))
+            .collect::<Vec<_>>()
+    })
+}
+
 /// The text up to the end of its sentence: a list of dates runs no further.
 fn sentence(after: &str) -> &str {
     let end = [". ", " – ", " - "]
@@ -142,7 +204,7 @@ fn dated(seg: &str, meeting_year: Option<i32>, meeting: Option<&str>) -> Vec<(St
         None => Vec::new(),
     };
     if found.is_empty() {
-        found.extend(dates::find_date(seg, false));
+        found = dates::find_dates(seg, MAX_DATES);
     }
     let before_meeting = |d: &str| meeting.is_some_and(|m| d <= m);
     let mut out = Vec::new();
@@ -166,6 +228,9 @@ fn dated(seg: &str, meeting_year: Option<i32>, meeting: Option<&str>) -> Vec<(St
     }
     out
 }
+
+/// At most this many dates are read from one sentence or paragraph.
+const MAX_DATES: usize = 64;
 
 /// Whether the words before a date make it a deadline ("före den 1 juli"), which is
 /// no meeting's date.
@@ -200,6 +265,80 @@ mod tests {
             .into_iter()
             .map(|d| d.date)
             .collect()
+    }
+
+    fn item(title: &str, text: &str, decisions: &[&str]) -> Item {
+        Item {
+            number: "8".into(),
+            title: title.into(),
+            presenters: Vec::new(),
+            text: text.into(),
+            decisions: decisions.iter().map(|d| (*d).to_string()).collect(),
+            pages: vec![1],
+            case_number: None,
+            boxes: Vec::new(),
+            votes: Vec::new(),
+            reservations: Vec::new(),
+        }
+    }
+
+    fn scheduled(it: Item, meeting: &str) -> Vec<(String, Option<String>)> {
+        scheduled_by_items(&[it], Some(meeting))
+            .into_iter()
+            .map(|d| (d.date, d.note))
+            .collect()
+    }
+
+    #[test]
+    fn an_item_that_is_the_schedule_sets_the_dates_its_decision_lists() {
+        let it = item(
+            "Vårens möten, ungdomsfullmäktige",
+            "Ungdomsfullmäktige fastställer datum för sina sammanträden.",
+            &["Ungdomsfullmäktige håller möte enligt följande: 20.2.2023 kl. 16.15 20.3.2023 kl. 16.15 8.5.2023 kl. 16.15"],
+        );
+        let got = scheduled(it, "2023-01-30");
+        let dates: Vec<&str> = got.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(dates, ["2023-02-20", "2023-03-20", "2023-05-08"]);
+        assert_eq!(got[0].1.as_deref(), Some("kl. 16.15"));
+    }
+
+    #[test]
+    fn a_schedule_decided_as_proposed_takes_the_dates_of_the_text() {
+        let it = item(
+            "Sammanträdesplan 2026",
+            "Förslag till sammanträdesdagar: 12 mars 2026, 4 juni 2026. Dessutom en kurs.",
+            &["Sammanträdesplanen fastställs enligt förslag."],
+        );
+        let dates: Vec<String> = scheduled(it, "2025-11-20")
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        assert_eq!(dates, ["2026-03-12", "2026-06-04"]);
+    }
+
+    #[test]
+    fn other_items_and_past_dates_set_no_meetings() {
+        let other = item(
+            "Budget 2026",
+            "",
+            &["Budgeten antas, gäller från 1 januari 2026."],
+        );
+        assert!(scheduled(other, "2025-11-20").is_empty());
+        let past = item(
+            "Mötestider",
+            "",
+            &["Mötet 3 mars 2025 flyttas till 20 november 2025."],
+        );
+        let dates: Vec<String> = scheduled(past, "2025-06-01")
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        assert_eq!(dates, ["2025-11-20"]);
+        // An annual meeting of others ("Val av ombud till årsmöten") is no schedule.
+        assert!(!schedule_title(
+            "Val av ombud till årsmöten och konferenser"
+        ));
+        assert!(schedule_title("Sammanträdesplanen för 2026"));
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Words {
     pub not_names: Vec<&'static str>,
     /// Labels over a list of coming meeting dates ("Sammanträdesdagar").
     pub schedule_labels: Vec<&'static str>,
+    /// Title words that make an item the body's schedule ("Vårens möten").
+    pub schedule_titles: Vec<&'static str>,
     /// What a meeting is called, as a compound's tail ("möte", "sammanträde").
     pub schedule_nouns: Vec<&'static str>,
     /// Words before a meeting noun that point to a coming meeting ("nästa").
@@ -117,6 +119,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         presenter_roles: list(&all, "presenter roles"),
         not_names: list(&all, "not names"),
         schedule_labels: list(&all, "schedule labels"),
+        schedule_titles: list(&all, "schedule titles"),
         schedule_nouns: list(&all, "schedule nouns"),
         schedule_before: list(&all, "schedule before"),
         schedule_after: list(&all, "schedule after"),
@@ -163,6 +166,7 @@ mod tests {
             &w.presenter_roles,
             &w.not_names,
             &w.schedule_labels,
+            &w.schedule_titles,
             &w.decision_titles,
             &w.schedule_nouns,
             &w.schedule_before,
