@@ -49,11 +49,11 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
-/// "21 november 2025", "16. mars 2021", and with a year of two digits after a dash or an
-/// apostrophe ("10 dec. -08", "3 maj '98").
+/// "21 november 2025", "16. mars 2021", "1:a maj 2025", and with a year of two digits
+/// after a dash or an apostrophe ("10 dec. -08", "3 maj '98").
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(\d{1,2})(?:e|:e|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(?:(\d{4})|[-'’](\d{2}))(?-u:\b)",
+        r"(?i)(?-u:\b)(\d{1,2})(?::?[ae]|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(?:(\d{4})|[-'’](\d{2}))(?-u:\b)",
     )
     .expect("regex")
 });
@@ -285,11 +285,11 @@ pub fn find_times(s: &str) -> Option<Times> {
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})/(\d{1,2})(?-u:\b)|(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})/(\d{1,2})(?-u:\b)|(?-u:\b)(\d{1,2})(?::?[ae]|\.)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)")
         .expect("regex")
 });
 
-/// Day-and-month dates ("13/3", "22 maj") in `s`, with `year`, each with its byte range.
+/// Day-and-month dates ("13/3", "22 maj", the ordinal "4e februari") in `s`, with `year`, each with its byte range.
 pub fn day_months(s: &str, year: i32) -> Vec<Found> {
     let mut out = Vec::new();
     for c in DAY_MONTH.captures_iter(s) {
@@ -360,6 +360,14 @@ mod tests {
         );
         assert_eq!(f("2025-02-30"), None);
         assert_eq!(f("tisdag den 16. mars 2021").as_deref(), Some("2021-03-16"));
+        assert_eq!(f("den 1:a maj 2025").as_deref(), Some("2025-05-01"));
+        let dm =
+            |s: &str| -> Vec<String> { day_months(s, 2016).into_iter().map(|f| f.iso).collect() };
+        assert_eq!(dm("Nästa styrelsemöte: 4e februari 17:30."), ["2016-02-04"]);
+        assert_eq!(
+            dm("den 3:e mars och 1:a april"),
+            ["2016-03-03", "2016-04-01"]
+        );
         assert_eq!(
             f("söndag den 23 juni, 2019.").as_deref(),
             Some("2019-06-23")
