@@ -22,6 +22,9 @@ struct Heading {
     colon: bool,
     /// It lists the absent ("Frånvarande", "Saknas:").
     absent: bool,
+    /// Its entries with a party are the body's substitutes ("Ej beslutande": politicians
+    /// there without a vote; officials beside them stay as they are).
+    partisan: bool,
 }
 /// The headings of `data/attendance.tsv`, longest first.
 static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
@@ -43,6 +46,7 @@ static HEADINGS: LazyLock<Vec<(String, Heading)>> = LazyLock::new(|| {
             office: flag("office"),
             colon: flag("colon"),
             absent: flag("absent"),
+            partisan: flag("partisan"),
         })
     })
 });
@@ -311,6 +315,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
                 office: false,
                 colon: false,
                 absent: false,
+                partisan: false,
             },
             |(_, h)| *h,
         )
@@ -336,6 +341,7 @@ fn heading_span(trimmed: &str) -> Option<(Heading, usize)> {
                     office: false,
                     colon: false,
                     absent: false,
+                    partisan: false,
                 },
                 m.end() + gap + n.end(),
             )
@@ -1014,6 +1020,8 @@ struct List {
     presence: Option<bool>,
     /// It follows the previous list directly (a front page's block of lists).
     follows: bool,
+    /// Its heading makes entries with a party substitutes ([`Heading::partisan`]).
+    partisan: bool,
 }
 
 impl List {
@@ -1024,11 +1032,13 @@ impl List {
             .next()
             .unwrap_or("")
             .to_lowercase();
+        let partisan = heading_span(t.trim()).is_some_and(|(h, _)| h.partisan);
         List {
             start,
             heading,
             presence,
             follows,
+            partisan,
         }
     }
 }
@@ -1037,7 +1047,8 @@ impl List {
 /// opens with who was there ("Närvarande", "Beslutande"), a list whose heading says
 /// nothing of presence ("Ersättare", "Övriga") lists people who were there too. Under a
 /// bare "Närvarande", the entries with a party are the body's elected members; under
-/// "Övriga", one with a job after the name and no party is an official; a profession
+/// "Övriga", one with a job after the name and no party is an official; under "Ej
+/// beslutande", one with a party is a substitute; a profession
 /// written before the name ("Advokat Peter Hedberg") is a guest's, except beside a
 /// political body's members.
 fn settle_lists(out: &mut [Attendance], lists: &[List]) {
@@ -1069,6 +1080,8 @@ fn settle_lists(out: &mut [Attendance], lists: &[List]) {
                 || members && l.presence == Some(false)
             {
                 e.group = Group::Member;
+            } else if l.partisan && e.party.is_some() {
+                e.group = Group::Substitute;
             } else if l.heading.starts_with("övriga")
                 && e.party.is_none()
                 && e.role.as_deref().is_some_and(|r| job(r, political))
@@ -1297,15 +1310,31 @@ fn list_pieces(s: &str) -> Vec<String> {
 /// names, one per comma.
 const COMMA_LIST_MIN: usize = 2;
 
-/// "Advokat Peter Hedberg", "Vice ordförande Anna Berg": a title or a board office (of
-/// one or two words) before a name of two words or more, taken off the entry's words;
-/// it is the entry's role.
+/// "Advokat Peter Hedberg", "Vice ordförande Anna Berg", "Ekonomichef Anders Svensson":
+/// a title, a board office (of one or two words) or a job before a name of two words or
+/// more, taken off the entry's words; it is the entry's role.
 fn leading_title(words: &mut Vec<&str>) -> Option<String> {
     let listed = |n: usize| {
         let t = words.get(..n)?.join(" ");
         let low = t.to_lowercase();
-        let known =
-            WORDS.titles.contains(&low.as_str()) || WORDS.officer_titles.contains(&low.as_str());
+        let title = |t: &str| {
+            WORDS.titles.contains(&t)
+                || WORDS.officer_titles.contains(&t)
+                || WORDS.job_title_endings.iter().any(|e| t.ends_with(e))
+        };
+        // Two words: as listed ("vice ordförande"), or a lowercase qualifier before a
+        // title ("biträdande rektor", "elevrådets ordförande").
+        let known = match low.split_once(' ') {
+            None => title(&low),
+            Some((q, t)) => {
+                WORDS.officer_titles.contains(&low.as_str())
+                    || words
+                        .first()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase))
+                        && !q.is_empty()
+                        && title(t)
+            }
+        };
         let named = crate::names::name_len(words.get(n..).unwrap_or(&[])) >= 2;
         (known && named).then_some(t)
     };
@@ -1916,6 +1945,42 @@ mod tests {
         assert!(!heading_line("Ordförande Emilia Haverinens förslag:"));
         assert_eq!(after_label("§ 2. Närvarande"), Some("Närvarande"));
         assert_eq!(after_label("12 ledamöter"), None);
+    }
+
+    #[test]
+    fn a_job_title_before_the_name_is_the_role() {
+        let lines: Vec<_> = [
+            "Beslutande",
+            "Ewa Engdahl (c), ordförande",
+            "Ingemar Bergquist (kd)",
+            "Patrik Köhler (m)",
+            "Ej beslutande",
+            "Marita Björkvall (kd)",
+            "Övriga deltagande",
+            "Ekonomichef Anders Svensson",
+            "Tjänstepersoner: Kanslichef Åsa Berglöf, biträdande rektor Lena Åkerblom, sekreterare Linnéa Ås",
+        ]
+        .iter()
+        .map(|s| line(s))
+        .collect();
+        let got: Vec<_> = attendance(&borrowed(&lines), &[])
+            .into_iter()
+            .map(|e| (e.name, e.group, e.role))
+            .collect();
+        let want = |n: &str, g: Group, r: Option<&str>| (n.to_string(), g, r.map(String::from));
+        assert_eq!(
+            got.get(3..),
+            Some(
+                &[
+                    // Without a vote, a politician is a substitute.
+                    want("Marita Björkvall", Group::Substitute, None),
+                    want("Anders Svensson", Group::Official, Some("Ekonomichef")),
+                    want("Åsa Berglöf", Group::Official, Some("Kanslichef")),
+                    want("Lena Åkerblom", Group::Official, Some("biträdande rektor")),
+                    want("Linnéa Ås", Group::Official, Some("sekreterare")),
+                ][..]
+            )
+        );
     }
 
     #[test]

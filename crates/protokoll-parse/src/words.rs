@@ -28,6 +28,8 @@ pub struct Words {
     /// Titles written before a name ("Advokat", "Dr").
     pub titles: Vec<&'static str>,
     pub officer_titles: Vec<&'static str>,
+    /// Endings of job titles written before a name ("Ekonomichef Anders Svensson").
+    pub job_title_endings: Vec<&'static str>,
     /// Roles that stand where a presenter's name would ("ordf.").
     pub presenter_roles: Vec<&'static str>,
     /// Capitalised words that open sentences, not names ("Mötet").
@@ -116,6 +118,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         number_words: list(&all, "number words"),
         titles: list(&all, "titles"),
         officer_titles: list(&all, "officer titles"),
+        job_title_endings: list(&all, "job title endings"),
         presenter_roles: list(&all, "presenter roles"),
         not_names: list(&all, "not names"),
         schedule_labels: list(&all, "schedule labels"),
@@ -165,6 +168,7 @@ mod tests {
             &w.officer_titles,
             &w.presenter_roles,
             &w.not_names,
+            &w.job_title_endings,
             &w.schedule_labels,
             &w.schedule_titles,
             &w.decision_titles,
