@@ -13,7 +13,7 @@
 
 use super::audit::{apply, fix_of, Fix};
 use super::compound::compound;
-use super::context::run_on;
+use super::context::{run_on, with_spaces};
 use super::gate::{gate_word, SWEDISH_WORDS};
 use super::lists::LISTS;
 use super::memo::{Ctx, FastMap};
@@ -137,7 +137,7 @@ pub(super) struct Fact {
     /// Where a function word run into the next word ends (bytes of the word as
     /// written, lowercase): an unknown word with no reading that is the two
     /// ("avkassören", [`run_on`]).
-    split: Option<usize>,
+    split: Option<Vec<usize>>,
 }
 
 /// The cost (log10, before the chance of a loss) of reading `written` as `read`, letter
@@ -244,9 +244,9 @@ pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
         glyph_fact(&mut fact, lower, own, ctx);
     }
     if fact.reading.is_none() && own.is_none() {
-        fact.split = run_on(lex, lower).map(|(at, _)| at).filter(|at| {
-            lower
-                .get(..*at)
+        fact.split = run_on(lex, lower).filter(|cuts| {
+            cuts.first()
+                .and_then(|at| lower.get(..*at))
                 .is_some_and(|f| !LISTS.prefixes.contains(f))
         });
     }
@@ -566,10 +566,13 @@ pub(super) fn partial_token(
         return decided.filter(|(r, _, _)| deaccent(r) == deaccent(text));
     }
     // A function word run into the next: split there, as the core writes them.
-    if let Some(at) = fact.split.filter(|_| lowercase(core).len() == core.len()) {
-        let (head, rest) = (core.get(..at)?, core.get(at..)?);
+    if let Some(cuts) = fact
+        .split
+        .as_ref()
+        .filter(|_| lowercase(core).len() == core.len())
+    {
         return Some((
-            format!("{pre}{head} {rest}{post}"),
+            format!("{pre}{}{post}", with_spaces(core, cuts)?),
             CorrectionKind::Split,
             CONFIDENT,
         ));
@@ -738,6 +741,17 @@ mod tests {
         // "för" opens words as a prefix too: an unknown word that opens with it stays.
         let (out, _) = repaired_text(&format!("Det är en stor förmon för oss.\n{CLEAN}"));
         assert!(out.starts_with("Det är en stor förmon för oss."), "{out}");
+        // After a common word too ("Valav"), but not between two: that is a compound
+        // the lexicon lacks ("extraförråd": "extra", "för", "råd").
+        let (out, _) = repaired_text(&format!(
+            "Valav ordförande. Det gäller nytt materialsom behövs i extraförråd.\n{CLEAN}"
+        ));
+        assert!(
+            out.starts_with(
+                "Val av ordförande. Det gäller nytt material som behövs i extraförråd."
+            ),
+            "{out}"
+        );
     }
 
     #[test]

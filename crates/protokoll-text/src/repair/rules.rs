@@ -4,7 +4,7 @@ use super::classes::{
 };
 use super::context::{
     after_name, by_context, expects_infinitive, here_follows, left_word, lone_consonant,
-    modal_reading, person_slot, run_on, Slot,
+    modal_reading, person_slot, run_on, with_spaces, Slot,
 };
 use super::lists::LISTS;
 use super::memo::Ctx;
@@ -430,10 +430,14 @@ fn by_frequency(t: &Token<'_>, ctx: &mut Ctx<'_>) -> Option<Repair> {
     let lower = t.lower();
     let Some((fixed, margin)) = ctx.best(lower, t.name_like()) else {
         // No word, and no repair makes one; a lost space after a function word does.
-        let (at, rest) = run_on(ctx.lex, lower)?;
-        let head = t.core.get(..at).unwrap_or("");
+        let cuts = run_on(ctx.lex, lower)?;
+        let split = if lower.len() == t.core.len() {
+            with_spaces(t.core, &cuts)?
+        } else {
+            with_spaces(lower, &cuts)?
+        };
         return Some((
-            format!("{}{head} {rest}{}", t.pre, t.post),
+            format!("{}{split}{}", t.pre, t.post),
             CorrectionKind::Split,
             CONFIDENT,
         ));
