@@ -858,6 +858,47 @@ fn choose(chains: &[ChainSum]) -> Option<&ChainSum> {
     Some(earlier.unwrap_or(best))
 }
 
+/// "Bilaga 1", "Bilagor", "A Appendix A - Stadgar", "Bilaga Budgetuppföljning 8/2022":
+/// the heading of an appendix, capitalised, with at most a short label before it.
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z0-9]{1,3}[.)]?\s+)?(?:Bilaga|Bilagor|BILAGA|BILAGOR|Appendix|APPENDIX|Protokollsbilaga)(?:\s|:|$)")
+        .expect("regex")
+});
+
+/// Most words of an appendix heading's line.
+const APPENDIX_WORDS: usize = 8;
+
+/// Where the appendices after the last item begin: the first line from `from` on that
+/// heads one, set apart as a heading is (first on its page, or in heading type). The
+/// last item's body ends there: what follows is no part of the minutes' text ("16
+/// Mötets avslutande" / "Appendix A - Stadgar" on the next page).
+pub fn appendix_start(lines: &[PLine], from: usize) -> Option<usize> {
+    let body = body_size(lines);
+    let rest = lines.get(from..)?;
+    let at = rest.iter().enumerate().position(|(k, l)| {
+        let t = l.text_ref();
+        let apart =
+            k > 0 && (rest.get(k - 1).is_some_and(|p| p.page != l.page) || heading_type(l, body));
+        apart && t.split_whitespace().nth(APPENDIX_WORDS).is_none() && APPENDIX.is_match(t)
+    })?;
+    Some(from + at)
+}
+
+/// The line (an item's label line) names the meeting's closing ("16 Mötets
+/// avslutande", "§ 12 Avslutning"): a word opening with a stem of `closing titles`.
+pub fn closes_meeting(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(CLOSING_WORDS)
+        .any(|w| {
+            let w = lowercase(w);
+            WORDS.closing_titles.iter().any(|s| w.starts_with(s))
+        })
+}
+
+/// A closing item's heading names it within its first words.
+const CLOSING_WORDS: usize = 6;
+
 /// Lines that end the body of the item headed `title`: as [`ends_body`], but under an
 /// election a heading that names members by office ("Ordinarie ledamöter:") lists the
 /// elected, part of the item.
@@ -1097,6 +1138,30 @@ mod tests {
 
     fn numbers(ls: &[Label]) -> Vec<u32> {
         ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn the_appendices_after_the_closing_item() {
+        use crate::view::testing::text_line;
+        assert!(closes_meeting("16 Mötets avslutande"));
+        assert!(closes_meeting("§ 12 Avslutning"));
+        assert!(!closes_meeting("5. Val av justerare"));
+        let on = |page: u32, t: &str| {
+            let mut l = text_line(0.0, t);
+            l.page = page;
+            l
+        };
+        let lines = vec![
+            on(4, "16 Mötets avslutande"),
+            on(4, "Mötet förklarades avslutat. Se bilaga 3."),
+            on(4, "Bilaga 3"),
+            on(5, "A Appendix A - Stadgar"),
+            on(5, "A.1 Namn"),
+        ];
+        // "Bilaga 3" mid-page in body type is a reference; the heading opening page 5
+        // begins the appendices.
+        assert_eq!(appendix_start(&lines, 0), Some(3));
+        assert_eq!(appendix_start(&lines[..3], 0), None);
     }
 
     #[test]

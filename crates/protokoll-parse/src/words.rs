@@ -38,6 +38,8 @@ pub struct Words {
     pub schedule_labels: Vec<&'static str>,
     /// Title words that make an item the body's schedule ("Vårens möten").
     pub schedule_titles: Vec<&'static str>,
+    /// Stems of an item title that closes the meeting ("Mötets avslutande").
+    pub closing_titles: Vec<&'static str>,
     /// What a meeting is called, as a compound's tail ("möte", "sammanträde").
     pub schedule_nouns: Vec<&'static str>,
     /// Words before a meeting noun that point to a coming meeting ("nästa").
@@ -123,6 +125,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         not_names: list(&all, "not names"),
         schedule_labels: list(&all, "schedule labels"),
         schedule_titles: list(&all, "schedule titles"),
+        closing_titles: list(&all, "closing titles"),
         schedule_nouns: list(&all, "schedule nouns"),
         schedule_before: list(&all, "schedule before"),
         schedule_after: list(&all, "schedule after"),
@@ -171,6 +174,7 @@ mod tests {
             &w.job_title_endings,
             &w.schedule_labels,
             &w.schedule_titles,
+            &w.closing_titles,
             &w.decision_titles,
             &w.schedule_nouns,
             &w.schedule_before,

@@ -84,8 +84,22 @@ impl LayoutParser for Numbered {
         let labels = lost_labels(&self.labels(view), lines);
         let prose = numbers_sentences(&labels, lines);
         let mut out = Vec::new();
+        // After the item that closes the meeting, the minutes end where their
+        // appendices begin: numbers there are the appendices' own ("16 Mötets
+        // avslutande" / "Appendix A - Stadgar", which lists an annual meeting's agenda).
+        // (Before it, "Bilagor" heads an item's list of its attachments.)
+        let appendix = labels
+            .iter()
+            .find(|l| {
+                lines
+                    .get(l.line)
+                    .is_some_and(|line| items::closes_meeting(line.text_ref()))
+            })
+            .and_then(|l| items::appendix_start(lines, l.line))
+            .unwrap_or(lines.len());
+        let labels: Vec<_> = labels.into_iter().filter(|l| l.line < appendix).collect();
         for (k, label) in labels.iter().enumerate() {
-            let end = labels.get(k + 1).map_or(lines.len(), |n| n.line);
+            let end = labels.get(k + 1).map_or(appendix, |n| n.line);
             let Some(span) = lines.get(label.line..end) else {
                 continue;
             };
