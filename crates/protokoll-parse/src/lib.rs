@@ -132,9 +132,20 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
             let rest = l.words.get(head.len()..).unwrap_or(&[]);
             if is_heading && !rest.is_empty() {
                 entries.push((l.page, head_text, head));
-                entries.push((l.page, view::join(rest), rest));
+                entries.extend(column_entries(l.page, rest));
                 continue;
             }
+        }
+        // Names set in columns, a table's or tab stops' ("Stefan Nyström ⟶ Annicka
+        // Hellströmer"), after the list's heading or not: one entry a column.
+        if let Some((head, segs)) = view::headed_columns(&l.words, |h| {
+            attendance::section_of(&view::join(h)).is_some_and(|(_, r)| r.is_empty())
+        }) {
+            if let Some(h) = head {
+                entries.push((l.page, view::join(h), h));
+            }
+            entries.extend(segs.into_iter().map(|s| (l.page, view::join(s), s)));
+            continue;
         }
         entries.push(line_entry(l));
     }
@@ -308,6 +319,18 @@ fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
     boxes
         .iter()
         .any(|x| x.page == l.page && x.y0 <= mid && mid <= x.y1)
+}
+
+/// The entries of a list's words: one per column where names stand in columns, else
+/// the words as one.
+fn column_entries(
+    page: u32,
+    words: &[protokoll_model::Word],
+) -> Vec<(u32, String, &[protokoll_model::Word])> {
+    match view::names_in_columns(words) {
+        Some(segs) => segs.into_iter().map(|s| (page, view::join(s), s)).collect(),
+        None => vec![(page, view::join(words), words)],
+    }
 }
 
 fn line_entry<'a>(l: &'a view::PLine<'_>) -> (u32, String, &'a [protokoll_model::Word]) {

@@ -238,6 +238,42 @@ fn names_apart<C: std::borrow::Borrow<protokoll_model::Cell>>(cells: &[C]) -> Op
         .then(|| segs.iter().map(|s| join(s)).collect::<Vec<_>>().join(", "))
 }
 
+/// A line of a list set in columns without a table ("Göran Söderberg ordf ⟶ Kenneth
+/// Lindblad"): its tab segments when there are two or more and each opens with a
+/// person's name (two name words) and holds at most a short role after it.
+pub(crate) fn names_in_columns(words: &[Word]) -> Option<Vec<&[Word]>> {
+    if !has_tab(words) {
+        return None;
+    }
+    let segs = tab_segments(words);
+    let named = |s: &&[Word]| {
+        s.len() <= COLUMN_ENTRY_WORDS
+            && s.get(..2).is_some_and(|n| {
+                n.iter()
+                    .all(|w| crate::names::is_name_word(w.text.trim_end_matches(',')))
+            })
+    };
+    (segs.len() > 1 && segs.iter().all(named)).then_some(segs)
+}
+
+/// A line of names in columns ([`names_in_columns`]), with the list's heading before
+/// them when `heading` says its first segment is one ("Närvarande: ⟶ Göran Söderberg
+/// ordf ⟶ Kenneth Lindblad").
+pub(crate) fn headed_columns(
+    words: &[Word],
+    heading: impl Fn(&[Word]) -> bool,
+) -> Option<(Option<&[Word]>, Vec<&[Word]>)> {
+    if let Some(segs) = names_in_columns(words) {
+        return Some((None, segs));
+    }
+    let head = before_tab(words).filter(|h| heading(h))?;
+    let segs = names_in_columns(words.get(head.len()..)?)?;
+    Some((Some(head), segs))
+}
+
+/// Most words of one entry in a list set in columns: a name and a short role.
+const COLUMN_ENTRY_WORDS: usize = 5;
+
 /// The words are a person's name: two to four name words.
 pub(crate) fn person(words: &[Word]) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|w| crate::names::is_name_word(&w.text))
@@ -833,6 +869,37 @@ mod tests {
             }
         }
         words
+    }
+
+    #[test]
+    fn names_set_in_columns_after_a_heading() {
+        let l = testing::line(
+            0.0,
+            &[
+                ("Närvarande:", 0.0),
+                ("Göran", 150.0),
+                ("Söderberg", 186.0),
+                ("ordf", 246.0),
+                ("Kenneth", 400.0),
+                ("Lindblad", 448.0),
+            ],
+        );
+        let heading = |h: &[Word]| join(h) == "Närvarande:";
+        let (head, segs) = headed_columns(&l.words, heading).expect("columns");
+        assert_eq!(head.map(join).as_deref(), Some("Närvarande:"));
+        let names: Vec<String> = segs.iter().map(|s| join(s)).collect();
+        assert_eq!(names, ["Göran Söderberg ordf", "Kenneth Lindblad"]);
+        // A sentence with a wide gap is no list of names.
+        let prose = testing::line(
+            0.0,
+            &[
+                ("Mötet", 0.0),
+                ("öppnades", 36.0),
+                ("Kenneth", 400.0),
+                ("Lindblad", 448.0),
+            ],
+        );
+        assert!(headed_columns(&prose.words, heading).is_none());
     }
 
     #[test]
