@@ -1046,7 +1046,8 @@ impl List {
 /// What a list's place and entries say beyond its heading. In a block of lists that
 /// opens with who was there ("Närvarande", "Beslutande"), a list whose heading says
 /// nothing of presence ("Ersättare", "Övriga") lists people who were there too. Under a
-/// bare "Närvarande", the entries with a party are the body's elected members; under
+/// bare "Närvarande", the entries with a party or a board office are the body's elected
+/// members; under
 /// "Övriga", one with a job after the name and no party is an official; under "Ej
 /// beslutande", one with a party is a substitute; a profession
 /// written before the name ("Advokat Peter Hedberg") is a guest's, except beside a
@@ -1076,7 +1077,10 @@ fn settle_lists(out: &mut [Attendance], lists: &[List]) {
             if e.group != Group::Participant {
                 continue;
             }
-            if l.heading == "närvarande" && elected && e.party.is_some()
+            let office = board_office(e).filter(|_| l.heading == "närvarande");
+            if let Some(g) = office {
+                e.group = g;
+            } else if l.heading == "närvarande" && elected && e.party.is_some()
                 || members && l.presence == Some(false)
             {
                 e.group = Group::Member;
@@ -1090,6 +1094,24 @@ fn settle_lists(out: &mut [Attendance], lists: &[List]) {
             }
         }
     }
+}
+
+/// The group of an entry whose role is a board office alone ("Carl Tönsgård,
+/// ordförande", "Ylva Rudling, kassör"): listed as present so, a board member, or a
+/// substitute where the office is one ("suppleant").
+fn board_office(e: &Attendance) -> Option<Group> {
+    let r = lowercase(e.role.as_deref()?.trim());
+    if !WORDS.officer_titles.contains(&r.as_ref()) {
+        return None;
+    }
+    let substitute = HEADINGS
+        .iter()
+        .any(|(h, k)| *h == r && k.group == Group::Substitute);
+    Some(if substitute {
+        Group::Substitute
+    } else {
+        Group::Member
+    })
 }
 
 /// Groups named after a meeting officer's role.
@@ -1980,6 +2002,27 @@ mod tests {
                     want("Linnéa Ås", Group::Official, Some("sekreterare")),
                 ][..]
             )
+        );
+    }
+
+    #[test]
+    fn present_with_a_board_office_is_a_board_member() {
+        let got = groups_of(&[
+            "Närvarande",
+            "Carl Tönsgård, ordförande",
+            "Ylva Rudling, kassör",
+            "Bo Berg, suppleant",
+            "Anna Ek",
+        ]);
+        let groups: Vec<Group> = got.iter().map(|e| e.1).collect();
+        assert_eq!(
+            groups,
+            [
+                Group::Member,
+                Group::Member,
+                Group::Substitute,
+                Group::Participant
+            ]
         );
     }
 
