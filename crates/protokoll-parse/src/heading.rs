@@ -201,13 +201,24 @@ pub fn split_heading(text: &str) -> Heading {
     // colon (the people-before-colon form was taken above).
     if let Some((head, body)) = text.split_once(": ") {
         let head_words = head.split_whitespace().count();
+        // A sentence: a lowercase word soon, after the capital that opens it or a name
+        // ("Kurt Henriksson redogjorde för …"); or, opening in lowercase, one of several
+        // words ("förslag, att upprätta ny e-postadress …").
         let body_sentence = body
             .split_whitespace()
-            .nth(1)
-            .is_some_and(|w| w.starts_with(char::is_lowercase));
+            .skip(1)
+            .take(RUN_IN_SENTENCE_WORDS)
+            .any(|w| w.starts_with(char::is_lowercase));
+        let opens = body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || body.starts_with(char::is_lowercase)
+                && body
+                    .split_whitespace()
+                    .nth(RUN_IN_LOWERCASE_WORDS)
+                    .is_some();
         if (1..=RUN_IN_HEADING_WORDS).contains(&head_words)
             && head.starts_with(char::is_uppercase)
-            && body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !reports_act(head)
+            && opens
             && body_sentence
         {
             return Heading {
@@ -228,7 +239,11 @@ pub fn split_heading(text: &str) -> Heading {
 }
 
 /// The most words of a heading run into its text by a colon.
-const RUN_IN_HEADING_WORDS: usize = 5;
+const RUN_IN_HEADING_WORDS: usize = 7;
+/// A sentence after such a heading has a lowercase word within its first words.
+const RUN_IN_SENTENCE_WORDS: usize = 3;
+/// A text opening in lowercase after such a heading runs beyond this many words.
+const RUN_IN_LOWERCASE_WORDS: usize = 4;
 /// The most words of a heading run into its text by a full stop.
 const STOP_RUN_IN_WORDS: usize = 8;
 
@@ -350,6 +365,32 @@ pub fn nominal(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_run_into_a_sentence_by_a_colon() {
+        let split = |t: &str| {
+            let h = split_heading(t);
+            (h.title, h.rest)
+        };
+        assert_eq!(
+            split("Kassarapport: Kurt Henriksson redogjorde för föreningens ekonomi."),
+            (
+                "Kassarapport".to_string(),
+                "Kurt Henriksson redogjorde för föreningens ekonomi.".to_string()
+            )
+        );
+        assert_eq!(
+            split("Övriga frågor: förslag, att upprätta ny e-postadress till styrelsen").0,
+            "Övriga frågor"
+        );
+        assert_eq!(
+            split("Val av vice ordförande för mötet: Till vice ordförande valdes Torgny Veibäck").0,
+            "Val av vice ordförande för mötet"
+        );
+        // A name alone after the colon is no sentence; a verb before it is no heading.
+        assert_eq!(split("Val av ordförande: Anna Ek").1, "");
+        assert_eq!(split("Beslutades: att anta budgeten för 2025").1, "");
+    }
 
     #[test]
     fn a_heading_run_into_its_text_by_a_full_stop() {

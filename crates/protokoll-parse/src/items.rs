@@ -110,6 +110,17 @@ pub fn opens_label(word: &str) -> bool {
             && WORDS.label_words.contains(&lowercase(w).as_ref())
 }
 
+/// A sub-item's label: one lowercase letter or a short roman numeral and its stop or
+/// bracket ("a.", "b)", "ii.").
+pub fn sub_label(word: &str) -> bool {
+    let Some(body) = word.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let n = body.chars().count();
+    n == 1 && body.chars().all(|c| c.is_ascii_lowercase())
+        || (2..=4).contains(&n) && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
 /// "§ 3 a": a letter standing apart after the number (then a capital or nothing).
 fn letter_after(words: &[Word], at: usize) -> Option<char> {
     let w = words.get(at)?;
@@ -1138,6 +1149,12 @@ mod tests {
 
     fn numbers(ls: &[Label]) -> Vec<u32> {
         ls.iter().map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn sub_labels() {
+        assert!(sub_label("a.") && sub_label("b)") && sub_label("ii.") && sub_label("i."));
+        assert!(!sub_label("av") && !sub_label("Ab.") && !sub_label("att.") && !sub_label("12."));
     }
 
     #[test]

@@ -421,9 +421,10 @@ fn wrapped_heading_lines(
         if *i > 4 || own.is_empty() || view::gap(prev, l) > P.heading_wrap_gap || l.ends_body() {
             break;
         }
-        let lower = own
-            .first()
-            .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+        // A sub-item's label ("a. Beslut: …", "ii)") opens a point of the body.
+        let lower = own.first().is_some_and(|w| {
+            w.text.starts_with(char::is_lowercase) && !crate::items::sub_label(&w.text)
+        });
         let ends = heading_words
             .last()
             .is_some_and(|w| w.text.ends_with(['.', ':', '?', '!']));
@@ -698,6 +699,18 @@ mod tests {
         let labels: Vec<_> = (0..3).map(|i| label(i as u32 + 1, i)).collect();
         assert!(!numbers_sentences(&labels, &agenda));
         assert_ne!(read_item(&labels[2], &agenda[2..], true).title, "");
+    }
+
+    #[test]
+    fn a_sub_item_under_the_heading_is_body() {
+        let span = vec![
+            text_line(100.0, "8. Fastställande av medlemsavgift"),
+            text_line(112.0, "a. Beslut: medlemsavgiften för 2024 är"),
+            text_line(124.0, "i. 300 kronor per medlem"),
+        ];
+        let it = read_item(&label(8, 0), &span, false);
+        assert_eq!(it.title, "Fastställande av medlemsavgift");
+        assert!(it.text.starts_with("a. Beslut:"), "{}", it.text);
     }
 
     #[test]
