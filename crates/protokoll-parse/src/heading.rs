@@ -367,6 +367,21 @@ pub fn nominal(text: &str) -> bool {
 mod tests {
 
     #[test]
+    fn past_passives_report_acts() {
+        assert!(reports_act(
+            "Föredragning av revisorernas berättelse genomfördes av Lars Schedin"
+        ));
+        assert!(reports_act(
+            "Fastställande av årsavgift om 1000 kr bifölls."
+        ));
+        assert!(reports_act("Förslaget ställdes under proposition"));
+        // "-ndes" is the genitive of "ordförande", no verb.
+        assert!(!reports_act(
+            "Anmälan av stämmoordförandes val av protokollförare"
+        ));
+    }
+
+    #[test]
     fn a_heading_run_into_a_sentence_by_a_colon() {
         let split = |t: &str| {
             let h = split_heading(t);
