@@ -24,9 +24,11 @@ static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
 const TOOLS: &str = "teams|zoom|skype|webex";
 const AT_A_DISTANCE: &str = "på distans|distansmöte|videomöte|e-möte|telefonmöte|telefonkonferens";
 /// A phrase saying a meeting was held, or attended, digitally: anywhere in the head.
+/// The tool may follow other words ("via Percap och Microsoft Teams"); "digital" before
+/// a meeting noun says it too ("Digital föreningsstämma", "digitalt årsmöte").
 static MET_DIGITALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:{TOOLS})|{AT_A_DISTANCE})(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:[\w-]+\s+){{0,4}}?(?:{TOOLS})|{AT_A_DISTANCE}|digital[a-z]*\s+\w*(?:möte|stämma|sammanträde)\w*)(?-u:\b)"
     ))
     .expect("regex")
 });
@@ -1157,6 +1159,12 @@ mod tests {
             "Närvarande: Anna Ek",
         ]);
         assert_eq!(x.digital, Some(true));
+        let w = m(&[
+            "Brf Bronsyxan, 716406-9671",
+            "Digital föreningsstämma via Percap och Microsoft Teams samt poströstning",
+            "7 juni 2021",
+        ]);
+        assert_eq!(w.digital, Some(true));
         let y = m(&[
             "Protokoll 2024-06-19",
             "Plats och tid: Stadshuset 2024-06-19",

@@ -603,6 +603,11 @@ pub fn from_elections(items: &[Item]) -> Officers {
                     continue;
                 };
                 let mut names = names_in(n.as_str());
+                // "valde Maria Lundgren från Bredablick Förvaltning till
+                // protokollförare": the organisation names where the person comes from.
+                if names.is_empty() {
+                    names.extend(affiliated(text.get(..n.start()).unwrap_or("")));
+                }
                 let at = n.start().min(r.start());
                 // "Som mötesordförande och sekreterare valdes A och B": in order.
                 if let Some(second) = c.get(2).and_then(|r2| word_role(r2.as_str())) {
@@ -980,6 +985,22 @@ fn names_in(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The person before an organisation's preposition at the end of `before` ("… Maria
+/// Lundgren från"): two to four name words.
+fn affiliated(before: &str) -> Option<String> {
+    let mut words = before.split_whitespace().rev();
+    let prep = words.next()?;
+    if !AFFILIATIONS.contains(&prep) {
+        return None;
+    }
+    let mut name: Vec<&str> = words.take_while(|w| is_name_word(w)).take(4).collect();
+    name.reverse();
+    (name.len() >= 2).then(|| name.join(" "))
+}
+
+/// Words between a person and the organisation they come from.
+const AFFILIATIONS: [&str; 3] = ["från", "vid", "hos"];
+
 /// "öppnade mötet kl. 12:15", "förklarar mötet öppnat klockan 17:18".
 static OPENED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:öppna\w*|förklara\w*\s+(?:\w+\s+)?öppnat)[^.0-9]{0,40}?(?:kl\.?|klockan)?\s*([0-9]{1,2})[.:]([0-9]{2})")
@@ -1209,6 +1230,12 @@ mod tests {
         )]);
         assert_eq!(two.chair.as_deref(), Some("Tina Martin"));
         assert_eq!(two.secretary.as_deref(), Some("Susanne Lagus"));
+        // The person, not the organisation they come from.
+        let from = from_elections(&[item(
+            "Val av protokollförare",
+            "Stämmoordförande Kristian Martinsson valde Maria Lundgren från Bredablick Förvaltning till protokollförare.",
+        )]);
+        assert_eq!(from.secretary.as_deref(), Some("Maria Lundgren"));
         // Roles and names listed in one electing sentence; a verb left out.
         let listed = from_elections(&[item(
             "",
