@@ -446,9 +446,18 @@ fn first_item_line(lines: &[String], number: Option<&str>) -> usize {
         format!("§{n}"),
         format!("§ {n}"),
     ];
+    // "1 Mötets öppnande": the number, a space and a capital (not "1 januari", "1 (3)").
+    let spaced = format!("{n} ");
+    let bare = |l: &str| {
+        l.strip_prefix(spaced.as_str())
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    };
     lines
         .iter()
-        .position(|l| forms.iter().any(|f| l.trim_start().starts_with(f.as_str())) || l.trim() == n)
+        .position(|l| {
+            let l = l.trim_start();
+            forms.iter().any(|f| l.starts_with(f.as_str())) || l.trim_end() == n || bare(l)
+        })
         .unwrap_or(lines.len().min(40))
 }
 
@@ -468,6 +477,23 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_head_ends_at_the_first_item_whatever_its_label() {
+        let l = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        let lines = l(&[
+            "Styrelsemöte",
+            "1 januari 2013",
+            "1 (3)",
+            "1 Mötets öppnande",
+            "x",
+        ]);
+        assert_eq!(first_item_line(&lines, Some("1")), 3);
+        assert_eq!(
+            first_item_line(&l(&["Protokoll", "§ 1 Öppnande"]), Some("1")),
+            1
+        );
     }
 
     #[test]
