@@ -434,7 +434,7 @@ impl Officers {
     }
 }
 
-const ROLE_WORDS: &str = r"(?:mötes|års|stämmo)?ordförande|(?:mötes|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
+const ROLE_WORDS: &str = r"(?:årsmötes|mötes|års|föreningsstämmo|stämmo)?ordförande|(?:årsmötes|mötes|stämmo|protokoll)?sekreterare|protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[aä]n|justerande";
 /// One to four names of people parted by commas, "och" or "&" ("Anna Berg", "Per
 /// E. Lind och Bo Ek").
 ///
@@ -1236,6 +1236,13 @@ mod tests {
             "Stämmoordförande Kristian Martinsson valde Maria Lundgren från Bredablick Förvaltning till protokollförare.",
         )]);
         assert_eq!(from.secretary.as_deref(), Some("Maria Lundgren"));
+        // The annual meeting's own officers ("årsmötes-").
+        let annual = from_elections(&[item(
+            "Val av ordförande och sekreterare",
+            "att Simon Wreland väljs till årsmötesordförande. att Anna Berg väljs till årsmötessekreterare.",
+        )]);
+        assert_eq!(annual.chair.as_deref(), Some("Simon Wreland"));
+        assert_eq!(annual.secretary.as_deref(), Some("Anna Berg"));
         // Roles and names listed in one electing sentence; a verb left out.
         let listed = from_elections(&[item(
             "",
