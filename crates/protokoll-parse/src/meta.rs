@@ -11,8 +11,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\p{L}*?(protokoll|minnesanteckningar|anteckningar|dagordning)$")
-        .expect("regex")
+    Regex::new(
+        r"(?i)^\p{L}*?(protokoll|minnesanteckningar|anteckningar|dagordning|föredragningslistan?)$",
+    )
+    .expect("regex")
 });
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-ZÅÄÖa-zåäö. ]{2,30}?)\s*:\s*(.*)$").expect("regex"));
@@ -241,12 +243,18 @@ pub fn kind_in_header(line: &str) -> Option<String> {
 }
 
 /// The contract's kind for a kind word, punctuation around it ignored
-/// ("Sammanträdesprotokoll" → protokoll, "Anteckningar:" → anteckningar).
+/// ("Sammanträdesprotokoll" → protokoll, "Anteckningar:" → anteckningar, an agenda's
+/// other name "Föredragningslista" → dagordning).
 fn kind_word(word: &str) -> Option<String> {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    KIND.captures(w)
-        .and_then(|c| c.get(1))
-        .map(|k| k.as_str().to_lowercase())
+    KIND.captures(w).and_then(|c| c.get(1)).map(|k| {
+        let k = k.as_str().to_lowercase();
+        if k.starts_with("föredragningslist") {
+            "dagordning".to_string()
+        } else {
+            k
+        }
+    })
 }
 
 /// A label such as "Plats:" at the start of a line: (label lowercased, rest).
@@ -1149,6 +1157,23 @@ mod tests {
             }]
         );
         assert_eq!(x.bodies, ["Kommunstyrelsen"]);
+    }
+
+    #[test]
+    fn an_agenda_by_its_other_name() {
+        assert_eq!(
+            kind_word("Föredragningslista,").as_deref(),
+            Some("dagordning")
+        );
+        assert_eq!(
+            kind_word("Sammanträdesprotokoll").as_deref(),
+            Some("protokoll")
+        );
+        let x = m(&["Föredragningslista, Kodkollektivet Uppstartsmöte 2017-02-14"]);
+        assert_eq!(x.kind.as_deref(), Some("dagordning"));
+        // Minutes that list their agenda stay minutes.
+        let y = m(&["Protokoll styrelsemöte 2017-02-14", "Föredragningslista"]);
+        assert_eq!(y.kind.as_deref(), Some("protokoll"));
     }
 
     #[test]
