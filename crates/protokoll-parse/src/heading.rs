@@ -199,34 +199,8 @@ pub fn split_heading(text: &str) -> Heading {
     }
     // "Förråd: Vi håller på att inventera …": a short heading run into its text by a
     // colon (the people-before-colon form was taken above).
-    if let Some((head, body)) = text.split_once(": ") {
-        let head_words = head.split_whitespace().count();
-        // A sentence: a lowercase word soon, after the capital that opens it or a name
-        // ("Kurt Henriksson redogjorde för …"); or, opening in lowercase, one of several
-        // words ("förslag, att upprätta ny e-postadress …").
-        let body_sentence = body
-            .split_whitespace()
-            .skip(1)
-            .take(RUN_IN_SENTENCE_WORDS)
-            .any(|w| w.starts_with(char::is_lowercase));
-        let opens = body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || body.starts_with(char::is_lowercase)
-                && body
-                    .split_whitespace()
-                    .nth(RUN_IN_LOWERCASE_WORDS)
-                    .is_some();
-        if (1..=RUN_IN_HEADING_WORDS).contains(&head_words)
-            && head.starts_with(char::is_uppercase)
-            && !reports_act(head)
-            && opens
-            && body_sentence
-        {
-            return Heading {
-                title: clean_title(head),
-                presenters: Vec::new(),
-                rest: body.trim().to_string(),
-            };
-        }
+    if let Some(h) = colon_run_in(text) {
+        return h;
     }
     if let Some(h) = stop_run_in(text) {
         return h;
@@ -236,6 +210,37 @@ pub fn split_heading(text: &str) -> Heading {
         presenters: Vec::new(),
         rest: String::new(),
     }
+}
+
+/// "Förråd: Vi håller på att inventera …", "Kassarapport: Kurt Henriksson redogjorde
+/// för …": a short heading run into its text by a colon.
+fn colon_run_in(text: &str) -> Option<Heading> {
+    let (head, body) = text.split_once(": ")?;
+    let head_words = head.split_whitespace().count();
+    // A sentence: a lowercase word soon, after the capital that opens it or a name
+    // ("Kurt Henriksson redogjorde för …"); or, opening in lowercase, one of several
+    // words ("förslag, att upprätta ny e-postadress …").
+    let body_sentence = body
+        .split_whitespace()
+        .skip(1)
+        .take(RUN_IN_SENTENCE_WORDS)
+        .any(|w| w.starts_with(char::is_lowercase));
+    let opens = body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || body.starts_with(char::is_lowercase)
+            && body
+                .split_whitespace()
+                .nth(RUN_IN_LOWERCASE_WORDS)
+                .is_some();
+    let fits = (1..=RUN_IN_HEADING_WORDS).contains(&head_words)
+        && head.starts_with(char::is_uppercase)
+        && !reports_act(head)
+        && opens
+        && body_sentence;
+    fits.then(|| Heading {
+        title: clean_title(head),
+        presenters: Vec::new(),
+        rest: body.trim().to_string(),
+    })
 }
 
 /// The most words of a heading run into its text by a colon.

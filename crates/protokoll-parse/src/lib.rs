@@ -136,15 +136,8 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
                 continue;
             }
         }
-        // Names set in columns, a table's or tab stops' ("Stefan Nyström ⟶ Annicka
-        // Hellströmer"), after the list's heading or not: one entry a column.
-        if let Some((head, segs)) = view::headed_columns(&l.words, |h| {
-            attendance::section_of(&view::join(h)).is_some_and(|(_, r)| r.is_empty())
-        }) {
-            if let Some(h) = head {
-                entries.push((l.page, view::join(h), h));
-            }
-            entries.extend(segs.into_iter().map(|s| (l.page, view::join(s), s)));
+        if let Some(columns) = column_lines(l.page, &l.words) {
+            entries.extend(columns);
             continue;
         }
         entries.push(line_entry(l));
@@ -154,12 +147,7 @@ pub fn parse_within(doc: &Document, budget: &protokoll_model::Budget) -> Parsed 
     no_labels_for_officers(&mut meeting);
     officers_by_role(&mut meeting, &attendance);
     canonical_officers(&mut meeting, &attendance, &texts);
-    let mut meeting_dates = schedule::future_dates(&texts, meeting.date.as_deref());
-    for d in schedule::scheduled_by_items(&items, meeting.date.as_deref()) {
-        if !meeting_dates.iter().any(|m| m.date == d.date) {
-            meeting_dates.push(d);
-        }
-    }
+    let meeting_dates = schedule::meeting_dates(&texts, &items, meeting.date.as_deref());
     let mut warnings = Vec::new();
     if items.is_empty() {
         warnings.push(Problem {
@@ -321,16 +309,24 @@ fn in_boxes(l: &view::PLine, boxes: &[&protokoll_model::PageBox]) -> bool {
         .any(|x| x.page == l.page && x.y0 <= mid && mid <= x.y1)
 }
 
+/// Names set in columns, a table's or tab stops' ("Stefan Nyström ⟶ Annicka
+/// Hellströmer"), after the list's heading or not: the heading, then one entry a column.
+fn column_lines(page: u32, words: &[protokoll_model::Word]) -> Option<Vec<EntryLine<'_>>> {
+    let (head, segs) = view::headed_columns(words, |h| {
+        attendance::section_of(&view::join(h)).is_some_and(|(_, r)| r.is_empty())
+    })?;
+    Some(
+        head.into_iter()
+            .chain(segs)
+            .map(|s| (page, view::join(s), s))
+            .collect(),
+    )
+}
+
 /// The entries of a list's words: one per column where names stand in columns, else
 /// the words as one.
-fn column_entries(
-    page: u32,
-    words: &[protokoll_model::Word],
-) -> Vec<(u32, String, &[protokoll_model::Word])> {
-    match view::names_in_columns(words) {
-        Some(segs) => segs.into_iter().map(|s| (page, view::join(s), s)).collect(),
-        None => vec![(page, view::join(words), words)],
-    }
+fn column_entries(page: u32, words: &[protokoll_model::Word]) -> Vec<EntryLine<'_>> {
+    column_lines(page, words).unwrap_or_else(|| vec![(page, view::join(words), words)])
 }
 
 fn line_entry<'a>(l: &'a view::PLine<'_>) -> (u32, String, &'a [protokoll_model::Word]) {

@@ -98,6 +98,22 @@ pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<
     out
 }
 
+/// The coming meetings the document states: in its lines, then in the items that are
+/// the body's schedule; each date once.
+pub(crate) fn meeting_dates(
+    lines: &[String],
+    items: &[Item],
+    meeting_date: Option<&str>,
+) -> Vec<MeetingDate> {
+    let mut out = future_dates(lines, meeting_date);
+    for d in scheduled_by_items(items, meeting_date) {
+        if !out.iter().any(|m| m.date == d.date) {
+            out.push(d);
+        }
+    }
+    out
+}
+
 /// Coming meeting dates an item that is the body's schedule sets ("8 § Vårens möten":
 /// "Ungdomsfullmäktige håller möte enligt följande: 20.2.2023 kl. 16.15, …"): the dates
 /// of its decisions after the meeting or, when they name none, of its text's sentences

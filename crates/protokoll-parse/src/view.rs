@@ -256,13 +256,16 @@ pub(crate) fn names_in_columns(words: &[Word]) -> Option<Vec<&[Word]>> {
     (segs.len() > 1 && segs.iter().all(named)).then_some(segs)
 }
 
+/// A list's heading, if the line has one, and the line's columns of names.
+pub(crate) type HeadedColumns<'a> = (Option<&'a [Word]>, Vec<&'a [Word]>);
+
 /// A line of names in columns ([`names_in_columns`]), with the list's heading before
 /// them when `heading` says its first segment is one ("Närvarande: ⟶ Göran Söderberg
 /// ordf ⟶ Kenneth Lindblad").
 pub(crate) fn headed_columns(
     words: &[Word],
     heading: impl Fn(&[Word]) -> bool,
-) -> Option<(Option<&[Word]>, Vec<&[Word]>)> {
+) -> Option<HeadedColumns<'_>> {
     if let Some(segs) = names_in_columns(words) {
         return Some((None, segs));
     }
