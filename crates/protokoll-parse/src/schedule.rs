@@ -63,9 +63,6 @@ static YEAR: LazyLock<Regex> =
 /// the next one when it would fall before the meeting; a date before the meeting is not
 /// a coming meeting.
 pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<MeetingDate> {
-    let meeting_year: Option<i32> = meeting_date
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
     let mut out: Vec<MeetingDate> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !KEY_WORDS.is_match(l) {
@@ -86,16 +83,21 @@ pub(crate) fn future_dates(lines: &[String], meeting_date: Option<&str>) -> Vec<
             let joined = format!("{rest} {n}");
             seg = sentence(&joined).to_string().into();
         }
-        for (iso, note) in dated(&seg, meeting_year, meeting_date) {
-            if !out.iter().any(|d| d.date == iso) {
-                out.push(MeetingDate {
-                    date: iso,
-                    note: (!note.is_empty()).then_some(note),
-                });
-            }
-        }
+        add(&mut out, dated(&seg, meeting_date));
     }
     out
+}
+
+/// Adds the dates not yet in `out`, each with its note.
+fn add(out: &mut Vec<MeetingDate>, found: Vec<(String, String)>) {
+    for (iso, note) in found {
+        if !out.iter().any(|d| d.date == iso) {
+            out.push(MeetingDate {
+                date: iso,
+                note: (!note.is_empty()).then_some(note),
+            });
+        }
+    }
 }
 
 /// The coming meetings the document states: in its lines, then in the items that are
@@ -106,11 +108,7 @@ pub(crate) fn meeting_dates(
     meeting_date: Option<&str>,
 ) -> Vec<MeetingDate> {
     let mut out = future_dates(lines, meeting_date);
-    for d in scheduled_by_items(items, meeting_date) {
-        if !out.iter().any(|m| m.date == d.date) {
-            out.push(d);
-        }
-    }
+    scheduled_by_items(items, meeting_date, &mut out);
     out
 }
 
@@ -118,27 +116,15 @@ pub(crate) fn meeting_dates(
 /// "Ungdomsfullmäktige håller möte enligt följande: 20.2.2023 kl. 16.15, …"): the dates
 /// of its decisions after the meeting or, when they name none, of its text's sentences
 /// ("… fastställs enligt förslag" over a proposal that lists them).
-pub(crate) fn scheduled_by_items(items: &[Item], meeting_date: Option<&str>) -> Vec<MeetingDate> {
-    let meeting_year: Option<i32> = meeting_date
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
-    let mut out: Vec<MeetingDate> = Vec::new();
+fn scheduled_by_items(items: &[Item], meeting_date: Option<&str>, out: &mut Vec<MeetingDate>) {
     for it in items.iter().filter(|it| schedule_title(&it.title)) {
-        let of = |seg: &str| dated(seg, meeting_year, meeting_date);
+        let of = |seg: &str| dated(seg, meeting_date);
         let mut found: Vec<(String, String)> = it.decisions.iter().flat_map(|d| of(d)).collect();
         if found.is_empty() {
             found = sentences(&it.text).flat_map(of).collect();
         }
-        for (iso, note) in found {
-            if !out.iter().any(|d| d.date == iso) {
-                out.push(MeetingDate {
-                    date: iso,
-                    note: (!note.is_empty()).then_some(note),
-                });
-            }
-        }
+        add(out, found);
     }
-    out
 }
 
 /// Whether an item's title names the body's meetings as a schedule: a word of
@@ -213,7 +199,10 @@ fn heading_key(before: &str, after: &str) -> bool {
 
 /// The dates in `seg` after the meeting, each with the words up to the next date as its
 /// note.
-fn dated(seg: &str, meeting_year: Option<i32>, meeting: Option<&str>) -> Vec<(String, String)> {
+fn dated(seg: &str, meeting: Option<&str>) -> Vec<(String, String)> {
+    let meeting_year: Option<i32> = meeting
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
     let explicit: Option<i32> = YEAR.find(seg).and_then(|y| y.as_str().parse().ok());
     let mut found: Vec<dates::Found> = match explicit.or(meeting_year) {
         Some(y) => dates::day_months(seg, y),
@@ -299,10 +288,9 @@ mod tests {
     }
 
     fn scheduled(it: Item, meeting: &str) -> Vec<(String, Option<String>)> {
-        scheduled_by_items(&[it], Some(meeting))
-            .into_iter()
-            .map(|d| (d.date, d.note))
-            .collect()
+        let mut out = Vec::new();
+        scheduled_by_items(&[it], Some(meeting), &mut out);
+        out.into_iter().map(|d| (d.date, d.note)).collect()
     }
 
     #[test]
