@@ -1077,10 +1077,10 @@ fn settle_lists(out: &mut [Attendance], lists: &[List]) {
             if e.group != Group::Participant {
                 continue;
             }
-            let office = board_office(e).filter(|_| l.heading == "närvarande");
-            if let Some(g) = office {
+            let bare_present = l.heading == "närvarande";
+            if let Some(g) = board_office(e).filter(|_| bare_present) {
                 e.group = g;
-            } else if l.heading == "närvarande" && elected && e.party.is_some()
+            } else if bare_present && elected && e.party.is_some()
                 || members && l.presence == Some(false)
             {
                 e.group = Group::Member;
@@ -1348,12 +1348,11 @@ fn leading_title(words: &mut Vec<&str>) -> Option<String> {
         // title ("biträdande rektor", "elevrådets ordförande").
         let known = match low.split_once(' ') {
             None => title(&low),
-            Some((q, t)) => {
+            Some((_, t)) => {
                 WORDS.officer_titles.contains(&low.as_str())
                     || words
                         .first()
                         .is_some_and(|w| w.starts_with(char::is_lowercase))
-                        && !q.is_empty()
                         && title(t)
             }
         };

@@ -49,11 +49,15 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("regex"));
+/// What may follow a day's number before its month: an ordinal's ending ("4e", "1:a",
+/// "3:e") or a stop ("16.").
+const ORDINAL: &str = r"(?::?[ae]|\.)?";
+
 /// "21 november 2025", "16. mars 2021", "1:a maj 2025", and with a year of two digits
 /// after a dash or an apostrophe ("10 dec. -08", "3 maj '98").
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(\d{1,2})(?::?[ae]|\.)?\s+([a-zåäö]{3,9})\.?,?\s*(?:(\d{4})|[-'’](\d{2}))(?-u:\b)",
+        &format!(r"(?i)(?-u:\b)(\d{{1,2}}){ORDINAL}\s+([a-zåäö]{{3,9}})\.?,?\s*(?:(\d{{4}})|[-'’](\d{{2}}))(?-u:\b)"),
     )
     .expect("regex")
 });
@@ -285,11 +289,12 @@ pub fn find_times(s: &str) -> Option<Times> {
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})/(\d{1,2})(?-u:\b)|(?-u:\b)(\d{1,2})(?::?[ae]|\.)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)")
+    Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})/(\d{{1,2}})(?-u:\b)|(?-u:\b)(\d{{1,2}}){ORDINAL}\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)"))
         .expect("regex")
 });
 
-/// Day-and-month dates ("13/3", "22 maj", the ordinal "4e februari") in `s`, with `year`, each with its byte range.
+/// Day-and-month dates ("13/3", "22 maj", the ordinal "4e februari") in `s`, with
+/// `year`, each with its byte range.
 pub fn day_months(s: &str, year: i32) -> Vec<Found> {
     let mut out = Vec::new();
     for c in DAY_MONTH.captures_iter(s) {

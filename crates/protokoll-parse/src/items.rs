@@ -870,11 +870,24 @@ fn choose(chains: &[ChainSum]) -> Option<&ChainSum> {
 }
 
 /// "Bilaga 1", "Bilagor", "A Appendix A - Stadgar", "Bilaga Budgetuppföljning 8/2022":
-/// the heading of an appendix, capitalised, with at most a short label before it.
-static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z0-9]{1,3}[.)]?\s+)?(?:Bilaga|Bilagor|BILAGA|BILAGOR|Appendix|APPENDIX|Protokollsbilaga)(?:\s|:|$)")
-        .expect("regex")
-});
+/// the heading of an appendix (`appendix headings`), capitalised, with at most a short
+/// label before it.
+fn appendix_heading(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // A label of up to three capitals or digits and its stop ("A", "12.", "IV)").
+    let core = first.trim_end_matches(['.', ')']);
+    let label = (1..=3).contains(&core.chars().count())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let word = if label { words.next() } else { Some(first) };
+    word.map(|w| w.trim_end_matches(':'))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .is_some_and(|w| WORDS.appendix_headings.contains(&lowercase(w).as_ref()))
+}
 
 /// Most words of an appendix heading's line.
 const APPENDIX_WORDS: usize = 8;
@@ -890,7 +903,7 @@ pub fn appendix_start(lines: &[PLine], from: usize) -> Option<usize> {
         let t = l.text_ref();
         let apart =
             k > 0 && (rest.get(k - 1).is_some_and(|p| p.page != l.page) || heading_type(l, body));
-        apart && t.split_whitespace().nth(APPENDIX_WORDS).is_none() && APPENDIX.is_match(t)
+        apart && t.split_whitespace().nth(APPENDIX_WORDS).is_none() && appendix_heading(t)
     })?;
     Some(from + at)
 }
@@ -1163,6 +1176,9 @@ mod tests {
         assert!(closes_meeting("16 Mötets avslutande"));
         assert!(closes_meeting("§ 12 Avslutning"));
         assert!(!closes_meeting("5. Val av justerare"));
+        assert!(appendix_heading("Bilagor") && appendix_heading("BILAGA 2"));
+        assert!(appendix_heading("A Appendix A - Stadgar") && appendix_heading("Bilaga: Budget"));
+        assert!(!appendix_heading("Se bilaga 3.") && !appendix_heading("bilaga 3 samt bilaga 4"));
         let on = |page: u32, t: &str| {
             let mut l = text_line(0.0, t);
             l.page = page;

@@ -121,7 +121,10 @@ fn scheduled_by_items(items: &[Item], meeting_date: Option<&str>, out: &mut Vec<
         let of = |seg: &str| dated(seg, meeting_date);
         let mut found: Vec<(String, String)> = it.decisions.iter().flat_map(|d| of(d)).collect();
         if found.is_empty() {
-            found = sentences(&it.text).flat_map(of).collect();
+            found = crate::decisions::sentences(&it.text)
+                .into_iter()
+                .flat_map(of)
+                .collect();
         }
         add(out, found);
     }
@@ -139,27 +142,6 @@ fn schedule_title(title: &str) -> bool {
             w.schedule_titles.contains(&t.as_str())
                 || w.schedule_labels.iter().any(|l| t.starts_with(l))
         })
-}
-
-/// The sentences of a text: a full stop before a capital ends one ("kl. 16.00" does
-/// not), as does a paragraph break.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").flat_map(|p| {
-        let mut starts = vec![0];
-        let b = p.as_bytes();
-        for (i, _) in p.match_indices(". ") {
-            if p.get(i + 2..)
-                .is_some_and(|r| r.starts_with(char::is_uppercase))
-            {
-                starts.push(i + 2);
-            }
-        }
-        starts.push(b.len());
-        starts
-            .windows(2)
-            .filter_map(|w| p.get(*w.first()?..*w.get(1)?))
-            .collect::<Vec<_>>()
-    })
 }
 
 /// The text up to the end of its sentence: a list of dates runs no further.

@@ -40,6 +40,8 @@ pub struct Words {
     pub schedule_titles: Vec<&'static str>,
     /// Stems of an item title that closes the meeting ("Mötets avslutande").
     pub closing_titles: Vec<&'static str>,
+    /// The words that head an appendix ("Bilaga 1", "Appendix A").
+    pub appendix_headings: Vec<&'static str>,
     /// What a meeting is called, as a compound's tail ("möte", "sammanträde").
     pub schedule_nouns: Vec<&'static str>,
     /// Words before a meeting noun that point to a coming meeting ("nästa").
@@ -126,6 +128,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         schedule_labels: list(&all, "schedule labels"),
         schedule_titles: list(&all, "schedule titles"),
         closing_titles: list(&all, "closing titles"),
+        appendix_headings: list(&all, "appendix headings"),
         schedule_nouns: list(&all, "schedule nouns"),
         schedule_before: list(&all, "schedule before"),
         schedule_after: list(&all, "schedule after"),
@@ -175,6 +178,7 @@ mod tests {
             &w.schedule_labels,
             &w.schedule_titles,
             &w.closing_titles,
+            &w.appendix_headings,
             &w.decision_titles,
             &w.schedule_nouns,
             &w.schedule_before,
