@@ -1139,9 +1139,8 @@ fn set_sources(out: &mut [Attendance], mark: usize, lines: Option<&[(u32, String
 }
 
 /// What a list's heading says of presence: absent ("Frånvarande", "Anmält förhinder",
-/// "Saknas"),
-/// present ("Beslutande", "Närvarande", "Tjänstgörande ersättare", "Övriga
-/// deltagande", a "Röstlängd"), or nothing ("Ledamöter").
+/// "Saknas"), present (`present headings`: "Beslutande", "Närvarande", a
+/// "Röstlängd"), or nothing ("Ledamöter").
 pub fn listed_presence(heading: &str) -> Option<bool> {
     let h = heading.to_lowercase();
     if HEADINGS
@@ -1149,21 +1148,10 @@ pub fn listed_presence(heading: &str) -> Option<bool> {
         .any(|(phrase, heading)| heading.absent && h.starts_with(phrase.as_str()))
     {
         Some(false)
-    } else if h.starts_with("ej beslutande") || h.starts_with("ej tjänstgörande") {
-        // Present without a vote: "Ej tjänstgörande ersättare" are there.
-        Some(true)
-    } else if [
-        "beslutande",
-        "närvarande",
-        "tjänstgörande",
-        "övriga närvarande",
-        "övriga deltagande",
-        "övriga deltagare",
-        "deltagare",
-        "röstlängd",
-    ]
-    .iter()
-    .any(|p| h.starts_with(p))
+    } else if crate::words::WORDS
+        .present_headings
+        .iter()
+        .any(|p| h.starts_with(p))
     {
         Some(true)
     } else {

@@ -288,8 +288,10 @@ pub fn find_times(s: &str) -> Option<Times> {
     })
 }
 
+/// "13/3", or a day and a word that [`month_of`] reads as a month ("22 maj", "4e
+/// feb"): the month names live once, in `SWEDISH_MONTHS`.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})/(\d{{1,2}})(?-u:\b)|(?-u:\b)(\d{{1,2}}){ORDINAL}\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?-u:\b)"))
+    Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})/(\d{{1,2}})(?-u:\b)|(?-u:\b)(\d{{1,2}}){ORDINAL}\s+(\p{{L}}{{3,9}})\b"))
         .expect("regex")
 });
 

@@ -21,24 +21,30 @@ static LABEL: LazyLock<Regex> =
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\w*samverkansråd\w*|\w*nämnd\w*|\w*styrelse\w*|\w*fullmäktige|\w*utskott\w*|\w*beredning\w*|\w*kommitté\w*|råd(et)?|\w*grupp(en)?)(?-u:\b)").expect("regex")
 });
-/// The tools a meeting is held over, and the words for a meeting held at a distance:
-/// both patterns below read them.
-const TOOLS: &str = "teams|zoom|skype|webex";
-const AT_A_DISTANCE: &str = "på distans|distansmöte|videomöte|e-möte|telefonmöte|telefonkonferens";
+/// The tools a meeting is held over and the words for a meeting held at a distance
+/// (`meeting tools`, `remote meeting words`): both patterns below read them.
+fn remote_words() -> (String, String) {
+    let w = &*crate::words::WORDS;
+    let alt = crate::words::alternation;
+    (alt(&w.meeting_tools), alt(&w.remote_meeting_words))
+}
 /// A phrase saying a meeting was held, or attended, digitally: anywhere in the head.
 /// The tool may follow other words ("via Percap och Microsoft Teams"); "digital" before
-/// a meeting noun says it too ("Digital föreningsstämma", "digitalt årsmöte").
+/// a meeting's word says it too ("Digital föreningsstämma", "digitalt årsmöte").
 static MET_DIGITALLY: LazyLock<Regex> = LazyLock::new(|| {
+    let (tools, distance) = remote_words();
+    let stems = crate::words::alternation(&crate::words::WORDS.meeting_stems);
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:[\w-]+\s+){{0,4}}?(?:{TOOLS})|{AT_A_DISTANCE}|digital[a-z]*\s+\w*(?:möte|stämma|sammanträde)\w*)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?:via|på|över)\s+(?:[\w-]+\s+){{0,4}}?(?:{tools})|{distance}|digital[a-z]*\s+\w*(?:{stems})\w*)(?-u:\b)"
     ))
     .expect("regex")
 });
 /// A place, or a place or form label's value, that says the meeting was digital
 /// ("Teams", "Digitalt").
 static DIGITAL: LazyLock<Regex> = LazyLock::new(|| {
+    let (tools, distance) = remote_words();
     Regex::new(&format!(
-        r"(?i)(?-u:\b)({TOOLS}|digital\w*|{AT_A_DISTANCE})(?-u:\b)"
+        r"(?i)(?-u:\b)({tools}|digital\w*|{distance})(?-u:\b)"
     ))
     .expect("regex")
 });

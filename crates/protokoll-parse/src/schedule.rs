@@ -12,12 +12,7 @@ use std::sync::LazyLock;
 /// A schedule label, or a meeting noun with a word that puts it in the future. Group 1
 /// is the key; the boundaries are classes (not `\b`) so the DFA runs on any text.
 static KEY: LazyLock<Regex> = LazyLock::new(|| {
-    let alt = |l: &[&str]| {
-        l.iter()
-            .map(|w| regex::escape(w).replace(' ', r"\s+"))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
+    let alt = crate::words::alternation;
     let w = &*WORDS;
     let (labels, nouns) = (alt(&w.schedule_labels), alt(&w.schedule_nouns));
     let (before, after) = (alt(&w.schedule_before), alt(&w.schedule_after));

@@ -84,6 +84,14 @@ pub struct Words {
     pub presence_columns: Vec<&'static str>,
     /// What a row writes in a presence column for "was there" ("X").
     pub presence_column_marks: Vec<&'static str>,
+    /// Attendance headings that list who was there ("Beslutande", "Närvarande").
+    pub present_headings: Vec<&'static str>,
+    /// Tools a meeting is held over ("Teams").
+    pub meeting_tools: Vec<&'static str>,
+    /// Words for a meeting held at a distance ("på distans", "telefonmöte").
+    pub remote_meeting_words: Vec<&'static str>,
+    /// Stems of the words for a meeting ("möte", "stämma").
+    pub meeting_stems: Vec<&'static str>,
 }
 
 impl Words {
@@ -105,6 +113,16 @@ pub fn has_ascii_word(sorted: &[String], word: &str) -> bool {
     sorted
         .binary_search_by(|e| e.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
         .is_ok()
+}
+
+/// A regex alternation of `words`, each matched literally, its spaces as any run of
+/// white space.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The lists, parsed on first use.
@@ -150,6 +168,10 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         organisation_tails: list(&all, "organisation tails"),
         presence_columns: list(&all, "presence columns"),
         presence_column_marks: list(&all, "presence column marks"),
+        present_headings: list(&all, "present headings"),
+        meeting_tools: list(&all, "meeting tools"),
+        remote_meeting_words: list(&all, "remote meeting words"),
+        meeting_stems: list(&all, "meeting stems"),
     }
 });
 
