@@ -92,6 +92,8 @@ pub struct Words {
     pub remote_meeting_words: Vec<&'static str>,
     /// Stems of the words for a meeting ("möte", "stämma").
     pub meeting_stems: Vec<&'static str>,
+    /// Words a line stops on in mid-phrase ("och", "att", "af").
+    pub line_continuers: Vec<&'static str>,
 }
 
 impl Words {
@@ -172,6 +174,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         meeting_tools: list(&all, "meeting tools"),
         remote_meeting_words: list(&all, "remote meeting words"),
         meeting_stems: list(&all, "meeting stems"),
+        line_continuers: list(&all, "line continuers"),
     }
 });
 

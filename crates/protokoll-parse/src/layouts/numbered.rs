@@ -125,12 +125,18 @@ fn numbers_sentences(labels: &[items::Label], lines: &[PLine]) -> bool {
         .filter_map(|l| {
             // The label's own column: a table row's other cells are no part of it.
             let line = lines.get(l.line)?;
-            let own = Column::of(line, l.consumed).own(line);
+            let column = Column::of(line, l.consumed);
+            let own = column.own(line);
             let words = own.get(l.consumed..)?;
-            let stop = words.iter().position(|w| w.text.ends_with('.'));
-            let sentence = stop.map_or(words.len(), |i| i + 1);
+            // A number alone on its line: the sentence under it, over the lines it runs on.
+            let text = match words {
+                [] => run_on(lines.get(l.line + 1..)?, &column),
+                _ => view::join(words),
+            };
+            let stop = text.split_whitespace().position(ends_sentence);
+            let sentence = stop.map_or(text.split_whitespace().count(), |i| i + 1);
             // What a heading would be of it: presenters and text after a dash are not.
-            let title = split_heading(&view::join(words)).title;
+            let title = split_heading(&text).title;
             Some(sentence.min(title.split_whitespace().count()))
         })
         .collect();
@@ -139,6 +145,70 @@ fn numbers_sentences(labels: &[items::Label], lines: &[PLine]) -> bool {
         && lens
             .get(lens.len() / 2)
             .is_some_and(|&m| m >= PROSE_POINT_WORDS)
+}
+
+/// A word that ends a sentence: a full stop after a word, not after an initial ("S.
+/// D.", "A.G.").
+fn ends_sentence(w: &str) -> bool {
+    w.ends_with('.') && w.chars().filter(|c| c.is_alphanumeric()).count() > 2
+}
+
+/// Most lines a sentence under a number alone on its line is read over.
+const RUN_ON_LINES: usize = 6;
+
+/// The text under a number alone on its line, from the first of `lines`: that line, and
+/// the next while the sentence runs on, unfinished at the line's end ([`unfinished`]) or
+/// going on in lowercase ("§1." / "Som låntagarne … Mat och" / "pollett kassor …" /
+/// "beslöts att …"); up to [`RUN_ON_LINES`], a gap or what ends a body.
+fn run_on(lines: &[PLine], column: &Column) -> String {
+    let (first, more) = run_on_parts(lines, column);
+    match more.is_empty() {
+        true => first,
+        false => format!("{first} {more}"),
+    }
+}
+
+/// [`run_on`]'s text in two parts: the first line's, and the lines' it runs on into.
+fn run_on_parts(lines: &[PLine], column: &Column) -> (String, String) {
+    let mut text = String::new();
+    let mut first_len = None;
+    let mut prev: Option<&PLine> = None;
+    for l in lines.iter().take(RUN_ON_LINES) {
+        let own = column.own(l);
+        if own.is_empty() {
+            break;
+        }
+        if let Some(p) = prev {
+            let lower = own
+                .first()
+                .is_some_and(|w| w.text.starts_with(char::is_lowercase));
+            // A colon ends a heading: what follows is its text ("Övriga frågor:").
+            let introduces = text.ends_with(':');
+            if !(lower || unfinished(&text))
+                || introduces
+                || view::gap(p, l) > P.heading_wrap_gap
+                || l.ends_body()
+            {
+                break;
+            }
+            text.push(' ');
+        }
+        text.push_str(&view::join(&own));
+        first_len.get_or_insert(text.len());
+        prev = Some(l);
+    }
+    let more = text.split_off(first_len.unwrap_or(0));
+    (text, more.trim_start().to_string())
+}
+
+/// The text stops where no phrase ends: a word broken by a hyphen, a comma, or a word
+/// that carries a phrase on (`[line continuers]`: "och", "att", "af").
+fn unfinished(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    last.ends_with(['-', ','])
+        || crate::words::WORDS
+            .line_continuers
+            .contains(&last.to_lowercase().as_str())
 }
 
 /// Where heading text stands relative to the number margin: the chain's labels say how
@@ -490,33 +560,33 @@ fn plain_words(text: &str) -> Vec<Word> {
 }
 
 /// The heading text is a sentence of the minutes ([`crate::heading::is_sentence`]), or,
-/// under a number alone on its line, a sentence that runs on into the `next` line ("7/" /
-/// "Styrelsens redovisning … under tiden" / "upplästes och godkändes.") read whole.
-fn heading_is_sentence(title: &str, next: Option<&PLine>, column: &Column, alone: bool) -> bool {
+/// under a number alone on its line, a sentence that runs on from the heading's line
+/// (the first of `from`) over the next ones ([`run_on`]: "7/" / "Styrelsens redovisning …
+/// under tiden" / "upplästes och godkändes.") read whole.
+fn heading_is_sentence(title: &str, from: &[PLine], column: &Column, alone: bool) -> bool {
     let runs_on = || {
-        let next = view::join(&column.own(next?));
-        next.starts_with(char::is_lowercase)
-            .then(|| crate::heading::is_sentence(&format!("{title} {next}")))
+        let (_, more) = run_on_parts(from, column);
+        !more.is_empty() && crate::heading::is_sentence(&format!("{title} {more}"))
     };
-    crate::heading::is_sentence(title) || alone && runs_on().unwrap_or(false)
+    crate::heading::is_sentence(title) || alone && runs_on()
 }
 
 /// The numbered point's heading `h` (read from `raw`) is a sentence of the minutes: by
-/// [`heading_is_sentence`] (with the `next` line, the label's column and whether the
-/// number stands alone), as a clause with its full stop, or, in minutes that number
-/// sentences (`prose`), as a long text that is no noun phrase; the short ones there are
-/// headings ("Mötets öppnande.", "Närvarande").
+/// [`heading_is_sentence`] (with the lines from the heading's, the label's column and
+/// whether the number stands alone), as a clause with its full stop, or, in minutes
+/// that number sentences (`prose`), as a long text that is no noun phrase; the short
+/// ones there are headings ("Mötets öppnande.", "Närvarande").
 fn point_is_sentence(
     h: &crate::heading::Heading,
     raw: &str,
-    (next, column, alone): (Option<&PLine>, &Column, bool),
+    (from, column, alone): (&[PLine], &Column, bool),
     prose: bool,
 ) -> bool {
     let whole = h.presenters.is_empty() && h.rest.is_empty();
     let long = prose
         && h.title.split_whitespace().count() >= PROSE_TITLE_WORDS
         && !crate::heading::nominal(&h.title);
-    heading_is_sentence(&h.title, next, column, alone)
+    heading_is_sentence(&h.title, from, column, alone)
         || whole && crate::heading::is_clause(raw)
         || long
 }
@@ -576,7 +646,8 @@ fn read_item(label: &items::Label, span: &[PLine], prose: bool) -> Item {
     // has no presenter: names after a dash in it are what it says ("För mötet valdes
     // till a. ordförande – Nicole Medin").
     let alone = after_label.is_empty();
-    if !bold_heading && point_is_sentence(&h, &raw, (span.get(i), &column, alone), prose) {
+    let from = span.get(i - 1..).unwrap_or(&[]);
+    if !bold_heading && point_is_sentence(&h, &raw, (from, &column, alone), prose) {
         h.rest = raw.trim().to_string();
         h.title = String::new();
         h.presenters = Vec::new();
@@ -737,6 +808,74 @@ mod tests {
             read_item(&label(7, 0), &span, false).title,
             "Val av revisorer"
         );
+    }
+
+    #[test]
+    fn a_sentence_under_a_lone_number_runs_on_over_unfinished_lines() {
+        // "Mat och": the line stops in mid-phrase; the verb is two lines down.
+        let span = vec![
+            text_line(100.0, "§1."),
+            text_line(112.0, "Som låntagarne uti sockens Lazaretts, Mat och"),
+            text_line(124.0, "Pollett kassor begärt nedsättning på räntan"),
+            text_line(136.0, "beslöts att räntan nedsättes till fem procent."),
+        ];
+        let it = read_item(&label(1, 0), &span, false);
+        assert_eq!(it.title, "");
+        assert!(it.text.starts_with("Som låntagarne"), "{}", it.text);
+        // A heading that ends with its colon does not run on into its text.
+        let span = vec![
+            text_line(100.0, "16."),
+            text_line(112.0, "Övriga frågor:"),
+            text_line(124.0, "till kassören för utförda reparationer på"),
+            text_line(136.0, "vägen beslutades att lämna frågan till kassören."),
+        ];
+        assert_eq!(
+            read_item(&label(16, 0), &span, false).title,
+            "Övriga frågor"
+        );
+    }
+
+    #[test]
+    fn lone_numbers_over_long_sentences_number_sentences() {
+        let lines = vec![
+            text_line(100.0, "§1."),
+            text_line(112.0, "Som vid sammanträdet den 19 December nämn-"),
+            text_line(
+                124.0,
+                "dens ledamöter voro så få tillstädes, beslöts nu godkänna dem.",
+            ),
+            text_line(136.0, "§2."),
+            text_line(148.0, "Till begrafningshjelp åt aflidne understödstagaren"),
+            text_line(160.0, "beviljades kista och kontant tio kronor."),
+            text_line(172.0, "§3."),
+            text_line(184.0, "Att biträda ordföranden vid uppbördena å"),
+            text_line(
+                196.0,
+                "kommunens utskylder utsågs Fjerdingsmannen P J Söderqvist.",
+            ),
+        ];
+        let labels = vec![label(1, 0), label(2, 3), label(3, 6)];
+        assert!(numbers_sentences(&labels, &lines));
+        // Headings under lone numbers do not.
+        let lines = vec![
+            text_line(100.0, "1."),
+            text_line(112.0, "Mötets öppnande"),
+            text_line(
+                124.0,
+                "Ordföranden hälsade alla välkomna och förklarade mötet öppnat.",
+            ),
+            text_line(136.0, "2."),
+            text_line(148.0, "Val av justerare"),
+            text_line(160.0, "Till justerare valdes Anna Berg och Bo Ek av mötet."),
+            text_line(172.0, "3."),
+            text_line(184.0, "Ekonomi"),
+            text_line(
+                196.0,
+                "Kassören redogjorde för den ekonomiska ställningen i föreningen.",
+            ),
+        ];
+        let labels = vec![label(1, 0), label(2, 3), label(3, 6)];
+        assert!(!numbers_sentences(&labels, &lines));
     }
 
     #[test]
