@@ -28,8 +28,12 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
         2 => 28,
         _ => return false,
     };
-    (1900..=2100).contains(&y) && d >= 1 && d <= days
+    YEARS.contains(&y) && d >= 1 && d <= days
 }
+
+/// The years a meeting's date may have: archives hold minutes from the 17th century on
+/// ("den 26 Januari 1889", "24 Jan. 1753").
+const YEARS: std::ops::RangeInclusive<i32> = 1600..=2100;
 
 /// ISO form of a date, if it is a real one.
 /// A year standing alone in `line` ("ÅRSMÖTESPROTOKOLL 2015"): four digits, 1900-2099.
@@ -434,5 +438,8 @@ mod tests {
                 .collect();
         assert_eq!(d, ["2026-03-13", "2026-05-22", "2026-09-18", "2026-11-20"]);
         assert_eq!(day_months("7 november", 2025)[0].iso, "2025-11-07");
+        // Archives hold minutes of the 18th and 19th centuries.
+        let old = find_date("sammanträde i Sockenstugan den 26 Januari 1889.", false);
+        assert_eq!(old.map(|f| f.iso).as_deref(), Some("1889-01-26"));
     }
 }

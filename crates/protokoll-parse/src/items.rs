@@ -984,6 +984,31 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
     out
 }
 
+/// `text` stops where no phrase ends: a word broken by a hyphen, a comma, or a word
+/// that carries a phrase on (`[line continuers]`: "och", "att", "af").
+pub fn stops_mid_phrase(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    (last.ends_with('-') && last.len() > 1)
+        || last.ends_with(',')
+        || crate::words::WORDS
+            .line_continuers
+            .contains(&last.to_lowercase().as_str())
+}
+
+/// `line` and the `next` it wraps onto, as one text: a word broken by a hyphen at the
+/// line's end is joined ("kommu-" / "nalnämnden"), a compound's hyphen kept before a
+/// capital ("Kommunal-" / "Nämndens"), and other lines joined by a space.
+pub fn join_wrapped(line: &str, next: &str) -> String {
+    let broken = line.ends_with('-') && !line.ends_with(" -");
+    match next.chars().next() {
+        Some(c) if broken && c.is_lowercase() && !starts_with_conjunction(next) => {
+            format!("{}{next}", line.strip_suffix('-').unwrap_or(line))
+        }
+        Some(c) if broken && c.is_uppercase() => format!("{line}{next}"),
+        _ => format!("{line} {next}"),
+    }
+}
+
 fn starts_with_conjunction(s: &str) -> bool {
     let w = s.split_whitespace().next().unwrap_or("");
     crate::words::WORDS.clause_joiners.contains(&w)
@@ -1129,6 +1154,28 @@ fn bare_case_number(words: &[Word], whole: bool) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrapped_lines_join_at_their_hyphens() {
+        use super::{join_wrapped, stops_mid_phrase};
+        assert_eq!(
+            join_wrapped("vid kommu-", "nalnämnden i"),
+            "vid kommunalnämnden i"
+        );
+        assert_eq!(
+            join_wrapped("vid Kommunal-", "Nämndens i"),
+            "vid Kommunal-Nämndens i"
+        );
+        assert_eq!(join_wrapped("ljuskronor -", "Och"), "ljuskronor - Och");
+        assert_eq!(
+            join_wrapped("hållet vid", "Kyrkostämma"),
+            "hållet vid Kyrkostämma"
+        );
+        assert!(stops_mid_phrase("Sockens Lazaretts, Mat och"));
+        assert!(stops_mid_phrase("vid Kommunal-"));
+        assert!(!stops_mid_phrase("för Kyrkan -"));
+        assert!(!stops_mid_phrase("Val av justerare"));
+    }
+
     use super::*;
 
     /// A read label as (number, value, words taken), as the assertions write it.

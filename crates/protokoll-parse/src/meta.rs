@@ -389,9 +389,12 @@ fn kind_and_title(head: &[String], m: &mut Meeting) -> Option<usize> {
     }
     if let Some(i) = title_idx {
         let mut title = head.get(i).cloned().unwrap_or_default();
-        if let Some(next) = head.get(i + 1) {
+        for next in head.iter().skip(i + 1).take(TITLE_WRAP_LINES) {
             // A title wraps: a dash or a lowercase word goes on, or the year of a date
-            // whose day and month end the line ("…, 21 okt" / "2025").
+            // whose day and month end the line ("…, 21 okt" / "2025"); and a title that
+            // stops in mid-phrase goes on over its lines ("Protokoll, hållet vid
+            // Kommunal-" / "Nämndens i Fors Socken" / "sammanträde i Sockenstugan" /
+            // "den 1 Augusti 1876.").
             let year = next
                 .split_whitespace()
                 .next()
@@ -401,15 +404,20 @@ fn kind_and_title(head: &[String], m: &mut Meeting) -> Option<usize> {
             let cont = next.starts_with("- ")
                 || next.starts_with("– ")
                 || year
-                || next.chars().next().is_some_and(char::is_lowercase);
-            if cont && label(next).is_none() {
-                title = format!("{title} {next}");
+                || next.chars().next().is_some_and(char::is_lowercase)
+                || crate::items::stops_mid_phrase(&title);
+            if !cont || label(next).is_some() {
+                break;
             }
+            title = crate::items::join_wrapped(&title, next);
         }
         m.title = Some(title);
     }
     title_idx
 }
+
+/// Most lines a title wraps onto.
+const TITLE_WRAP_LINES: usize = 4;
 
 /// The councils of a meeting: named after a dash in the title, or by head lines.
 fn bodies(head: &[String], title_idx: Option<usize>, m: &mut Meeting) {
@@ -1209,6 +1217,25 @@ mod tests {
         ]);
         assert_eq!(z.location.as_deref(), Some("Telefonmöte"));
         assert_eq!(z.digital, Some(true));
+    }
+
+    #[test]
+    fn a_title_over_its_lines_dates_an_old_meeting() {
+        let x = m(&[
+            "Protokoll, hållet vid Kommunal-",
+            "Nämndens i Fors Socken",
+            "sammanträde i Sockenstugan",
+            "den 1 Augusti 1876.",
+            "§1.",
+        ]);
+        assert_eq!(
+            x.title.as_deref(),
+            Some("Protokoll, hållet vid Kommunal-Nämndens i Fors Socken sammanträde i Sockenstugan den 1 Augusti 1876.")
+        );
+        assert_eq!(x.date.as_deref(), Some("1876-08-01"));
+        // A finished title line does not take the next one.
+        let y = m(&["Protokoll styrelsemöte", "Närvarande: Anna Berg"]);
+        assert_eq!(y.title.as_deref(), Some("Protokoll styrelsemöte"));
     }
 
     #[test]

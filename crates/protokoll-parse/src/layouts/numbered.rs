@@ -157,7 +157,7 @@ fn ends_sentence(w: &str) -> bool {
 const RUN_ON_LINES: usize = 6;
 
 /// The text under a number alone on its line, from the first of `lines`: that line, and
-/// the next while the sentence runs on, unfinished at the line's end ([`unfinished`]) or
+/// the next while the sentence runs on, unfinished at the line's end ([`items::stops_mid_phrase`]) or
 /// going on in lowercase ("§1." / "Som låntagarne … Mat och" / "pollett kassor …" /
 /// "beslöts att …"); up to [`RUN_ON_LINES`], a gap or what ends a body.
 fn run_on(lines: &[PLine], column: &Column) -> String {
@@ -184,7 +184,7 @@ fn run_on_parts(lines: &[PLine], column: &Column) -> (String, String) {
                 .is_some_and(|w| w.text.starts_with(char::is_lowercase));
             // A colon ends a heading: what follows is its text ("Övriga frågor:").
             let introduces = text.ends_with(':');
-            if !(lower || unfinished(&text))
+            if !(lower || items::stops_mid_phrase(&text))
                 || introduces
                 || view::gap(p, l) > P.heading_wrap_gap
                 || l.ends_body()
@@ -199,16 +199,6 @@ fn run_on_parts(lines: &[PLine], column: &Column) -> (String, String) {
     }
     let more = text.split_off(first_len.unwrap_or(0));
     (text, more.trim_start().to_string())
-}
-
-/// The text stops where no phrase ends: a word broken by a hyphen, a comma, or a word
-/// that carries a phrase on (`[line continuers]`: "och", "att", "af").
-fn unfinished(text: &str) -> bool {
-    let last = text.split_whitespace().last().unwrap_or("");
-    last.ends_with(['-', ','])
-        || crate::words::WORDS
-            .line_continuers
-            .contains(&last.to_lowercase().as_str())
 }
 
 /// Where heading text stands relative to the number margin: the chain's labels say how
