@@ -81,6 +81,11 @@ static YYMMDD: LazyLock<Regex> =
 /// "20210526": the compact date with its century.
 static YYYYMMDD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d{2})(\d{2})(\d{2})(?-u:\b)").expect("regex"));
+/// "26/2 -18", "10/10-14": day and month, then the year's two digits after a dash or an
+/// apostrophe, as notes date themselves.
+static SLASH_YY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})\s*[-–'’]\s*(\d{2})(?-u:\b)").expect("regex")
+});
 /// "19-11-18": the short form of the Swedish standard, year first.
 static YY_MM_DD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{2})-(\d{2})-(\d{2})(?-u:\b)").expect("regex"));
@@ -158,6 +163,12 @@ pub fn find_date(s: &str, compact: bool) -> Option<Found> {
             first(&YYYYMMDD, s, ymd),
             first(&YY_MM_DD, s, |c| {
                 Some((full_year(num(c, 1)?), num(c, 2)?, num(c, 3)?))
+            }),
+            // Not the first half of a range of dates ("10/10-14/11").
+            first(&SLASH_YY, s, |c| {
+                let end = c.get(0)?.end();
+                let range = s.get(end..).is_some_and(|r| r.starts_with('/'));
+                (!range).then_some((full_year(num(c, 3)?), num(c, 2)?, num(c, 1)?))
             }),
         ]
     };
@@ -438,6 +449,12 @@ mod tests {
                 .collect();
         assert_eq!(d, ["2026-03-13", "2026-05-22", "2026-09-18", "2026-11-20"]);
         assert_eq!(day_months("7 november", 2025)[0].iso, "2025-11-07");
+        // A heading's day and month with the year's two digits.
+        let yy = |s: &str| find_date(s, true).map(|f| f.iso);
+        assert_eq!(yy("Elevråd 26/2 -18").as_deref(), Some("2018-02-26"));
+        assert_eq!(yy("Elevråd 10/10-14").as_deref(), Some("2014-10-10"));
+        assert_eq!(yy("Lov 10/10-14/11"), None);
+        assert_eq!(find_date("Elevråd 26/2 -18", false), None);
         // Archives hold minutes of the 18th and 19th centuries.
         let old = find_date("sammanträde i Sockenstugan den 26 Januari 1889.", false);
         assert_eq!(old.map(|f| f.iso).as_deref(), Some("1889-01-26"));

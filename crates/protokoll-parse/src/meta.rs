@@ -503,7 +503,10 @@ fn meeting_date(head: &[String], m: &mut Meeting) -> Option<String> {
             if about_adjusting(l) {
                 continue;
             }
-            if let Some(f) = find_date(l, compact && short(&l)) {
+            // A compact date before the meeting's time is one too ("Plats, Lainio kapell
+            // 230501 kl 14.00").
+            let timed = || crate::dates::find_times(l).is_some();
+            if let Some(f) = find_date(l, compact && (short(&l) || timed())) {
                 m.date = Some(f.iso);
                 date_line = Some(l.clone());
                 break;
@@ -1217,6 +1220,17 @@ mod tests {
         ]);
         assert_eq!(z.location.as_deref(), Some("Telefonmöte"));
         assert_eq!(z.digital, Some(true));
+    }
+
+    #[test]
+    fn a_compact_date_before_the_time() {
+        let x = m(&[
+            "Protokoll Årsstämman 2023 Vägföreningen",
+            "Plats, Lainio kapell 230501 kl 14.00",
+        ]);
+        assert_eq!(x.date.as_deref(), Some("2023-05-01"));
+        let y = m(&["Protokoll", "Kassan har 230501 kronor enligt rapporten"]);
+        assert_eq!(y.date, None);
     }
 
     #[test]
