@@ -253,11 +253,20 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     let after = trimmed.get(end..).unwrap_or("").trim_start();
     // A semicolon for the colon ("Närvarande; Stig Wernersson, …"), or a qualifier
     // between the heading and its colon ("Närvarande, styrelsen: …").
+    let scope = scoped(after);
     let after = after
         .strip_prefix(';')
         .map(|a| a.trim_start())
         .or_else(|| qualified(after))
+        .or(scope.map(|(_, names)| names))
         .unwrap_or(after);
+    // "Närvarande ur styrelsen:": those there of the board are its members.
+    let mut heading = heading;
+    if scope.is_some_and(|(of, _)| lowercase(of).contains("styrelse"))
+        && heading.group == Group::Participant
+    {
+        heading.group = Group::Member;
+    }
     let colon_for = after.len() < trimmed.get(end..).unwrap_or("").trim_start().len();
     // A verb in the colon's place: "Närvarande ledamöter är Anna Ek, …", "… voro:".
     let copula = copula(after);
@@ -287,6 +296,23 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
     }
     Some((heading, rest))
 }
+
+/// The scope and what follows its colon, for a heading scoped by a preposition
+/// ("Närvarande ur styrelsen: Anna Ek, …", "Frånvarande från kansliet:"): the
+/// preposition (`[scope prepositions]`) and at most [`SCOPE_WORDS`] words.
+fn scoped(after: &str) -> Option<(&str, &str)> {
+    let (scope, names) = after.split_once(':')?;
+    let mut words = scope.split_whitespace();
+    let prep = words.next()?;
+    let n = words.count();
+    let known = crate::words::WORDS
+        .scope_prepositions
+        .contains(&lowercase(prep).as_ref());
+    (known && (1..=SCOPE_WORDS).contains(&n)).then(|| (scope, names.trim_start()))
+}
+
+/// The most words after the preposition of a heading's scope ("ur styrelsen").
+const SCOPE_WORDS: usize = 2;
 
 /// What follows a short qualifier and its colon after a heading's comma (", styrelsen:
 /// Anna Ek, …": "Anna Ek, …").
@@ -2034,6 +2060,23 @@ mod tests {
             groups_of(&["Närvarande, styrelsen: Göran Gustafsson, Micke Bergman, Jo Hausel."]);
         let names: Vec<_> = got.iter().map(|e| e.0.as_str()).collect();
         assert_eq!(names, ["Göran Gustafsson", "Micke Bergman", "Jo Hausel"]);
+    }
+
+    #[test]
+    fn a_heading_scoped_by_a_preposition() {
+        let got = groups_of(&[
+            "Närvarande ur styrelsen: Freja Nielsen, Sanna Sättare.",
+            "Frånvarande ur styrelsen: Theresa Karlsson.",
+            "Närvarande från kansliet: Bo Ek.",
+        ]);
+        let want = [
+            ("Freja Nielsen", Group::Member, Some(true)),
+            ("Sanna Sättare", Group::Member, Some(true)),
+            ("Theresa Karlsson", Group::Member, Some(false)),
+            ("Bo Ek", Group::Participant, Some(true)),
+        ];
+        let got: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.1, e.2)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct Words {
     pub meeting_stems: Vec<&'static str>,
     /// Words a line stops on in mid-phrase ("och", "att", "af").
     pub line_continuers: Vec<&'static str>,
+    /// Prepositions that scope an attendance heading ("ur styrelsen").
+    pub scope_prepositions: Vec<&'static str>,
 }
 
 impl Words {
@@ -175,6 +177,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         remote_meeting_words: list(&all, "remote meeting words"),
         meeting_stems: list(&all, "meeting stems"),
         line_continuers: list(&all, "line continuers"),
+        scope_prepositions: list(&all, "scope prepositions"),
     }
 });
 
