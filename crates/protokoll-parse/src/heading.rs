@@ -477,6 +477,7 @@ mod tests {
     #[test]
     fn sentences_are_not_headings() {
         assert!(is_sentence("Dagordningen godkändes"));
+        assert!(is_sentence("Nästa släktmöte bestämdes till 1 maj 2021"));
         assert!(is_sentence(
             "Kallelse har utlysts i god tid, därmed ansågs utlysningen vara korrekt."
         ));

@@ -116,10 +116,16 @@ const PROSE_POINT_WORDS: usize = 8;
 /// Fewest words of a "heading" that is a sentence in such minutes.
 const PROSE_TITLE_WORDS: usize = 5;
 
+/// Share of points whose opening sentence reports what the meeting did at which a
+/// document numbers sentences whatever their length ("§ 2. Till mötets ordförande valdes
+/// Henrik Lindman.").
+const PROSE_SHARE: f32 = 0.5;
+
 /// The document numbers sentences: the median point opens with a sentence of
 /// [`PROSE_POINT_WORDS`] or more (counted in the label's column of its line, to the
-/// first full stop).
+/// first full stop), or more than [`PROSE_SHARE`] of them report an act.
 fn numbers_sentences(labels: &[items::Label], lines: &[PLine]) -> bool {
+    let mut acts = 0;
     let mut lens: Vec<usize> = labels
         .iter()
         .filter_map(|l| {
@@ -135,16 +141,19 @@ fn numbers_sentences(labels: &[items::Label], lines: &[PLine]) -> bool {
             };
             let stop = text.split_whitespace().position(ends_sentence);
             let sentence = stop.map_or(text.split_whitespace().count(), |i| i + 1);
+            let first: Vec<&str> = text.split_whitespace().take(sentence).collect();
+            acts += usize::from(crate::heading::reports_act(&first.join(" ")));
             // What a heading would be of it: presenters and text after a dash are not.
             let title = split_heading(&text).title;
             Some(sentence.min(title.split_whitespace().count()))
         })
         .collect();
     lens.sort_unstable();
-    labels.len() >= 3
-        && lens
-            .get(lens.len() / 2)
-            .is_some_and(|&m| m >= PROSE_POINT_WORDS)
+    let long = lens
+        .get(lens.len() / 2)
+        .is_some_and(|&m| m >= PROSE_POINT_WORDS);
+    let reported = acts as f32 > labels.len() as f32 * PROSE_SHARE;
+    labels.len() >= 3 && (long || reported)
 }
 
 /// A word that ends a sentence: a full stop after a word, not after an initial ("S.
@@ -865,6 +874,31 @@ mod tests {
             ),
         ];
         let labels = vec![label(1, 0), label(2, 3), label(3, 6)];
+        assert!(!numbers_sentences(&labels, &lines));
+    }
+
+    #[test]
+    fn short_sentences_that_report_acts_number_sentences() {
+        let lines = vec![
+            text_line(100.0, "§1. Mötet öppnades av ordföranden."),
+            text_line(112.0, "§2. Till mötets ordförande valdes Henrik Lindman."),
+            text_line(124.0, "§3. Som revisorer omvaldes Bo Ek och Tore Svensson."),
+            text_line(
+                136.0,
+                "§4. Släktmötet uttryckte sin stora tacksamhet över hemsidan och",
+            ),
+        ];
+        let labels = vec![label(1, 0), label(2, 1), label(3, 2), label(4, 3)];
+        assert!(numbers_sentences(&labels, &lines));
+        let it = read_item(&labels[3], &lines[3..], true);
+        assert_eq!(it.title, "");
+        // Headings with a few reported acts among them do not.
+        let lines = vec![
+            text_line(100.0, "1. Mötets öppnande"),
+            text_line(112.0, "2. Val av ordförande"),
+            text_line(124.0, "3. Dagordningen godkändes"),
+            text_line(136.0, "4. Övriga frågor"),
+        ];
         assert!(!numbers_sentences(&labels, &lines));
     }
 
