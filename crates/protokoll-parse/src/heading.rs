@@ -141,12 +141,14 @@ pub fn split_heading(text: &str) -> Heading {
     // the colon a heading run into its text ("Förråd: Vi håller på att …").
     // A word and its colon alone ("§ 6 Post:") is a heading, not a presenter of none.
     let titled = !rest.trim().is_empty();
+    let one_word = people.len() == 1 && !people.iter().any(|p| p.contains(' '));
+    let heads_text = one_word && (is_sentence(&rest) || !reads_as_heading(&rest));
     if !people.is_empty()
         && titled
         && text
             .get(..consumed)
             .is_some_and(|p| p.trim_end().ends_with(':'))
-        && !(people.len() == 1 && !people.iter().any(|p| p.contains(' ')) && is_sentence(&rest))
+        && !heads_text
     {
         let inner = split_heading(&rest);
         let mut presenters = people;
@@ -212,6 +214,26 @@ pub fn split_heading(text: &str) -> Heading {
     }
 }
 
+/// Most words of a heading that [`reads_as_heading`] without being a noun phrase.
+const SHORT_HEADING_WORDS: usize = 4;
+
+/// The text after one capitalised word and its colon reads as a heading, so the word is
+/// a presenter ("Ingmar: Rapport från chefsgrupp folkhälsa", "Deepa: Samverkansplanen"):
+/// a noun phrase, or a few words with no stop inside and no finite verb. Otherwise the
+/// word is a heading run into its text ("Ekonomi: Momsregistrering, (BÅL) har sänt in
+/// …", "Medlemsregister: Dagsläget., 116 medlemmar").
+fn reads_as_heading(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let w = &*crate::words::WORDS;
+    let inner_stop = words
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|x| x.trim_end_matches(',').ends_with('.'));
+    let verb = words.iter().any(|x| w.finite_verbs.contains(x));
+    nominal(text) || words.len() <= SHORT_HEADING_WORDS && !inner_stop && !verb
+}
+
 /// "Förråd: Vi håller på att inventera …", "Kassarapport: Kurt Henriksson redogjorde
 /// för …": a short heading run into its text by a colon.
 fn colon_run_in(text: &str) -> Option<Heading> {
@@ -225,7 +247,10 @@ fn colon_run_in(text: &str) -> Option<Heading> {
         .skip(1)
         .take(RUN_IN_SENTENCE_WORDS)
         .any(|w| w.starts_with(char::is_lowercase));
-    let opens = body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    // A bracket may open it: initials that stand for people ("(BE) sammankallar …").
+    let opens = body
+        .trim_start_matches('(')
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || body.starts_with(char::is_lowercase)
             && body
                 .split_whitespace()
@@ -370,6 +395,29 @@ pub fn nominal(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn one_word_before_a_colon_presents_a_heading_or_heads_a_text() {
+        let h = split_heading("Ingmar: Rapport från chefsgrupp folkhälsa");
+        assert_eq!(
+            (h.title.as_str(), h.presenters.len()),
+            ("Rapport från chefsgrupp folkhälsa", 1)
+        );
+        let h = split_heading("Deepa: Samverkansplanen");
+        assert_eq!(
+            (h.title.as_str(), h.presenters.len()),
+            ("Samverkansplanen", 1)
+        );
+        let h = split_heading("Ekonomi: Momsregistrering, (BÅL) har sänt in komplettering.");
+        assert_eq!((h.title.as_str(), h.presenters.len()), ("Ekonomi", 0));
+        let h = split_heading("Projektering: (BE) sammankallar till projekteringsmöten.");
+        assert_eq!(h.title, "Projektering");
+        let h = split_heading("Medlemsregister: Dagsläget., 116 medlemmar");
+        assert_eq!(
+            (h.title.as_str(), h.presenters.len()),
+            ("Medlemsregister", 0)
+        );
+    }
 
     #[test]
     fn past_passives_report_acts() {
