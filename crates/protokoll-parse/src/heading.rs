@@ -256,11 +256,13 @@ fn colon_run_in(text: &str) -> Option<Heading> {
                 .split_whitespace()
                 .nth(RUN_IN_LOWERCASE_WORDS)
                 .is_some();
+    // Or a noun phrase before the colon and what it names after it ("Val till
+    // justerare: Victor Jacobsson").
     let fits = (1..=RUN_IN_HEADING_WORDS).contains(&head_words)
         && head.starts_with(char::is_uppercase)
         && !reports_act(head)
         && opens
-        && body_sentence;
+        && (body_sentence || nominal(head));
     fits.then(|| Heading {
         title: clean_title(head),
         presenters: Vec::new(),
@@ -410,6 +412,11 @@ mod tests {
         );
         let h = split_heading("Ekonomi: Momsregistrering, (BÅL) har sänt in komplettering.");
         assert_eq!((h.title.as_str(), h.presenters.len()), ("Ekonomi", 0));
+        let h = split_heading("Val till justerare: Victor Jacobsson");
+        assert_eq!(
+            (h.title.as_str(), h.rest.as_str()),
+            ("Val till justerare", "Victor Jacobsson")
+        );
         let h = split_heading("Projektering: (BE) sammankallar till projekteringsmöten.");
         assert_eq!(h.title, "Projektering");
         let h = split_heading("Medlemsregister: Dagsläget., 116 medlemmar");
@@ -455,8 +462,9 @@ mod tests {
             split("Val av vice ordförande för mötet: Till vice ordförande valdes Torgny Veibäck").0,
             "Val av vice ordförande för mötet"
         );
-        // A name alone after the colon is no sentence; a verb before it is no heading.
-        assert_eq!(split("Val av ordförande: Anna Ek").1, "");
+        // A name alone after a noun phrase's colon is what the heading names (the
+        // elected); a verb before the colon is no heading.
+        assert_eq!(split("Val av ordförande: Anna Ek").1, "Anna Ek");
         assert_eq!(split("Beslutades: att anta budgeten för 2025").1, "");
     }
 
