@@ -535,6 +535,10 @@ mod tests {
         assert!(is_sentence("Dagordningen godkändes"));
         assert!(is_sentence("Nästa släktmöte bestämdes till 1 maj 2021"));
         assert!(is_sentence(
+            "Verksamhetsberättelsen för de gångna två åren föredrogs av Marianne"
+        ));
+        assert!(!is_sentence("Ås skogs förvaltning"));
+        assert!(is_sentence(
             "Kallelse har utlysts i god tid, därmed ansågs utlysningen vara korrekt."
         ));
         assert!(!is_sentence("Mötet öppnas"));

@@ -166,9 +166,10 @@ fn ends_sentence(w: &str) -> bool {
 const RUN_ON_LINES: usize = 6;
 
 /// The text under a number alone on its line, from the first of `lines`: that line, and
-/// the next while the sentence runs on, unfinished at the line's end ([`items::stops_mid_phrase`]) or
-/// going on in lowercase ("§1." / "Som låntagarne … Mat och" / "pollett kassor …" /
-/// "beslöts att …"); up to [`RUN_ON_LINES`], a gap or what ends a body.
+/// the next while the sentence runs on, unfinished at the line's end
+/// ([`items::stops_mid_phrase`]) or going on in lowercase ("§1." / "Som låntagarne …
+/// Mat och" / "pollett kassor …" / "beslöts att …"); up to [`RUN_ON_LINES`], a colon,
+/// a gap or what ends a body.
 fn run_on(lines: &[PLine], column: &Column) -> String {
     let (first, more) = run_on_parts(lines, column);
     match more.is_empty() {
