@@ -538,6 +538,8 @@ mod tests {
             "Verksamhetsberättelsen för de gångna två åren föredrogs av Marianne"
         ));
         assert!(!is_sentence("Ås skogs förvaltning"));
+        assert!(is_sentence("Upplästes revisorernas berättelse"));
+        assert!(is_sentence("Frågan väcktes av Anna Ek"));
         assert!(is_sentence(
             "Kallelse har utlysts i god tid, därmed ansågs utlysningen vara korrekt."
         ));
