@@ -773,14 +773,42 @@ fn sole_role_sentences(text: &str) -> Vec<(usize, Role, Vec<String>)> {
         if let Some((role, names, _)) = sole_role(sentence) {
             out.push((at, role, names));
         } else {
-            out.extend(
-                respective(sentence)
-                    .into_iter()
-                    .map(|(r, n)| (at, r, vec![n])),
-            );
+            let pairs = respective(sentence);
+            let pairs = if pairs.is_empty() {
+                role_name_pairs(sentence)
+            } else {
+                pairs
+            };
+            out.extend(pairs.into_iter().map(|(r, n)| (at, r, vec![n])));
         }
     }
     out
+}
+
+/// "Mötesordförande Martin Isaksson och mötessekreterare Niclas Holm": roles each with
+/// its person, joined by "och", "samt" or a comma, and nothing else (each part a bare
+/// role and one name).
+fn role_name_pairs(sentence: &str) -> Vec<(Role, String)> {
+    let parts: Vec<&str> = sentence
+        .split(',')
+        .flat_map(|p| p.split(" och "))
+        .flat_map(|p| p.split(" samt "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+        .iter()
+        .map(|p| match sole_role(p) {
+            Some((role, names, Cue::Bare)) if names.len() == 1 => {
+                names.into_iter().next().map(|n| (role, n))
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 /// A sentence's words, lowercase, without the punctuation around them.
@@ -1406,6 +1434,22 @@ mod tests {
             ),
         ];
         assert_eq!(opening_and_closing(&items).1.as_deref(), Some("18:17"));
+    }
+
+    #[test]
+    fn roles_each_with_its_person_in_one_line() {
+        let got =
+            role_name_pairs("Mötesordförande Martin Isaksson och mötessekreterare Niclas Holm");
+        assert_eq!(
+            got,
+            [
+                (Role::Chair, "Martin Isaksson".to_string()),
+                (Role::Secretary, "Niclas Holm".to_string())
+            ]
+        );
+        // A sentence with a verb or a part without a name is no such line.
+        assert!(role_name_pairs("Ordföranden och sekreteraren läste protokollet").is_empty());
+        assert!(role_name_pairs("Mötesordförande Martin I och övriga ledamöter").is_empty());
     }
 
     #[test]
