@@ -262,9 +262,14 @@ fn heading_of(line: &str) -> Option<(Heading, String)> {
         .unwrap_or(after);
     // "Närvarande ur styrelsen:": those there of the board are its members.
     let mut heading = heading;
-    if scope.is_some_and(|(of, _)| lowercase(of).contains("styrelse"))
-        && heading.group == Group::Participant
-    {
+    let board = |of: &str| {
+        let of = lowercase(of);
+        crate::words::WORDS
+            .board_words
+            .iter()
+            .any(|w| of.contains(w))
+    };
+    if scope.is_some_and(|(of, _)| board(of)) && heading.group == Group::Participant {
         heading.group = Group::Member;
     }
     let colon_for = after.len() < trimmed.get(end..).unwrap_or("").trim_start().len();
@@ -2068,12 +2073,14 @@ mod tests {
             "Närvarande ur styrelsen: Freja Nielsen, Sanna Sättare.",
             "Frånvarande ur styrelsen: Theresa Karlsson.",
             "Närvarande från kansliet: Bo Ek.",
+            "Närvarande ur nämnden: Eva Lind.",
         ]);
         let want = [
             ("Freja Nielsen", Group::Member, Some(true)),
             ("Sanna Sättare", Group::Member, Some(true)),
             ("Theresa Karlsson", Group::Member, Some(false)),
             ("Bo Ek", Group::Participant, Some(true)),
+            ("Eva Lind", Group::Member, Some(true)),
         ];
         let got: Vec<_> = got.iter().map(|e| (e.0.as_str(), e.1, e.2)).collect();
         assert_eq!(got, want);

@@ -96,6 +96,8 @@ pub struct Words {
     pub line_continuers: Vec<&'static str>,
     /// Prepositions that scope an attendance heading ("ur styrelsen").
     pub scope_prepositions: Vec<&'static str>,
+    /// Words of a scope that names the body itself ("styrelse", "nämnd").
+    pub board_words: Vec<&'static str>,
 }
 
 impl Words {
@@ -178,6 +180,7 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
         meeting_stems: list(&all, "meeting stems"),
         line_continuers: list(&all, "line continuers"),
         scope_prepositions: list(&all, "scope prepositions"),
+        board_words: list(&all, "board words"),
     }
 });
 
