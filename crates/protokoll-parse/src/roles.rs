@@ -105,7 +105,8 @@ pub fn people(s: &str) -> Vec<String> {
         }
         cur.clear();
     };
-    for tok in s.split_whitespace() {
+    let mut toks = s.split_whitespace().peekable();
+    while let Some(tok) = toks.next() {
         let w = tok.trim_end_matches([',', ';', '.']);
         if crate::names::bracketed(w) {
             flush(&mut cur, &mut out);
@@ -113,7 +114,13 @@ pub fn people(s: &str) -> Vec<String> {
         }
         // A particle inside a name ("Margareta der Nederlanden").
         let particle = !cur.is_empty() && crate::words::WORDS.name_particles.contains(&w);
-        if (is_name_word(w) && w.chars().count() > 1 && !is_role(w)) || particle {
+        // A surname's initial after a given name, ending the name, as informal minutes
+        // write people ("Martin I", "Niclas H"; not "Fjerdingsmannen P J Söderqvist").
+        let ends = toks
+            .peek()
+            .is_none_or(|n| !is_name_word(n.trim_end_matches([',', ';', '.'])));
+        let initial = cur.len() == 1 && w.chars().count() == 1 && is_name_word(w) && ends;
+        if (is_name_word(w) && w.chars().count() > 1 && !is_role(w)) || particle || initial {
             cur.push(w);
             if tok.ends_with([',', ';']) {
                 flush(&mut cur, &mut out);
@@ -1447,6 +1454,17 @@ mod tests {
                 (Role::Secretary, "Niclas Holm".to_string())
             ]
         );
+        let got = role_name_pairs("Mötesordförande Martin I och mötessekreterare Niclas H");
+        assert_eq!(
+            got,
+            [
+                (Role::Chair, "Martin I".to_string()),
+                (Role::Secretary, "Niclas H".to_string())
+            ]
+        );
+        // A surname's initial ends a name; initials inside one are not read so.
+        assert_eq!(people("Martin I och Bo Ek"), ["Martin I", "Bo Ek"]);
+        assert!(people("Fjerdingsmannen P J Söderqvist").is_empty());
         // A sentence with a verb or a part without a name is no such line.
         assert!(role_name_pairs("Ordföranden och sekreteraren läste protokollet").is_empty());
         assert!(role_name_pairs("Mötesordförande Martin I och övriga ledamöter").is_empty());
