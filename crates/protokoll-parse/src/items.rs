@@ -965,11 +965,7 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
                 };
             if para {
                 out.push_str("\n\n");
-            } else if out.ends_with('-')
-                && !out.ends_with(" -")
-                && text.chars().next().is_some_and(char::is_lowercase)
-                && !starts_with_conjunction(&text)
-            {
+            } else if broken_word(&out, &text) {
                 out.pop();
             } else {
                 out.push(' ');
@@ -999,14 +995,23 @@ pub fn stops_mid_phrase(text: &str) -> bool {
 /// line's end is joined ("kommu-" / "nalnämnden"), a compound's hyphen kept before a
 /// capital ("Kommunal-" / "Nämndens"), and other lines joined by a space.
 pub fn join_wrapped(line: &str, next: &str) -> String {
-    let broken = line.ends_with('-') && !line.ends_with(" -");
-    match next.chars().next() {
-        Some(c) if broken && c.is_lowercase() && !starts_with_conjunction(next) => {
-            format!("{}{next}", line.strip_suffix('-').unwrap_or(line))
-        }
-        Some(c) if broken && c.is_uppercase() => format!("{line}{next}"),
-        _ => format!("{line} {next}"),
+    let hyphen = line.ends_with('-') && !line.ends_with(" -");
+    if broken_word(line, next) {
+        format!("{}{next}", line.strip_suffix('-').unwrap_or(line))
+    } else if hyphen && next.starts_with(char::is_uppercase) {
+        format!("{line}{next}")
+    } else {
+        format!("{line} {next}")
     }
+}
+
+/// A word broken by a hyphen at the end of `line` goes on at the start of `next`
+/// ("kommu-" / "nalnämnden"; not "Kyrkan -", nor before "och" in "vård- och omsorg").
+fn broken_word(line: &str, next: &str) -> bool {
+    line.ends_with('-')
+        && !line.ends_with(" -")
+        && next.starts_with(char::is_lowercase)
+        && !starts_with_conjunction(next)
 }
 
 fn starts_with_conjunction(s: &str) -> bool {
