@@ -984,21 +984,28 @@ pub fn body_text<W: AsRef<[Word]>>(parts: &[(Option<&PLine>, W)]) -> String {
 /// that carries a phrase on (`[line continuers]`: "och", "att", "af").
 pub fn stops_mid_phrase(text: &str) -> bool {
     let last = text.split_whitespace().last().unwrap_or("");
-    (last.ends_with('-') && last.len() > 1)
+    hyphen_end(text)
         || last.ends_with(',')
         || crate::words::WORDS
             .line_continuers
-            .contains(&last.to_lowercase().as_str())
+            .contains(&lowercase(last).as_ref())
+}
+
+/// `text` ends in a word broken by a hyphen ("kommu-", "Kommunal-"), not in a dash
+/// standing alone ("Kyrkan -").
+fn hyphen_end(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| w.len() > 1 && w.ends_with('-'))
 }
 
 /// `line` and the `next` it wraps onto, as one text: a word broken by a hyphen at the
 /// line's end is joined ("kommu-" / "nalnämnden"), a compound's hyphen kept before a
 /// capital ("Kommunal-" / "Nämndens"), and other lines joined by a space.
 pub fn join_wrapped(line: &str, next: &str) -> String {
-    let hyphen = line.ends_with('-') && !line.ends_with(" -");
     if broken_word(line, next) {
         format!("{}{next}", line.strip_suffix('-').unwrap_or(line))
-    } else if hyphen && next.starts_with(char::is_uppercase) {
+    } else if hyphen_end(line) && next.starts_with(char::is_uppercase) {
         format!("{line}{next}")
     } else {
         format!("{line} {next}")
@@ -1008,10 +1015,7 @@ pub fn join_wrapped(line: &str, next: &str) -> String {
 /// A word broken by a hyphen at the end of `line` goes on at the start of `next`
 /// ("kommu-" / "nalnämnden"; not "Kyrkan -", nor before "och" in "vård- och omsorg").
 fn broken_word(line: &str, next: &str) -> bool {
-    line.ends_with('-')
-        && !line.ends_with(" -")
-        && next.starts_with(char::is_lowercase)
-        && !starts_with_conjunction(next)
+    hyphen_end(line) && next.starts_with(char::is_lowercase) && !starts_with_conjunction(next)
 }
 
 fn starts_with_conjunction(s: &str) -> bool {
