@@ -2,6 +2,7 @@ use super::audit::{apply, fix_of, Fix};
 use super::classes::{definite_noun, finite_verb};
 use super::context::{here_follows, person_slot};
 use super::gate::ocr_layer;
+use super::glued::split_glued_number;
 use super::lists::LISTS;
 use super::memo::Ctx;
 use super::merges::{
@@ -338,8 +339,8 @@ fn suggest_among(
         .collect()
 }
 
-/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], and on an OCR
-/// layer [`section_signs`]).
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`],
+/// [`split_glued_number`], and on an OCR layer [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
     let number = page.number;
     let mut out = if ocr_layer(page) {
@@ -356,10 +357,15 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
             .iter()
             .enumerate()
             .filter_map(|(i, w)| {
-                Some((
-                    i,
-                    fix_of((stray_stroke(&w.text, lex)?, CorrectionKind::Confusion, 0.9)),
-                ))
+                let fix = match stray_stroke(&w.text, lex) {
+                    Some(t) => (t, CorrectionKind::Confusion, 0.9),
+                    None => (
+                        split_glued_number(&w.text, lex)?,
+                        CorrectionKind::Split,
+                        0.9,
+                    ),
+                };
+                Some((i, fix_of(fix)))
             })
             .collect();
         apply(cell, fixes, number, &mut out);

@@ -63,6 +63,8 @@ pub(super) struct Lists {
     pub(super) run_on: Vec<&'static str>,
     /// Words of `run_on` that are prefixes too ("för").
     pub(super) prefixes: WordSet,
+    /// What follows a number without a space ("16de", "3st").
+    pub(super) number_endings: WordSet,
     /// Infinitives Hunspell leaves without verb flags.
     pub(super) irregular_infinitives: WordSet,
     /// Modal verbs as the English model writes them, and as they are.
@@ -152,6 +154,7 @@ impl Lists {
             clause_openers: set(&words, "clause openers"),
             run_on: list(&words, "run on"),
             prefixes: set(&words, "prefixes"),
+            number_endings: set(&words, "number endings"),
             irregular_infinitives: set(&words, "irregular infinitives"),
             modals,
             read_from_left: left_rules.iter().map(|r| r.word).collect(),
@@ -191,6 +194,7 @@ mod tests {
             &l.clause_openers,
             &l.irregular_infinitives,
             &l.prefixes,
+            &l.number_endings,
             &l.read_from_left,
             &l.kl,
         ];

@@ -13,8 +13,9 @@
 //! * `gate`: which pages are damaged ([`damaged`], [`ocr_layer`]);
 //! * `partial`: on OCR pages the gate calls clean, the words that lost a mark, each
 //!   judged on its own evidence (`old_spelling`: words spelt as before 1906);
-//! * `strokes`, `section_signs`, `merges`: repairs of any OCR page, and words the
-//!   OCR split ("J usterare", "kompetensfors 6rjning");
+//! * `strokes`, `section_signs`, `merges`, `glued`: repairs of any OCR page, words
+//!   the OCR split ("J usterare", "kompetensfors 6rjning") and a number it ran into a
+//!   word ("upprättades2012");
 //! * `channel`: what OCR turns Swedish letters into, read back ("fér" → "för");
 //! * `score`, `compound`, `evidence`: a word's readings scored by the lexicon,
 //!   as compounds of known parts, and by the document's own words;
@@ -36,6 +37,7 @@ mod context;
 mod decode;
 mod evidence;
 mod gate;
+mod glued;
 mod lists;
 mod memo;
 mod merges;
