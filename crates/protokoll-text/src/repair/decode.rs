@@ -10,7 +10,7 @@ use super::merges::{
 };
 use super::rules::repair_token;
 use super::section_signs::section_signs;
-use super::strokes::stray_stroke;
+use super::strokes::{capital_i, stray_stroke};
 use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
 use super::{APPLY_MARGIN, MARGIN};
 use crate::lexicon::Lexicon;
@@ -339,7 +339,7 @@ fn suggest_among(
         .collect()
 }
 
-/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`],
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], [`capital_i`],
 /// [`split_glued_number`], and on an OCR layer [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
     let number = page.number;
@@ -357,7 +357,8 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
             .iter()
             .enumerate()
             .filter_map(|(i, w)| {
-                let fix = match stray_stroke(&w.text, lex) {
+                let confused = stray_stroke(&w.text, lex).or_else(|| capital_i(&w.text, lex));
+                let fix = match confused {
                     Some(t) => (t, CorrectionKind::Confusion, 0.9),
                     None => (
                         split_glued_number(&w.text, lex)?,

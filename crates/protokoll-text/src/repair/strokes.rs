@@ -55,6 +55,24 @@ pub(super) fn unstroked(core: &str) -> Option<&str> {
     core.get(stroke.len_utf8()..).filter(|_| fits)
 }
 
+/// A capital I read as a lowercase l, one stroke in a sans-serif face: "lngen",
+/// "lnstallationer" for "Ingen", "Installationer". A word that opens with an l before
+/// a lowercase letter, is no word or name as written, and is a listed word with an i
+/// there, opens with that capital I. On every OCR page (a scanner's layer writes it
+/// whether or not it lost marks).
+pub(super) fn capital_i(word: &str, lex: &Lexicon) -> Option<String> {
+    let (lead, core, trail) = split_core(word);
+    let rest = core.strip_prefix('l')?;
+    if rest.chars().count() < 2 || !rest.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let read = format!("i{rest}");
+    if lex.zipf(core).is_some() || lex.is_name(core) || lex.zipf(&read).is_none() {
+        return None;
+    }
+    Some(format!("{lead}I{rest}{trail}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +107,20 @@ mod tests {
             "kKxq",
         ] {
             assert_eq!(stray_stroke(w, lex), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_capital_i_read_as_l_is_read_back() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert_eq!(capital_i("lngen", lex).as_deref(), Some("Ingen"));
+        assert_eq!(
+            capital_i("(lnstallationer,", lex).as_deref(),
+            Some("(Installationer,")
+        );
+        // Words and names as written, and rests that make no word, stay.
+        for w in ["lista", "lnxq", "ln", "Lngen", "lNGEN", "Ingen", "lars"] {
+            assert_eq!(capital_i(w, lex), None, "{w}");
         }
     }
 }
