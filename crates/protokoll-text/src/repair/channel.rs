@@ -1,3 +1,7 @@
+use super::score::most_frequent;
+use super::text::{lowercase, split_core, with_case};
+use crate::lexicon::Lexicon;
+
 /// OCR misreadings of Swedish letters as other characters: "fér"/"foér" (för),
 /// "6ka" (öka), "&r"/"4rendet" (är…), "fdlja" (följa). Returns the readings to try,
 /// each with its cost in Zipf units (a rarer misreading needs more evidence).
@@ -121,9 +125,72 @@ pub(super) fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> 
     out
 }
 
+/// Vowels with a mark Swedish does not write, as an OCR engine reads a Swedish marked
+/// letter ("fór", "fòrsäkring" for "för", "försäkring"), each with the letters it may
+/// be.
+const FOREIGN_MARKS: [(char, &[char]); 9] = [
+    ('ó', &['ö']),
+    ('ò', &['ö']),
+    ('ô', &['ö']),
+    ('õ', &['ö']),
+    ('ø', &['ö']),
+    ('á', &['å', 'ä']),
+    ('à', &['å', 'ä']),
+    ('â', &['å', 'ä']),
+    ('ã', &['å', 'ä']),
+];
+
+/// At most this many foreign marks in one word are read (two choices each).
+const MAX_FOREIGN: usize = 3;
+
+/// A word with a vowel whose mark Swedish does not write, read with the Swedish marked
+/// letter the OCR took it for: the most frequent listed reading ("fóreningens" →
+/// "föreningens"). Not a word or a name as written ("à", "José"), and not where no
+/// reading is a word. On every OCR page: an engine that writes them does so whether or
+/// not it lost marks.
+pub(super) fn foreign_mark(word: &str, lex: &Lexicon) -> Option<String> {
+    let foreign = |c: char| FOREIGN_MARKS.iter().find(|(f, _)| *f == c).map(|(_, m)| *m);
+    let (pre, core, post) = split_core(word);
+    let lower = lowercase(core);
+    let marks = lower.chars().filter(|c| foreign(*c).is_some()).count();
+    if marks == 0 || marks > MAX_FOREIGN || lex.zipf(&lower).is_some() || lex.is_name(&lower) {
+        return None;
+    }
+    let mut readings = vec![String::new()];
+    for c in lower.chars() {
+        match foreign(c) {
+            Some(swedish) => {
+                readings = readings
+                    .iter()
+                    .flat_map(|r| swedish.iter().map(move |s| format!("{r}{s}")))
+                    .collect();
+            }
+            None => readings.iter_mut().for_each(|r| r.push(c)),
+        }
+    }
+    let best = most_frequent(lex, readings)?.0;
+    Some(format!("{pre}{}{post}", with_case(core, &best)))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::foreign_mark;
+    use crate::lexicon::Lexicon;
     use crate::repair::testutil::*;
+
+    #[test]
+    fn a_foreign_mark_is_read_as_the_swedish_one() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let read = |w: &str| foreign_mark(w, lex);
+        assert_eq!(read("fóreningens").as_deref(), Some("föreningens"));
+        assert_eq!(read("(Fòrsäkring,").as_deref(), Some("(Försäkring,"));
+        assert_eq!(read("fór").as_deref(), Some("för"));
+        assert_eq!(read("mánad").as_deref(), Some("månad"));
+        // Words and names as written, readings that make no word, and Swedish words stay.
+        for w in ["à", "José", "fóxqz", "för", "armé"] {
+            assert_eq!(read(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn lost_swedish_letters() {

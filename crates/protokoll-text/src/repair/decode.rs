@@ -1,4 +1,5 @@
 use super::audit::{apply, fix_of, Fix};
+use super::channel::foreign_mark;
 use super::classes::{definite_noun, finite_verb};
 use super::context::{here_follows, person_slot};
 use super::gate::ocr_layer;
@@ -10,7 +11,7 @@ use super::merges::{
 };
 use super::rules::repair_token;
 use super::section_signs::section_signs;
-use super::strokes::{capital_i, stray_stroke};
+use super::strokes::{capital_i, opens_with_capital_i, stray_stroke};
 use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
 use super::{APPLY_MARGIN, MARGIN};
 use crate::lexicon::Lexicon;
@@ -356,8 +357,11 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
             .words
             .iter()
             .enumerate()
+            .filter(|(_, w)| may_be_confused(&w.text))
             .filter_map(|(i, w)| {
-                let confused = stray_stroke(&w.text, lex).or_else(|| capital_i(&w.text, lex));
+                let confused = stray_stroke(&w.text, lex)
+                    .or_else(|| capital_i(&w.text, lex))
+                    .or_else(|| foreign_mark(&w.text, lex));
                 let fix = match confused {
                     Some(t) => (t, CorrectionKind::Confusion, 0.9),
                     None => (
@@ -374,9 +378,66 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
     out
 }
 
+/// Whether a word may hold what [`stray_stroke`], [`capital_i`], [`foreign_mark`] or
+/// [`split_glued_number`] repair: a digit, a lowercase letter or a bar before a
+/// capital, an l first, or a vowel with a mark Swedish does not write. One pass over
+/// its bytes: most words hold none of them.
+fn may_be_confused(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // Most words are lowercase ASCII letters only (one quick pass): only an l first can
+    // be what the repairs read there.
+    if bytes.iter().all(u8::is_ascii_lowercase) {
+        return opens_with_capital_i(bytes);
+    }
+    // The byte before, and the one before that.
+    let (mut prev, mut before): (Option<u8>, Option<u8>) = (None, None);
+    let stroke_before = |b: Option<u8>| b.is_some_and(|p| p.is_ascii_lowercase() || p == b'|');
+    for (i, &c) in bytes.iter().enumerate() {
+        // A capital after a stroke; in UTF-8 a Latin-1 capital (Å, Ä, Ö) is 0xC3 and
+        // then 0x80-0x9E, the other marked vowels 0xC3 and then à-ã, ò-õ, ø (0x80-0x83,
+        // 0x92-0x95, 0x98, and 0x20 higher in lowercase).
+        let stroke = stroke_before(prev) && c.is_ascii_uppercase()
+            || stroke_before(before) && prev == Some(0xC3) && (0x80..=0x9E).contains(&c);
+        let first_l = c == b'l'
+            && prev.is_none_or(|p| p.is_ascii() && !p.is_ascii_alphanumeric())
+            && opens_with_capital_i(bytes.get(i..).unwrap_or_default());
+        let foreign = prev == Some(0xC3) && matches!(c & !0x20, 0x80..=0x83 | 0x92..=0x95 | 0x98);
+        if c.is_ascii_digit() || stroke || first_l || foreign {
+            return true;
+        }
+        (before, prev) = (prev, Some(c));
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_that_may_be_confused_are_told_in_one_pass() {
+        for w in [
+            "upprättades2012",
+            "lIngmar",
+            "|Ingmar",
+            "(lngen",
+            "fóreningens",
+            "FÒR",
+            "mánad",
+        ] {
+            assert!(may_be_confused(w), "{w}");
+        }
+        for w in [
+            "föreningen",
+            "Örebro",
+            "armé",
+            "Lennart",
+            "välfärd",
+            "kallelse",
+        ] {
+            assert!(!may_be_confused(w), "{w}");
+        }
+    }
     use crate::repair::testutil::*;
 
     #[test]

@@ -355,18 +355,18 @@ fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option
         }
     }
     // Letters read as another by their shape ("möjlighetema": "möjligheterna").
-    let mut misread: Vec<String> = Vec::new();
-    for (printed, read) in &LISTS.shape_pairs {
-        for (i, _) in lower.match_indices(read) {
-            if let (Some(a), Some(b)) = (lower.get(..i), lower.get(i + read.len()..)) {
-                misread.push(format!("{a}{printed}{b}"));
-            }
-        }
-    }
     // The reading may also restore a lost mark.
-    for bare in misread {
+    for bare in shape_readings(lower) {
         found.clear();
         ctx.lex.accented(&deaccent(&bare), &mut found);
+        // The index of marks lists marked words only: the reading as it is, too.
+        if let Some(z) = ctx
+            .lex
+            .zipf(&bare)
+            .filter(|_| !found.iter().any(|(c, _)| *c == bare))
+        {
+            found.push((bare.clone(), z));
+        }
         for (c, z) in found.drain(..) {
             let cost = if c == bare {
                 Some(0.0)
@@ -380,6 +380,43 @@ fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option
         }
     }
     best
+}
+
+/// Most letters read as others by their shape ([`LISTS`]' shape pairs) in one word:
+/// an OCR that misreads a letter once in a word often does it twice
+/// ("iokaier" for "lokaler").
+const MAX_SHAPES: usize = 2;
+
+/// `lower` with one or two runs of letters read back as printed, by the shape pairs
+/// ("stäiining": "ställning", "tiiiämpas": "tillämpas"; runs may overlap, as "iii" for
+/// "lli" or "ill" does). Each reading once.
+fn shape_readings(lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut from: Vec<(String, usize)> = vec![(lower.to_string(), 0)];
+    for _ in 0..MAX_SHAPES {
+        let mut next = Vec::new();
+        for (word, start) in &from {
+            for (printed, read) in &LISTS.shape_pairs {
+                // Every place `read` starts at or after `start`, overlapping ones too.
+                let at = word.char_indices().map(|(i, _)| i).filter(|i| i >= start);
+                for i in at {
+                    let (Some(a), Some(b)) = (word.get(..i), word.get(i..)) else {
+                        continue;
+                    };
+                    let Some(rest) = b.strip_prefix(read) else {
+                        continue;
+                    };
+                    let reading = format!("{a}{printed}{rest}");
+                    if !out.contains(&reading) {
+                        next.push((reading.clone(), i + printed.len()));
+                        out.push(reading);
+                    }
+                }
+            }
+        }
+        from = next;
+    }
+    out
 }
 
 /// An unknown word read as a compound of known parts with marks restored
@@ -784,6 +821,23 @@ mod tests {
         assert_eq!(read("ft)rdela").as_deref(), Some("fördela"));
         assert_eq!(read("möjlighetema").as_deref(), Some("möjligheterna"));
         assert_eq!(read("egaren"), None);
+    }
+
+    #[test]
+    fn letters_read_as_others_by_their_shape() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
+        // An l read as an i, once, twice, or in a run of them.
+        assert_eq!(read("stäiining").as_deref(), Some("ställning"));
+        assert_eq!(read("iedamöter").as_deref(), Some("ledamöter"));
+        assert_eq!(read("iokaier").as_deref(), Some("lokaler"));
+        assert_eq!(read("tiiiämpas").as_deref(), Some("tillämpas"));
+        let readings = shape_readings("tiiiämpas");
+        assert!(readings.iter().any(|r| r == "tillämpas"), "{readings:?}");
+        // A word whose i's make no word with l's stays.
+        assert_eq!(read("qiixz"), None);
     }
 
     #[test]

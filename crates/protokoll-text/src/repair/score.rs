@@ -155,9 +155,9 @@ pub(super) fn lost_initial_letter(lex: &Lexicon, lower: &str) -> Option<(String,
 
 /// The most frequent known word among `words`, with its Zipf frequency (the last of
 /// equals).
-pub(super) fn most_frequent<const N: usize>(
+pub(super) fn most_frequent(
     lex: &Lexicon,
-    words: [String; N],
+    words: impl IntoIterator<Item = String>,
 ) -> Option<(String, f32)> {
     words
         .into_iter()

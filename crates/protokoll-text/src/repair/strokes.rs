@@ -57,20 +57,29 @@ pub(super) fn unstroked(core: &str) -> Option<&str> {
 
 /// A capital I read as a lowercase l, one stroke in a sans-serif face: "lngen",
 /// "lnstallationer" for "Ingen", "Installationer". A word that opens with an l before
-/// a lowercase letter, is no word or name as written, and is a listed word with an i
-/// there, opens with that capital I. On every OCR page (a scanner's layer writes it
-/// whether or not it lost marks).
+/// a consonant ([`opens_with_capital_i`]), is no word or name as written, and is a
+/// listed word with an i there, opens with that capital I. On every OCR page (a
+/// scanner's layer writes it whether or not it lost marks).
 pub(super) fn capital_i(word: &str, lex: &Lexicon) -> Option<String> {
     let (lead, core, trail) = split_core(word);
     let rest = core.strip_prefix('l')?;
-    if rest.chars().count() < 2 || !rest.chars().all(char::is_lowercase) {
+    if !opens_with_capital_i(core.as_bytes())
+        || rest.chars().nth(1).is_none()
+        || !rest.chars().all(char::is_lowercase)
+    {
         return None;
     }
-    let read = format!("i{rest}");
-    if lex.zipf(core).is_some() || lex.is_name(core) || lex.zipf(&read).is_none() {
+    if lex.zipf(core).is_some() || lex.is_name(core) || lex.zipf(&format!("i{rest}")).is_none() {
         return None;
     }
     Some(format!("{lead}I{rest}{trail}"))
+}
+
+/// Whether `bytes` open with an l before a consonant, as a capital I read as an l does
+/// ("lngen"; [`capital_i`]): a Swedish word that opens with an l has a vowel or a j
+/// next.
+pub(super) fn opens_with_capital_i(bytes: &[u8]) -> bool {
+    matches!(bytes, [b'l', c, ..] if c.is_ascii_lowercase() && !b"aeiouyj".contains(c))
 }
 
 #[cfg(test)]
