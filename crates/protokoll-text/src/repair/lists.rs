@@ -210,7 +210,8 @@ mod tests {
         ];
         assert!(lists.iter().all(|s| !s.is_empty()));
         assert_eq!(l.modals, [("bor", "bör"), ("far", "får")]);
-        assert_eq!(l.shape_pairs, [("rn", "m"), ("ll", "ii"), ("l", "i")]);
+        assert_eq!(l.shape_pairs.first(), Some(&("rn", "m")));
+        assert!(l.shape_pairs.contains(&("l", "i")));
         assert_eq!(l.supine.len(), 4);
         assert!(l.present.iter().any(|e| e.add_a && e.text == "er"));
         assert!(l.noun_openers.contains("nagot") && l.copulas.contains("förblir"));

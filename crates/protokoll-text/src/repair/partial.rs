@@ -836,6 +836,9 @@ mod tests {
         assert_eq!(read("tiiiämpas").as_deref(), Some("tillämpas"));
         let readings = shape_readings("tiiiämpas");
         assert!(readings.iter().any(|r| r == "tillämpas"), "{readings:?}");
+        // Narrow letters run together or split: "in" for an m, "ii" for an n.
+        assert_eq!(read("ändainål").as_deref(), Some("ändamål"));
+        assert_eq!(read("föreningeii").as_deref(), Some("föreningen"));
         // A word whose i's make no word with l's stays.
         assert_eq!(read("qiixz"), None);
     }
