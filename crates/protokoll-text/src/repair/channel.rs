@@ -143,17 +143,54 @@ const FOREIGN_MARKS: [(char, &[char]); 9] = [
 /// At most this many foreign marks in one word are read (two choices each).
 const MAX_FOREIGN: usize = 3;
 
-/// A word with a vowel whose mark Swedish does not write, read with the Swedish marked
-/// letter the OCR took it for: the most frequent listed reading ("fóreningens" →
-/// "föreningens"). Not a word or a name as written ("à", "José"), and not where no
-/// reading is a word. On every OCR page: an engine that writes them does so whether or
-/// not it lost marks.
+/// An r read as an l and an apostrophe, its arm taken for a mark ("fol'eningar",
+/// "undel'håll", "hal'" for "föreningar", "underhåll", "har"): after a letter, an "l'"
+/// that no Swedish word writes.
+const R_AS_L: &str = "l'";
+
+/// A word with letters an engine misread as marks Swedish does not write, read back:
+/// a vowel with a foreign mark as the Swedish marked letter ("fóreningens" →
+/// "föreningens"), an "l'" after a letter as an r ("fol'eningar" → "föreningar"), the
+/// most frequent listed reading, with marks the OCR lost put back where the r was
+/// misread. Not a word or a name as written ("à", "José"), and not where no reading is
+/// a word. On every OCR page: an engine that writes them does so whether or not it lost
+/// marks.
 pub(super) fn foreign_mark(word: &str, lex: &Lexicon) -> Option<String> {
     let foreign = |c: char| FOREIGN_MARKS.iter().find(|(f, _)| *f == c).map(|(_, m)| *m);
-    let (pre, core, post) = split_core(word);
+    // "l'" after a letter, read as an r (the apostrophe would end the core).
+    let after_letter = |i: usize| {
+        word.get(..i)
+            .and_then(|h| h.chars().last())
+            .is_some_and(char::is_alphabetic)
+    };
+    let r_at: Vec<usize> = word
+        .match_indices(R_AS_L)
+        .map(|(i, _)| i)
+        .filter(|&i| after_letter(i))
+        .collect();
+    let unr: std::borrow::Cow<'_, str> = if r_at.is_empty() {
+        word.into()
+    } else {
+        word.replace(R_AS_L, "r").into()
+    };
+    let (pre, core, post) = split_core(&unr);
     let lower = lowercase(core);
     let marks = lower.chars().filter(|c| foreign(*c).is_some()).count();
-    if marks == 0 || marks > MAX_FOREIGN || lex.zipf(&lower).is_some() || lex.is_name(&lower) {
+    if marks > MAX_FOREIGN || marks == 0 && r_at.is_empty() || lex.is_name(&lower) {
+        return None;
+    }
+    // A word as it stands once its r's are back ("hal'": "har"), not as written.
+    if marks == 0 {
+        let mut found = vec![];
+        if let Some(z) = lex.zipf(&lower) {
+            found.push((lower.to_string(), z));
+        } else {
+            lex.accented(&crate::lexicon::deaccent(&lower), &mut found);
+        }
+        let best = most_frequent(lex, found.into_iter().map(|(c, _)| c))?.0;
+        return Some(format!("{pre}{}{post}", with_case(core, &best)));
+    }
+    if lex.zipf(&lower).is_some() {
         return None;
     }
     let mut readings = vec![String::new()];
@@ -186,8 +223,12 @@ mod tests {
         assert_eq!(read("(Fòrsäkring,").as_deref(), Some("(Försäkring,"));
         assert_eq!(read("fór").as_deref(), Some("för"));
         assert_eq!(read("mánad").as_deref(), Some("månad"));
+        // An r read as an l and an apostrophe, with the marks the OCR lost.
+        assert_eq!(read("fol'eningar").as_deref(), Some("föreningar"));
+        assert_eq!(read("hal'").as_deref(), Some("har"));
+        assert_eq!(read("övel'fòl'ing").as_deref(), Some("överföring"));
         // Words and names as written, readings that make no word, and Swedish words stay.
-        for w in ["à", "José", "fóxqz", "för", "armé"] {
+        for w in ["à", "José", "fóxqz", "för", "armé", "l'Oréal", "al'xqz"] {
             assert_eq!(read(w), None, "{w}");
         }
     }

@@ -380,8 +380,8 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
 
 /// Whether a word may hold what [`stray_stroke`], [`capital_i`], [`foreign_mark`] or
 /// [`split_glued_number`] repair: a digit, a lowercase letter or a bar before a
-/// capital, an l first, or a vowel with a mark Swedish does not write. One pass over
-/// its bytes: most words hold none of them.
+/// capital, an l first, a vowel with a mark Swedish does not write, or an "l'" after a
+/// letter. One pass over its bytes: most words hold none of them.
 fn may_be_confused(word: &str) -> bool {
     let bytes = word.as_bytes();
     // Most words are lowercase ASCII letters only (one quick pass): only an l first can
@@ -402,7 +402,8 @@ fn may_be_confused(word: &str) -> bool {
             && prev.is_none_or(|p| p.is_ascii() && !p.is_ascii_alphanumeric())
             && opens_with_capital_i(bytes.get(i..).unwrap_or_default());
         let foreign = prev == Some(0xC3) && matches!(c & !0x20, 0x80..=0x83 | 0x92..=0x95 | 0x98);
-        if c.is_ascii_digit() || stroke || first_l || foreign {
+        let r_as_l = c == b'\'' && prev == Some(b'l') && before.is_some();
+        if c.is_ascii_digit() || stroke || first_l || foreign || r_as_l {
             return true;
         }
         (before, prev) = (prev, Some(c));
