@@ -163,10 +163,15 @@ impl PieceMemo {
     }
 }
 
+/// Most bytes of a token that is one letter with its punctuation ("(d),", "r,"; a
+/// marked letter is two bytes).
+const LONE_BYTES: usize = 6;
+
 /// A scanner's OCR layer reads a word in pieces where the print spaces its letters
 /// ("Förva ltn i n gsberätte lse", "Dörra r", "f rån"), in a line that shows a lone
-/// letter that is no word (two long pieces alone, "Årsavg ifter", are left: to look
-/// every line's words up costs a fifth of the repair's time). A run of pieces (letters
+/// letter that is no word, or two words in capitals in a row (a heading in spaced
+/// capitals, "FÖRV ALTNINGSBERÄ TTELSE"; two long pieces in lowercase alone, "Årsavg
+/// ifter", are left: to look every line's words up costs a fifth of the repair's time). A run of pieces (letters
 /// only; lowercase after the first, or all in capitals; no whole word among them) of
 /// which one at least is no word, and that together are a listed word of four letters
 /// or more, is one word: the longest such run from each word on. With one piece only
@@ -180,13 +185,31 @@ pub(super) fn merge_spaced_pieces(
     page: u32,
     out: &mut Vec<Correction>,
 ) {
-    // Letter spacing leaves a lone letter that is no word ("d", "n", "r"): a cell
-    // without one is left at once (most are; no lookup).
+    // Letter spacing leaves a lone letter that is no word ("d", "n", "r"), or sets a
+    // heading in spaced capitals ("FÖRV ALTNINGSBERÄ TTELSE"): a cell without one or
+    // two words in capitals in a row is left at once (most are; no lookup).
     let lone = |t: &str| {
+        // Cheap test first: most words are longer than a letter and its punctuation.
+        if t.len() > LONE_BYTES {
+            return false;
+        }
         let mut cs = split_core(t).1.chars().flat_map(char::to_lowercase);
         matches!((cs.next(), cs.next()), (Some(c), None) if stray_letter(c))
     };
-    if cell.words.len() < 2 || !cell.words.iter().any(|w| lone(&w.text)) {
+    let capitals = |t: &str| {
+        // Cheap test first: most words open with a lowercase letter.
+        if t.as_bytes().first().is_none_or(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let core = split_core(t).1;
+        core.chars().nth(1).is_some() && core.chars().all(char::is_uppercase)
+    };
+    let spaced = cell.words.iter().any(|w| lone(&w.text))
+        || cell
+            .words
+            .windows(2)
+            .any(|p| matches!(p, [a, b] if capitals(&a.text) && capitals(&b.text)));
+    if cell.words.len() < 2 || !spaced {
         return;
     }
     memo.learn(&cell.words, lex);
@@ -561,6 +584,16 @@ mod tests {
         assert_eq!(
             merged(&["P", "R", "O", "T", "O", "K", "O", "L", "L"]),
             ("PROTOKOLL".into(), 1)
+        );
+        // A heading in spaced capitals, read in long pieces; capitals that are words
+        // stay.
+        assert_eq!(
+            merged(&["FÖRV", "ALTNINGSBERÄ", "TTELSE"]),
+            ("FÖRVALTNINGSBERÄTTELSE".into(), 1)
+        );
+        assert_eq!(
+            merged(&["PROTOKOLL", "FÖRT", "VID"]),
+            ("PROTOKOLL FÖRT VID".into(), 0)
         );
         // A compound of known parts is no listed word: too many runs make one
         // ("mycket prydli t").
