@@ -168,11 +168,15 @@ pub(super) fn foreign_mark(word: &str, lex: &Lexicon) -> Option<String> {
         .map(|(i, _)| i)
         .filter(|&i| after_letter(i))
         .collect();
-    let unr: std::borrow::Cow<'_, str> = if r_at.is_empty() {
-        word.into()
-    } else {
-        word.replace(R_AS_L, "r").into()
-    };
+    // The word with those r's back (only those: "l'" elsewhere stays as written).
+    let mut unr = String::with_capacity(word.len());
+    let mut from = 0;
+    for &at in &r_at {
+        unr.push_str(word.get(from..at)?);
+        unr.push('r');
+        from = at + R_AS_L.len();
+    }
+    unr.push_str(word.get(from..)?);
     let (pre, core, post) = split_core(&unr);
     let lower = lowercase(core);
     let marks = lower.chars().filter(|c| foreign(*c).is_some()).count();
@@ -187,7 +191,7 @@ pub(super) fn foreign_mark(word: &str, lex: &Lexicon) -> Option<String> {
         } else {
             lex.accented(&crate::lexicon::deaccent(&lower), &mut found);
         }
-        let best = most_frequent(lex, found.into_iter().map(|(c, _)| c))?.0;
+        let (best, _) = found.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
         return Some(format!("{pre}{}{post}", with_case(core, &best)));
     }
     if lex.zipf(&lower).is_some() {
@@ -228,7 +232,9 @@ mod tests {
         assert_eq!(read("hal'").as_deref(), Some("har"));
         assert_eq!(read("övel'fòl'ing").as_deref(), Some("överföring"));
         // Words and names as written, readings that make no word, and Swedish words stay.
-        for w in ["à", "José", "fóxqz", "för", "armé", "l'Oréal", "al'xqz"] {
+        for w in [
+            "à", "José", "fóxqz", "för", "armé", "l'Oréal", "al'xqz", "'l'",
+        ] {
             assert_eq!(read(w), None, "{w}");
         }
     }

@@ -791,6 +791,14 @@ mod tests {
         );
     }
 
+    /// The reading [`fact`] finds for a lowercase word on a page with no evidence.
+    fn reading_of(w: &str) -> Option<String> {
+        let lex = Lexicon::swedish().expect("lexicon");
+        let plain = Evidence::default();
+        let ctx = Ctx::new(lex, &plain);
+        fact(w, false, &ctx).reading.map(|r| r.0)
+    }
+
     #[test]
     fn a_mark_read_as_two_letters() {
         let lex = Lexicon::swedish().expect("lexicon");
@@ -825,10 +833,7 @@ mod tests {
 
     #[test]
     fn letters_read_as_others_by_their_shape() {
-        let lex = Lexicon::swedish().expect("lexicon");
-        let plain = Evidence::default();
-        let ctx = Ctx::new(lex, &plain);
-        let read = |w: &str| fact(w, false, &ctx).reading.map(|r| r.0);
+        let read = |w: &str| reading_of(w);
         // An l read as an i, once, twice, or in a run of them.
         assert_eq!(read("stäiining").as_deref(), Some("ställning"));
         assert_eq!(read("iedamöter").as_deref(), Some("ledamöter"));
