@@ -340,6 +340,11 @@ fn suggest_among(
         .collect()
 }
 
+/// A page's numbers run into words are split only while at most one word in this many
+/// is one ([`repair_ocr_page`]; "5år" on a page of two hundred words), or a few.
+const GLUED_SHARE: usize = 20;
+const GLUED_FEW: usize = 3;
+
 /// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], [`capital_i`],
 /// [`split_glued_number`], and on an OCR layer [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
@@ -349,7 +354,25 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
     } else {
         Vec::new()
     };
-    for cell in page.lines.iter_mut().flat_map(|l| l.cells.iter_mut()) {
+    // Numbers run into words are split once the page is read: a page that writes them
+    // everywhere does so on purpose (codes, "ord123"), not by lost spaces.
+    let mut glued: Vec<(usize, usize, Fix)> = Vec::new();
+    // The page's words as read (merges make a few fewer): past its share, no more
+    // splits are looked for.
+    let words: usize = page
+        .lines
+        .iter()
+        .flat_map(|l| &l.cells)
+        .map(|c| c.words.len())
+        .sum();
+    let crowded =
+        |glued: &Vec<(usize, usize, Fix)>| glued.len() > GLUED_FEW.max(words / GLUED_SHARE);
+    for (k, cell) in page
+        .lines
+        .iter_mut()
+        .flat_map(|l| l.cells.iter_mut())
+        .enumerate()
+    {
         let mut known = |w: &str| listed_or_name(lex, w);
         merge_split_initials(cell, &mut known, lex, number, &mut out);
         merge_spaced_pieces(cell, lex, pieces, number, &mut out);
@@ -364,17 +387,33 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
                     .or_else(|| c.stroke.then(|| stray_stroke(text, lex)).flatten())
                     .or_else(|| c.capital_i.then(|| capital_i(text, lex)).flatten())
                     .or_else(|| c.marks.then(|| foreign_mark(text, lex)).flatten());
-                let fix = match confused {
-                    Some(t) => (t, CorrectionKind::Confusion, 0.9),
-                    None if c.number => {
-                        (split_glued_number(text, lex)?, CorrectionKind::Split, 0.9)
+                match confused {
+                    Some(t) => Some((i, fix_of((t, CorrectionKind::Confusion, 0.9)))),
+                    None if c.number && !crowded(&glued) => {
+                        let split = split_glued_number(text, lex)?;
+                        glued.push((k, i, fix_of((split, CorrectionKind::Split, 0.9))));
+                        None
                     }
-                    None => return None,
-                };
-                Some((i, fix_of(fix)))
+                    None => None,
+                }
             })
             .collect();
         apply(cell, fixes, number, &mut out);
+    }
+    if !crowded(&glued) {
+        let mut glued = glued.into_iter().peekable();
+        for (k, cell) in page
+            .lines
+            .iter_mut()
+            .flat_map(|l| l.cells.iter_mut())
+            .enumerate()
+        {
+            let mut fixes = Vec::new();
+            while let Some((_, i, fix)) = glued.next_if(|(at, _, _)| *at == k) {
+                fixes.push((i, fix));
+            }
+            apply(cell, fixes, number, &mut out);
+        }
     }
     out
 }
@@ -441,6 +480,25 @@ impl Confusion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_run_into_words_are_split_unless_the_page_writes_them_everywhere() {
+        use crate::repair::testutil::{ocr_page, page_text};
+        let lex = Lexicon::swedish().expect("lexicon");
+        let mut read = |text: &str| {
+            let mut p = ocr_page(text);
+            repair_ocr_page(&mut p, lex, &mut PieceMemo::default());
+            page_text(&p)
+        };
+        assert_eq!(
+            read("Föreningen bildades 1938 och har 5år kvar av avtalet som upprättades2012."),
+            "Föreningen bildades 1938 och har 5 år kvar av avtalet som upprättades 2012."
+        );
+        // A page of codes ("ord123") is written so on purpose.
+        let codes: Vec<String> = (0..40).map(|i| format!("ord{i}")).collect();
+        let codes = codes.join(" ");
+        assert_eq!(read(&codes), codes);
+    }
 
     #[test]
     fn words_that_may_be_confused_are_told_in_one_pass() {
