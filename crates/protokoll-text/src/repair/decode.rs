@@ -485,7 +485,7 @@ mod tests {
     fn numbers_run_into_words_are_split_unless_the_page_writes_them_everywhere() {
         use crate::repair::testutil::{ocr_page, page_text};
         let lex = Lexicon::swedish().expect("lexicon");
-        let mut read = |text: &str| {
+        let read = |text: &str| {
             let mut p = ocr_page(text);
             repair_ocr_page(&mut p, lex, &mut PieceMemo::default());
             page_text(&p)
