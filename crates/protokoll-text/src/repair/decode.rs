@@ -345,8 +345,8 @@ fn suggest_among(
 const GLUED_SHARE: usize = 20;
 const GLUED_FEW: usize = 3;
 
-/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], [`capital_i`],
-/// [`split_glued_number`], and on an OCR layer [`section_signs`]).
+/// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], `capital_i`,
+/// `foreign_mark`, `split_glued_number`, and on an OCR layer [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
     let number = page.number;
     let mut out = if ocr_layer(page) {
