@@ -128,7 +128,7 @@ pub(super) fn letter_readings(word: &str, base_cost: f32) -> Vec<(String, f32)> 
 /// Vowels with a mark Swedish does not write, as an OCR engine reads a Swedish marked
 /// letter ("fór", "fòrsäkring" for "för", "försäkring"), each with the letters it may
 /// be.
-const FOREIGN_MARKS: [(char, &[char]); 9] = [
+pub(super) const FOREIGN_MARKS: [(char, &[char]); 9] = [
     ('ó', &['ö']),
     ('ò', &['ö']),
     ('ô', &['ö']),

@@ -503,6 +503,12 @@ mod tests {
     #[test]
     fn words_that_may_be_confused_are_told_in_one_pass() {
         assert!(Confusion::of("fol'eningar").marks && Confusion::of("5år").number);
+        // The byte ranges that tell a foreign mark are the channel's list, in either case.
+        for (c, _) in crate::repair::channel::FOREIGN_MARKS {
+            for m in std::iter::once(c).chain(c.to_uppercase()) {
+                assert!(Confusion::of(&format!("f{m}r")).marks, "{m}");
+            }
+        }
         for w in [
             "upprättades2012",
             "lIngmar",

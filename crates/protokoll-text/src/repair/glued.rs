@@ -23,11 +23,7 @@ const YEAR_DIGITS: usize = 4;
 /// an ordinal's ending, a fraction or a unit ("16de", "8dels", "3st"; `data/
 /// function-words.txt`'s "number endings"); not a letter misread as a digit ("6ver").
 pub(super) fn split_glued_number(word: &str, lex: &Lexicon) -> Option<String> {
-    // Cheap test first: most words have no digit, and numbers no letter.
-    let bytes = word.as_bytes();
-    if !bytes.iter().any(u8::is_ascii_digit) || !bytes.iter().any(|b| !b.is_ascii_digit()) {
-        return None;
-    }
+    // (The caller asks only of words with a digit: `decode::Confusion`.)
     let (pre, core, post) = split_core(word);
     let digits_first = core.starts_with(|c: char| c.is_ascii_digit());
     let at = core.find(|c: char| c.is_ascii_digit() != digits_first)?;

@@ -171,10 +171,11 @@ const LONE_BYTES: usize = 6;
 /// ("Förva ltn i n gsberätte lse", "Dörra r", "f rån"), in a line that shows a lone
 /// letter that is no word, or two words in capitals in a row (a heading in spaced
 /// capitals, "FÖRV ALTNINGSBERÄ TTELSE"; two long pieces in lowercase alone, "Årsavg
-/// ifter", are left: to look every line's words up costs a fifth of the repair's time). A run of pieces (letters
-/// only; lowercase after the first, or all in capitals; no whole word among them) of
-/// which one at least is no word, and that together are a listed word of four letters
-/// or more, is one word: the longest such run from each word on. With one piece only
+/// ifter", are left: to look every line's words up costs a fifth of the repair's
+/// time). A run of pieces (letters only; lowercase after the first, or all in
+/// capitals; no whole word among them) of which one at least is no word, and that
+/// together are a listed word of four letters or more, is one word: the longest such
+/// run from each word on. With one piece only
 /// that is no word, the join must be ten times commoner than each word among the
 /// pieces ("Dörra r" is "Dörrar"; "lån a" no "låna", "man t" no "mant"). A compound of
 /// known parts does not count: too many runs make one ("mycket prydli t").
