@@ -569,10 +569,13 @@ pub fn page_facts(
 /// "=" of old print).
 const HYPHENS: [char; 3] = ['-', '=', '¬'];
 
-/// Whether a token is a piece of a word broken at a hyphen: it ends with one, or the
-/// word before it does ("ar- | bete"). A piece is no word to read on its own.
-pub(super) fn hyphenated(text: &str, prev: Option<&str>) -> bool {
-    text.ends_with(HYPHENS) || prev.is_some_and(|p| p.ends_with(HYPHENS))
+/// Whether a token is a piece of a word broken at a hyphen over two lines: it ends a
+/// line with one, or opens the next after a line that does ("ar- | bete"). A piece is
+/// no word to read on its own. Within a line a word ending with a hyphen is whole, the
+/// first part of a compound that shares its last part with the next ("Fönster- och
+/// Taffel-glas"), and so is the word after it.
+pub(super) fn hyphenated(text: &str, prev: Option<&str>, first: bool, last: bool) -> bool {
+    last && text.ends_with(HYPHENS) || first && prev.is_some_and(|p| p.ends_with(HYPHENS))
 }
 
 /// How the OCR engine's confidence in a word moves the chance of a loss (log10).
@@ -653,7 +656,7 @@ pub fn repair_partial_page(
                 Some(j) => cell.words.get(j).map(|w| &*w.text),
                 None => carry.as_deref(),
             };
-            if hyphenated(&w.text, prev) {
+            if hyphenated(&w.text, prev, i == 0, i + 1 == cell.words.len()) {
                 continue;
             }
             let next = cell.words.get(i + 1).map(|w| &*w.text);
@@ -850,11 +853,15 @@ mod tests {
 
     #[test]
     fn pieces_of_hyphenated_words_are_no_words() {
-        assert!(hyphenated("ar-", Some("och")));
-        assert!(hyphenated("bete", Some("ar-")));
-        assert!(hyphenated("gar", Some("Lärfts=")));
-        assert!(!hyphenated("dar", Some("maj,")));
-        assert!(!hyphenated("dar", None));
+        // At a line's end and the next line's start.
+        assert!(hyphenated("ar-", Some("och"), false, true));
+        assert!(hyphenated("bete", Some("ar-"), true, false));
+        assert!(hyphenated("gar", Some("Lärfts="), true, true));
+        assert!(!hyphenated("dar", Some("maj,"), true, false));
+        assert!(!hyphenated("dar", None, true, false));
+        // Within a line: "Fonster= och" is a whole word, and so is the word after it.
+        assert!(!hyphenated("Fonster=", Some("nya"), false, false));
+        assert!(!hyphenated("och", Some("Fonster="), false, false));
     }
 
     #[test]
