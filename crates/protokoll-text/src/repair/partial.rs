@@ -474,10 +474,11 @@ impl Facts {
     /// Works out the fact of a token not seen before and keeps it; its index.
     fn learn(&mut self, token: &str, ctx: &Ctx<'_>) -> Option<u32> {
         let core = split_core(token).1;
-        // A bracket inside a word is what the OCR made of a mark's dots ("ft)rdela").
+        // A bracket inside a word is what the OCR made of a mark's dots ("ft)rdela"), a
+        // one a stroke letter ("främ1a").
         let letters = core
             .chars()
-            .all(|c| c.is_alphabetic() || GLYPH_MARKS.contains(c))
+            .all(|c| c.is_alphabetic() || GLYPH_MARKS.contains(c) || c == '1')
             && core.starts_with(char::is_alphabetic)
             && core.ends_with(char::is_alphabetic);
         if core.chars().nth(1).is_none() || !letters {
@@ -860,6 +861,9 @@ mod tests {
         assert_eq!(read("föreningeii").as_deref(), Some("föreningen"));
         // A word whose i's make no word with l's stays.
         assert_eq!(read("qiixz"), None);
+        // An m read as "l1", a j as a one.
+        assert_eq!(read("ändal1ål").as_deref(), Some("ändamål"));
+        assert_eq!(read("främ1a").as_deref(), Some("främja"));
     }
 
     #[test]
@@ -942,6 +946,14 @@ mod tests {
         let (out, _) = repaired_text(&format!("Mötet ftireslog att ordfiirande väljs.\n{CLEAN}"));
         assert!(
             out.starts_with("Mötet föreslog att ordförande väljs."),
+            "{out}"
+        );
+        // Letters read as a one inside a word ("l1" for an m).
+        let (out, _) = repaired_text(&format!(
+            "Föreningens ändal1ål är att främ1a boendet.\n{CLEAN}"
+        ));
+        assert!(
+            out.starts_with("Föreningens ändamål är att främja boendet."),
             "{out}"
         );
         // A clean text gets none.
