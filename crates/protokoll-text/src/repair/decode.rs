@@ -11,7 +11,7 @@ use super::merges::{
 };
 use super::rules::repair_token;
 use super::section_signs::section_signs;
-use super::strokes::{capital_i, opens_with_capital_i, stray_stroke};
+use super::strokes::{capital_i, inner_capital_i, opens_with_capital_i, stray_stroke};
 use super::text::{capitalised, is_label, is_lower_word, is_month, lowercase, split_core};
 use super::{APPLY_MARGIN, MARGIN};
 use crate::lexicon::Lexicon;
@@ -346,7 +346,8 @@ const GLUED_SHARE: usize = 20;
 const GLUED_FEW: usize = 3;
 
 /// Repairs that hold on any OCR page, damaged or not ([`stray_stroke`], `capital_i`,
-/// `foreign_mark`, `split_glued_number`, and on an OCR layer [`section_signs`]).
+/// `inner_capital_i`, `foreign_mark`, `split_glued_number`, and on an OCR layer
+/// [`section_signs`]).
 pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -> Vec<Correction> {
     let number = page.number;
     let mut out = if ocr_layer(page) {
@@ -385,6 +386,7 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
                 let text = &w.text;
                 let confused = None
                     .or_else(|| c.stroke.then(|| stray_stroke(text, lex)).flatten())
+                    .or_else(|| c.stroke.then(|| inner_capital_i(text, lex)).flatten())
                     .or_else(|| c.capital_i.then(|| capital_i(text, lex)).flatten())
                     .or_else(|| c.marks.then(|| foreign_mark(text, lex)).flatten());
                 match confused {
@@ -422,7 +424,8 @@ pub fn repair_ocr_page(page: &mut Page, lex: &Lexicon, pieces: &mut PieceMemo) -
 /// bytes (most words hold none of it).
 #[derive(Default, Debug, PartialEq)]
 struct Confusion {
-    /// A lowercase letter or a bar before a capital ([`stray_stroke`]).
+    /// A lowercase letter or a bar before a capital ([`stray_stroke`],
+    /// `inner_capital_i`).
     stroke: bool,
     /// An l first, before a consonant ([`capital_i`]).
     capital_i: bool,

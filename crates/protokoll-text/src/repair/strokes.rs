@@ -1,5 +1,5 @@
-use super::text::split_core;
-use crate::lexicon::Lexicon;
+use super::text::{lowercase, split_core};
+use crate::lexicon::{deaccent, Lexicon};
 
 /// A stroke read twice: OCR gives "lIngmar" or "|Ingmar" for "Ingmar", "kKommun" for
 /// "Kommun". A lowercase l, a bar, or a lowercase letter shaped like the capital after it
@@ -75,6 +75,36 @@ pub(super) fn capital_i(word: &str, lex: &Lexicon) -> Option<String> {
     Some(format!("{lead}I{rest}{trail}"))
 }
 
+/// A capital I read for an l inside a lowercase word, one stroke in a sans-serif face:
+/// "tiIIstyrker", "styreIseledamot" for "tillstyrker", "styrelseledamot". Each I after a
+/// lowercase letter (or an l read so) becomes an l where the word as written is no
+/// word or name and the reading is a listed word, with marks the OCR lost or not; a
+/// name written so stays ("McIntosh": "Mclntosh" is no word). On every OCR page.
+pub(super) fn inner_capital_i(word: &str, lex: &Lexicon) -> Option<String> {
+    let (lead, core, trail) = split_core(word);
+    let mut after_lower = false;
+    let read: String = core
+        .chars()
+        .map(|c| {
+            let c = if c == 'I' && after_lower { 'l' } else { c };
+            after_lower = c.is_lowercase();
+            c
+        })
+        .collect();
+    let mut rest = read.chars().skip(1);
+    if read == core || !rest.all(|c| c.is_lowercase()) {
+        return None;
+    }
+    let written = lowercase(core);
+    if lex.zipf(&written).is_some() || lex.is_name(&written) {
+        return None;
+    }
+    let lower = lowercase(&read);
+    let mut marked = Vec::new();
+    lex.accented(&deaccent(&lower), &mut marked);
+    (lex.zipf(&lower).is_some() || !marked.is_empty()).then(|| format!("{lead}{read}{trail}"))
+}
+
 /// Whether `bytes` open with an l before a consonant, as a capital I read as an l does
 /// ("lngen"; [`capital_i`]): a Swedish word that opens with an l has a vowel or a j
 /// next.
@@ -116,6 +146,27 @@ mod tests {
             "kKxq",
         ] {
             assert_eq!(stray_stroke(w, lex), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_capital_i_inside_a_word_is_an_l() {
+        let lex = Lexicon::swedish().expect("lexicon");
+        assert_eq!(
+            inner_capital_i("tiIIstyrker", lex).as_deref(),
+            Some("tillstyrker")
+        );
+        assert_eq!(
+            inner_capital_i("styreIseledamot,", lex).as_deref(),
+            Some("styrelseledamot,")
+        );
+        assert_eq!(
+            inner_capital_i("FaststäIIer", lex).as_deref(),
+            Some("Fastställer")
+        );
+        // Acronyms, names, and readings that make no word stay.
+        for w in ["AIDS", "McIntosh", "iPhone", "tiIIxq", "Ingen", "lngen"] {
+            assert_eq!(inner_capital_i(w, lex), None, "{w}");
         }
     }
 
