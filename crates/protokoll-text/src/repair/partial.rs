@@ -341,7 +341,7 @@ fn glyph_reading(lower: &str, written: f32, least: f32, ctx: &Ctx<'_>) -> Option
                 let bare: String = head.iter().chain([&base]).chain(tail).collect();
                 let marked_here = |c: &str| c.chars().nth(start).is_some_and(|m| "åäö".contains(m));
                 found.clear();
-                ctx.lex.accented(&bare, &mut found);
+                ctx.lex.accented(&deaccent(&bare), &mut found);
                 for (c, z) in found.drain(..) {
                     let Some(cost) = mark_cost(&bare, &c) else {
                         continue;
@@ -474,6 +474,12 @@ impl Facts {
     /// Works out the fact of a token not seen before and keeps it; its index.
     fn learn(&mut self, token: &str, ctx: &Ctx<'_>) -> Option<u32> {
         let core = split_core(token).1;
+        if core.contains(JOINER) {
+            let f = self.joined(core, ctx)?;
+            let at = u32::try_from(self.facts.len()).ok()?;
+            self.facts.push(f);
+            return Some(at);
+        }
         // A bracket inside a word is what the OCR made of a mark's dots ("ft)rdela"), a
         // one a stroke letter ("främ1a").
         let letters = core
@@ -503,6 +509,46 @@ impl Facts {
         let at = u32::try_from(self.facts.len()).ok()?;
         self.facts.push(f);
         Some(at)
+    }
+}
+
+/// What joins two words into one token ("snöröjning/sandning", "föreslås/planeras").
+const JOINER: char = '/';
+
+impl Facts {
+    /// The fact of words joined into one token ([`JOINER`]), put together from each
+    /// word's own. A word there has no neighbours to read it by, so only one that is no
+    /// word as written is read ("snörojning/sandning": "snöröjning", while the rarer
+    /// word "sandning" stays); the reading restores marks in each such word, at the
+    /// least of their gains, each in its own case. None unless every piece is a word
+    /// to judge.
+    fn joined(&mut self, core: &str, ctx: &Ctx<'_>) -> Option<Fact> {
+        let mut out = Fact {
+            swedish: true,
+            ..Fact::default()
+        };
+        let (mut reading, mut gain, mut any) = (String::new(), f32::INFINITY, false);
+        for (k, piece) in core.split(JOINER).enumerate() {
+            let at = self.index(&Arc::from(piece), ctx)?;
+            let f = self.facts.get(at as usize)?;
+            out.kept |= f.kept;
+            out.suspect |= f.suspect;
+            out.swedish &= f.swedish;
+            if k > 0 {
+                reading.push(JOINER);
+            }
+            let unknown = ctx.lex.zipf(&lowercase(piece)).is_none();
+            match f.reading.as_ref().filter(|_| unknown) {
+                Some((r, g)) => {
+                    reading.push_str(&with_case(piece, r));
+                    gain = gain.min(*g);
+                    any = true;
+                }
+                None => reading.push_str(piece),
+            }
+        }
+        out.reading = any.then_some((reading, gain));
+        Some(out)
     }
 }
 
@@ -824,6 +870,8 @@ mod tests {
         assert_eq!(read("ordfiirande").as_deref(), Some("ordförande"));
         assert_eq!(read("godkåindes").as_deref(), Some("godkändes"));
         assert_eq!(read("godkiinde").as_deref(), Some("godkände"));
+        // A word that keeps another mark ("ftjreslås": föreslås).
+        assert_eq!(read("ftjreslås").as_deref(), Some("föreslås"));
         // An unknown word is a suspect of a lost mark.
         assert!(fact("ftiljande", false, &ctx).suspect);
         // Two letters of which none is a dot, or one letter alone, are no marked letter
@@ -946,6 +994,12 @@ mod tests {
         let (out, _) = repaired_text(&format!("Mötet ftireslog att ordfiirande väljs.\n{CLEAN}"));
         assert!(
             out.starts_with("Mötet föreslog att ordförande väljs."),
+            "{out}"
+        );
+        // Words joined by a slash: each read on its own, a known one stays.
+        let (out, _) = repaired_text(&format!("Kostnad för Snörojning/sandning ökade.\n{CLEAN}"));
+        assert!(
+            out.starts_with("Kostnad för Snöröjning/sandning ökade."),
             "{out}"
         );
         // Letters read as a one inside a word ("l1" for an m).
