@@ -152,18 +152,13 @@ mod tests {
     #[test]
     fn a_capital_i_inside_a_word_is_an_l() {
         let lex = Lexicon::swedish().expect("lexicon");
-        assert_eq!(
-            inner_capital_i("tiIIstyrker", lex).as_deref(),
-            Some("tillstyrker")
-        );
-        assert_eq!(
-            inner_capital_i("styreIseledamot,", lex).as_deref(),
-            Some("styrelseledamot,")
-        );
-        assert_eq!(
-            inner_capital_i("FaststäIIer", lex).as_deref(),
-            Some("Fastställer")
-        );
+        for (w, read) in [
+            ("tiIIstyrker", "tillstyrker"),
+            ("styreIseledamot,", "styrelseledamot,"),
+            ("FaststäIIer", "Fastställer"),
+        ] {
+            assert_eq!(inner_capital_i(w, lex).as_deref(), Some(read), "{w}");
+        }
         // Acronyms, names, and readings that make no word stay.
         for w in ["AIDS", "McIntosh", "iPhone", "tiIIxq", "Ingen", "lngen"] {
             assert_eq!(inner_capital_i(w, lex), None, "{w}");
