@@ -510,12 +510,7 @@ impl Facts {
         self.facts.push(f);
         Some(at)
     }
-}
 
-/// What joins two words into one token ("snöröjning/sandning", "föreslås/planeras").
-const JOINER: char = '/';
-
-impl Facts {
     /// The fact of words joined into one token ([`JOINER`]), put together from each
     /// word's own. A word there has no neighbours to read it by, so only one that is no
     /// word as written is read ("snörojning/sandning": "snöröjning", while the rarer
@@ -537,10 +532,12 @@ impl Facts {
             if k > 0 {
                 reading.push(JOINER);
             }
-            let unknown = ctx.lex.zipf(&lowercase(piece)).is_none();
+            // A piece keeps what surrounds its letters ("ordf./sekr").
+            let (pre, letters, post) = split_core(piece);
+            let unknown = ctx.lex.zipf(&lowercase(letters)).is_none();
             match f.reading.as_ref().filter(|_| unknown) {
                 Some((r, g)) => {
-                    reading.push_str(&with_case(piece, r));
+                    reading.push_str(&format!("{pre}{}{post}", with_case(letters, r)));
                     gain = gain.min(*g);
                     any = true;
                 }
@@ -551,6 +548,9 @@ impl Facts {
         Some(out)
     }
 }
+
+/// What joins two words into one token ("snöröjning/sandning", "föreslås/planeras").
+const JOINER: char = '/';
 
 /// Whether the syntax steps ([`repair_by_syntax`]) read this word (lowercase): a
 /// function word read from its left neighbour, "har", a modal as the OCR writes it.
@@ -996,10 +996,13 @@ mod tests {
             out.starts_with("Mötet föreslog att ordförande väljs."),
             "{out}"
         );
-        // Words joined by a slash: each read on its own, a known one stays.
-        let (out, _) = repaired_text(&format!("Kostnad för Snörojning/sandning ökade.\n{CLEAN}"));
+        // Words joined by a slash: each read on its own, a known one stays, and each
+        // keeps its punctuation.
+        let (out, _) = repaired_text(&format!(
+            "Kostnad för Snörojning/sandning ökade, (forvaltare)/kassör.\n{CLEAN}"
+        ));
         assert!(
-            out.starts_with("Kostnad för Snöröjning/sandning ökade."),
+            out.starts_with("Kostnad för Snöröjning/sandning ökade, (förvaltare)/kassör."),
             "{out}"
         );
         // Letters read as a one inside a word ("l1" for an m).
