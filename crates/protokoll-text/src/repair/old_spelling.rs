@@ -5,6 +5,7 @@
 //! restored mark back where the word as written has that letter.
 
 use super::text::is_vowel;
+use crate::lexicon::Lexicon;
 
 /// The modern spelling of `lower` (a lowercase word) and, for each of its characters,
 /// the index of the character of `lower` it comes from; None where no rule of the old
@@ -38,6 +39,13 @@ pub(super) fn modern(lower: &str) -> Option<(String, Vec<usize>)> {
         }
     }
     (out != lower).then_some((out, from))
+}
+
+/// The Zipf score of the modern spelling of a word spelt as before 1906, where that is
+/// a listed word ("afsagt": "avsagt", "hwad": "vad"): the word as written is that word,
+/// and lost no mark.
+pub(super) fn listed(lower: &str, lex: &Lexicon) -> Option<f32> {
+    lex.zipf(&modern(lower)?.0)
 }
 
 #[cfg(test)]

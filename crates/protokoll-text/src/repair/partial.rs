@@ -177,12 +177,8 @@ fn swapped(written: &str, read: &str) -> bool {
 pub(super) fn fact(lower: &str, name_like: bool, ctx: &Ctx<'_>) -> Fact {
     let lex = ctx.lex;
     let listed = lex.zipf(lower);
-    // A word spelt as before 1906 whose modern spelling is a word ("afsagt": "avsagt")
-    // is known as written, at the old spelling's cost.
-    let own = listed.or_else(|| {
-        let (modern, _) = old_spelling::modern(lower)?;
-        Some(lex.zipf(&modern)? - OLD_SPELLING_COST)
-    });
+    // Known as written in the spelling before 1906 too, at that spelling's cost.
+    let own = listed.or_else(|| Some(old_spelling::listed(lower, lex)? - OLD_SPELLING_COST));
     let marked = lower.contains(['å', 'ä', 'ö']);
     let mut fact = Fact {
         kept: marked && own.is_some(),
