@@ -1,5 +1,6 @@
+use super::merges::{listed_or_name, listed_with_letters};
 use super::text::{lowercase, split_core};
-use crate::lexicon::{deaccent, Lexicon};
+use crate::lexicon::Lexicon;
 
 /// A stroke read twice: OCR gives "lIngmar" or "|Ingmar" for "Ingmar", "kKommun" for
 /// "Kommun". A lowercase l, a bar, or a lowercase letter shaped like the capital after it
@@ -69,7 +70,7 @@ pub(super) fn capital_i(word: &str, lex: &Lexicon) -> Option<String> {
     {
         return None;
     }
-    if lex.zipf(core).is_some() || lex.is_name(core) || lex.zipf(&format!("i{rest}")).is_none() {
+    if listed_or_name(lex, core) || lex.zipf(&format!("i{rest}")).is_none() {
         return None;
     }
     Some(format!("{lead}I{rest}{trail}"))
@@ -95,14 +96,10 @@ pub(super) fn inner_capital_i(word: &str, lex: &Lexicon) -> Option<String> {
     if read == core || !rest.all(|c| c.is_lowercase()) {
         return None;
     }
-    let written = lowercase(core);
-    if lex.zipf(&written).is_some() || lex.is_name(&written) {
+    if listed_or_name(lex, &lowercase(core)) {
         return None;
     }
-    let lower = lowercase(&read);
-    let mut marked = Vec::new();
-    lex.accented(&deaccent(&lower), &mut marked);
-    (lex.zipf(&lower).is_some() || !marked.is_empty()).then(|| format!("{lead}{read}{trail}"))
+    listed_with_letters(lex, &lowercase(&read), f32::MIN).then(|| format!("{lead}{read}{trail}"))
 }
 
 /// Whether `bytes` open with an l before a consonant, as a capital I read as an l does
